@@ -1,0 +1,14 @@
+namespace TanKy.Protocol.Messages;
+
+/// <summary><c>hub/state</c> (retained): birth <c>online</c>, will <c>offline</c>.</summary>
+public sealed record HubStateMessage : IProtocolMessage
+{
+    public int V { get; init; } = ProtocolConstants.Version;
+
+    public required string Status { get; init; }
+
+    /// <summary>Random id of this hub run; changes on every restart.</summary>
+    public string? Boot { get; init; }
+
+    public long Ts { get; init; }
+}

@@ -1,0 +1,27 @@
+namespace TanKy.Protocol.Messages;
+
+/// <summary>
+/// <c>zone/{zone}/play</c> (hub only): start or stop a stream on every node of a zone.
+/// </summary>
+public sealed record PlayOrderMessage : IProtocolMessage
+{
+    public required int V { get; init; }
+
+    /// <summary><c>play</c> or <c>stop</c>.</summary>
+    public required string Op { get; init; }
+
+    public required string Stream { get; init; }
+
+    /// <summary><c>normal</c>, <c>priority</c> or <c>emergency</c>.</summary>
+    public string? Class { get; init; }
+
+    public string? Codec { get; init; }
+
+    /// <summary>Play-out time of the first frame, hub clock, µs.</summary>
+    public long? Start { get; init; }
+
+    /// <summary>Volume 0–100 for this stream, if it overrides the node's own.</summary>
+    public int? Volume { get; init; }
+
+    public long Ts { get; init; }
+}
