@@ -28,7 +28,7 @@ public sealed class LiveStatusTable(DeviceRegistry registry)
             var entry = _devices.GetOrAdd(r.Id, _ => new LiveDevice
             {
                 Id = r.Id,
-                Kind = r.Kind.ToString(),
+                Kind = TanKy.Protocol.DeviceKinds.ToWire(r.Kind),
                 Zones = r.Zones,
                 Status = r.Status,
                 LastSeenMs = r.LastSeen?.ToUnixTimeMilliseconds() ?? 0,
