@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TanKy.Hub.Hosting;
+
+namespace TanKy.Hub.Tests.Support;
+
+/// <summary>
+/// The real hub (embedded broker, SQLite, HTTP) on free loopback ports over a test data
+/// directory. Stop and start it again on the same directory to test restarts.
+/// </summary>
+public sealed class TestHub : IAsyncDisposable
+{
+    private TestHub(WebApplication app, string dataDir, int mqttPort)
+    {
+        App = app;
+        DataDir = dataDir;
+        MqttPort = mqttPort;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Http = new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    public WebApplication App { get; }
+
+    public string DataDir { get; }
+
+    public int MqttPort { get; }
+
+    public HttpClient Http { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
+
+    public static async Task<TestHub> StartAsync(string dataDir, int? mqttPort = null, IDictionary<string, string>? settings = null, Action<WebApplicationBuilder>? customize = null)
+    {
+        var port = mqttPort ?? FreePort.Next();
+        var args = new Dictionary<string, string>
+        {
+            ["Hub:DataDir"] = dataDir,
+            ["Broker:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Broker:BindAddress"] = "127.0.0.1",
+            ["Http:Urls"] = "http://127.0.0.1:0",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string>())
+        {
+            args[k] = v;
+        }
+
+        var app = HubHost.Build(args.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(), b =>
+        {
+            b.Logging.SetMinimumLevel(LogLevel.Warning);
+            customize?.Invoke(b);
+        });
+        await app.StartAsync();
+        return new TestHub(app, dataDir, port);
+    }
+
+    public HttpClient ClientWithToken(string token)
+    {
+        var client = new HttpClient { BaseAddress = Http.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async Task StopAsync()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await App.StopAsync(cts.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.DisposeAsync();
+    }
+}
