@@ -43,19 +43,19 @@ public static class PayloadValidator
             return ValidatedMessage.Fail(ProtocolError.BadJson, "empty payload", parsed);
         }
 
+        // The version is checked before the v1 shape, so that a v2 message (or one without 'v')
+        // is counted as a version problem rather than as bad JSON or a schema violation.
+        if (CheckEnvelope(payload) is { } envelope)
+        {
+            return ValidatedMessage.Fail(envelope.Error, envelope.Reason, parsed);
+        }
+
         IProtocolMessage? message;
         try
         {
             message = JsonSerializer.Deserialize(payload, ProtocolJson.TypeInfoFor(parsed.Kind)!) as IProtocolMessage;
         }
-        catch (JsonException ex)
-        {
-            // A missing 'v' is a version problem, not a generic schema problem.
-            var reason = ex.Message;
-            var missingV = reason.Contains("'v'", StringComparison.Ordinal) && reason.Contains("missing", StringComparison.OrdinalIgnoreCase);
-            return ValidatedMessage.Fail(missingV ? ProtocolError.WrongVersion : ProtocolError.BadJson, missingV ? "missing 'v'" : $"invalid JSON: {FirstLine(reason)}", parsed);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or NotSupportedException or ArgumentException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException or ArgumentException or FormatException or OverflowException)
         {
             return ValidatedMessage.Fail(ProtocolError.BadJson, $"invalid JSON: {FirstLine(ex.Message)}", parsed);
         }
@@ -75,6 +75,57 @@ public static class PayloadValidator
             ? new ValidatedMessage { Topic = parsed, Message = message }
             : ValidatedMessage.Fail(ProtocolError.Schema, schemaError, parsed);
     }
+
+    /// <summary>
+    /// Reads the top level of the payload: it must be one JSON object with an integer member
+    /// <c>v</c> equal to <see cref="ProtocolConstants.Version"/>. Returns null when it is.
+    /// </summary>
+    private static (ProtocolError Error, string Reason)? CheckEnvelope(ReadOnlySpan<byte> payload)
+    {
+        var reader = new Utf8JsonReader(payload, new JsonReaderOptions { MaxDepth = MaxDepth });
+        string? version = null;
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return (ProtocolError.BadJson, "a message must be a JSON object");
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isV = reader.ValueTextEquals("v"u8);
+                reader.Read();
+                if (isV)
+                {
+                    version = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var v)
+                        ? v.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                        : $"<{reader.TokenType}>";
+                }
+
+                reader.Skip();
+            }
+
+            if (reader.TokenType != JsonTokenType.EndObject)
+            {
+                return (ProtocolError.BadJson, "invalid JSON: the top-level object is incomplete");
+            }
+        }
+        catch (JsonException ex)
+        {
+            return (ProtocolError.BadJson, $"invalid JSON: {FirstLine(ex.Message)}");
+        }
+
+        if (version is null)
+        {
+            return (ProtocolError.WrongVersion, "missing 'v'");
+        }
+
+        return version == VersionText ? null : (ProtocolError.WrongVersion, $"unsupported version v={version}, expected {ProtocolConstants.Version}");
+    }
+
+    private const int MaxDepth = 16;
+
+    private static readonly string VersionText = ProtocolConstants.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string FirstLine(string s)
     {
