@@ -110,8 +110,9 @@ public static class PayloadValidator
                 return (ProtocolError.BadJson, "invalid JSON: the top-level object is incomplete");
             }
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: e.g. a property name escaping half a surrogate pair.
             return (ProtocolError.BadJson, $"invalid JSON: {FirstLine(ex.Message)}");
         }
 

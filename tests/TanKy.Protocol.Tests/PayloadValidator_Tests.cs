@@ -131,6 +131,15 @@ public sealed class PayloadValidator_Tests
         PayloadValidator.Validate(Site, T.HubState, payload).Error.Should().Be(ProtocolError.BadJson);
     }
 
+    [Theory]
+    [InlineData("{\"\\ud800\":1,\"v\":1,\"status\":\"online\"}")]
+    [InlineData("{\"v\":1,\"status\":\"\\ud800\"}")]
+    [InlineData("{\"v\":1,\"status\":\"\\udc00x\"}")]
+    public void Lone_surrogate_escape_is_refused_as_BadJson(string json)
+    {
+        Validate(T.HubState, json).Error.Should().Be(ProtocolError.BadJson);
+    }
+
     [Fact]
     public void Nesting_deeper_than_16_is_refused_as_BadJson()
     {
