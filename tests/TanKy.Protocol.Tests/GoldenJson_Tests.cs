@@ -82,6 +82,7 @@ public sealed class GoldenJson_Tests
         var bytes = ProtocolJson.Serialize(desired);
 
         bytes.Should().OnlyContain(b => b < 0x80, "the hub writes ASCII-only JSON with \\u escapes");
+        Encoding.UTF8.GetString(bytes).Should().Contain("Ch\\u00E0o", "protocol.md §1 gives this escape as its example");
         var back = JsonSerializer.Deserialize(bytes, ProtocolJsonContext.Default.DesiredStateMessage)!;
         back.State["text"]!.GetValue<string>().Should().Be("Chào khối 3");
     }

@@ -148,12 +148,43 @@ public sealed class PayloadValidator_Tests
         Validate(T.Desired("spk-07"), json).Error.Should().Be(ProtocolError.BadJson);
     }
 
-    [Fact]
-    public void Nesting_within_the_limit_is_accepted()
+    [Theory]
+    [InlineData(16, ProtocolError.None)]
+    [InlineData(17, ProtocolError.BadJson)]
+    public void Nesting_limit_counts_the_message_itself(int depth, ProtocolError expected)
     {
-        var json = "{\"v\":1,\"version\":1,\"state\":{\"a\":" + new string('[', 10) + new string(']', 10) + "}}";
+        // message object (1) + state object (2) + arrays (3..depth)
+        var arrays = depth - 2;
+        var json = "{\"v\":1,\"version\":1,\"state\":{\"a\":" + new string('[', arrays) + new string(']', arrays) + "}}";
 
-        Validate(T.Desired("spk-07"), json).IsValid.Should().BeTrue();
+        Validate(T.Desired("spk-07"), json).Error.Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData(TopicKind.Telemetry, """{"v":1,"seq":null}""")]
+    [InlineData(TopicKind.Command, """{"v":1,"id":"c-1","op":"ping","expires":null}""")]
+    [InlineData(TopicKind.TimeRequest, """{"v":1,"t1":null}""")]
+    public void Null_for_a_required_number_is_BadJson(TopicKind kind, string json)
+    {
+        Validate(T.Build(kind, "spk-07"), json).Error.Should().Be(ProtocolError.BadJson);
+    }
+
+    [Theory]
+    [InlineData(TopicKind.HubState, """{"v":1,"status":null}""")]
+    [InlineData(TopicKind.Command, """{"v":1,"id":"c-1","op":null,"expires":1}""")]
+    [InlineData(TopicKind.Desired, """{"v":1,"version":1,"state":null}""")]
+    public void Null_for_a_required_string_or_object_is_Schema(TopicKind kind, string json)
+    {
+        Validate(T.Build(kind, "spk-07"), json).Error.Should().Be(ProtocolError.Schema);
+    }
+
+    [Fact]
+    public void Null_for_an_optional_member_equals_absence()
+    {
+        var result = Validate(T.ZonePlay("khoi-3"), """{"v":1,"op":"play","stream":"s1","class":null,"codec":null,"start":null,"volume":null,"ts":null}""");
+
+        result.IsValid.Should().BeTrue(result.Reason);
+        result.Message.Should().Be(new PlayOrderMessage { V = 1, Op = "play", Stream = "s1" });
     }
 
     [Fact]

@@ -12,6 +12,7 @@ public sealed record DesiredStateMessage : IProtocolMessage
 
     /// <summary>Unix ms when sent; 0 means unknown (no clock yet) and is left out of the JSON.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    [JsonConverter(typeof(TimestampJsonConverter))]
     public long Ts { get; init; }
 
     public required JsonObject State { get; init; }

@@ -28,5 +28,6 @@ public sealed record DeviceStateMessage : IProtocolMessage
 
     /// <summary>Unix ms when sent; 0 means unknown (no clock yet) and is left out of the JSON.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    [JsonConverter(typeof(TimestampJsonConverter))]
     public long Ts { get; init; }
 }

@@ -13,6 +13,7 @@ public sealed record EventMessage : IProtocolMessage
 
     /// <summary>Unix ms when sent; 0 means unknown (no clock yet) and is left out of the JSON.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    [JsonConverter(typeof(TimestampJsonConverter))]
     public long Ts { get; init; }
 
     /// <summary>The stream the event is about, for playback events.</summary>

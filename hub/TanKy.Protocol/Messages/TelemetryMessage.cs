@@ -11,6 +11,7 @@ public sealed record TelemetryMessage : IProtocolMessage
 
     /// <summary>Unix ms when sent; 0 means unknown (no clock yet) and is left out of the JSON.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    [JsonConverter(typeof(TimestampJsonConverter))]
     public long Ts { get; init; }
 
     /// <summary>Seconds until the next telemetry message.</summary>
