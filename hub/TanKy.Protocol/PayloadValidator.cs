@@ -43,6 +43,13 @@ public static class PayloadValidator
             return ValidatedMessage.Fail(ProtocolError.BadJson, "empty payload", parsed);
         }
 
+        // Checked up front: the JSON reader only validates the strings it decodes, so bad UTF-8 in
+        // an unknown member or inside a free-form object (state, data, args) would otherwise pass.
+        if (!System.Text.Unicode.Utf8.IsValid(payload))
+        {
+            return ValidatedMessage.Fail(ProtocolError.BadJson, "payload is not valid UTF-8", parsed);
+        }
+
         // The version is checked before the v1 shape, so that a v2 message (or one without 'v')
         // is counted as a version problem rather than as bad JSON or a schema violation.
         if (CheckEnvelope(payload) is { } envelope)
@@ -77,8 +84,10 @@ public static class PayloadValidator
     }
 
     /// <summary>
-    /// Reads the top level of the payload: it must be one JSON object with an integer member
-    /// <c>v</c> equal to <see cref="ProtocolConstants.Version"/>. Returns null when it is.
+    /// Walks the whole payload once: it must be one complete JSON object, every escaped string
+    /// must decode (a lone surrogate like <c>"\ud800"</c> would otherwise hide in a free-form
+    /// object and throw when the hub reads it later), and it must have a top-level member
+    /// <c>v</c> that is the integer <see cref="ProtocolConstants.Version"/>. Returns null when so.
     /// </summary>
     private static (ProtocolError Error, string Reason)? CheckEnvelope(ReadOnlySpan<byte> payload)
     {
@@ -91,28 +100,39 @@ public static class PayloadValidator
                 return (ProtocolError.BadJson, "a message must be a JSON object");
             }
 
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            while (reader.Read())
             {
-                var isV = reader.ValueTextEquals("v"u8);
-                reader.Read();
-                if (isV)
+                if (reader.TokenType is not (JsonTokenType.PropertyName or JsonTokenType.String))
                 {
+                    continue;
+                }
+
+                if (reader.ValueIsEscaped)
+                {
+                    _ = reader.GetString();
+                }
+
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("v"u8))
+                {
+                    reader.Read();
                     version = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var v)
                         ? v.ToString(System.Globalization.CultureInfo.InvariantCulture)
                         : $"<{reader.TokenType}>";
+                    if (reader.TokenType == JsonTokenType.String && reader.ValueIsEscaped)
+                    {
+                        _ = reader.GetString();
+                    }
                 }
-
-                reader.Skip();
             }
 
-            if (reader.TokenType != JsonTokenType.EndObject)
+            if (reader.CurrentDepth != 0)
             {
                 return (ProtocolError.BadJson, "invalid JSON: the top-level object is incomplete");
             }
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            // InvalidOperationException: e.g. a property name escaping half a surrogate pair.
+            // InvalidOperationException: an escape that is not valid UTF-16 (half a surrogate pair).
             return (ProtocolError.BadJson, $"invalid JSON: {FirstLine(ex.Message)}");
         }
 

@@ -131,6 +131,22 @@ public sealed class PayloadValidator_Tests
         PayloadValidator.Validate(Site, T.HubState, payload).Error.Should().Be(ProtocolError.BadJson);
     }
 
+    [Fact]
+    public void Invalid_utf8_in_an_unknown_member_is_refused_as_BadJson()
+    {
+        byte[] payload = [.. """{"v":1,"status":"online","x":"a"""u8, 0xC3, 0x28, .. "\"}"u8];
+
+        PayloadValidator.Validate(Site, T.HubState, payload).Error.Should().Be(ProtocolError.BadJson);
+    }
+
+    [Fact]
+    public void Lone_surrogate_inside_free_form_data_cannot_reach_the_hub()
+    {
+        var result = Validate(T.Event("spk-07"), "{\"v\":1,\"type\":\"x\",\"data\":{\"k\":\"\\ud800\"}}");
+
+        result.Error.Should().Be(ProtocolError.BadJson, "an accepted message must be safe to read later");
+    }
+
     [Theory]
     [InlineData("{\"\\ud800\":1,\"v\":1,\"status\":\"online\"}")]
     [InlineData("{\"v\":1,\"status\":\"\\ud800\"}")]

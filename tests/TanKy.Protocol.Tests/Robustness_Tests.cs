@@ -60,8 +60,114 @@ public sealed class Robustness_Tests
 
             var act = () => PayloadValidator.Validate(Site, topic, Encoding.UTF8.GetBytes(sb.ToString()));
 
-            act.Should().NotThrow();
+            var result = act.Should().NotThrow().Subject;
+            if (result.Message is { } message)
+            {
+                // Whatever is accepted is safe to use: re-serialising reads every value.
+                ((Action)(() => Golden.Serialize(message))).Should().NotThrow(sb.ToString());
+            }
         }
+    }
+
+    [Fact]
+    public void Accepted_messages_are_safe_to_read_under_random_free_form_content()
+    {
+        var random = new Random(99);
+        string[] templates =
+        [
+            "{\"v\":1,\"version\":3,\"state\":%,\"x\":%}",
+            "{\"v\":1,\"version\":3,\"state\":%,\"errors\":{\"a\":\"b\"}}",
+            "{\"v\":1,\"id\":\"c-1\",\"op\":\"x\",\"args\":%,\"expires\":1}",
+            "{\"v\":1,\"id\":\"c-1\",\"status\":\"ok\",\"data\":%}",
+            "{\"v\":1,\"type\":\"a.b\",\"data\":%,\"more\":%}",
+        ];
+        TopicKind[] kinds = [TopicKind.Desired, TopicKind.Reported, TopicKind.Command, TopicKind.Reply, TopicKind.Event];
+        int accepted = 0, refused = 0;
+        for (var i = 0; i < 3000; i++)
+        {
+            var t = random.Next(templates.Length);
+            var json = templates[t];
+            while (json.Contains('%', StringComparison.Ordinal))
+            {
+                var at = json.IndexOf('%', StringComparison.Ordinal);
+                var value = new StringBuilder();
+                RandomObject(random, value, 0);
+                json = string.Concat(json.AsSpan(0, at), value.ToString(), json.AsSpan(at + 1));
+            }
+
+            var result = PayloadValidator.Validate(Site, Golden.Topics.Build(kinds[t], "x1"), Encoding.UTF8.GetBytes(json));
+
+            if (result.Message is { } message)
+            {
+                accepted++;
+                var back = Encoding.UTF8.GetString(Golden.Serialize(message));
+                PayloadValidator.Validate(Site, Golden.Topics.Build(kinds[t], "x1"), Encoding.UTF8.GetBytes(back))
+                    .Error.Should().BeOneOf([ProtocolError.None, ProtocolError.TooLarge], "re-serialised: " + back);
+            }
+            else
+            {
+                refused++;
+                result.Error.Should().BeOneOf(ProtocolError.BadJson, ProtocolError.TooLarge);
+            }
+        }
+
+        accepted.Should().BeGreaterThan(1000);
+        refused.Should().BeGreaterThan(0, "some generated strings carry lone surrogates");
+    }
+
+    private static void RandomObject(Random random, StringBuilder sb, int depth)
+    {
+        sb.Append('{');
+        var n = random.Next(0, 4);
+        for (var i = 0; i < n; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append(',');
+            }
+
+            RandomString(random, sb);
+            sb.Append(':');
+            RandomValue(random, sb, depth + 1);
+        }
+
+        sb.Append('}');
+    }
+
+    private static void RandomValue(Random random, StringBuilder sb, int depth)
+    {
+        switch (random.Next(depth > 6 ? 5 : 7))
+        {
+            case 0: sb.Append("null"); break;
+            case 1: sb.Append(random.Next(2) == 0 ? "true" : "false"); break;
+            case 2: sb.Append(random.Next(4) switch { 0 => "-0", 1 => "1e308", 2 => "123456789012345678901234567890", _ => "-42.5e-3" }); break;
+            case 3: sb.Append(random.NextInt64().ToString(System.Globalization.CultureInfo.InvariantCulture)); break;
+            case 4: RandomString(random, sb); break;
+            case 5: RandomObject(random, sb, depth); break;
+            default:
+                sb.Append('[');
+                for (var i = random.Next(0, 3); i > 0; i--)
+                {
+                    RandomValue(random, sb, depth + 1);
+                    sb.Append(i > 1 ? "," : "");
+                }
+
+                sb.Append(']');
+                break;
+        }
+    }
+
+    private static void RandomString(Random random, StringBuilder sb)
+    {
+        string[] pieces = ["a", "v", "Chào", "khối", "\\", "\"", "\\n", "\\u00e0", "\\ud83d\\ude00", "😀", "\\/", " ", "\\ud800", "\\udc00"];
+        sb.Append('"');
+        for (var i = random.Next(0, 4); i > 0; i--)
+        {
+            var piece = pieces[random.Next(pieces.Length)];
+            sb.Append(piece);
+        }
+
+        sb.Append('"');
     }
 
     [Fact]
