@@ -10,11 +10,12 @@ internal static class MessageSchema
         HubStateMessage m => CheckStatus(m.Status),
         DeviceStateMessage m => CheckDeviceState(m),
         TelemetryMessage m => CheckTelemetry(m),
-        DesiredStateMessage m => m.Version < 0 ? "version must be ≥ 0" : null,
-        ReportedStateMessage m => m.Version < 0 ? "version must be ≥ 0" : null,
+        DesiredStateMessage m => CheckVersionedState(m.Version, m.State),
+        ReportedStateMessage m => CheckVersionedState(m.Version, m.State) ?? CheckErrors(m.Errors),
         CommandMessage m => CheckToken(m.Id, "id", 64) ?? CheckToken(m.Op, "op", 32),
         ReplyMessage m => CheckReply(m),
-        EventMessage m => CheckToken(m.Type, "type", 48),
+        EventMessage m => CheckToken(m.Type, "type", 48)
+            ?? (m.Stream is null || Identifiers.IsValid(m.Stream) ? null : "stream must be a valid id"),
         TimeRequestMessage => null,
         TimeReplyMessage => null,
         PlayOrderMessage m => CheckPlayOrder(m),
@@ -85,12 +86,39 @@ internal static class MessageSchema
     private static string? CheckReply(ReplyMessage m) =>
         CheckToken(m.Id, "id", 64)
         ?? (m.Status is ProtocolConstants.ReplyOk or ProtocolConstants.ReplyError ? null : $"status must be ok or error, not '{m.Status}'")
-        ?? (m.Error is { Length: > 256 } ? "error is limited to 256 characters" : null);
+        ?? (m.Error is { Length: > 256 } ? "error is limited to 256 characters" : null)
+        ?? (m.Status == ProtocolConstants.ReplyError && string.IsNullOrEmpty(m.Error) ? "a reply with status error needs an error text" : null);
 
     private static string? CheckPlayOrder(PlayOrderMessage m) =>
         (m.Op is "play" or "stop" ? null : $"op must be play or stop, not '{m.Op}'")
         ?? (Identifiers.IsValid(m.Stream) ? null : "stream must be a valid id")
+        ?? (m.Class is null or "normal" or "priority" or "emergency" ? null : $"class must be normal, priority or emergency, not '{m.Class}'")
+        ?? (m.Codec is null ? null : CheckToken(m.Codec, "codec", 32))
+        ?? (m.Start is < 0 ? "start must be ≥ 0" : null)
         ?? (m.Volume is < 0 or > 100 ? "volume must be 0–100" : null);
+
+    private static string? CheckVersionedState(long version, System.Text.Json.Nodes.JsonObject? state) =>
+        version < 0 ? "version must be ≥ 0"
+        : state is null ? "state must be a JSON object"
+        : null;
+
+    private static string? CheckErrors(IReadOnlyDictionary<string, string>? errors)
+    {
+        if (errors is { Count: > 32 })
+        {
+            return "errors: at most 32 entries";
+        }
+
+        foreach (var (key, reason) in errors ?? new Dictionary<string, string>())
+        {
+            if (key.Length is 0 or > 64 || reason is null || reason.Length > 256)
+            {
+                return "errors: keys of 1–64 characters, each with a reason text of at most 256 characters";
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Short machine tokens: 1–max characters of a–z, 0–9, '.', '_' and '-'.</summary>
     internal static string? CheckToken(string? value, string what, int max)

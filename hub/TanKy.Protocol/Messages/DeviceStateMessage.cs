@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TanKy.Protocol.Messages;
 
 /// <summary>
@@ -24,5 +26,8 @@ public sealed record DeviceStateMessage : IProtocolMessage
     /// <summary>Telemetry period in seconds the node will keep; the hub's silence timeout is three of them.</summary>
     public int? Interval { get; init; }
 
+    /// <summary>Unix ms when sent; 0 means unknown (no clock yet) and is left out of the JSON.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    [JsonConverter(typeof(TimestampJsonConverter))]
     public long Ts { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace TanKy.Protocol.Messages;
 
@@ -10,6 +11,9 @@ public sealed record EventMessage : IProtocolMessage
     /// <summary>Dotted event name, e.g. <c>playback.started</c>.</summary>
     public required string Type { get; init; }
 
+    /// <summary>Unix ms when sent; 0 means unknown (no clock yet) and is left out of the JSON.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    [JsonConverter(typeof(TimestampJsonConverter))]
     public long Ts { get; init; }
 
     /// <summary>The stream the event is about, for playback events.</summary>

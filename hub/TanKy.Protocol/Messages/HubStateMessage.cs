@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TanKy.Protocol.Messages;
 
 /// <summary><c>hub/state</c> (retained): birth <c>online</c>, will <c>offline</c>.</summary>
@@ -10,5 +12,8 @@ public sealed record HubStateMessage : IProtocolMessage
     /// <summary>Random id of this hub run; changes on every restart.</summary>
     public string? Boot { get; init; }
 
+    /// <summary>Unix ms when sent; 0 means unknown (no clock yet) and is left out of the JSON.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    [JsonConverter(typeof(TimestampJsonConverter))]
     public long Ts { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TanKy.Protocol.Messages;
 
 /// <summary>
@@ -23,5 +25,8 @@ public sealed record PlayOrderMessage : IProtocolMessage
     /// <summary>Volume 0–100 for this stream, if it overrides the node's own.</summary>
     public int? Volume { get; init; }
 
+    /// <summary>Unix ms when sent; 0 means unknown (no clock yet) and is left out of the JSON.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    [JsonConverter(typeof(TimestampJsonConverter))]
     public long Ts { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace TanKy.Protocol.Messages;
 
@@ -9,6 +10,9 @@ public sealed record ReportedStateMessage : IProtocolMessage
 
     public required long Version { get; init; }
 
+    /// <summary>Unix ms when sent; 0 means unknown (no clock yet) and is left out of the JSON.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    [JsonConverter(typeof(TimestampJsonConverter))]
     public long Ts { get; init; }
 
     public required JsonObject State { get; init; }

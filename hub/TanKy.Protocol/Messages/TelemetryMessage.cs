@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TanKy.Protocol.Messages;
 
 /// <summary><c>dev/{id}/telemetry</c>: periodic metrics; <c>seq</c> grows by one per message so gaps show.</summary>
@@ -7,6 +9,9 @@ public sealed record TelemetryMessage : IProtocolMessage
 
     public required long Seq { get; init; }
 
+    /// <summary>Unix ms when sent; 0 means unknown (no clock yet) and is left out of the JSON.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    [JsonConverter(typeof(TimestampJsonConverter))]
     public long Ts { get; init; }
 
     /// <summary>Seconds until the next telemetry message.</summary>

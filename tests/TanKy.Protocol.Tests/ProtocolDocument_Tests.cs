@@ -1,0 +1,103 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace TanKy.Protocol.Tests;
+
+/// <summary>
+/// hub/docs/protocol.md cannot drift from the code: every ```json example names its topic in
+/// the info string, validates, and equals a golden literal; every golden literal is in the document.
+/// </summary>
+public sealed partial class ProtocolDocument_Tests
+{
+    private static readonly string Document = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "protocol.md"));
+
+    private sealed record Example(string Info, string Topic, string Json, int Line);
+
+    [GeneratedRegex(@"^```(?<info>[^\n]*)\n(?<body>.*?)\n```$", RegexOptions.Singleline | RegexOptions.Multiline)]
+    private static partial Regex Fence();
+
+    private static List<Example> JsonExamples() =>
+        Fence().Matches(Document)
+            .Where(m => m.Groups["info"].Value.Split(' ')[0] == "json")
+            .Select(m =>
+            {
+                var info = m.Groups["info"].Value;
+                var parts = info.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var line = Document.AsSpan(0, m.Index).Count('\n') + 1;
+                return new Example(info, parts.Length > 1 ? parts[1] : "", m.Groups["body"].Value, line);
+            })
+            .ToList();
+
+    [Fact]
+    public void Document_has_an_example_for_every_golden_message()
+    {
+        JsonExamples().Should().HaveCount(Golden.All.Count);
+    }
+
+    [Fact]
+    public void Every_json_example_names_a_topic_and_is_one_line()
+    {
+        foreach (var ex in JsonExamples())
+        {
+            ex.Topic.Should().NotBeEmpty($"the example at protocol.md:{ex.Line} must name its topic after ```json");
+            ex.Json.Should().NotContain("\n", $"protocol.md:{ex.Line} shows the exact bytes on the wire");
+        }
+    }
+
+    [Fact]
+    public void Every_json_example_validates_on_its_topic()
+    {
+        foreach (var ex in JsonExamples())
+        {
+            var result = PayloadValidator.Validate("tan-ky", ex.Topic, Encoding.UTF8.GetBytes(ex.Json));
+
+            result.Error.Should().Be(ProtocolError.None, $"protocol.md:{ex.Line} {ex.Json}: {result.Reason}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Golden.Names), MemberType = typeof(Golden))]
+    public void Golden_literal_appears_in_the_document_under_its_topic(string name)
+    {
+        var golden = Golden.Get(name);
+
+        JsonExamples().Should().ContainSingle(ex => ex.Json == golden.Json && ex.Topic == golden.Topic,
+            $"protocol.md must show the golden '{name}' bytes exactly once, on {golden.Topic}");
+    }
+
+    [Fact]
+    public void Every_example_topic_in_the_topic_list_parses()
+    {
+        var block = Fence().Matches(Document)
+            .Select(m => m.Groups["body"].Value)
+            .Single(b => b.StartsWith("tanky/v1/tan-ky/hub/state\n", StringComparison.Ordinal));
+
+        var topics = block.Split('\n');
+
+        topics.Should().HaveCount(Enum.GetValues<TopicKind>().Length);
+        topics.Select(t => Topics.TryParse(t, out var p) ? p.Kind : (TopicKind?)null)
+            .Should().BeEquivalentTo(Enum.GetValues<TopicKind>().Cast<TopicKind?>());
+    }
+
+    [Theory]
+    [InlineData(ProtocolError.UnknownTopic)]
+    [InlineData(ProtocolError.ForeignSite)]
+    [InlineData(ProtocolError.TooLarge)]
+    [InlineData(ProtocolError.BadJson)]
+    [InlineData(ProtocolError.WrongVersion)]
+    [InlineData(ProtocolError.Schema)]
+    public void Every_refusal_reason_is_documented(ProtocolError error)
+    {
+        Document.Should().Contain($"| `{error}` |");
+    }
+
+    [Fact]
+    public void Documented_limits_match_the_constants()
+    {
+        ProtocolConstants.MaxJsonPayloadBytes.Should().Be(4096);
+        ProtocolConstants.MaxStreamPayloadBytes.Should().Be(8192);
+        ProtocolConstants.MaxIdLength.Should().Be(48);
+        ProtocolConstants.RootPrefix.Should().Be("tanky/v1");
+        Document.Should().Contain("≤ 4 096 bytes").And.Contain("≤ 8 192 bytes").And.Contain("1–48 characters");
+    }
+}
