@@ -23,31 +23,8 @@ public sealed record ExternalBrokerCredentials(string UserName, string Password)
         return credentials;
     }
 
-    /// <summary>Writes the file readable by its owner only; the mode is set at creation, so the password is never world-readable.</summary>
-    public void Write(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temp = path + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var stream = new FileStream(temp, options))
-        {
-            JsonSerializer.Serialize(stream, this, Json);
-            stream.Flush(flushToDisk: true);
-        }
-
-        if (!OperatingSystem.IsWindows())
-        {
-            // UnixCreateMode does not apply when the temp file already existed.
-            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        File.Move(temp, path, overwrite: true);
-    }
+    /// <summary>Writes the file readable by its owner only (0600).</summary>
+    public void Write(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json), AtomicFile.OwnerOnly);
 
     public override string ToString() => $"{UserName} (password hidden)";
 }

@@ -266,6 +266,13 @@ internal sealed class HubMqttConnection : IHostedService, IHubMqtt, IAsyncDispos
             return Task.CompletedTask;
         }
 
+        if (BrokerIdentities.IsReserved(result.Topic.Subject!))
+        {
+            // Mosquitto's %u patterns would let the hub or tools user write under dev/tanky-hub/…; that is no device.
+            _metrics.PayloadRejected(ProtocolError.UnknownTopic);
+            return Task.CompletedTask;
+        }
+
         _dispatcher.Dispatch(new DeviceMessage(result.Topic, result.Message, payload, _time.GetUtcNow()));
         return Task.CompletedTask;
     }

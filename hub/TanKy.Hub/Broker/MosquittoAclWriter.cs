@@ -1,0 +1,68 @@
+using System.Text;
+using TanKy.Protocol;
+
+namespace TanKy.Hub.Broker;
+
+/// <summary>
+/// <see cref="TopicAcl"/>'s rules in Mosquitto's acl_file syntax. Own-topic rules are
+/// <c>pattern</c> lines with <c>%u</c> (the exported config forces client id = user name);
+/// zone play orders are per-user lines because zones differ per device.
+/// </summary>
+internal static class MosquittoAclWriter
+{
+    /// <summary>Topics under <c>dev/%u/</c> a device publishes, and the ones it reads.</summary>
+    private static readonly string[] DeviceWrites = ["state", "telemetry", "reported", "reply", "event", "time"];
+    private static readonly string[] DeviceReads = ["desired", "cmd", "time/reply"];
+
+    public static string Write(string site, string hubUser, bool tools, IReadOnlyList<(string Id, IReadOnlyList<string> Zones)> devices)
+    {
+        var topics = new Topics(site);
+        var root = topics.Root;
+        var acl = new StringBuilder();
+        acl.Append("# TanKy.Iot MQTT ACL for site ").Append(site).AppendLine(" (generated; re-run the export instead of editing).")
+            .AppendLine("# Same rules as the embedded broker's TopicAcl: hub/docs/protocol.md, DESIGN §3.")
+            .AppendLine()
+            .AppendLine("# The hub: everything of its site.")
+            .Append("user ").AppendLine(hubUser)
+            .Append("topic readwrite ").Append(root).AppendLine("/#")
+            .AppendLine();
+        if (tools)
+        {
+            acl.AppendLine("# Technicians' account: read-only.")
+                .Append("user ").AppendLine(BrokerIdentities.ToolsUserName)
+                .Append("topic read ").Append(root).AppendLine("/#")
+                .AppendLine();
+        }
+
+        acl.AppendLine("# Play orders of each device's zones.");
+        foreach (var (id, zones) in devices)
+        {
+            if (zones.Count == 0)
+            {
+                continue;
+            }
+
+            acl.Append("user ").AppendLine(id);
+            foreach (var zone in zones)
+            {
+                acl.Append("topic read ").AppendLine(topics.ZonePlay(zone));
+            }
+        }
+
+        acl.AppendLine()
+            .AppendLine("# Every client: its own device topics (%u = user name = client id), all streams, hub state.");
+        foreach (var leaf in DeviceWrites)
+        {
+            acl.Append("pattern write ").Append(root).Append("/dev/%u/").AppendLine(leaf);
+        }
+
+        foreach (var leaf in DeviceReads)
+        {
+            acl.Append("pattern read ").Append(root).Append("/dev/%u/").AppendLine(leaf);
+        }
+
+        acl.Append("pattern read ").AppendLine(topics.AllStreams)
+            .Append("pattern read ").AppendLine(topics.HubState);
+        return acl.ToString();
+    }
+}
