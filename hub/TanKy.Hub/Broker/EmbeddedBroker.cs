@@ -174,8 +174,11 @@ internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IAsyncDi
         // The hub's own connection never counts against the limit: it must always get in.
         if (identity.Kind != MqttIdentityKind.Hub && !_limiter.MayConnect(e.ClientId))
         {
-            // MQTTnet maps QuotaExceeded to "server unavailable" for MQTT 3.1.1 clients.
-            e.ReasonCode = MqttConnectReasonCode.QuotaExceeded;
+            // MQTT 3.1.1 has no "quota exceeded", and MQTTnet would turn it into "unsupported
+            // protocol version", which sends a device looking for the wrong problem.
+            e.ReasonCode = e.ProtocolVersion == MQTTnet.Formatter.MqttProtocolVersion.V500
+                ? MqttConnectReasonCode.QuotaExceeded
+                : MqttConnectReasonCode.ServerUnavailable;
             if (_throttle.ShouldLog("limit", out var suppressed))
             {
                 _logger.LogWarning("Refused MQTT client {ClientId}: {MaxConnections} connections reached ({Suppressed} similar not logged)", e.ClientId, _options.MaxConnections, suppressed);
