@@ -6,7 +6,7 @@ namespace TanKy.Hub.Broker;
 /// <summary>
 /// <see cref="TopicAcl"/>'s rules in Mosquitto's acl_file syntax. Own-topic rules are
 /// <c>pattern</c> lines with <c>%u</c> (the exported config forces client id = user name);
-/// zone play orders are per-user lines because zones differ per device.
+/// streams, hub state and zone play orders are per-user lines (zones differ per device).
 /// </summary>
 internal static class MosquittoAclWriter
 {
@@ -34,15 +34,13 @@ internal static class MosquittoAclWriter
                 .AppendLine();
         }
 
-        acl.AppendLine("# Play orders of each device's zones.");
+        // Per-user lines for what is not the device's own: a pattern without %u would make Mosquitto warn at every start.
+        acl.AppendLine("# Each device: all streams, hub state and the play orders of its zones.");
         foreach (var (id, zones) in devices)
         {
-            if (zones.Count == 0)
-            {
-                continue;
-            }
-
-            acl.Append("user ").AppendLine(id);
+            acl.Append("user ").AppendLine(id)
+                .Append("topic read ").AppendLine(topics.AllStreams)
+                .Append("topic read ").AppendLine(topics.HubState);
             foreach (var zone in zones)
             {
                 acl.Append("topic read ").AppendLine(topics.ZonePlay(zone));
@@ -50,7 +48,7 @@ internal static class MosquittoAclWriter
         }
 
         acl.AppendLine()
-            .AppendLine("# Every client: its own device topics (%u = user name = client id), all streams, hub state.");
+            .AppendLine("# Every client: its own device topics (%u = user name = client id).");
         foreach (var leaf in DeviceWrites)
         {
             acl.Append("pattern write ").Append(root).Append("/dev/%u/").AppendLine(leaf);
@@ -61,8 +59,6 @@ internal static class MosquittoAclWriter
             acl.Append("pattern read ").Append(root).Append("/dev/%u/").AppendLine(leaf);
         }
 
-        acl.Append("pattern read ").AppendLine(topics.AllStreams)
-            .Append("pattern read ").AppendLine(topics.HubState);
         return acl.ToString();
     }
 }

@@ -77,19 +77,22 @@ public static class MosquittoConfigExporter
             .AppendLine("persistence true")
             .Append("persistence_location ").AppendLine(persistence)
             .Append(inv, $"max_packet_size {broker.MaxPacketSize}").AppendLine()
-            .AppendLine("# Client id = user name: a device cannot take over another client's session, and %u in the ACL is the device id.")
-            .AppendLine("use_username_as_clientid true")
-            .AppendLine();
+            .AppendLine()
+            .AppendLine("# Listener options come after their 'listener' line: before it, Mosquitto 2.0 applies them to")
+            .AppendLine("# an implicit default listener on port 1883.")
+            .AppendLine("# use_username_as_clientid: a device cannot take over another client's session, and %u in the ACL is the device id.");
 
         // The hub's own connection comes on top of the configured device limit, as in the embedded broker.
         var maxConnections = broker.MaxConnections + 1;
         c.Append(inv, $"listener {broker.Port} {broker.BindAddress}").AppendLine()
-            .Append(inv, $"max_connections {maxConnections}").AppendLine();
+            .Append(inv, $"max_connections {maxConnections}").AppendLine()
+            .AppendLine("use_username_as_clientid true");
         if (tls is { } files)
         {
             c.AppendLine()
                 .Append(inv, $"listener {broker.Tls.Port} {broker.BindAddress}").AppendLine()
                 .Append(inv, $"max_connections {maxConnections}").AppendLine()
+                .AppendLine("use_username_as_clientid true")
                 .Append("certfile ").AppendLine(files.Cert)
                 .Append("keyfile ").AppendLine(files.Key);
         }
