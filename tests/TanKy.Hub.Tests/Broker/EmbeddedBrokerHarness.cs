@@ -57,7 +57,16 @@ internal sealed class EmbeddedBrokerHarness : IAsyncDisposable
         var options = new BrokerOptions { Port = 0, Tls = { Port = 0 } };
         configure?.Invoke(options);
         var harness = new EmbeddedBrokerHarness(dataDir ?? new TempDataDir(), dataDir is null, options, devices ?? StandardDevices());
-        await harness.Broker.StartAsync(CancellationToken.None);
+        try
+        {
+            await harness.Broker.StartAsync(CancellationToken.None);
+        }
+        catch
+        {
+            await harness.DisposeAsync();
+            throw;
+        }
+
         return harness;
     }
 
