@@ -76,7 +76,10 @@ internal sealed class HandlerDispatcher
         }
         catch (OperationCanceledException)
         {
-            await _abort.CancelAsync();
+            if (!_abort.IsCancellationRequested)
+            {
+                await _abort.CancelAsync();
+            }
         }
     }
 

@@ -125,6 +125,9 @@ internal sealed class HubMqttConnection : IHostedService, IHubMqtt, IAsyncDispos
         }
 
         await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+
+        // Without a StopAsync first, queued messages are abandoned rather than waited for.
+        await _dispatcher.StopAsync(new CancellationToken(canceled: true));
         _client.Dispose();
         _stopping.Dispose();
         _connectionLost.Dispose();
