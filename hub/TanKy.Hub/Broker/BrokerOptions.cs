@@ -1,0 +1,26 @@
+namespace TanKy.Hub.Broker;
+
+/// <summary>Broker settings (section <c>Broker</c>).</summary>
+public sealed class BrokerOptions
+{
+    public const string Section = "Broker";
+
+    public BrokerMode Mode { get; set; } = BrokerMode.Embedded;
+
+    /// <summary>Address of the plain MQTT listener. Loopback by default: exposing the broker to the LAN is a decision.</summary>
+    public string BindAddress { get; set; } = "127.0.0.1";
+
+    public int Port { get; set; } = 1883;
+
+    /// <summary>Largest MQTT packet accepted from a client, in bytes (advertised in CONNACK, enforced on PUBLISH).</summary>
+    public int MaxPacketSize { get; set; } = 65536;
+
+    /// <summary>Most simultaneous client connections; the hub's own connection does not count.</summary>
+    public int MaxConnections { get; set; } = 5000;
+
+    public BrokerTlsOptions Tls { get; set; } = new();
+
+    public BrokerToolsOptions Tools { get; set; } = new();
+
+    public ExternalBrokerOptions External { get; set; } = new();
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace TanKy.Hub.Broker;
+
+public static class BrokerServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="BrokerOptions"/> (section <c>Broker</c>), the embedded broker (Embedded
+    /// mode only) and the hub's MQTT connection as <see cref="IHubMqtt"/>. Expects the host to
+    /// register Database, <c>IOptions&lt;HubOptions&gt;</c>, HubMetrics, TimeProvider and
+    /// IDeviceAuthenticator. The broker is registered before the connection so it stops after it.
+    /// </summary>
+    public static IServiceCollection AddBroker(this IServiceCollection services, IConfiguration config)
+    {
+        var section = config.GetSection(BrokerOptions.Section);
+        services.AddOptions<BrokerOptions>().Bind(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrokerOptions>, BrokerOptionsValidator>());
+
+        var mode = section.GetValue<BrokerMode?>(nameof(BrokerOptions.Mode)) ?? BrokerMode.Embedded;
+        if (mode == BrokerMode.Embedded)
+        {
+            services.AddSingleton<EmbeddedBroker>();
+            services.AddSingleton<IBrokerEndpoint>(sp => sp.GetRequiredService<EmbeddedBroker>());
+            services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
+        }
+        else
+        {
+            services.AddSingleton<IBrokerEndpoint, ExternalBrokerEndpoint>();
+        }
+
+        services.AddSingleton<HubMqttConnection>();
+        services.AddSingleton<IHubMqtt>(sp => sp.GetRequiredService<HubMqttConnection>());
+        services.AddHostedService(sp => sp.GetRequiredService<HubMqttConnection>());
+        return services;
+    }
+}

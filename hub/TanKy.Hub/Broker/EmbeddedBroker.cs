@@ -1,0 +1,223 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MQTTnet.Packets;
+using MQTTnet.Protocol;
+using MQTTnet.Server;
+using TanKy.Hub.Devices;
+using TanKy.Hub.Hosting;
+using TanKy.Hub.Security;
+using TanKy.Hub.Storage;
+
+namespace TanKy.Hub.Broker;
+
+/// <summary>
+/// The in-process MQTTnet broker (Broker:Mode = Embedded): authentication, ACL, payload
+/// validation, limits and retained-message persistence. The hub's own connection reaches it
+/// through <see cref="IBrokerEndpoint"/> with a password made fresh for every process.
+/// </summary>
+internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IAsyncDisposable
+{
+    private readonly BrokerOptions _options;
+    private readonly HubMetrics _metrics;
+    private readonly ILogger<EmbeddedBroker> _logger;
+    private readonly BrokerAuthenticator _authenticator;
+    private readonly BrokerPolicy _policy;
+    private readonly ConnectionLimiter _limiter;
+    private readonly RetainedMessageStore _retained;
+    private readonly LogThrottle _throttle;
+    private readonly string _internalPassword = SecretHasher.NewSecret();
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private MqttServer? _server;
+    private MqttServerOptions? _serverOptions;
+
+    public EmbeddedBroker(
+        IOptions<BrokerOptions> options,
+        IOptions<HubOptions> hub,
+        Database db,
+        HubMetrics metrics,
+        IDeviceAuthenticator devices,
+        TimeProvider time,
+        ILogger<EmbeddedBroker> logger)
+    {
+        _options = options.Value;
+        _metrics = metrics;
+        _logger = logger;
+        _throttle = new LogThrottle(time, TimeSpan.FromSeconds(30));
+        _authenticator = new BrokerAuthenticator(devices, hub.Value.Site, _internalPassword, _options.Tools);
+        _policy = new BrokerPolicy(new TopicAcl(hub.Value.Site), _options.MaxPacketSize, metrics, _throttle, logger);
+        _limiter = new ConnectionLimiter(_options.MaxConnections);
+        _retained = new RetainedMessageStore(db, time, logger);
+    }
+
+    /// <summary>Port of the plain listener once started (the configured one, or the one the OS chose for port 0).</summary>
+    public int Port => _serverOptions?.DefaultEndpointOptions.Port ?? _options.Port;
+
+    /// <summary>Port of the TLS listener once started.</summary>
+    public int TlsPort => _serverOptions?.TlsEndpointOptions.Port ?? _options.Tls.Port;
+
+    public int ConnectedClients => _limiter.Count;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _serverOptions = BuildServerOptions();
+        var server = new MqttServerFactory().CreateMqttServer(_serverOptions);
+        server.ValidatingConnectionAsync += OnValidatingConnectionAsync;
+        server.ClientConnectedAsync += e => Track(e.UserName, e.ClientId, connected: true);
+        server.ClientDisconnectedAsync += e => Track(e.UserName, e.ClientId, connected: false);
+        server.InterceptingPublishAsync += _policy.OnPublishAsync;
+        server.InterceptingSubscriptionAsync += _policy.OnSubscribeAsync;
+        server.InterceptingOutboundPacketAsync += AdvertiseLimits;
+        server.LoadingRetainedMessageAsync += e =>
+        {
+            e.LoadedRetainedMessages = _retained.LoadAll();
+            _logger.LogInformation("Loaded {Count} retained MQTT messages", e.LoadedRetainedMessages.Count);
+            return Task.CompletedTask;
+        };
+        server.RetainedMessageChangedAsync += e =>
+        {
+            _retained.Enqueue(e.ChangedRetainedMessage);
+            return Task.CompletedTask;
+        };
+
+        await server.StartAsync();
+        _server = server;
+        _logger.LogInformation(
+            "Embedded MQTT broker listening on {Address}:{Port}{Tls}, max {MaxConnections} connections, max packet {MaxPacketSize} bytes",
+            _options.BindAddress, Port, _options.Tls.Enabled ? $" and TLS port {TlsPort}" : "", _options.MaxConnections, _options.MaxPacketSize);
+        _ready.TrySetResult();
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_server is { IsStarted: true } server)
+        {
+            await server.StopAsync(new MqttServerStopOptionsBuilder()
+                .WithDefaultClientDisconnectOptions(o => o.WithReasonCode(MqttDisconnectReasonCode.ServerShuttingDown))
+                .Build());
+            _logger.LogInformation("Embedded MQTT broker stopped");
+        }
+
+        // After the server stopped no retained message can change: write the last ones now.
+        await _retained.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None);
+        _server?.Dispose();
+        _ready.TrySetCanceled();
+    }
+
+    Task IBrokerEndpoint.WaitReadyAsync(CancellationToken cancellationToken) => _ready.Task.WaitAsync(cancellationToken);
+
+    BrokerConnectionSettings IBrokerEndpoint.Resolve()
+    {
+        // Connect over loopback whenever the listener is on a wildcard address; otherwise the bound address itself.
+        var bound = IPAddress.Parse(_options.BindAddress);
+        var host = bound.Equals(IPAddress.Any) ? "127.0.0.1" : bound.Equals(IPAddress.IPv6Any) ? "::1" : bound.ToString();
+        return new BrokerConnectionSettings(host, Port, UseTls: false, BrokerIdentities.HubUserName, _internalPassword);
+    }
+
+    private MqttServerOptions BuildServerOptions()
+    {
+        if (!IPAddress.TryParse(_options.BindAddress, out var address))
+        {
+            throw new InvalidOperationException($"Broker:BindAddress '{_options.BindAddress}' is not an IP address");
+        }
+
+        var v6 = address.AddressFamily == AddressFamily.InterNetworkV6;
+        var builder = new MqttServerFactory().CreateServerOptionsBuilder()
+            .WithDefaultEndpoint()
+            .WithDefaultEndpointPort(_options.Port)
+            .WithPersistentSessions(false);
+
+        // MQTTnet opens an IPv4 and an IPv6 socket unless told otherwise; a loopback-only
+        // setting must not leave [::]:1883 open to the LAN.
+        builder = v6
+            ? builder.WithDefaultEndpointBoundIPAddress(IPAddress.None).WithDefaultEndpointBoundIPV6Address(address)
+            : builder.WithDefaultEndpointBoundIPAddress(address).WithDefaultEndpointBoundIPV6Address(IPAddress.None);
+
+        if (_options.Tls.Enabled)
+        {
+            var certificate = BrokerCertificateLoader.Load(_options.Tls);
+            builder = builder.WithEncryptedEndpoint()
+                .WithEncryptedEndpointPort(_options.Tls.Port)
+                .WithEncryptionCertificate(certificate);
+            builder = v6
+                ? builder.WithEncryptedEndpointBoundIPAddress(IPAddress.None).WithEncryptedEndpointBoundIPV6Address(address)
+                : builder.WithEncryptedEndpointBoundIPAddress(address).WithEncryptedEndpointBoundIPV6Address(IPAddress.None);
+        }
+
+        return builder.Build();
+    }
+
+    private Task OnValidatingConnectionAsync(ValidatingConnectionEventArgs e)
+    {
+        var identity = _authenticator.Authenticate(e.ClientId, e.UserName, e.Password, out var refusal);
+        if (identity is null)
+        {
+            e.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
+            _metrics.AuthFailed();
+            if (_throttle.ShouldLog($"auth:{e.RemoteEndPoint}", out var suppressed))
+            {
+                _logger.LogWarning(
+                    "Refused MQTT connection of client {ClientId} user {UserName} from {RemoteEndPoint}: {Reason} ({Suppressed} similar not logged)",
+                    e.ClientId, e.UserName, e.RemoteEndPoint, refusal, suppressed);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        // The hub's own connection never counts against the limit: it must always get in.
+        if (identity.Kind != MqttIdentityKind.Hub && !_limiter.MayConnect(e.ClientId))
+        {
+            // MQTT 3.1.1 has no "quota exceeded", and MQTTnet would turn it into "unsupported
+            // protocol version", which sends a device looking for the wrong problem.
+            e.ReasonCode = e.ProtocolVersion == MQTTnet.Formatter.MqttProtocolVersion.V500
+                ? MqttConnectReasonCode.QuotaExceeded
+                : MqttConnectReasonCode.ServerUnavailable;
+            if (_throttle.ShouldLog("limit", out var suppressed))
+            {
+                _logger.LogWarning("Refused MQTT client {ClientId}: {MaxConnections} connections reached ({Suppressed} similar not logged)", e.ClientId, _options.MaxConnections, suppressed);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        BrokerPolicy.Remember(e.SessionItems, identity);
+        return Task.CompletedTask;
+    }
+
+    private Task Track(string? userName, string clientId, bool connected)
+    {
+        if (userName == BrokerIdentities.HubUserName)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (connected)
+        {
+            _limiter.Connected(clientId);
+        }
+        else
+        {
+            _limiter.Disconnected(clientId);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Tells MQTT 5 clients the packet size limit in CONNACK (MQTT 3.1.1 has no such field).</summary>
+    private Task AdvertiseLimits(InterceptingPacketEventArgs e)
+    {
+        if (e.Packet is MqttConnAckPacket connAck)
+        {
+            connAck.MaximumPacketSize = (uint)_options.MaxPacketSize;
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,288 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+using TanKy.Hub.Hosting;
+using TanKy.Protocol;
+using TanKy.Protocol.Messages;
+
+namespace TanKy.Hub.Broker;
+
+/// <summary>
+/// The hub's own MQTT 5 client, the same in Embedded and External mode: birth and will on
+/// <c>hub/state</c>, one subscription to every device topic, validation and dispatch of what
+/// devices publish, and a reconnect loop (MQTTnet 5 has no managed client).
+/// </summary>
+internal sealed class HubMqttConnection : IHostedService, IHubMqtt, IAsyncDisposable
+{
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly IBrokerEndpoint _endpoint;
+    private readonly HubMetrics _metrics;
+    private readonly TimeProvider _time;
+    private readonly ILogger<HubMqttConnection> _logger;
+    private readonly Topics _topics;
+    private readonly string _clientId;
+    private readonly string _bootId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+    private readonly IMqttClient _client;
+    private readonly HandlerDispatcher _dispatcher;
+    private readonly LogThrottle _throttle;
+    private readonly SemaphoreSlim _connectionLost = new(0, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task _loop = Task.CompletedTask;
+
+    public HubMqttConnection(
+        IBrokerEndpoint endpoint,
+        IOptions<HubOptions> hub,
+        IEnumerable<IDeviceMessageHandler> handlers,
+        HubMetrics metrics,
+        TimeProvider time,
+        ILogger<HubMqttConnection> logger)
+    {
+        _endpoint = endpoint;
+        _metrics = metrics;
+        _time = time;
+        _logger = logger;
+        _topics = new Topics(hub.Value.Site);
+        _clientId = BrokerIdentities.HubClientId(_topics.Site);
+        _throttle = new LogThrottle(time, TimeSpan.FromSeconds(30));
+        _dispatcher = new HandlerDispatcher(handlers, _throttle, logger);
+        _client = new MqttClientFactory().CreateMqttClient();
+        _client.ApplicationMessageReceivedAsync += OnMessageAsync;
+        _client.DisconnectedAsync += OnDisconnectedAsync;
+    }
+
+    public bool IsConnected => _client.IsConnected;
+
+    /// <summary>Random id of this hub run, published in <c>hub/state</c>.</summary>
+    public string BootId => _bootId;
+
+    /// <summary>Completes when the connection is (again) up and subscribed.</summary>
+    public Task WaitConnectedAsync(CancellationToken cancellationToken) => Volatile.Read(ref _connected).Task.WaitAsync(cancellationToken);
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _dispatcher.Start();
+        _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (_client.IsConnected)
+        {
+            try
+            {
+                // A clean disconnect does not fire the will: say "offline" ourselves first.
+                await PublishAsync(_topics.HubState, HubState(ProtocolConstants.StatusOffline), retain: true, qos: 1, cancellationToken);
+                await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(), cancellationToken);
+                _logger.LogInformation("Hub MQTT connection closed");
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.LogWarning(ex, "Could not close the hub MQTT connection cleanly; the broker will publish the will");
+            }
+        }
+
+        await _dispatcher.StopAsync(cancellationToken);
+    }
+
+    public async Task PublishAsync(string topic, ReadOnlyMemory<byte> payload, bool retain, int qos = 1, CancellationToken cancellationToken = default)
+    {
+        if (!_client.IsConnected)
+        {
+            throw new InvalidOperationException($"cannot publish to {topic}: the hub is not connected to the MQTT broker");
+        }
+
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(new ReadOnlySequence<byte>(payload))
+            .WithRetainFlag(retain)
+            .WithQualityOfServiceLevel((MqttQualityOfServiceLevel)Math.Clamp(qos, 0, 1))
+            .Build();
+        var result = await _client.PublishAsync(message, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            throw new InvalidOperationException($"broker refused publish to {topic}: {result.ReasonCode} {result.ReasonString}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_stopping.IsCancellationRequested)
+        {
+            await _stopping.CancelAsync();
+        }
+
+        await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+
+        // Without a StopAsync first, queued messages are abandoned rather than waited for.
+        await _dispatcher.StopAsync(new CancellationToken(canceled: true));
+        _client.Dispose();
+        _stopping.Dispose();
+        _connectionLost.Dispose();
+    }
+
+    private async Task RunAsync(CancellationToken ct)
+    {
+        try
+        {
+            await _endpoint.WaitReadyAsync(ct);
+            var retry = FirstRetry;
+            while (!ct.IsCancellationRequested)
+            {
+                if (_client.IsConnected)
+                {
+                    await _connectionLost.WaitAsync(ct);
+                    continue;
+                }
+
+                try
+                {
+                    await ConnectOnceAsync(ct);
+                    retry = FirstRetry;
+                }
+                catch (Exception ex) when (!ct.IsCancellationRequested)
+                {
+                    if (_throttle.ShouldLog("connect", out var suppressed))
+                    {
+                        _logger.LogWarning("Hub MQTT connection failed: {Error}; retrying in {Retry} ({Suppressed} failures not logged)", ex.Message, retry, suppressed);
+                    }
+
+                    await Task.Delay(Jitter(retry), _time, ct);
+                    retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, LastRetry.Ticks));
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task ConnectOnceAsync(CancellationToken ct)
+    {
+        var settings = _endpoint.Resolve();
+        var builder = new MqttClientOptionsBuilder()
+            .WithTcpServer(settings.Host, settings.Port)
+            .WithClientId(_clientId)
+            .WithCredentials(settings.UserName, settings.Password)
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .WithCleanStart(true)
+            .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
+            .WithTimeout(ConnectTimeout)
+            .WithWillTopic(_topics.HubState)
+            .WithWillPayload(Encoding.UTF8.GetBytes($"{{\"v\":1,\"status\":\"offline\",\"boot\":\"{_bootId}\"}}"))
+            .WithWillRetain(true)
+            .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
+        if (settings.UseTls)
+        {
+            builder = builder.WithTlsOptions(o => o.UseTls());
+        }
+
+        var result = await _client.ConnectAsync(builder.Build(), ct);
+        if (result.ResultCode != MqttClientConnectResultCode.Success)
+        {
+            throw new InvalidOperationException($"broker {settings} answered {result.ResultCode}");
+        }
+
+        try
+        {
+            await PublishAsync(_topics.HubState, HubState(ProtocolConstants.StatusOnline), retain: true, qos: 1, ct);
+            var subscription = new MqttClientSubscribeOptionsBuilder()
+                .WithTopicFilter(f => f.WithTopic(_topics.AllDevices("+")).WithAtLeastOnceQoS().WithNoLocal(true))
+                .Build();
+            var subscribed = await _client.SubscribeAsync(subscription, ct);
+            var refused = subscribed.Items.FirstOrDefault(i => i.ResultCode > MqttClientSubscribeResultCode.GrantedQoS2);
+            if (refused is not null)
+            {
+                throw new InvalidOperationException($"broker refused subscription {refused.TopicFilter.Topic}: {refused.ResultCode}");
+            }
+        }
+        catch
+        {
+            // Half set up is worse than down: drop the connection and let the loop retry from scratch.
+            await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+
+        _logger.LogInformation("Hub MQTT connection up: {Broker} as {ClientId}, boot {BootId}", settings, _clientId, _bootId);
+        Volatile.Read(ref _connected).TrySetResult();
+    }
+
+    private Task OnDisconnectedAsync(MqttClientDisconnectedEventArgs e)
+    {
+        if (e.ClientWasConnected)
+        {
+            Interlocked.Exchange(ref _connected, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            if (!_stopping.IsCancellationRequested)
+            {
+                _logger.LogWarning("Hub MQTT connection lost: {Reason} {Error}", e.Reason, e.Exception?.Message);
+            }
+        }
+
+        try
+        {
+            _connectionLost.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
+    {
+        var topic = e.ApplicationMessage.Topic;
+
+        // The hub's own desired/cmd messages come back as retained copies: not device input.
+        if (Topics.TryParse(topic, out var parsed) && !parsed.IsDevicePublished)
+        {
+            return Task.CompletedTask;
+        }
+
+        var payload = e.ApplicationMessage.Payload.ToArray();
+        var result = PayloadValidator.Validate(_topics.Site, topic, payload);
+        if (!result.IsValid)
+        {
+            // Only reachable with an external broker: the embedded one already dropped (and counted) these.
+            _metrics.PayloadRejected(result.Error);
+            if (_throttle.ShouldLog($"invalid:{topic}", out var suppressed))
+            {
+                _logger.LogWarning("Dropped invalid device message on {Topic}: {Error} {Reason} ({Suppressed} not logged)", topic, result.Error, result.Reason, suppressed);
+            }
+            else
+            {
+                _logger.LogDebug("Dropped invalid device message on {Topic}: {Error} {Reason}", topic, result.Error, result.Reason);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        if (BrokerIdentities.IsReserved(result.Topic.Subject!))
+        {
+            // Mosquitto's %u patterns would let the hub or tools user write under dev/tanky-hub/…; that is no device.
+            _metrics.PayloadRejected(ProtocolError.UnknownTopic);
+            return Task.CompletedTask;
+        }
+
+        _dispatcher.Dispatch(new DeviceMessage(result.Topic, result.Message, payload, _time.GetUtcNow()));
+        return Task.CompletedTask;
+    }
+
+    private byte[] HubState(string status) =>
+        ProtocolJson.Serialize(new HubStateMessage { Status = status, Boot = _bootId, Ts = _time.GetUtcNow().ToUnixTimeMilliseconds() });
+
+    /// <summary>±20 % so a fleet of hubs behind one broker does not retry in lockstep.</summary>
+    private static TimeSpan Jitter(TimeSpan delay) => delay * (0.8 + (Random.Shared.NextDouble() * 0.4));
+}

@@ -1,0 +1,9 @@
+namespace TanKy.Hub.Broker;
+
+/// <summary>Who an authenticated MQTT client is, for the ACL.</summary>
+public enum MqttIdentityKind
+{
+    Device,
+    Hub,
+    Tools,
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using TanKy.Hub.Broker;
+using static TanKy.Hub.Tests.Broker.DevicePayloads;
+
+namespace TanKy.Hub.Tests.Broker;
+
+public sealed class EmbeddedBrokerTlsTests
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Tls_listener_serves_pfx_or_combined_pem_certificates(bool pfx)
+    {
+        using var dir = new TempDataDir();
+        using var certs = new TestCertificates(dir.Path);
+        await using var broker = await EmbeddedBrokerHarness.StartAsync(o => o.Tls = new BrokerTlsOptions
+        {
+            Enabled = true,
+            Port = 0,
+            CertificateFile = pfx ? certs.PfxFile : certs.CombinedPemFile,
+            CertificatePassword = pfx ? TestCertificates.PfxPassword : null,
+        });
+        broker.Broker.TlsPort.Should().NotBe(0).And.NotBe(broker.Port);
+
+        string? presented = null;
+        await using var device = await TestMqttClient.ConnectAsync(broker.Broker.TlsPort, "dev-a", "dev-a", "secret-a", configure: b => b.WithTlsOptions(t => t
+            .UseTls()
+            .WithCertificateValidationHandler(c =>
+            {
+                presented = c.Certificate.GetCertHashString();
+                return true;
+            })));
+        presented.Should().Be(certs.Certificate.GetCertHashString());
+
+        // An independent client that really verifies the chain against the certificate.
+        var pub = await MosquittoClients.RunAsync("mosquitto_pub",
+            ["-h", "127.0.0.1", "-p", broker.Broker.TlsPort.ToString(CultureInfo.InvariantCulture), "--cafile", certs.CertPemFile,
+             "-i", "dev-a", "-u", "dev-a", "-P", "secret-a", "-t", Topic("event"), "-m", Event, "-q", "1", "-V", "mqttv5"]);
+        pub.ExitCode.Should().Be(0, pub.ToString());
+        pub.Stderr.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Missing_certificate_file_fails_the_start_with_its_path()
+    {
+        var start = () => EmbeddedBrokerHarness.StartAsync(o => o.Tls = new BrokerTlsOptions { Enabled = true, Port = 0, CertificateFile = "/nonexistent/cert.pem" });
+
+        await start.Should().ThrowAsync<FileNotFoundException>().WithMessage("*/nonexistent/cert.pem*");
+    }
+}

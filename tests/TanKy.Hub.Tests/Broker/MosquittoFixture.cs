@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Dapper;
+using TanKy.Hub.Broker;
+using TanKy.Hub.Hosting;
+using TanKy.Hub.Security;
+
+namespace TanKy.Hub.Tests.Broker;
+
+/// <summary>
+/// A hub database with three devices, the Mosquitto configuration exported from it, and a real
+/// <c>mosquitto -c mosquitto.conf</c> on a free loopback port, killed on dispose.
+/// </summary>
+public sealed class MosquittoFixture : IAsyncLifetime
+{
+    public const string Site = EmbeddedBrokerHarness.Site;
+    public const string ToolsPassword = "tools-secret";
+
+    private readonly TempDataDir _outDir = new();
+    private Process? _mosquitto;
+
+    internal TempDataDir DataDir { get; } = new();
+
+    public HubOptions HubOptions { get; private set; } = new();
+
+    public BrokerOptions BrokerOptions { get; private set; } = new();
+
+    public MosquittoExportResult Export { get; private set; } = null!;
+
+    public string OutDir => _outDir.Path;
+
+    public int Port { get; private set; }
+
+    public string MosquittoLog => string.Join('\n', _log);
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _log = new();
+
+    public async Task InitializeAsync()
+    {
+        SeedDevices();
+        Port = FreePort();
+        HubOptions = new HubOptions { Site = Site, DataDir = DataDir.Path };
+        BrokerOptions = new BrokerOptions
+        {
+            Mode = BrokerMode.External,
+            Port = Port,
+            MaxConnections = 50,
+            Tools = new BrokerToolsOptions { Enabled = true, PasswordHash = SecretHasher.Hash(ToolsPassword, 1000) },
+            External = new ExternalBrokerOptions { Host = "127.0.0.1", Port = Port },
+        };
+        Export = MosquittoConfigExporter.Export(DataDir.Database, HubOptions, BrokerOptions, _outDir.Path);
+
+        // As the exporter's note says: Mosquitto reads its files after dropping to the 'mosquitto' user.
+        var chown = await MosquittoClients.RunAsync("chown", ["-R", "mosquitto:", _outDir.Path]);
+        chown.ExitCode.Should().Be(0, chown.ToString());
+
+        var psi = new ProcessStartInfo("/usr/sbin/mosquitto") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add(Export.ConfigFile);
+        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _mosquitto = Process.Start(psi)!;
+        _mosquitto.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                running.TrySetException(new InvalidOperationException("mosquitto exited: " + MosquittoLog));
+                return;
+            }
+
+            _log.Enqueue(e.Data);
+            if (e.Data.Contains(" running", StringComparison.Ordinal))
+            {
+                running.TrySetResult();
+            }
+        };
+        _mosquitto.BeginErrorReadLine();
+        await running.Task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_mosquitto is { HasExited: false })
+        {
+            _mosquitto.Kill();
+            await _mosquitto.WaitForExitAsync();
+        }
+
+        _mosquitto?.Dispose();
+        _outDir.Dispose();
+        DataDir.Dispose();
+    }
+
+    private void SeedDevices()
+    {
+        using var db = DataDir.Database.Open();
+        foreach (var zone in new[] { "z1", "z2", "z3" })
+        {
+            db.Execute("INSERT INTO zones(id, name, created_at) VALUES (@zone, @zone, 0)", new { zone });
+        }
+
+        void Device(string id, string secret, params string[] zones)
+        {
+            db.Execute(
+                "INSERT INTO devices(id, kind, name, secret_hash, secret_set_at, created_at) VALUES (@id, 'speaker', @id, @hash, 0, 0)",
+                new { id, hash = SecretHasher.Hash(secret, SecretHasher.DeviceSecretIterations) });
+            foreach (var zone in zones)
+            {
+                db.Execute("INSERT INTO device_zones(device_id, zone_id) VALUES (@id, @zone)", new { id, zone });
+            }
+        }
+
+        Device("dev-a", "secret-a", "z1", "z2");
+        Device("dev-b", "secret-b", "z3");
+        Device("tools-1", "whatever"); // a reserved name: must not be exported
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
