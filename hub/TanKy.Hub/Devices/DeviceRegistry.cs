@@ -163,6 +163,11 @@ public sealed class DeviceRegistry(Database db, TimeProvider time) : IDeviceAuth
             throw new RegistryException($"invalid device id '{device.Id}': use 1–48 characters a–z, 0–9 or '-'");
         }
 
+        if (Broker.BrokerIdentities.IsReserved(device.Id))
+        {
+            throw new RegistryException($"device id '{device.Id}' is reserved for the hub or the tools account");
+        }
+
         if (device.Zones.Count == 0)
         {
             throw new RegistryException($"device '{device.Id}' needs at least one zone");

@@ -66,6 +66,8 @@ public sealed class DeviceRegistry_Tests : IDisposable
     [InlineData("Bad_Id", "khoi-1", "invalid device id")]
     [InlineData("loa-1", "khoi-9", "unknown zone 'khoi-9'")]
     [InlineData("loa-khoi-1-a", "khoi-1", "already exists")]
+    [InlineData("tanky-hub-tan-ky", "khoi-1", "reserved")]
+    [InlineData("tools", "khoi-1", "reserved")]
     public void Add_refuses_invalid_input_with_a_reason(string id, string zone, string reason)
     {
         _dir.SeedTwoHamlets();
