@@ -1,1 +1,16 @@
-return 0;
+using TanKy.Bench;
+
+// tanky bench: `dotnet run -c Release --project tests/TanKy.Bench -- <benchmark> [options]`.
+// Every result is one JSON line on stdout (BenchOutput), with the machine it ran on.
+var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
+{
+    // One line per benchmark: ["name"] = Class.RunAsync,
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine($"usage: TanKy.Bench <{string.Join("|", benchmarks.Keys)}> [options]");
+    return 2;
+}
+
+return await run(args[1..]);
