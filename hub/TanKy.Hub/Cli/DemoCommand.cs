@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using TanKy.Hub.Accounts;
+using TanKy.Hub.Hosting;
+
+namespace TanKy.Hub.Cli;
+
+/// <summary>
+/// <c>tanky-hub demo</c>: provisions the sample commune of Tân Kỳ on first run (zones, devices,
+/// a simulator fleet file and a demo admin token), then runs the hub. hub/demo.sh starts the
+/// simulated fleet next to it.
+/// </summary>
+internal static class DemoCommand
+{
+    public const string FleetFileName = "demo-fleet.json";
+
+    public static Command Build()
+    {
+        var commune = new Option<string?>("--commune") { Description = "Commune file to provision from (default: the bundled commune/tan-ky.yaml)" };
+        var provisionOnly = new Option<bool>("--provision-only") { Description = "Provision and exit without running the hub" };
+        var cmd = new Command("demo", "Chạy thử với xã Tân Kỳ mô phỏng / run the hub with the sample commune provisioned") { commune, provisionOnly };
+        cmd.TreatUnmatchedTokensAsErrors = false;
+        cmd.SetAction(async (r, ct) =>
+        {
+            var ctx = CliOptions.Context(r);
+            var fleet = Provision(ctx, r.GetValue(commune) ?? Path.Combine(AppContext.BaseDirectory, "commune", "tan-ky.yaml"));
+            Console.Out.WriteLine($"Tệp đội thiết bị mô phỏng / simulator fleet file: {fleet}");
+            if (r.GetValue(provisionOnly))
+            {
+                return 0;
+            }
+
+            var hostArgs = r.UnmatchedTokens.Append($"--Hub:DataDir={ctx.Options.DataDir}").ToArray();
+            await HubHost.Build(hostArgs).RunAsync(ct);
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static string Provision(CliContext ctx, string communeFile)
+    {
+        if (ctx.Devices.List().Count == 0)
+        {
+            var results = ctx.Importer.ImportFile(communeFile);
+            Console.Out.WriteLine($"Đã nạp xã mẫu / provisioned the sample commune: {ctx.Zones.List().Count} zones, {results.Count} devices");
+        }
+
+        var fleet = Path.Combine(ctx.Db.DataDir, FleetFileName);
+        if (!File.Exists(fleet))
+        {
+            var port = ctx.Configuration.GetValue("Broker:Port", 1883);
+            ctx.Exporter.Export(fleet, ctx.Options.Site, "127.0.0.1", port, tls: false);
+        }
+
+        if (ctx.Users.Find("demo-admin") is null)
+        {
+            ctx.Users.Add("demo-admin", Role.Admin, []);
+            var token = ctx.Tokens.Create("demo-admin", "demo");
+            var tokenFile = Path.Combine(ctx.Db.DataDir, "demo-admin.token");
+            File.WriteAllText(tokenFile, token + Environment.NewLine);
+            File.SetUnixFileMode(tokenFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            Console.Out.WriteLine($"Mã API quản trị thử / demo admin API token saved in {tokenFile}");
+        }
+
+        return fleet;
+    }
+}

@@ -1,0 +1,205 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using TanKy.Hub.Security;
+using TanKy.Hub.Storage;
+using TanKy.Protocol;
+
+namespace TanKy.Hub.Devices;
+
+/// <summary>
+/// The registry of devices. Works on the database alone, so the CLI can change it whether or
+/// not the hub runs; the running hub reads the same rows on every connect.
+/// </summary>
+public sealed class DeviceRegistry(Database db, TimeProvider time) : IDeviceAuthenticator
+{
+    // PBKDF2 runs once per (device, secret, stored hash); a reconnect storm then costs a SHA-256.
+    private readonly ConcurrentDictionary<string, (string StoredHash, byte[] SecretDigest)> _verified = new();
+
+    /// <summary>Registers a device and returns its secret. The secret is shown once and only its hash is kept.</summary>
+    public string Add(NewDevice device)
+    {
+        using var c = db.Open();
+        using var tx = c.BeginTransaction();
+        var secret = Insert(c, tx, device);
+        tx.Commit();
+        return secret;
+    }
+
+    internal string Insert(SqliteConnection c, SqliteTransaction tx, NewDevice device)
+    {
+        Validate(c, tx, device);
+        if (c.ExecuteScalar<long>("SELECT COUNT(*) FROM devices WHERE id = @Id", device, tx) > 0)
+        {
+            throw new RegistryException($"device '{device.Id}' already exists (use 'devices rotate-secret' for a new secret)");
+        }
+
+        var secret = SecretHasher.NewSecret();
+        var now = Now();
+        c.Execute(
+            """
+            INSERT INTO devices(id, kind, name, lat, lon, notes, secret_hash, secret_set_at, created_at)
+            VALUES (@Id, @kind, @name, @Lat, @Lon, @Notes, @hash, @now, @now)
+            """,
+            new { device.Id, kind = device.Kind.ToWire(), name = DisplayName(device), device.Lat, device.Lon, device.Notes, hash = SecretHasher.Hash(secret, SecretHasher.DeviceSecretIterations), now },
+            tx);
+        SetZones(c, tx, device.Id, device.Zones);
+        LogChange(c, tx, device.Id, "added", device.Kind.ToWire());
+        return secret;
+    }
+
+    /// <summary>Updates name, zones, place and notes of an existing device; the secret is kept.</summary>
+    internal void Update(SqliteConnection c, SqliteTransaction tx, NewDevice device)
+    {
+        Validate(c, tx, device);
+        var kind = c.ExecuteScalar<string?>("SELECT kind FROM devices WHERE id = @Id", device, tx)
+            ?? throw new RegistryException($"no device '{device.Id}'");
+        if (kind != device.Kind.ToWire())
+        {
+            throw new RegistryException($"device '{device.Id}' is a {kind}; its kind cannot change to {device.Kind.ToWire()}");
+        }
+
+        c.Execute(
+            "UPDATE devices SET name = @name, lat = @Lat, lon = @Lon, notes = @Notes WHERE id = @Id",
+            new { device.Id, name = DisplayName(device), device.Lat, device.Lon, device.Notes },
+            tx);
+        SetZones(c, tx, device.Id, device.Zones);
+        LogChange(c, tx, device.Id, "updated", null);
+    }
+
+    public DeviceRecord? Get(string id)
+    {
+        using var c = db.Open();
+        return c.QuerySingleOrDefault<DeviceRow>(DeviceRow.Select + " WHERE d.id = @id", new { id })?.ToRecord();
+    }
+
+    public IReadOnlyList<DeviceRecord> List(string? zone = null, DeviceKind? kind = null)
+    {
+        using var c = db.Open();
+        var sql = DeviceRow.Select + " WHERE (@zone IS NULL OR EXISTS (SELECT 1 FROM device_zones z WHERE z.device_id = d.id AND z.zone_id = @zone))"
+            + " AND (@kind IS NULL OR d.kind = @kind) ORDER BY d.id";
+        return c.Query<DeviceRow>(sql, new { zone, kind = kind?.ToWire() }).Select(r => r.ToRecord()).ToList();
+    }
+
+    public string RotateSecret(string id)
+    {
+        using var c = db.Open();
+        using var tx = c.BeginTransaction();
+        var secret = RotateSecret(c, tx, id);
+        tx.Commit();
+        return secret;
+    }
+
+    internal string RotateSecret(SqliteConnection c, SqliteTransaction tx, string id)
+    {
+        var secret = SecretHasher.NewSecret();
+        var rows = c.Execute(
+            "UPDATE devices SET secret_hash = @hash, secret_set_at = @now WHERE id = @id",
+            new { id, hash = SecretHasher.Hash(secret, SecretHasher.DeviceSecretIterations), now = Now() },
+            tx);
+        if (rows == 0)
+        {
+            throw new RegistryException($"no device '{id}'");
+        }
+
+        LogChange(c, tx, id, "secret-rotated", null);
+        _verified.TryRemove(id, out _);
+        return secret;
+    }
+
+    public void Remove(string id)
+    {
+        using var c = db.Open();
+        using var tx = c.BeginTransaction();
+        if (c.Execute("DELETE FROM devices WHERE id = @id", new { id }, tx) == 0)
+        {
+            throw new RegistryException($"no device '{id}'");
+        }
+
+        LogChange(c, tx, id, "removed", null);
+        tx.Commit();
+        _verified.TryRemove(id, out _);
+    }
+
+    public DeviceAccess? Authenticate(string deviceId, string secret)
+    {
+        if (!Identifiers.IsValid(deviceId) || string.IsNullOrEmpty(secret) || secret.Length > 256)
+        {
+            return null;
+        }
+
+        using var c = db.Open();
+        var row = c.QuerySingleOrDefault<(string Kind, string Hash, string? Zones)>(
+            "SELECT kind, secret_hash, (SELECT group_concat(zone_id, ',') FROM device_zones WHERE device_id = d.id) FROM devices d WHERE id = @deviceId",
+            new { deviceId });
+        if (row.Hash is null)
+        {
+            return null;
+        }
+
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(secret));
+        var cached = _verified.TryGetValue(deviceId, out var hit) && hit.StoredHash == row.Hash
+            && CryptographicOperations.FixedTimeEquals(hit.SecretDigest, digest);
+        if (!cached)
+        {
+            if (!SecretHasher.Verify(secret, row.Hash))
+            {
+                return null;
+            }
+
+            _verified[deviceId] = (row.Hash, digest);
+        }
+
+        var zones = string.IsNullOrEmpty(row.Zones) ? [] : row.Zones.Split(',');
+        return new DeviceAccess(deviceId, DeviceKinds.Parse(row.Kind), zones);
+    }
+
+    private static void Validate(SqliteConnection c, SqliteTransaction tx, NewDevice device)
+    {
+        if (!Identifiers.IsValid(device.Id))
+        {
+            throw new RegistryException($"invalid device id '{device.Id}': use 1–48 characters a–z, 0–9 or '-'");
+        }
+
+        if (device.Zones.Count == 0)
+        {
+            throw new RegistryException($"device '{device.Id}' needs at least one zone");
+        }
+
+        foreach (var zone in device.Zones)
+        {
+            if (c.ExecuteScalar<long>("SELECT COUNT(*) FROM zones WHERE id = @zone", new { zone }, tx) == 0)
+            {
+                throw new RegistryException($"unknown zone '{zone}' for device '{device.Id}' (add it with 'zones add')");
+            }
+        }
+
+        if (device.Lat is < -90 or > 90 || device.Lon is < -180 or > 180)
+        {
+            throw new RegistryException($"device '{device.Id}': lat must be −90…90 and lon −180…180");
+        }
+
+        if (device.Name is { Length: > 100 } || device.Notes is { Length: > 1000 })
+        {
+            throw new RegistryException($"device '{device.Id}': name is limited to 100 characters and notes to 1000");
+        }
+    }
+
+    private static void SetZones(SqliteConnection c, SqliteTransaction tx, string id, IReadOnlyList<string> zones)
+    {
+        c.Execute("DELETE FROM device_zones WHERE device_id = @id", new { id }, tx);
+        foreach (var zone in zones.Distinct(StringComparer.Ordinal))
+        {
+            c.Execute("INSERT INTO device_zones(device_id, zone_id) VALUES (@id, @zone)", new { id, zone }, tx);
+        }
+    }
+
+    private void LogChange(SqliteConnection c, SqliteTransaction tx, string id, string change, string? detail) =>
+        c.Execute("INSERT INTO device_changes(device_id, ts, change, detail) VALUES (@id, @ts, @change, @detail)", new { id, ts = Now(), change, detail }, tx);
+
+    private static string DisplayName(NewDevice d) => string.IsNullOrWhiteSpace(d.Name) ? d.Id : d.Name.Trim();
+
+    private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
+}

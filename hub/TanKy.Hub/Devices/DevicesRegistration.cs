@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using TanKy.Hub.Broker;
+
+namespace TanKy.Hub.Devices;
+
+public static class DevicesRegistration
+{
+    public static IServiceCollection AddDevices(this IServiceCollection services)
+    {
+        services.AddSingleton<DeviceRegistry>();
+        services.AddSingleton<IDeviceAuthenticator>(sp => sp.GetRequiredService<DeviceRegistry>());
+        services.AddSingleton<ZoneRegistry>();
+        services.AddSingleton<DeviceImporter>();
+        services.AddSingleton<FleetExporter>();
+        services.AddSingleton<DesiredStateService>();
+        services.AddSingleton<ReportedStateRecorder>();
+        services.AddSingleton<IDeviceMessageHandler>(sp => sp.GetRequiredService<ReportedStateRecorder>());
+        services.AddSingleton<TelemetryRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<TelemetryRecorder>());
+        return services;
+    }
+}

@@ -1,0 +1,43 @@
+using Dapper;
+using TanKy.Hub.Storage;
+using TanKy.Protocol;
+
+namespace TanKy.Hub.Devices;
+
+/// <summary>The hamlets (khối/xóm) of the commune. A zone is also the unit of broadcasting.</summary>
+public sealed class ZoneRegistry(Database db, TimeProvider time)
+{
+    public void Add(string id, string name)
+    {
+        if (!Identifiers.IsValid(id))
+        {
+            throw new RegistryException($"invalid zone id '{id}': use a–z, 0–9 and '-' (e.g. khoi-1, xom-3)");
+        }
+
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
+        {
+            throw new RegistryException("zone name must be 1–100 characters");
+        }
+
+        using var c = db.Open();
+        var rows = c.Execute(
+            "INSERT INTO zones(id, name, created_at) VALUES (@id, @name, @now) ON CONFLICT(id) DO UPDATE SET name = excluded.name",
+            new { id, name = name.Trim(), now = time.GetUtcNow().ToUnixTimeMilliseconds() });
+        _ = rows;
+    }
+
+    public IReadOnlyList<Zone> List()
+    {
+        using var c = db.Open();
+        return c.Query<(string Id, string Name, long Devices)>(
+                "SELECT z.id, z.name, (SELECT COUNT(*) FROM device_zones dz WHERE dz.zone_id = z.id) FROM zones z ORDER BY z.id")
+            .Select(r => new Zone(r.Id, r.Name, (int)r.Devices))
+            .ToList();
+    }
+
+    public bool Exists(string id)
+    {
+        using var c = db.Open();
+        return c.ExecuteScalar<long>("SELECT COUNT(*) FROM zones WHERE id = @id", new { id }) > 0;
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace TanKy.Hub.Hosting;
+
+/// <summary>
+/// Configuration sources, in rising priority: appsettings.json beside the binary,
+/// appsettings.json in the working directory, TANKY_* environment variables
+/// (TANKY_Broker__Port=1884), then the command line (--Broker:Port=1884).
+/// </summary>
+public static class HubConfiguration
+{
+    public static void AddSources(IConfigurationBuilder config, string[] args)
+    {
+        config.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true, reloadOnChange: false);
+        config.AddEnvironmentVariables("TANKY_");
+        config.AddCommandLine(args);
+    }
+
+    /// <summary>The configuration the CLI commands read (no host needed).</summary>
+    public static IConfiguration ForCli(string[] args)
+    {
+        var builder = new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
+        AddSources(builder, args);
+        return builder.Build();
+    }
+
+    public static IServiceCollection AddHubCore(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<HubOptions>().Bind(config.GetSection(HubOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<HubMetrics>();
+        return services;
+    }
+
+    public static ILoggingBuilder AddHubConsole(this ILoggingBuilder logging)
+    {
+        logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
+            o.ColorBehavior = LoggerColorBehavior.Disabled;
+        });
+        return logging;
+    }
+}

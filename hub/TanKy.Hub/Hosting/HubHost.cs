@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TanKy.Hub.Accounts;
+using TanKy.Hub.Availability;
+using TanKy.Hub.Broker;
+using TanKy.Hub.Devices;
+using TanKy.Hub.Storage;
+using TanKy.Hub.Web;
+
+namespace TanKy.Hub.Hosting;
+
+/// <summary>Builds the hub: one line per feature, in start order.</summary>
+public static class HubHost
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        HubConfiguration.AddSources(builder.Configuration, args);
+        builder.Host.UseSystemd();
+        builder.Logging.AddHubConsole();
+
+        builder.Services.AddHubCore(builder.Configuration);
+        builder.Services.AddStorage();
+        builder.Services.AddAccounts();
+        builder.Services.AddDevices();
+        builder.Services.AddAvailability();
+        builder.Services.AddBroker(builder.Configuration);
+        builder.Services.AddWebApi(builder.Configuration, builder.WebHost);
+        customize?.Invoke(builder);
+
+        var app = builder.Build();
+        app.Services.GetRequiredService<Database>().Migrate();
+        app.Services.GetRequiredService<LiveStatusTable>().Refresh();
+        app.MapWebApi();
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+using TanKy.Hub.Cli;
+
+return await HubCli.RunAsync(args);

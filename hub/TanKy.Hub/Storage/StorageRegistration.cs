@@ -1,0 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TanKy.Hub.Hosting;
+
+namespace TanKy.Hub.Storage;
+
+public static class StorageRegistration
+{
+    public static IServiceCollection AddStorage(this IServiceCollection services) =>
+        services.AddSingleton(sp => new Database(sp.GetRequiredService<IOptions<HubOptions>>().Value.DataDir));
+}

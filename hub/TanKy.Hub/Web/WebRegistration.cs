@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TanKy.Hub.Web;
+
+public static class WebRegistration
+{
+    public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration config, IWebHostBuilder webHost)
+    {
+        var options = config.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
+        webHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries));
+        webHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        services.AddAuthentication(BearerTokenHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        services.AddAuthorization(Policies.Add);
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        return services;
+    }
+
+    public static WebApplication MapWebApi(this WebApplication app)
+    {
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealth();
+        app.MapDeviceEndpoints();
+        return app;
+    }
+}
