@@ -105,7 +105,7 @@ public sealed partial class SimulatedNode
 
         ConnectCount++;
         SetStatus(NodeStatus.Online);
-        Raise(NodeActivityKind.Connected, stateChange: () => _online = true);
+        Raise(NodeActivityKind.Connected, stateChange: () => Volatile.Write(ref _online, 1));
         return true;
     }
 
@@ -280,12 +280,17 @@ public sealed partial class SimulatedNode
         }
 
         Volatile.Read(ref _linkDown)?.TrySetResult();
-        if (_online)
-        {
-            Raise(NodeActivityKind.Disconnected, detail: e.Reason.ToString(), stateChange: () => _online = false);
-        }
-
+        MarkOffline(e.Reason.ToString());
         return Task.CompletedTask;
+    }
+
+    /// <summary>Raises Disconnected once per session, whoever notices first (MQTTnet or StopAsync).</summary>
+    private void MarkOffline(string reason)
+    {
+        if (Interlocked.Exchange(ref _online, 0) == 1)
+        {
+            Raise(NodeActivityKind.Disconnected, detail: reason);
+        }
     }
 
     private long NowMs() => Options.Time.GetUtcNow().ToUnixTimeMilliseconds();

@@ -9,11 +9,11 @@ public sealed partial class SimulatedNode
     public Task WaitUntilConnectedAsync(CancellationToken ct) => WaitUntilConnectedAsync(Timeout.InfiniteTimeSpan, ct);
 
     public async Task WaitUntilConnectedAsync(TimeSpan timeout, CancellationToken ct = default) =>
-        await _waiters.WaitAsync($"{DeviceId} to connect", a => a.Kind == NodeActivityKind.Connected, () => _online, timeout, ct);
+        await _waiters.WaitAsync($"{DeviceId} to connect", a => a.Kind == NodeActivityKind.Connected, () => IsConnected, timeout, ct);
 
     /// <summary>Completes when the node has lost its connection (at once if it is not online).</summary>
     public async Task WaitUntilDisconnectedAsync(TimeSpan timeout, CancellationToken ct = default) =>
-        await _waiters.WaitAsync($"{DeviceId} to disconnect", a => a.Kind == NodeActivityKind.Disconnected, () => !_online, timeout, ct);
+        await _waiters.WaitAsync($"{DeviceId} to disconnect", a => a.Kind == NodeActivityKind.Disconnected, () => !IsConnected, timeout, ct);
 
     /// <summary>Completes when desired <paramref name="version"/> (or newer) is applied and its reported state published.</summary>
     public async Task WaitForDesiredAppliedAsync(long version, TimeSpan timeout, CancellationToken ct = default) =>

@@ -33,7 +33,7 @@ public sealed partial class SimulatedNode : IAsyncDisposable, INodeActions
     private bool _running;
     private bool _disposed;
     private volatile NodeStatus _status = NodeStatus.Stopped;
-    private volatile bool _online;
+    private int _online;
     private string _bootId = NewBootId();
     private DateTimeOffset _bootedAt;
 
@@ -63,7 +63,7 @@ public sealed partial class SimulatedNode : IAsyncDisposable, INodeActions
     public NodeStatus Status => _status;
 
     /// <summary>True once connected, subscribed and the birth is published.</summary>
-    public bool IsConnected => _online;
+    public bool IsConnected => Volatile.Read(ref _online) == 1;
 
     /// <summary>Random 16 hex digits chosen at each simulated boot.</summary>
     public string BootId => Volatile.Read(ref _bootId);
@@ -140,6 +140,8 @@ public sealed partial class SimulatedNode : IAsyncDisposable, INodeActions
             }
         }
 
+        // MQTTnet may report the disconnect a little later; the node is offline now.
+        MarkOffline("stopped");
         SetStatus(NodeStatus.Stopped);
         Raise(NodeActivityKind.Stopped);
     }
