@@ -29,6 +29,7 @@ public sealed partial class SimulatedNode : IAsyncDisposable, INodeActions
     private Task? _worker;
     private LinkProxy? _link;
     private CancellationTokenSource? _runCts;
+    private CancellationTokenSource? _powerOn;
     private Task? _runTask;
     private bool _running;
     private bool _disposed;
@@ -121,6 +122,8 @@ public sealed partial class SimulatedNode : IAsyncDisposable, INodeActions
     /// <summary>Clean shutdown: offline state published first (MQTTnet #2256), then DISCONNECT.</summary>
     public async Task StopAsync()
     {
+        // A killed node waiting for its power to come back stays off.
+        Interlocked.Exchange(ref _powerOn, null)?.Cancel();
         if (!await HaltLoopAsync())
         {
             return;
@@ -171,7 +174,9 @@ public sealed partial class SimulatedNode : IAsyncDisposable, INodeActions
         Raise(NodeActivityKind.Killed);
         if (powerBackAfter is { } delay)
         {
-            _ = PowerOnLaterAsync(delay);
+            var powerOn = CancellationTokenSource.CreateLinkedTokenSource(_lifetime.Token);
+            Interlocked.Exchange(ref _powerOn, powerOn)?.Cancel();
+            _ = PowerOnLaterAsync(delay, powerOn.Token);
         }
     }
 
@@ -269,12 +274,12 @@ public sealed partial class SimulatedNode : IAsyncDisposable, INodeActions
         return true;
     }
 
-    private async Task PowerOnLaterAsync(TimeSpan delay)
+    private async Task PowerOnLaterAsync(TimeSpan delay, CancellationToken ct)
     {
         try
         {
-            await Task.Delay(delay, Options.Time, _lifetime.Token);
-            await StartAsync(_lifetime.Token);
+            await Task.Delay(delay, Options.Time, ct);
+            await StartAsync(ct);
         }
         catch (OperationCanceledException)
         {
