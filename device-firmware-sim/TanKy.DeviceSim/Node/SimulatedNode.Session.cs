@@ -280,7 +280,7 @@ public sealed partial class SimulatedNode
         }
 
         Volatile.Read(ref _linkDown)?.TrySetResult();
-        MarkOffline(e.Reason.ToString());
+        MarkOffline(e.Exception is { } ex ? $"link lost: {ex.GetBaseException().Message}" : $"{e.Reason}");
         return Task.CompletedTask;
     }
 
