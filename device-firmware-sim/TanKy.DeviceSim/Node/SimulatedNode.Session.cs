@@ -64,6 +64,7 @@ public sealed partial class SimulatedNode
 
     private async Task<bool> TryConnectAsync(CancellationToken stop)
     {
+        var started = Options.Time.GetTimestamp();
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop);
@@ -97,6 +98,7 @@ public sealed partial class SimulatedNode
             {
                 // Half a session is no session: drop the link and start over with backoff.
                 LastError = $"after connect: {ex.Message}";
+                Raise(NodeActivityKind.ConnectFailed, detail: LastError);
                 _socket.Sever();
             }
 
@@ -105,7 +107,8 @@ public sealed partial class SimulatedNode
 
         ConnectCount++;
         SetStatus(NodeStatus.Online);
-        Raise(NodeActivityKind.Connected, stateChange: () => Volatile.Write(ref _online, 1));
+        var took = Options.Time.GetElapsedTime(started);
+        Raise(NodeActivityKind.Connected, detail: $"connected in {took.TotalMilliseconds:0} ms", stateChange: () => Volatile.Write(ref _online, 1));
         return true;
     }
 
@@ -249,9 +252,14 @@ public sealed partial class SimulatedNode
             .WithQualityOfServiceLevel(qos)
             .WithRetainFlag(retain)
             .Build();
+        // The write itself is never cancelled: a PUBLISH cut in half leaves the stream corrupt,
+        // and the offline message of a clean stop right after then never gets its PUBACK (seen
+        // under load). The caller's token only stops the waiting; MQTTnet's own timeout ends the rest.
+        var publish = _client.PublishAsync(message, CancellationToken.None);
+        _ = publish.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         try
         {
-            var result = await _client.PublishAsync(message, ct);
+            var result = await publish.WaitAsync(ct);
             return result.IsSuccess;
         }
         catch (Exception) when (!ct.IsCancellationRequested)

@@ -129,19 +129,7 @@ public sealed partial class SimulatedNode : IAsyncDisposable, INodeActions
             return;
         }
 
-        if (_client.IsConnected)
-        {
-            using var timeout = new CancellationTokenSource(ShutdownPublishTimeout);
-            try
-            {
-                await PublishOfflineAsync(timeout.Token);
-                await _client.DisconnectAsync(new MqttClientDisconnectOptions(), timeout.Token);
-            }
-            catch (Exception ex)
-            {
-                LastError = $"clean shutdown: {ex.Message}";
-            }
-        }
+        await GoOfflineCleanlyAsync("clean shutdown");
 
         // MQTTnet may report the disconnect a little later; the node is offline now.
         MarkOffline("stopped");
@@ -197,18 +185,44 @@ public sealed partial class SimulatedNode : IAsyncDisposable, INodeActions
         _rebootRequested = true;
         SetStatus(NodeStatus.Rebooting);
         Raise(NodeActivityKind.Rebooting);
-        if (_client.IsConnected)
+        // If the link died on its own meanwhile, the loop reboots all the same.
+        await GoOfflineCleanlyAsync("reboot");
+    }
+
+    /// <summary>
+    /// Offline state first (the broker does not publish the will on a clean DISCONNECT, MQTTnet
+    /// #2256), then DISCONNECT. Each step has its own timeout; if DISCONNECT cannot be sent the
+    /// socket is reset, so the broker at least publishes the will instead of keeping a zombie.
+    /// </summary>
+    private async Task GoOfflineCleanlyAsync(string why)
+    {
+        if (!_client.IsConnected)
         {
-            using var timeout = new CancellationTokenSource(ShutdownPublishTimeout);
+            return;
+        }
+
+        using (var timeout = new CancellationTokenSource(ShutdownPublishTimeout))
+        {
             try
             {
                 await PublishOfflineAsync(timeout.Token);
+            }
+            catch (Exception ex)
+            {
+                LastError = $"{why}: offline not published: {ex.Message}";
+            }
+        }
+
+        using (var timeout = new CancellationTokenSource(ShutdownPublishTimeout))
+        {
+            try
+            {
                 await _client.DisconnectAsync(new MqttClientDisconnectOptions(), timeout.Token);
             }
             catch (Exception ex)
             {
-                // The link died on its own meanwhile; the loop reboots all the same.
-                LastError = $"reboot: {ex.Message}";
+                LastError = $"{why}: DISCONNECT not sent: {ex.Message}";
+                _socket.Sever();
             }
         }
     }
