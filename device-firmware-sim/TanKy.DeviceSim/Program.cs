@@ -1,1 +1,3 @@
-return 0;
+using TanKy.DeviceSim.Cli;
+
+return await SimCli.RunAsync(args, Console.Out, Console.Error);

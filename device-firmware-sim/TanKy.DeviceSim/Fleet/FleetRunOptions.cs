@@ -1,0 +1,40 @@
+using TanKy.DeviceSim.Node;
+
+namespace TanKy.DeviceSim.Fleet;
+
+/// <summary>How a <see cref="FleetRunner"/> runs a fleet file. Null host/port: the file's broker.</summary>
+public sealed record FleetRunOptions
+{
+    public string? Host { get; init; }
+
+    public int? Port { get; init; }
+
+    public TimeSpan TelemetryInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Run only the first N devices of the file.</summary>
+    public int? Limit { get; init; }
+
+    /// <summary>True: every node starts at once (a connect storm). False: one every <see cref="StaggerDelay"/>.</summary>
+    public bool StartAllAtOnce { get; init; }
+
+    public TimeSpan StaggerDelay { get; init; } = TimeSpan.FromMilliseconds(20);
+
+    public TimeSpan ReconnectBase { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan ReconnectCap { get; init; } = TimeSpan.FromSeconds(60);
+
+    public TimeSpan RebootDelay { get; init; } = TimeSpan.FromSeconds(2);
+
+    public bool AllowUntrustedCertificates { get; init; }
+
+    /// <summary>Faults every node injects (random link losses, latency).</summary>
+    public FaultOptions Faults { get; init; } = FaultOptions.None;
+
+    /// <summary>Every so often, kill one random online node abruptly (its will is published).</summary>
+    public TimeSpan? KillEvery { get; init; }
+
+    /// <summary>A killed node boots again (new boot id) after this delay.</summary>
+    public TimeSpan PowerBackAfter { get; init; } = TimeSpan.FromSeconds(5);
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}

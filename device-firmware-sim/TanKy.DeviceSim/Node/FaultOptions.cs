@@ -1,0 +1,38 @@
+namespace TanKy.DeviceSim.Node;
+
+/// <summary>
+/// Faults a node injects into its own life. All off by default, so a plain fleet costs nothing
+/// beyond the MQTT connections themselves.
+/// </summary>
+public sealed record FaultOptions
+{
+    public static FaultOptions None { get; } = new();
+
+    /// <summary>Mean time between random link losses (exponentially distributed); null = never.
+    /// A link loss is abrupt: the broker publishes the will, the node reconnects with backoff.</summary>
+    public TimeSpan? DisconnectMeanInterval { get; init; }
+
+    /// <summary>Added before every publish and before handling every received message.</summary>
+    public TimeSpan Latency { get; init; }
+
+    /// <summary>Uniform extra delay 0..jitter on top of <see cref="Latency"/>.</summary>
+    public TimeSpan LatencyJitter { get; init; }
+
+    /// <summary>Route the node through its own <see cref="Faults.LinkProxy"/> (cut/restore, link latency).</summary>
+    public bool UseLinkProxy { get; init; }
+
+    internal bool AddsLatency => Latency > TimeSpan.Zero || LatencyJitter > TimeSpan.Zero;
+
+    public void Validate()
+    {
+        if (DisconnectMeanInterval is { } d && d <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("disconnect mean interval must be > 0");
+        }
+
+        if (Latency < TimeSpan.Zero || LatencyJitter < TimeSpan.Zero)
+        {
+            throw new ArgumentException("latency and jitter must be ≥ 0");
+        }
+    }
+}
