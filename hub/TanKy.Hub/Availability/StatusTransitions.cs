@@ -10,6 +10,9 @@ namespace TanKy.Hub.Availability;
 /// </summary>
 public sealed class StatusTransitions(Database db, ILogger<StatusTransitions> logger)
 {
+    /// <summary>Raised after a transition is stored (dashboards, alerts, tests).</summary>
+    public event EventHandler<StatusChange>? Changed;
+
     /// <summary>Moves <paramref name="device"/> to <paramref name="status"/>; returns false when it already was.</summary>
     public bool Apply(LiveDevice device, string status, string reason, DateTimeOffset at)
     {
@@ -28,7 +31,9 @@ public sealed class StatusTransitions(Database db, ILogger<StatusTransitions> lo
             tx.Commit();
             device.Status = status;
             logger.LogInformation("Device {DeviceId} is {Status} ({Reason})", device.Id, status, reason);
-            return true;
         }
+
+        Changed?.Invoke(this, new StatusChange(device.Id, status, reason, at));
+        return true;
     }
 }

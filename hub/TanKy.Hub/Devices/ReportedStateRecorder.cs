@@ -9,6 +9,9 @@ namespace TanKy.Hub.Devices;
 /// <summary>Stores what each device reports it applied, beside the desired state, so drift can be seen.</summary>
 public sealed class ReportedStateRecorder(Database db) : IDeviceMessageHandler
 {
+    /// <summary>Raised after a reported state is stored: (device id, version).</summary>
+    public event EventHandler<(string DeviceId, long Version)>? Recorded;
+
     public bool Handles(TopicKind kind) => kind == TopicKind.Reported;
 
     public ValueTask HandleAsync(DeviceMessage message, CancellationToken cancellationToken)
@@ -23,6 +26,7 @@ public sealed class ReportedStateRecorder(Database db) : IDeviceMessageHandler
                 ON CONFLICT(device_id) DO UPDATE SET version = excluded.version, state = excluded.state, updated_at = excluded.updated_at
                 """,
                 new { id = message.DeviceId, reported.Version, state = reported.State.ToJsonString(), ts = message.ReceivedAt.ToUnixTimeMilliseconds() });
+            Recorded?.Invoke(this, (message.DeviceId, reported.Version));
         }
 
         return ValueTask.CompletedTask;

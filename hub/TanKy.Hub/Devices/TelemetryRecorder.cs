@@ -21,8 +21,14 @@ public sealed class TelemetryRecorder(Database db, IOptions<HubOptions> options,
 
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    public void Enqueue(string deviceId, TelemetryMessage message, DateTimeOffset receivedAt) =>
+    /// <summary>Raised when a telemetry message is queued for writing: (device id, seq).</summary>
+    public event EventHandler<(string DeviceId, long Seq)>? Enqueued;
+
+    public void Enqueue(string deviceId, TelemetryMessage message, DateTimeOffset receivedAt)
+    {
         _queue.Writer.TryWrite((deviceId, message, receivedAt.ToUnixTimeMilliseconds()));
+        Enqueued?.Invoke(this, (deviceId, message.Seq));
+    }
 
     /// <summary>Writes everything queued so far. Returns the number of rows written.</summary>
     public int Flush()

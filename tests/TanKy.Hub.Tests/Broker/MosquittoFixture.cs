@@ -1,10 +1,10 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Dapper;
 using TanKy.Hub.Broker;
 using TanKy.Hub.Hosting;
 using TanKy.Hub.Security;
+using TanKy.Hub.Tests.Support;
 
 namespace TanKy.Hub.Tests.Broker;
 
@@ -18,7 +18,7 @@ public sealed class MosquittoFixture : IAsyncLifetime
     public const string ToolsPassword = "tools-secret";
 
     private readonly TempDataDir _outDir = new();
-    private Process? _mosquitto;
+    private MosquittoProcess? _mosquitto;
 
     internal TempDataDir DataDir { get; } = new();
 
@@ -32,9 +32,7 @@ public sealed class MosquittoFixture : IAsyncLifetime
 
     public int Port { get; private set; }
 
-    public string MosquittoLog => string.Join('\n', _log);
-
-    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _log = new();
+    public string MosquittoLog => _mosquitto?.Log ?? "";
 
     public async Task InitializeAsync()
     {
@@ -51,42 +49,16 @@ public sealed class MosquittoFixture : IAsyncLifetime
         };
         Export = MosquittoConfigExporter.Export(DataDir.Database, HubOptions, BrokerOptions, _outDir.Path);
 
-        // As the exporter's note says: Mosquitto reads its files after dropping to the 'mosquitto' user.
-        var chown = await MosquittoClients.RunAsync("chown", ["-R", "mosquitto:", _outDir.Path]);
-        chown.ExitCode.Should().Be(0, chown.ToString());
 
-        var psi = new ProcessStartInfo("/usr/sbin/mosquitto") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        psi.ArgumentList.Add("-c");
-        psi.ArgumentList.Add(Export.ConfigFile);
-        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _mosquitto = Process.Start(psi)!;
-        _mosquitto.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                running.TrySetException(new InvalidOperationException("mosquitto exited: " + MosquittoLog));
-                return;
-            }
-
-            _log.Enqueue(e.Data);
-            if (e.Data.Contains(" running", StringComparison.Ordinal))
-            {
-                running.TrySetResult();
-            }
-        };
-        _mosquitto.BeginErrorReadLine();
-        await running.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        _mosquitto = await MosquittoProcess.StartAsync(Export.ConfigFile);
     }
 
     public async Task DisposeAsync()
     {
-        if (_mosquitto is { HasExited: false })
+        if (_mosquitto is not null)
         {
-            _mosquitto.Kill();
-            await _mosquitto.WaitForExitAsync();
+            await _mosquitto.DisposeAsync();
         }
-
-        _mosquitto?.Dispose();
         _outDir.Dispose();
         DataDir.Dispose();
     }

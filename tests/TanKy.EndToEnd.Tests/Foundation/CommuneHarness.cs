@@ -1,0 +1,139 @@
+using Dapper;
+using TanKy.DeviceSim.Node;
+using TanKy.Hub.Availability;
+using TanKy.Hub.Devices;
+using TanKy.Hub.Tests.Support;
+using TanKy.Protocol;
+
+namespace TanKy.EndToEnd.Tests.Foundation;
+
+/// <summary>
+/// A small commune (two hamlets, three devices) in a test data directory, the real hub on free
+/// loopback ports, and simulated nodes with the secrets the registry issued.
+/// </summary>
+public sealed class CommuneHarness : IAsyncDisposable
+{
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+
+    private readonly List<SimulatedNode> _nodes = [];
+
+    private CommuneHarness(TempDataDir dir, Dictionary<string, string> secrets)
+    {
+        Dir = dir;
+        Secrets = secrets;
+    }
+
+    public TempDataDir Dir { get; }
+
+    public Dictionary<string, string> Secrets { get; }
+
+    public TestHub Hub { get; private set; } = null!;
+
+    public static async Task<CommuneHarness> StartAsync(IDictionary<string, string>? settings = null)
+    {
+        var harness = Prepare();
+        await harness.StartHubAsync(settings);
+        return harness;
+    }
+
+    /// <summary>The commune's data directory only; call <see cref="StartHubAsync"/> when the broker side is ready.</summary>
+    public static CommuneHarness Prepare()
+    {
+        var dir = new TempDataDir();
+        dir.Zones.Add("khoi-1", "Khối 1");
+        dir.Zones.Add("xom-3", "Xóm 3");
+        var secrets = new Dictionary<string, string>
+        {
+            ["loa-khoi-1-a"] = dir.Devices.Add(new NewDevice("loa-khoi-1-a", DeviceKind.Speaker, ["khoi-1"], "Cụm loa Khối 1")),
+            ["loa-xom-3-a"] = dir.Devices.Add(new NewDevice("loa-xom-3-a", DeviceKind.Speaker, ["xom-3"], "Cụm loa Xóm 3")),
+            ["wifi-khoi-1"] = dir.Devices.Add(new NewDevice("wifi-khoi-1", DeviceKind.WifiAp, ["khoi-1"], "Wi-Fi Khối 1")),
+        };
+        return new CommuneHarness(dir, secrets);
+    }
+
+    public async Task StartHubAsync(IDictionary<string, string>? settings = null, int? mqttPort = null) =>
+        Hub = await TestHub.StartAsync(Dir.Path, mqttPort, settings);
+
+    /// <summary>Stops the hub and starts it again on the same data directory and MQTT port.</summary>
+    public async Task RestartHubAsync(IDictionary<string, string>? settings = null)
+    {
+        await Hub.StopAsync();
+        await Hub.DisposeAsync();
+        Hub = await TestHub.StartAsync(Dir.Path, Hub.MqttPort, settings);
+    }
+
+    public NodeOptions NodeOptions(string id, int? port = null, string? secret = null) => new()
+    {
+        Site = "tan-ky",
+        Port = port ?? Hub.MqttPort,
+        DeviceId = id,
+        Kind = Dir.Devices.Get(id)!.Kind,
+        Zones = Dir.Devices.Get(id)!.Zones,
+        Secret = secret ?? Secrets[id],
+        TelemetryInterval = TimeSpan.FromSeconds(1),
+        ReconnectBase = TimeSpan.FromMilliseconds(50),
+        ReconnectCap = TimeSpan.FromMilliseconds(500),
+    };
+
+    public async Task<SimulatedNode> StartNodeAsync(string id, bool waitOnline = true, int? port = null)
+    {
+        var node = new SimulatedNode(NodeOptions(id, port));
+        _nodes.Add(node);
+        var online = WaitForStatusAsync(id, DeviceStatus.Online);
+        await node.StartAsync();
+        if (waitOnline)
+        {
+            await node.WaitUntilConnectedAsync(Wait);
+            await online;
+        }
+
+        return node;
+    }
+
+    /// <summary>Completes when the hub has stored <paramref name="status"/> for the device (at once if it already has).</summary>
+    public async Task<StatusChange> WaitForStatusAsync(string id, string status, string? reason = null)
+    {
+        var transitions = Hub.Get<StatusTransitions>();
+        var tcs = new TaskCompletionSource<StatusChange>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnChanged(object? sender, StatusChange change)
+        {
+            if (change.DeviceId == id && change.Status == status && (reason is null || change.Reason == reason))
+            {
+                tcs.TrySetResult(change);
+            }
+        }
+
+        transitions.Changed += OnChanged;
+        try
+        {
+            var current = Dir.Devices.Get(id)!;
+            if (current.Status == status && reason is null)
+            {
+                return new StatusChange(id, status, "already", current.StatusSince ?? DateTimeOffset.MinValue);
+            }
+
+            return await tcs.Task.WaitAsync(Wait);
+        }
+        finally
+        {
+            transitions.Changed -= OnChanged;
+        }
+    }
+
+    public List<(string Status, string Reason)> StatusEvents(string id)
+    {
+        using var c = Dir.Db.Open();
+        return c.Query<(string, string)>("SELECT status, reason FROM status_events WHERE device_id = @id ORDER BY id", new { id }).ToList();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var node in _nodes)
+        {
+            await node.DisposeAsync();
+        }
+
+        await Hub.DisposeAsync();
+        Dir.Dispose();
+    }
+}

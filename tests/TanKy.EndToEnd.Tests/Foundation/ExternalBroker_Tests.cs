@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using MQTTnet;
+using MQTTnet.Protocol;
+using TanKy.Hub.Broker;
+using TanKy.Hub.Devices;
+using TanKy.Hub.Hosting;
+using TanKy.Hub.Tests.Support;
+using TanKy.Protocol;
+
+namespace TanKy.EndToEnd.Tests.Foundation;
+
+/// <summary>
+/// The same flow with <c>Broker:Mode=External</c>: Debian's mosquitto runs the configuration
+/// exported by <c>broker export-mosquitto-config</c>, and the hub connects to it as a client.
+/// </summary>
+public sealed class ExternalBroker_Tests : IAsyncLifetime
+{
+    private readonly string _outDir = Path.Combine(Path.GetTempPath(), "tanky-mosq-" + Guid.NewGuid().ToString("N")[..8]);
+    private CommuneHarness _c = null!;
+    private MosquittoProcess _mosquitto = null!;
+    private int _port;
+
+    public async Task InitializeAsync()
+    {
+        _c = CommuneHarness.Prepare();
+        _port = FreePort.Next();
+        var broker = new BrokerOptions { Mode = BrokerMode.External, Port = _port, External = new ExternalBrokerOptions { Host = "127.0.0.1", Port = _port } };
+        MosquittoConfigExporter.Export(_c.Dir.Db, new HubOptions { Site = "tan-ky", DataDir = _c.Dir.Path }, broker, _outDir);
+        _mosquitto = await MosquittoProcess.StartAsync(Path.Combine(_outDir, "mosquitto.conf"));
+        await _c.StartHubAsync(
+            new Dictionary<string, string>
+            {
+                ["Broker:Mode"] = "External",
+                ["Broker:External:Host"] = "127.0.0.1",
+                ["Broker:External:Port"] = _port.ToString(CultureInfo.InvariantCulture),
+            },
+            _port);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _c.DisposeAsync();
+        await _mosquitto.DisposeAsync();
+        Directory.Delete(_outDir, recursive: true);
+    }
+
+    [Fact]
+    public async Task Births_wills_and_shutdowns_are_recorded_through_mosquitto()
+    {
+        var a = await _c.StartNodeAsync("loa-khoi-1-a");
+        var b = await _c.StartNodeAsync("wifi-khoi-1");
+        var will = _c.WaitForStatusAsync("loa-khoi-1-a", DeviceStatus.Offline);
+        var shutdown = _c.WaitForStatusAsync("wifi-khoi-1", DeviceStatus.Offline);
+
+        a.Kill();
+        await b.StopAsync();
+
+        (await will).Reason.Should().Be("will");
+        (await shutdown).Reason.Should().Be("shutdown");
+    }
+
+    [Fact]
+    public async Task Desired_state_set_while_offline_reaches_the_device_through_mosquitto()
+    {
+        var node = await _c.StartNodeAsync("loa-xom-3-a");
+        await node.StopAsync();
+        await _c.WaitForStatusAsync("loa-xom-3-a", DeviceStatus.Offline);
+
+        var desired = await _c.Hub.Get<DesiredStateService>().SetAsync("loa-xom-3-a", new JsonObject { ["volume"] = 40 }, "test");
+        await node.StartAsync();
+
+        await node.WaitForDesiredAppliedAsync(desired.Version, CommuneHarness.Wait);
+        node.AppliedState["volume"]!.GetValue<int>().Should().Be(40);
+    }
+
+    [Fact]
+    public async Task A_device_cannot_forge_another_devices_state_through_mosquitto()
+    {
+        var topics = new Topics("tan-ky");
+        using var client = new MqttClientFactory().CreateMqttClient();
+        await client.ConnectAsync(new MqttClientOptionsBuilder()
+            .WithTcpServer("127.0.0.1", _port).WithClientId("loa-khoi-1-a").WithCredentials("loa-khoi-1-a", _c.Secrets["loa-khoi-1-a"])
+            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500).Build());
+        var online = _c.WaitForStatusAsync("loa-khoi-1-a", DeviceStatus.Online);
+
+        var forged = ProtocolJson.Serialize(new Protocol.Messages.DeviceStateMessage { V = 1, Status = "online", Kind = "speaker" });
+        await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topics.DeviceState("loa-xom-3-a")).WithPayload(forged).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        // Then its own telemetry, allowed: messages of one client arrive in order, so once this
+        // one is processed the forged birth would have been processed before it.
+        await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topics.Telemetry("loa-khoi-1-a")).WithPayload("{\"v\":1,\"seq\":0}"u8.ToArray()).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        await online;
+
+        _c.Dir.Devices.Get("loa-xom-3-a")!.Status.Should().Be("unknown");
+        _c.StatusEvents("loa-xom-3-a").Should().BeEmpty();
+    }
+}

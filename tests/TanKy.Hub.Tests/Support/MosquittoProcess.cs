@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace TanKy.Hub.Tests.Support;
+
+/// <summary>Debian's <c>mosquitto -c CONFIG</c> as a child process: started, awaited until it runs, killed on dispose.</summary>
+public sealed class MosquittoProcess : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<string> _log = new();
+    private readonly Process _process;
+
+    private MosquittoProcess(Process process) => _process = process;
+
+    public string Log => string.Join('\n', _log);
+
+    /// <summary>Starts mosquitto on an exported configuration directory (chowned to the mosquitto user first, as the exporter notes).</summary>
+    public static async Task<MosquittoProcess> StartAsync(string configFile)
+    {
+        File.Exists("/usr/sbin/mosquitto").Should().BeTrue("Debian's mosquitto must be installed (.ci/run installs it)");
+        using (var chown = Process.Start("chown", ["-R", "mosquitto:", Path.GetDirectoryName(configFile)!])!)
+        {
+            await chown.WaitForExitAsync();
+            chown.ExitCode.Should().Be(0, "mosquitto reads its files as the 'mosquitto' user");
+        }
+
+        var psi = new ProcessStartInfo("/usr/sbin/mosquitto") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add(configFile);
+        var instance = new MosquittoProcess(Process.Start(psi)!);
+        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        instance._process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                running.TrySetException(new InvalidOperationException("mosquitto exited: " + instance.Log));
+                return;
+            }
+
+            instance._log.Enqueue(e.Data);
+            if (e.Data.Contains(" running", StringComparison.Ordinal))
+            {
+                running.TrySetResult();
+            }
+        };
+        instance._process.BeginErrorReadLine();
+        await running.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        return instance;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+}
