@@ -25,11 +25,33 @@ internal static class FfTools
         return stderr;
     }
 
+    /// <summary>How many 48 kHz samples ffmpeg decodes after applying pre-skip and end trimming.</summary>
+    public static long DecodedSamples(string file)
+    {
+        RequireTool(FfmpegPath);
+        var psi = new ProcessStartInfo(FfmpegPath) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "-v", "error", "-i", file, "-f", "s16le", "-ac", "1", "-ar", "48000", "-" })
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(psi)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var sink = new MemoryStream();
+        process.StandardOutput.BaseStream.CopyTo(sink);
+        process.WaitForExit();
+        process.ExitCode.Should().Be(0, "ffmpeg must decode the file; stderr: {0}", stderr.Result);
+        return sink.Length / 2;
+    }
+
+    private static void RequireTool(string tool) =>
+        File.Exists(tool).Should().BeTrue(
+            "{0} is needed to validate Ogg Opus archives: .ci/run must install Debian's ffmpeg package (apt-get install -y ffmpeg)", tool);
+
     private static (int Code, string Stdout, string Stderr) Run(string tool, params string[] args)
     {
         // Fail, not skip: a missing validator would silently turn these tests into no-ops.
-        File.Exists(tool).Should().BeTrue(
-            "{0} is needed to validate Ogg Opus archives: .ci/run must install Debian's ffmpeg package (apt-get install -y ffmpeg)", tool);
+        RequireTool(tool);
         var psi = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args)
         {
