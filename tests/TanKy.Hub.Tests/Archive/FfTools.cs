@@ -26,7 +26,10 @@ internal static class FfTools
     }
 
     /// <summary>How many 48 kHz samples ffmpeg decodes after applying pre-skip and end trimming.</summary>
-    public static long DecodedSamples(string file)
+    public static long DecodedSamples(string file) => Decode(file).Length;
+
+    /// <summary>The PCM ffmpeg decodes (48 kHz mono, pre-skip and end trimming applied).</summary>
+    public static short[] Decode(string file)
     {
         RequireTool(FfmpegPath);
         var psi = new ProcessStartInfo(FfmpegPath) { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -41,7 +44,9 @@ internal static class FfTools
         process.StandardOutput.BaseStream.CopyTo(sink);
         process.WaitForExit();
         process.ExitCode.Should().Be(0, "ffmpeg must decode the file; stderr: {0}", stderr.Result);
-        return sink.Length / 2;
+        var pcm = new short[sink.Length / 2];
+        Buffer.BlockCopy(sink.ToArray(), 0, pcm, 0, pcm.Length * 2);
+        return pcm;
     }
 
     private static void RequireTool(string tool) =>

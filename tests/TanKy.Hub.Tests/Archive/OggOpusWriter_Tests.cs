@@ -42,6 +42,22 @@ public sealed class OggOpusWriter_Tests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task Pre_skip_lines_the_decoded_audio_up_with_the_source()
+    {
+        var audio = OpusTestAudio.Encode(48000 * 2);
+        var pcm = FfTools.Decode(await WriteAsync(audio, Tags()));
+
+        var source = Enumerable.Range(0, pcm.Length + 400).Select(n => OpusTestAudio.Signal(n)).ToArray();
+
+        // Cross-correlate decoded and source audio: with the right pre-skip the best lag is ~0
+        // (the codec's own filters shift the phase by a sample or two); a wrong one gives ±312.
+        var best = Enumerable.Range(-400, 801).MaxBy(lag => Correlation(pcm, source, lag));
+
+        output.WriteLine($"best lag {best} samples (pre-skip {audio.PreSkip})");
+        best.Should().BeInRange(-8, 8);
+    }
+
+    [Fact]
     public async Task Granules_count_decoded_samples_with_pre_skip_and_the_last_page_trims_the_padding()
     {
         var audio = OpusTestAudio.Encode(150_000);
@@ -132,6 +148,17 @@ public sealed class OggOpusWriter_Tests(ITestOutputHelper output) : IDisposable
         var truncated = Path.Combine(_dir, "cut.opus");
         await File.WriteAllBytesAsync(truncated, bytes[..(int)OggOpusReader.Read(new MemoryStream(bytes[..(bytes.Length * 2 / 3)])).ValidLength]);
         FfTools.DecodeErrors(truncated).Should().BeEmpty("a file cut back to a page boundary is a valid stream without EOS");
+    }
+
+    private static double Correlation(short[] decoded, float[] source, int lag)
+    {
+        double sum = 0;
+        for (var n = 4800; n < decoded.Length - 4800; n++)
+        {
+            sum += decoded[n] * source[n + lag];
+        }
+
+        return sum;
     }
 
     private static string Tag(JsonElement tags, string name) =>

@@ -40,12 +40,16 @@ internal static class OpusTestAudio
         return new EncodedAudio(packets, preSkip, sourceSamples);
     }
 
-    // A 220 Hz voice-like tone with harmonics, syllable-rate amplitude modulation.
-    private static float Signal(long n)
+    /// <summary>
+    /// A rising tone with two harmonics under a syllable-rate envelope: speech-like for the
+    /// encoder, and never periodic, so a time shift of the decoded audio shows up clearly.
+    /// </summary>
+    public static float Signal(long n)
     {
         var t = n / 48000.0;
-        var envelope = 0.5 + (0.5 * Math.Sin(2 * Math.PI * 3 * t));
-        var tone = Math.Sin(2 * Math.PI * 220 * t) + (0.5 * Math.Sin(2 * Math.PI * 440 * t)) + (0.25 * Math.Sin(2 * Math.PI * 660 * t));
+        var phase = 2 * Math.PI * ((200 * t) + (150 * t * t));
+        var envelope = 0.6 + (0.4 * Math.Sin(2 * Math.PI * 3 * t));
+        var tone = Math.Sin(phase) + (0.5 * Math.Sin(2 * phase)) + (0.25 * Math.Sin(3 * phase));
         return (float)(0.3 * envelope * tone);
     }
 }
