@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Availability;
+using TanKy.Hub.Broadcasts.Archive;
 using TanKy.Hub.Broker;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Storage;
@@ -24,6 +25,7 @@ public static class HubHost
 
         builder.Services.AddHubCore(builder.Configuration);
         builder.Services.AddStorage();
+        builder.Services.AddArchive(builder.Configuration);
         builder.Services.AddAccounts();
         builder.Services.AddDevices();
         builder.Services.AddAvailability();
