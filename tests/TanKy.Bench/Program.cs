@@ -4,7 +4,7 @@ using TanKy.Bench;
 // Every result is one JSON line on stdout (BenchOutput), with the machine it ran on.
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
 {
-    // One line per benchmark: ["name"] = Class.RunAsync,
+    ["connect-storm"] = ConnectStorm.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -22,7 +22,9 @@ public sealed class DeviceStatusTracker(
     IOptions<HubOptions> options,
     ILogger<DeviceStatusTracker> logger) : IDeviceMessageHandler
 {
-    public bool Handles(TopicKind kind) => kind is TopicKind.DeviceState or TopicKind.Telemetry;
+    // Any message from a device proves it is alive (protocol.md §4.2: "nothing received from it").
+    public bool Handles(TopicKind kind) => kind is TopicKind.DeviceState or TopicKind.Telemetry or TopicKind.Reported
+        or TopicKind.Reply or TopicKind.Event or TopicKind.TimeRequest;
 
     public ValueTask HandleAsync(DeviceMessage message, CancellationToken cancellationToken)
     {
@@ -47,6 +49,13 @@ public sealed class DeviceStatusTracker(
 
                 transitions.Apply(device, DeviceStatus.Online, "telemetry", message.ReceivedAt);
                 telemetry.Enqueue(device.Id, t, message.ReceivedAt);
+                break;
+            default:
+                if (device.Status == DeviceStatus.Online)
+                {
+                    device.LastSeenMs = message.ReceivedAt.ToUnixTimeMilliseconds();
+                }
+
                 break;
         }
 

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Globalization;
+using TanKy.DeviceSim.Fleet;
+using TanKy.DeviceSim.Node;
+using TanKy.Hub.Broker;
+using TanKy.Hub.Hosting;
+
+namespace TanKy.Bench;
+
+/// <summary>
+/// <c>connect-storm [--devices 1000] [--brokers embedded,mosquitto] [--timeout 60]</c>: N simulated
+/// devices connect and authenticate at once; measures the time until the hub has every device
+/// online, the hub's CPU seconds and peak RSS, and refused or failed connects.
+/// </summary>
+internal static class ConnectStorm
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var devices = BenchArgs.Int(args, "--devices", 1000);
+        var timeout = TimeSpan.FromSeconds(BenchArgs.Int(args, "--timeout", 60));
+        var brokers = BenchArgs.String(args, "--brokers", "embedded,mosquitto").Split(',');
+        ThreadPool.SetMinThreads(128, 128); // 1000 nodes' connect handshakes in one process
+        var failures = 0;
+        foreach (var broker in brokers)
+        {
+            var ok = await RunOnceAsync(broker, devices, timeout);
+            failures += ok ? 0 : 1;
+        }
+
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static async Task<bool> RunOnceAsync(string broker, int devices, TimeSpan timeout)
+    {
+        using var commune = new BenchCommune(devices, broker);
+        var mqttPort = BenchArgs.FreePort();
+        var httpPort = BenchArgs.FreePort();
+        await using var mosquitto = broker == "mosquitto" ? await StartMosquittoAsync(commune, mqttPort, devices) : null;
+        string[] hubArgs =
+        [
+            $"--Hub:DataDir={commune.DataDir}", $"--Broker:Port={mqttPort}", $"--Http:Urls=http://127.0.0.1:{httpPort}",
+            "--Logging:LogLevel:Default=Warning", $"--Broker:MaxConnections={devices + 100}",
+            .. broker == "mosquitto" ? new[] { "--Broker:Mode=External", "--Broker:External:Host=127.0.0.1", $"--Broker:External:Port={mqttPort}" } : [],
+        ];
+        await using var hub = ChildProcess.StartHub(hubArgs);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
+        var startup = Stopwatch.StartNew();
+        while (await ChildProcess.OnlineAsync(http) < 0 && startup.Elapsed < timeout)
+        {
+            await Task.Delay(50);
+        }
+
+        var hubStartSeconds = startup.Elapsed.TotalSeconds;
+        var hubCpu0 = hub.CpuSeconds();
+        var brokerCpu0 = mosquitto?.CpuSeconds() ?? 0;
+        var failed = 0;
+        await using var runner = new FleetRunner(commune.Fleet, new FleetRunOptions { Port = mqttPort, StartAllAtOnce = true, TelemetryInterval = TimeSpan.FromSeconds(30) });
+        runner.Activity += (_, a) =>
+        {
+            if (a.Kind == NodeActivityKind.ConnectFailed)
+            {
+                Interlocked.Increment(ref failed);
+            }
+        };
+
+        var storm = Stopwatch.StartNew();
+        await runner.StartAsync();
+        int online;
+        while ((online = await ChildProcess.OnlineAsync(http)) < devices && storm.Elapsed < timeout)
+        {
+            await Task.Delay(50);
+        }
+
+        var allOnline = storm.Elapsed.TotalSeconds;
+        var result = new
+        {
+            broker,
+            devices,
+            online_at_hub = online,
+            seconds_until_all_online = online >= devices ? Math.Round(allOnline, 2) : (double?)null,
+            refused_or_failed_connects = failed,
+            hub_start_seconds = Math.Round(hubStartSeconds, 2),
+            hub_cpu_seconds = Math.Round(hub.CpuSeconds() - hubCpu0, 2),
+            hub_peak_rss_mib = Math.Round(hub.PeakRssMiB(), 1),
+            broker_cpu_seconds = mosquitto is null ? (double?)null : Math.Round(mosquitto.CpuSeconds() - brokerCpu0, 2),
+            broker_peak_rss_mib = mosquitto is null ? (double?)null : Math.Round(mosquitto.PeakRssMiB(), 1),
+            goal = "all online in <= 10 s with zero failures",
+            goal_met = online >= devices && allOnline <= 10 && failed == 0,
+        };
+        BenchOutput.Write("connect-storm", result);
+        await runner.StopAsync();
+        return result.goal_met;
+    }
+
+    private static async Task<ChildProcess> StartMosquittoAsync(BenchCommune commune, int port, int devices)
+    {
+        var outDir = Path.Combine(commune.DataDir, "mosquitto");
+        var options = new BrokerOptions { Mode = BrokerMode.External, Port = port, MaxConnections = devices + 100, External = new ExternalBrokerOptions { Host = "127.0.0.1", Port = port } };
+        MosquittoConfigExporter.Export(commune.Db, new HubOptions { Site = "tan-ky", DataDir = commune.DataDir }, options, outDir);
+        using (var chown = Process.Start("chown", ["-R", "mosquitto:", outDir]))
+        {
+            await chown.WaitForExitAsync();
+        }
+
+        var mosquitto = ChildProcess.Start("/usr/sbin/mosquitto", ["-c", Path.Combine(outDir, "mosquitto.conf")]);
+        for (var i = 0; i < 100 && !BenchArgs.IsListening(port); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        return mosquitto;
+    }
+}
