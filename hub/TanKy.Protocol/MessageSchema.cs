@@ -95,7 +95,8 @@ internal static class MessageSchema
         ?? (m.Class is null or "normal" or "priority" or "emergency" ? null : $"class must be normal, priority or emergency, not '{m.Class}'")
         ?? (m.Codec is null ? null : CheckToken(m.Codec, "codec", 32))
         ?? (m.Start is < 0 ? "start must be ≥ 0" : null)
-        ?? (m.Volume is < 0 or > 100 ? "volume must be 0–100" : null);
+        ?? (m.Volume is < 0 or > 100 ? "volume must be 0–100" : null)
+        ?? (m.Epoch is < 0 or > uint.MaxValue ? "epoch must be 0–4294967295" : null);
 
     private static string? CheckVersionedState(long version, System.Text.Json.Nodes.JsonObject? state) =>
         version < 0 ? "version must be ≥ 0"

@@ -25,6 +25,9 @@ public sealed record PlayOrderMessage : IProtocolMessage
     /// <summary>Volume 0–100 for this stream, if it overrides the node's own.</summary>
     public int? Volume { get; init; }
 
+    /// <summary>Epoch every frame of this stream carries (uint32 range); replayed frames of another epoch are dropped.</summary>
+    public long? Epoch { get; init; }
+
     /// <summary>Unix ms when sent; 0 means unknown (no clock yet) and is left out of the JSON.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     [JsonConverter(typeof(TimestampJsonConverter))]
