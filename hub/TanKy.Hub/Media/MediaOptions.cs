@@ -1,0 +1,52 @@
+namespace TanKy.Hub.Media;
+
+/// <summary>Media import and encoding settings (section <c>Media</c>).</summary>
+public sealed class MediaOptions
+{
+    public const string Section = "Media";
+
+    /// <summary>Largest accepted upload (original file bytes). The HTTP request limit follows it.</summary>
+    public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>Longest accepted recording.</summary>
+    public int MaxDurationSeconds { get; set; } = 1800;
+
+    /// <summary>Integrated loudness (ITU-R BS.1770-4) every clip is normalised to.</summary>
+    public double TargetLufs { get; set; } = -16;
+
+    /// <summary>Sample-peak ceiling kept by the limiter after the loudness gain.</summary>
+    public double PeakCeilingDbfs { get; set; } = -1;
+
+    /// <summary>
+    /// Upper bound of the normalisation gain: a near-silent recording is mostly noise, and
+    /// +40 dB of hiss on a loudspeaker is worse than a quiet bulletin.
+    /// </summary>
+    public double MaxGainDb { get; set; } = 30;
+
+    public int OpusBitrate { get; set; } = 24000;
+
+    /// <summary>5 of 10: about half the CPU of 10 for a barely audible loss on speech; a Pi also streams live while importing.</summary>
+    public int OpusComplexity { get; set; } = 5;
+
+    /// <summary>Opus frame length. Only 20 ms is supported by the stream format today.</summary>
+    public int FrameMs { get; set; } = 20;
+
+    /// <summary>In-band forward error correction: a node recovers a lost frame from the next packet (4G drops packets).</summary>
+    public bool UseInbandFec { get; set; } = true;
+
+    /// <summary>Expected packet loss the encoder plans FEC for.</summary>
+    public int PacketLossPercent { get; set; } = 10;
+
+    /// <summary>
+    /// Use native libopus when it is loadable. Off by default: Concentus would otherwise switch
+    /// silently when someone installs libopus, and the bitstream would change under us.
+    /// </summary>
+    public bool UseNativeOpus { get; set; }
+
+    /// <summary>Imports are CPU-heavy; on a Pi one at a time leaves room for live streaming.</summary>
+    public int MaxConcurrentImports { get; set; } = 1;
+
+    internal int FrameSamples => MediaFormat.SampleRate * FrameMs / 1000;
+
+    internal double CeilingLinear => Math.Pow(10, PeakCeilingDbfs / 20);
+}
