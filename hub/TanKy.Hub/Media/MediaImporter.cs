@@ -4,7 +4,8 @@ namespace TanKy.Hub.Media;
 
 /// <summary>
 /// Turns an upload sitting in a staging directory into a complete clip in that directory:
-/// validate (probe), decode and measure (pass 1), normalise, limit and encode (pass 2).
+/// validate (probe), decode and measure (pass 1), plan the gain (trial passes only when the
+/// limiter will act), normalise, limit and encode (last pass).
 /// Synchronous and CPU-bound; the library runs it on the thread pool.
 /// </summary>
 internal static class MediaImporter
@@ -33,7 +34,7 @@ internal static class MediaImporter
             return (null, rejection);
         }
 
-        var gainDb = Math.Min(options.TargetLufs - analysis.LoudnessLufs, options.MaxGainDb);
+        var gainDb = GainPlanner.Plan(original, audio, analysis, options, ct);
         var streamPath = Path.Combine(stagingDir, MediaStore.StreamFileName);
         EncodeResult encoded;
         using (var output = new FileStream(streamPath, FileMode.CreateNew, FileAccess.ReadWrite))

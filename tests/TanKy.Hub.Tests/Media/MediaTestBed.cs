@@ -42,8 +42,11 @@ internal sealed class MediaTestBed : IDisposable
     /// <summary>Item directories (staging excluded).</summary>
     public IReadOnlyList<string> ItemDirectories() => Directory.EnumerateDirectories(MediaRoot).Where(d => Path.GetFileName(d) != ".staging").ToList();
 
-    /// <summary>The clip decoded back from its stored Opus packets, pre-skip dropped, trimmed to its sample count.</summary>
-    public float[] DecodeStream(string id)
+    /// <summary>
+    /// The clip decoded back from its stored Opus packets, pre-skip dropped, trimmed to its
+    /// sample count; <paramref name="extra"/> samples of margin are kept before and after.
+    /// </summary>
+    public float[] DecodeStream(string id, int extra = 0)
     {
         var clip = Library.OpenStream(id)!;
         var decoder = OpusEncoderFactory.CreateDecoder();
@@ -56,7 +59,7 @@ internal sealed class MediaTestBed : IDisposable
         }
 
         pcm.Count.Should().BeGreaterThanOrEqualTo(clip.PreSkip + (int)clip.SampleCount);
-        return pcm.Skip(clip.PreSkip).Take((int)clip.SampleCount).ToArray();
+        return pcm.Skip(clip.PreSkip - extra).Take((int)clip.SampleCount + (2 * extra)).ToArray();
     }
 
     /// <summary>The normalised, limited signal that was fed to the encoder, rendered again from the stored original.</summary>
@@ -86,15 +89,17 @@ internal sealed class MediaTestBed : IDisposable
         return all.ToArray();
     }
 
-    public static double Correlation(float[] a, float[] b)
+    /// <summary>Normalised cross-correlation of <paramref name="a"/>[i] with <paramref name="b"/>[i + offset] (zero outside b).</summary>
+    public static double Correlation(float[] a, float[] b, int offset = 0)
     {
-        var n = Math.Min(a.Length, b.Length);
         double ab = 0, aa = 0, bb = 0;
-        for (var i = 0; i < n; i++)
+        for (var i = 0; i < a.Length; i++)
         {
-            ab += a[i] * (double)b[i];
+            var j = i + offset;
+            var y = j >= 0 && j < b.Length ? b[j] : 0;
+            ab += a[i] * (double)y;
             aa += a[i] * (double)a[i];
-            bb += b[i] * (double)b[i];
+            bb += y * (double)y;
         }
 
         return ab / Math.Sqrt(aa * bb);

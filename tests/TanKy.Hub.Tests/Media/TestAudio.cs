@@ -18,10 +18,11 @@ internal static class TestAudio
     }
 
     /// <summary>
-    /// Roughly speech: a 110–160 Hz gliding pitch with 12 falling harmonics, a little breath noise,
-    /// gated into ~4 syllables per second with short pauses, and a longer pause every 2 s.
+    /// Roughly speech: a pitch gliding ±20 % around <paramref name="f0"/> (135 Hz: a man's voice)
+    /// with 12 falling harmonics, a little breath noise, gated into ~4 syllables per second, and
+    /// a pause every 2 s.
     /// </summary>
-    public static float[] SpeechLike(double seconds, int rate = 48000, int seed = 7)
+    public static float[] SpeechLike(double seconds, int rate = 48000, int seed = 7, double f0 = 135)
     {
         var random = new Random(seed);
         var samples = new float[(int)(seconds * rate)];
@@ -29,8 +30,8 @@ internal static class TestAudio
         for (var i = 0; i < samples.Length; i++)
         {
             var t = (double)i / rate;
-            var f0 = 135 + (25 * Math.Sin(2 * Math.PI * 0.7 * t));
-            phase += 2 * Math.PI * f0 / rate;
+            var pitch = f0 * (1 + (0.2 * Math.Sin(2 * Math.PI * 0.7 * t)));
+            phase += 2 * Math.PI * pitch / rate;
             var voiced = 0.0;
             for (var h = 1; h <= 12; h++)
             {
@@ -62,7 +63,7 @@ internal static class TestAudio
         return meter.IntegratedLufs();
     }
 
-    /// <summary>A WAV in any format NAudio writes; stereo repeats the mono signal on both channels (optionally inverted on the right).</summary>
+    /// <summary>A WAV in any format NAudio writes; every channel carries the same signal.</summary>
     public static byte[] Wav(float[] mono, WaveFormat format)
     {
         using var memory = new MemoryStream();
@@ -82,9 +83,6 @@ internal static class TestAudio
     public static byte[] Wav16(float[] mono, int rate = 48000, int channels = 1) => Wav(mono, new WaveFormat(rate, 16, channels));
 
     public static byte[] WavFloat(float[] mono, int rate = 48000, int channels = 1) => Wav(mono, WaveFormat.CreateIeeeFloatWaveFormat(rate, channels));
-
-    /// <summary>Resamples a 48 kHz test signal by picking the nearest sample of a fresh synthesis: simpler to synthesise at the target rate.</summary>
-    public static float[] SpeechLikeAt(int rate, double seconds) => SpeechLike(seconds, rate);
 
     private sealed class NonClosing(Stream inner) : Stream
     {
