@@ -59,6 +59,7 @@ internal static class MediaImporter
         s.Analysis.SourceChannels,
         Math.Round(s.Analysis.LoudnessLufs, 2),
         Math.Round(s.Encoded.LoudnessLufsAfter, 2),
+        Math.Round(s.Encoded.LoudnessLufsStream, 2),
         Math.Round(s.GainDb, 2),
         Math.Round(s.Analysis.PeakDbfs, 2),
         s.Encoded.Samples,

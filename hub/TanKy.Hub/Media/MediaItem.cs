@@ -1,6 +1,10 @@
 namespace TanKy.Hub.Media;
 
-/// <summary>One clip of the library, as stored. Loudness in LUFS, gain in dB, times UTC.</summary>
+/// <summary>
+/// One clip of the library, as stored. Loudness in LUFS (before: the upload; after: processed,
+/// before encoding; stream: the Opus decoded back), gain in dB, times UTC. Samples are mono
+/// 48 kHz samples of the processed audio; a decoder drops PreSkip samples first.
+/// </summary>
 public sealed record MediaItem(
     string Id,
     string Title,
@@ -13,6 +17,7 @@ public sealed record MediaItem(
     int SourceChannels,
     double LoudnessLufsBefore,
     double LoudnessLufsAfter,
+    double LoudnessLufsStream,
     double GainDb,
     double PeakDbfsBefore,
     long Samples,

@@ -139,10 +139,15 @@ public sealed class MediaLibrary
             return MediaImportResult.Existing(winner);
         }
 
+        if (_options.UseNativeOpus && !staged.Encoded.Native)
+        {
+            _log.LogWarning("Media:UseNativeOpus is set but libopus could not be loaded; {Id} was encoded with managed Concentus", item.Id);
+        }
+
         var speed = staged.Elapsed.TotalSeconds > 0 ? item.DurationMs / 1000.0 / staged.Elapsed.TotalSeconds : 0;
         _log.LogInformation(
-            "Imported media {Id} \"{Title}\" ({Format}, {DurationMs} ms) by {By}: {Before:0.0} LUFS, gain {Gain:+0.0;-0.0} dB, after {After:0.0} LUFS, limited {Limited} samples, {Frames} Opus frames, {Speed:0}x real time",
-            item.Id, item.Title, item.OriginalFormat, item.DurationMs, item.UploadedBy, item.LoudnessLufsBefore, item.GainDb, item.LoudnessLufsAfter, staged.Encoded.LimitedSamples, item.Frames, speed);
+            "Imported media {Id} \"{Title}\" ({Format}, {DurationMs} ms) by {By}: {Before:0.0} LUFS, gain {Gain:+0.0;-0.0} dB, after {After:0.0} LUFS (Opus {Stream:0.0}), limited {Limited} samples, {Frames} Opus frames, {Speed:0}x real time",
+            item.Id, item.Title, item.OriginalFormat, item.DurationMs, item.UploadedBy, item.LoudnessLufsBefore, item.GainDb, item.LoudnessLufsAfter, item.LoudnessLufsStream, staged.Encoded.LimitedSamples, item.Frames, speed);
         return MediaImportResult.Stored(item);
     }
 

@@ -27,6 +27,7 @@ internal static class OpusClipEncoder
         var encoder = OpusEncoderFactory.CreateEncoder(options);
         var frameSamples = options.FrameSamples;
         var preSkip = encoder.Lookahead;
+        var streamProbe = new DecodedLoudnessProbe(preSkip, frameSamples, options.UseNativeOpus);
         var meter = new LoudnessMeter();
         var frame = new float[frameSamples];
         var packet = new byte[1275];
@@ -50,6 +51,7 @@ internal static class OpusClipEncoder
             var length = encoder.Encode(frame, frameSamples, packet, packet.Length);
             OpusPacketFile.WritePacket(output, packet.AsSpan(0, length));
             frames++;
+            streamProbe.Add(packet.AsSpan(0, length));
         }
 
         var end = output.Position;
@@ -57,7 +59,7 @@ internal static class OpusClipEncoder
         var clip = new EncodedClip(MediaFormat.SampleRate, MediaFormat.Channels, frameSamples, preSkip, samples, options.OpusBitrate, []);
         OpusPacketFile.WriteHeader(output, clip, frames);
         output.Position = end;
-        return new EncodeResult(samples, frames, preSkip, meter.IntegratedLufs(), 0, OpusEncoderFactory.IsNative(encoder));
+        return new EncodeResult(samples, frames, preSkip, meter.IntegratedLufs(), streamProbe.IntegratedLufs(), 0, OpusEncoderFactory.IsNative(encoder));
     }
 
     /// <summary>Reads until the frame is full or the source ends (providers may return short reads).</summary>

@@ -26,6 +26,7 @@ public sealed class MediaLoudness_Tests(ITestOutputHelper output)
         item.GainDb.Should().BeApproximately(-16 - sourceLufs, 0.05);
         item.LoudnessLufsAfter.Should().BeApproximately(-16, 1);
         decodedLufs.Should().BeApproximately(-16, 1);
+        item.LoudnessLufsStream.Should().BeApproximately(decodedLufs, 0.05, "the importer meters the same decoded stream");
     }
 
     /// <summary>
@@ -70,6 +71,7 @@ public sealed class MediaLoudness_Tests(ITestOutputHelper output)
         var item = (await bed.Import(TestAudio.WavFloat(speech))).Item!;
         var processed = bed.RenderProcessed(item);
 
+        output.WriteLine($"clicks: before {item.LoudnessLufsBefore}, gain {item.GainDb} dB, after {item.LoudnessLufsAfter}, opus {item.LoudnessLufsStream}");
         AudioAnalyzer.MaxAbs(processed).Should().BeLessThanOrEqualTo((float)bed.Options.CeilingLinear);
         item.LoudnessLufsAfter.Should().BeApproximately(-16, 1);
         item.PeakDbfsBefore.Should().BeGreaterThan(-1);

@@ -19,6 +19,7 @@ internal static class V2Media
             source_channels      INTEGER NOT NULL,
             loudness_lufs_before REAL NOT NULL,
             loudness_lufs_after  REAL NOT NULL,          -- measured on the processed audio before encoding
+            loudness_lufs_stream REAL NOT NULL,          -- measured on the Opus stream decoded back
             gain_db              REAL NOT NULL,
             peak_dbfs_before     REAL NOT NULL,
             samples              INTEGER NOT NULL,       -- mono 48 kHz samples of the processed audio
