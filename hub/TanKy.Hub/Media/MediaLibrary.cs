@@ -22,6 +22,11 @@ public sealed class MediaLibrary
         _repository = new MediaRepository(db);
         _store = new MediaStore(db.DataDir);
         _options = options.Value;
+        if (_options.Problems() is { Count: > 0 } problems)
+        {
+            throw new InvalidOperationException(string.Join("; ", problems));
+        }
+
         _time = time;
         _log = log;
         _imports = new SemaphoreSlim(Math.Max(1, _options.MaxConcurrentImports));

@@ -46,7 +46,29 @@ public sealed class MediaOptions
     /// <summary>Imports are CPU-heavy; on a Pi one at a time leaves room for live streaming.</summary>
     public int MaxConcurrentImports { get; set; } = 1;
 
+    /// <summary>Settings this build cannot honour, checked at start (a bad value must not surface as a 500 on the first upload).</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        Check(problems, FrameMs == 20, "Media:FrameMs must be 20 (stream.opuspk v1)");
+        Check(problems, OpusBitrate is >= 6000 and <= 510000, "Media:OpusBitrate must be 6000–510000");
+        Check(problems, OpusComplexity is >= 0 and <= 10, "Media:OpusComplexity must be 0–10");
+        Check(problems, PacketLossPercent is >= 0 and <= 100, "Media:PacketLossPercent must be 0–100");
+        Check(problems, MaxUploadBytes > 0 && MaxDurationSeconds > 0, "Media:MaxUploadBytes and MaxDurationSeconds must be positive");
+        Check(problems, PeakCeilingDbfs is <= 0 and > -20, "Media:PeakCeilingDbfs must be in (−20, 0]");
+        Check(problems, TargetLufs is < 0 and > -70, "Media:TargetLufs must be in (−70, 0)");
+        return problems;
+    }
+
     internal int FrameSamples => MediaFormat.SampleRate * FrameMs / 1000;
 
     internal double CeilingLinear => Math.Pow(10, PeakCeilingDbfs / 20);
+
+    private static void Check(List<string> problems, bool ok, string message)
+    {
+        if (!ok)
+        {
+            problems.Add(message);
+        }
+    }
 }

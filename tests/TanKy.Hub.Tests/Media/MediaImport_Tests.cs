@@ -33,6 +33,38 @@ public sealed class MediaImport_Tests
         bed.Files().Should().HaveCount(2, "original + stream, staging emptied");
     }
 
+    [Theory]
+    [InlineData(24)]
+    [InlineData(32)]
+    public async Task Wave_format_extensible_files_are_accepted(int bits)
+    {
+        using var bed = new MediaTestBed();
+
+        var result = await bed.Import(TestAudio.Wav(TestAudio.SpeechLike(1), new WaveFormatExtensible(48000, bits, 2)));
+
+        result.Succeeded.Should().BeTrue(result.Rejection?.Detail);
+        result.Item!.LoudnessLufsAfter.Should().BeApproximately(-16, 1);
+    }
+
+    [Fact]
+    public async Task Asking_for_native_libopus_works_whether_or_not_it_is_installed()
+    {
+        using var bed = new MediaTestBed(o => o.UseNativeOpus = true);
+
+        var result = await bed.Import(TestAudio.Wav16(TestAudio.SpeechLike(1)));
+
+        result.Succeeded.Should().BeTrue();
+        bed.DecodeStream(result.Item!.Id).Should().HaveCount((int)result.Item.Samples);
+    }
+
+    [Fact]
+    public void Settings_the_stream_format_cannot_honour_are_refused_at_start()
+    {
+        var act = () => new MediaTestBed(o => o.FrameMs = 10);
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("*FrameMs*");
+    }
+
     [Fact]
     public async Task The_format_is_judged_by_content_not_by_the_file_name()
     {

@@ -16,7 +16,15 @@ internal sealed class MediaTestBed : IDisposable
     {
         Options = new MediaOptions();
         configure?.Invoke(Options);
-        Library = new MediaLibrary(_dir.Db, Microsoft.Extensions.Options.Options.Create(Options), _dir.Time, NullLogger<MediaLibrary>.Instance);
+        try
+        {
+            Library = new MediaLibrary(_dir.Db, Microsoft.Extensions.Options.Options.Create(Options), _dir.Time, NullLogger<MediaLibrary>.Instance);
+        }
+        catch
+        {
+            _dir.Dispose();
+            throw;
+        }
     }
 
     public MediaOptions Options { get; }
