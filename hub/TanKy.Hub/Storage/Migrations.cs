@@ -10,6 +10,7 @@ internal static class Migrations
     public static IReadOnlyList<string> All { get; } =
     [
         Schema.V1Registry.Sql,
+        Schema.V2Media.Sql,
         Schema.V3Archive.Sql,
     ];
 }

@@ -1,0 +1,152 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using TanKy.Hub.Cli;
+
+namespace TanKy.Hub.Media;
+
+/// <summary>
+/// <c>tanky-hub media add|list|show|remove</c>. Works on the data directory whether or not the
+/// hub runs; imports go through the same <see cref="MediaLibrary"/> validation as HTTP uploads.
+/// </summary>
+internal static class MediaCommands
+{
+    public static Command Build()
+    {
+        var media = new Command("media", "Thư viện âm thanh / the media library");
+        media.Subcommands.Add(Add());
+        media.Subcommands.Add(List());
+        media.Subcommands.Add(Show());
+        media.Subcommands.Add(Remove());
+        return media;
+    }
+
+    internal static MediaLibrary Library(CliContext ctx)
+    {
+        var options = ctx.Configuration.GetSection(MediaOptions.Section).Get<MediaOptions>() ?? new MediaOptions();
+        return new MediaLibrary(ctx.Db, Microsoft.Extensions.Options.Options.Create(options), ctx.Time, NullLogger<MediaLibrary>.Instance);
+    }
+
+    private static Command Add()
+    {
+        var file = new Argument<string>("FILE") { Description = "WAV (PCM 16/24-bit, float 32-bit; 8–48 kHz; mono/stereo) or MP3" };
+        var title = new Option<string>("--title") { Description = "Tiêu đề / title shown to officers", Required = true };
+        var by = new Option<string?>("--by") { Description = "Người tải lên / uploader (default: the OS user)" };
+        var cmd = new Command("add", "Thêm bản tin âm thanh (chuẩn hoá −16 LUFS, mã hoá Opus) / import a recording") { file, title, by, CliOptions.Json };
+        cmd.SetAction(async (r, ct) =>
+        {
+            var path = r.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                return CliOutput.Fail($"không tìm thấy tệp / file not found: {path}");
+            }
+
+            MediaImportResult result;
+            try
+            {
+                await using var content = File.OpenRead(path);
+                var library = Library(CliOptions.Context(r));
+                result = await library.ImportAsync(content, Path.GetFileName(path), r.GetValue(title)!, r.GetValue(by) ?? "cli:" + Environment.UserName, ct);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return CliOutput.Fail(ex.Message);
+            }
+
+            if (!result.Succeeded)
+            {
+                if (r.GetValue(CliOptions.Json))
+                {
+                    CliOutput.WriteJson(new { error = result.Rejection.Code, message = result.Rejection.Message, detail = result.Rejection.Detail });
+                }
+
+                return CliOutput.Fail($"[{result.Rejection.Code}] {result.Rejection.Message} ({result.Rejection.Detail})");
+            }
+
+            Write(result.Item, r.GetValue(CliOptions.Json), result.Duplicate ? "Đã có sẵn / already in the library" : "Đã thêm / added");
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command List()
+    {
+        var cmd = new Command("list", "Danh sách bản tin / list clips") { CliOptions.Json };
+        cmd.SetAction(r => CliOptions.Guard(() =>
+        {
+            var items = Library(CliOptions.Context(r)).List();
+            if (r.GetValue(CliOptions.Json))
+            {
+                CliOutput.WriteJson(items.Select(MediaDto.From));
+                return 0;
+            }
+
+            CliOutput.WriteTable(
+                ["ID", "DURATION", "LUFS IN→OUT", "FORMAT", "UPLOADED", "BY", "TITLE"],
+                items.Select(m => (IReadOnlyList<string>)[m.Id, Duration(m.DurationMs), $"{m.LoudnessLufsBefore:0.0}→{m.LoudnessLufsStream:0.0}", m.OriginalFormat, m.UploadedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), m.UploadedBy, m.Title]));
+            Console.Out.WriteLine($"{items.Count} bản tin / clips");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command Show()
+    {
+        var id = new Argument<string>("ID");
+        var cmd = new Command("show", "Chi tiết một bản tin / one clip") { id, CliOptions.Json };
+        cmd.SetAction(r => CliOptions.Guard(() =>
+        {
+            var item = Library(CliOptions.Context(r)).Get(r.GetValue(id)!);
+            if (item is null)
+            {
+                return CliOutput.Fail($"không tìm thấy / not found: {r.GetValue(id)}");
+            }
+
+            Write(item, r.GetValue(CliOptions.Json), null);
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command Remove()
+    {
+        var id = new Argument<string>("ID");
+        var cmd = new Command("remove", "Xoá bản tin / delete a clip") { id };
+        cmd.SetAction(r => CliOptions.Guard(() =>
+        {
+            if (!Library(CliOptions.Context(r)).Delete(r.GetValue(id)!))
+            {
+                return CliOutput.Fail($"không tìm thấy / not found: {r.GetValue(id)}");
+            }
+
+            Console.Out.WriteLine($"Đã xoá / removed {r.GetValue(id)}");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static void Write(MediaItem m, bool json, string? headline)
+    {
+        if (json)
+        {
+            CliOutput.WriteJson(MediaDto.From(m));
+            return;
+        }
+
+        if (headline is not null)
+        {
+            Console.Out.WriteLine($"{headline}: {m.Id}");
+        }
+
+        Console.Out.WriteLine($"id:        {m.Id}");
+        Console.Out.WriteLine($"title:     {m.Title}");
+        Console.Out.WriteLine($"duration:  {Duration(m.DurationMs)} ({m.Frames} Opus frames, {m.Bitrate / 1000} kbit/s, {m.StreamBytes} bytes)");
+        Console.Out.WriteLine($"original:  {m.OriginalName} ({m.OriginalFormat}, {m.SourceSampleRate} Hz, {m.SourceChannels} ch, {m.SizeBytes} bytes)");
+        Console.Out.WriteLine($"loudness:  {m.LoudnessLufsBefore:0.0} LUFS, gain {m.GainDb:+0.0;-0.0} dB → {m.LoudnessLufsAfter:0.0} LUFS (Opus {m.LoudnessLufsStream:0.0}); peak before {m.PeakDbfsBefore:0.0} dBFS");
+        Console.Out.WriteLine($"uploaded:  {m.UploadedAt.ToLocalTime():yyyy-MM-dd HH:mm:ss} by {m.UploadedBy}");
+        Console.Out.WriteLine($"sha256:    {m.Sha256}");
+    }
+
+    private static string Duration(long ms) => TimeSpan.FromMilliseconds(ms).ToString(ms >= 3_600_000 ? @"h\:mm\:ss" : @"m\:ss\.f", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TanKy.Hub.Web;
+
+namespace TanKy.Hub.Media;
+
+/// <summary>
+/// <c>/api/v1/media</c>: any signed-in user lists and reads clips; officers, admins and hamlet
+/// heads upload. Rejections are 400 problems with a stable <c>code</c> (see <see cref="MediaRejection.Code"/>).
+/// </summary>
+public static class MediaEndpoints
+{
+    /// <summary>Room for the multipart boundaries and the title on top of the file itself.</summary>
+    private const long MultipartSlack = 64 * 1024;
+
+    public static void MapMediaEndpoints(this IEndpointRouteBuilder app)
+    {
+        var options = app.ServiceProvider.GetRequiredService<IOptions<MediaOptions>>().Value;
+        var requestLimit = options.MaxUploadBytes + MultipartSlack;
+        var api = app.MapGroup("/api/v1/media").RequireAuthorization(Policies.Read);
+
+        api.MapGet("", (MediaLibrary library) => Results.Ok(library.List().Select(MediaDto.From)))
+            .WithName("ListMedia").WithSummary("Every clip, newest first");
+
+        api.MapGet("/{id}", (string id, MediaLibrary library) =>
+            library.Get(id) is { } item ? Results.Ok(MediaDto.From(item)) : Results.Problem(statusCode: 404, title: "Không tìm thấy bản tin / media not found"))
+            .WithName("GetMedia").WithSummary("One clip");
+
+        // The form is read by hand: the hub-wide 1 MB body limit is lifted for this endpoint only,
+        // and a body over the limit must become a 400 with a reason, not a bare connection reset.
+        api.MapPost("", UploadAsync)
+            .RequireAuthorization(p => p.RequireRole("admin", "officer", "hamlet-head"))
+            .WithMetadata(new RequestSizeLimitAttribute(requestLimit))
+            .WithFormOptions(multipartBodyLengthLimit: requestLimit)
+            .WithName("UploadMedia").WithSummary("Upload a WAV or MP3 (multipart/form-data: file, title); it is normalised to −16 LUFS and encoded to Opus");
+    }
+
+    private static async Task<IResult> UploadAsync(HttpRequest request, ClaimsPrincipal principal, MediaLibrary library, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+        {
+            return Problem("not-multipart", "Cần gửi multipart/form-data với trường file và title / send multipart/form-data with file and title", null);
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (Exception ex) when (ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || ex is InvalidDataException && ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        {
+            return Rejected(MediaRejection.TooLarge(library.Options.MaxUploadBytes));
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            return Problem("bad-form", "Biểu mẫu tải lên không hợp lệ / malformed upload form", ex.Message);
+        }
+
+        var file = form.Files.GetFile("file");
+        if (file is null)
+        {
+            return Problem("missing-file", "Thiếu tệp âm thanh (trường file) / missing 'file' field", null);
+        }
+
+        await using var content = file.OpenReadStream();
+        var result = await library.ImportAsync(content, file.FileName, form["title"].ToString(), principal.Identity?.Name ?? "unknown", ct);
+        if (!result.Succeeded)
+        {
+            return Rejected(result.Rejection);
+        }
+
+        var dto = MediaDto.From(result.Item);
+        return result.Duplicate ? Results.Ok(dto) : Results.Created($"/api/v1/media/{dto.Id}", dto);
+    }
+
+    private static IResult Rejected(MediaRejection rejection) => Problem(rejection.Code, rejection.Message, rejection.Detail);
+
+    private static IResult Problem(string code, string title, string? detail) =>
+        Results.Problem(statusCode: 400, title: title, detail: detail, extensions: new Dictionary<string, object?> { ["code"] = code });
+}

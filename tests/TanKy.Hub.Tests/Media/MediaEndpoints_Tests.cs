@@ -1,0 +1,174 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TanKy.Hub.Accounts;
+using TanKy.Hub.Hosting;
+using TanKy.Hub.Media;
+using TanKy.Hub.Storage;
+using TanKy.Hub.Tests.Support;
+using TanKy.Hub.Web;
+
+namespace TanKy.Hub.Tests.Media;
+
+/// <summary>
+/// The media API on real Kestrel with the hub's own web registration (bearer tokens, the
+/// hub-wide 1 MB body limit) but without the broker: only what the endpoints need.
+/// </summary>
+public sealed class MediaEndpoints_Tests : IAsyncLifetime
+{
+    private const long MaxUpload = 2_000_000;
+    private readonly TempDataDir _dir = new();
+    private WebApplication _app = null!;
+    private Uri _base = null!;
+    private readonly Dictionary<string, string> _tokens = [];
+
+    public async Task InitializeAsync()
+    {
+        _dir.SeedTwoHamlets();
+        var users = new UserStore(_dir.Db, TimeProvider.System);
+        var tokens = new TokenService(_dir.Db, users, TimeProvider.System);
+        users.Add("van-hoa", Role.Officer, []);
+        users.Add("truong-khoi-1", Role.HamletHead, ["khoi-1"]);
+        users.Add("ky-thuat", Role.Technician, []);
+        foreach (var name in new[] { "van-hoa", "truong-khoi-1", "ky-thuat" })
+        {
+            _tokens[name] = tokens.Create(name);
+        }
+
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Hub:DataDir"] = _dir.Path,
+            ["Http:Urls"] = "http://127.0.0.1:0",
+            ["Media:MaxUploadBytes"] = MaxUpload.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        builder.Logging.ClearProviders();
+        builder.Services.AddHubCore(builder.Configuration).AddStorage().AddAccounts();
+        builder.Services.AddWebApi(builder.Configuration, builder.WebHost);
+        builder.Services.AddMedia(builder.Configuration);
+        _app = builder.Build();
+        _app.UseAuthentication();
+        _app.UseAuthorization();
+        _app.MapMediaEndpoints();
+        await _app.StartAsync();
+        _base = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _dir.Dispose();
+    }
+
+    [Fact]
+    public async Task Reading_needs_a_token()
+    {
+        using var anonymous = new HttpClient { BaseAddress = _base };
+
+        (await anonymous.GetAsync("/api/v1/media")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task An_officer_uploads_and_anyone_signed_in_lists_and_reads()
+    {
+        using var officer = Client("van-hoa");
+        using var technician = Client("ky-thuat");
+
+        var response = await officer.PostAsync("/api/v1/media", Form(TestAudio.Wav16(TestAudio.SpeechLike(1)), "ban-tin.wav", "Thông báo tiêm chủng"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetString()!;
+        response.Headers.Location!.ToString().Should().Be($"/api/v1/media/{id}");
+        created.GetProperty("uploadedBy").GetString().Should().Be("van-hoa");
+        created.GetProperty("loudnessLufsAfter").GetDouble().Should().BeApproximately(-16, 1);
+        var list = await technician.GetFromJsonAsync<JsonElement>("/api/v1/media");
+        list.EnumerateArray().Select(m => m.GetProperty("id").GetString()).Should().Equal(id);
+        (await technician.GetFromJsonAsync<JsonElement>($"/api/v1/media/{id}")).GetProperty("title").GetString().Should().Be("Thông báo tiêm chủng");
+        (await technician.GetAsync("/api/v1/media/m-aaaaaaaaaa")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_hamlet_head_may_upload_a_technician_may_not()
+    {
+        using var head = Client("truong-khoi-1");
+        using var technician = Client("ky-thuat");
+        var wav = TestAudio.Wav16(TestAudio.SpeechLike(1));
+
+        (await technician.PostAsync("/api/v1/media", Form(wav, "a.wav", "t"))).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await head.PostAsync("/api/v1/media", Form(wav, "a.wav", "t"))).StatusCode.Should().Be(HttpStatusCode.Created);
+        (await head.PostAsync("/api/v1/media", Form(wav, "b.wav", "t"))).StatusCode.Should().Be(HttpStatusCode.OK, "the same bytes again return the existing clip");
+    }
+
+    [Fact]
+    public async Task A_rejected_upload_is_a_400_with_its_reason_code_and_stores_nothing()
+    {
+        using var officer = Client("van-hoa");
+
+        var response = await officer.PostAsync("/api/v1/media", Form("not audio at all"u8.ToArray(), "fake.wav", "t"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("code").GetString().Should().Be("wrong-header");
+        problem.GetProperty("title").GetString().Should().StartWith("Không phải tệp WAV");
+        Directory.EnumerateFiles(Path.Combine(_dir.Path, "media"), "*", SearchOption.AllDirectories).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_hub_wide_1_MB_body_limit_is_lifted_to_MaxUploadBytes_for_uploads_only()
+    {
+        using var officer = Client("van-hoa");
+        var big = TestAudio.Wav16(TestAudio.SpeechLike(16, 48000), 48000, 1);
+        big.Length.Should().BeInRange(1_100_000, (int)MaxUpload);
+
+        var response = await officer.PostAsync("/api/v1/media", Form(big, "long.wav", "Bản tin dài"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_upload_over_MaxUploadBytes_is_refused_as_too_large()
+    {
+        using var officer = Client("van-hoa");
+        var tooBig = TestAudio.Wav16(TestAudio.SpeechLike(12, 48000), 48000, 2);
+
+        var response = await officer.PostAsync("/api/v1/media", Form(tooBig, "huge.wav", "t"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().Should().Be("too-large");
+    }
+
+    [Fact]
+    public async Task Missing_file_or_not_multipart_are_400s_with_codes()
+    {
+        using var officer = Client("van-hoa");
+        using var noFile = new MultipartFormDataContent { { new StringContent("t"), "title" } };
+
+        var a = await officer.PostAsync("/api/v1/media", noFile);
+        var b = await officer.PostAsJsonAsync("/api/v1/media", new { title = "t" });
+
+        (await a.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().Should().Be("missing-file");
+        (await b.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().Should().Be("not-multipart");
+    }
+
+    private HttpClient Client(string user)
+    {
+        var client = new HttpClient { BaseAddress = _base };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[user]);
+        return client;
+    }
+
+    private static MultipartFormDataContent Form(byte[] file, string fileName, string title)
+    {
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        return new MultipartFormDataContent { { content, "file", fileName }, { new StringContent(title), "title" } };
+    }
+}

@@ -1,0 +1,177 @@
+namespace TanKy.Hub.Tests.Media;
+
+/// <summary>
+/// Two tiny MP3 files, inlined because NLayer only decodes and the CI image has no MP3 encoder.
+/// Generated once on Debian 12 with ffmpeg 5.1 (libmp3lame) from a synthetic syllable-rate signal:
+/// <code>
+/// SIG="0.3*sin(2*PI*140*t)*max(0\,sin(2*PI*4*t))+0.1*sin(2*PI*420*t)*max(0\,sin(2*PI*4*t))"
+/// ffmpeg -f lavfi -i "aevalsrc='$SIG|$SIG':s=44100:d=1.5" -c:a libmp3lame -b:a 48k -ac 2 \
+///        -metadata title="TanKy fixture" -id3v2_version 3 stereo44k.mp3          # 9525 bytes, ID3v2.3 tag
+/// ffmpeg -f lavfi -i "aevalsrc='$SIG':s=16000:d=1.0" -c:a libmp3lame -b:a 24k -ac 1 \
+///        -id3v2_version 0 -write_xing 0 mono16k.mp3                                 # MPEG-2, no tag
+/// </code>
+/// </summary>
+internal static class Mp3Fixtures
+{
+    /// <summary>1.5 s, 44.1 kHz stereo, 48 kbit/s, with an ID3v2 tag.</summary>
+    public static byte[] Stereo44k => Convert.FromBase64String(
+        "SUQzAwAAAAAAPFRJVDIAAAAPAAAAVGFuS3kgZml4dHVyZQBUU1NFAAAADwAAAExhdmY1OS4yNy4xMDAAAAAAAAAAAAAAAP/7UAAAAAAAAAAAAA" +
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAEluZm8AAAAPAAAAOwAAJO8ACQ4OEhIWGhofHyMnJysrMDQ0ODg8PEFFRUlJTVJSVlZaXl5iYmdra29v" +
+        "c3N4fHyAgISJiY2NkZWVmpqenqKmpqurr7Ozt7e8wMDExMjNzdHR1dXZ3t7i4ubq6u/v8/f3+/v/AAAAAExhdmM1OS4zNwAAAAAAAAAAAAAAAC" +
+        "QE2gAAAAAAACTvB3BtPwAAAAAAAAAAAAAAAAAAAAD/+zBkAA/xHglFA5t4qgAADSAAAAEEWCEaD3dCKAAANIAAAAQ1KsTJ6eOSOwwkjTiRs0Rw" +
+        "NcEjFxl1i+CuByIx48ePKB4eHjzBrDoNHiQo22hiDAqBpMGFnPm6ZPrdAShCetdiCu3+pLWRRTFIijwGiDZKBQMJUCswQgoDQAHYPDAxRS5CpG" +
+        "Duo/N8w9oVzNGf09TSLBw0wukJmMD/+zJkGI/w/gdJA77IGAAADSAAAAEFCB0OD/MkKAAANIAAAATWC1zXpyrc1rGwAcjHtB1Y+AGXnKNCFjAt" +
+        "BVkxtzPnNUjGszBkge4wAcA3NTCKxBstAIsDSUK1Is+O4W3ww1kE8NL4CLzjswFgw/gBJMHlAfjU+TD0jzgFwHuuY7IoUn6f5Wkw50byMsk9yj" +
+        "YpyCwwpwJzMEBAKTWx//syZDEP8S4HxIP7yQgAAA0gAAABBMAdEg/vJCAAADSAAAAEDnQ+pY0h8tUpqXyaydAfRdSYKQKYGid+aRrCg+EYXOE7" +
+        "mCfBfRq4KBmc2gRm0/nKoGsSGnEgJIeUlC+KMc4fU451yTRfgRUwdECgMCMBeTH5BuI5t1EQ8hzX+lAjmCjmc6YNQ8ZmFf5nH0QGYKoNhjUeh8" +
+        "LwJ9iMZf/7MmRHj/E5B8QD/9AYAAANIAAAAQVIHw4P80QgAAA0gAAABGDgYMRMS/R4Dgqf5TEOxTM1P5rlNTqKVTB5Ahw2/Nw1loQ4BMU2EFw0" +
+        "TH8y7GUyQFYxpD8xkA8YAMvskSpJSC6GHt0eEEgZCYYFZ0shaMI1F1pOfAtGUDKlUdRsEiVHQzE/MuGj+s5ENIwIgQxHXgwSI63WnP6Fipz/+z" +
+        "BkWw/xKwfGA9/YGAAADSAAAAEEaB8aD3diIAAANIAAAAQo25qNKkxBTUUzLjEwMKqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq" +
+        "qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqkxBTUUzLjEwMKqqqqqqqqqqqqqqqqqqqqqqqqr/+zJkco/ydxQ/A/" +
+        "1I4gAADSAAAAEEUC76DeEjKAAANIAAAASqqqqqqqqqqqqqqqqqqqqqqgAAAQGAAAP+zbO4n7P71b/7HDvSPjvhpP+3gFw7Mchg2cDSA4AwaF/w" +
+        "yAAEEAyX/CxcLSxkBZf/iAY6CIFo2//IgOwv1L//zcrobgUBLMAAAy80qDMYXA9DdRmC4wwZM2Of9RTjJUCW//syZHYP8AAAaQAAAAgAAA0gAA" +
+        "ABAAABpAAAACAAADSAAAAE4wywGIMBMAfTI6AXQRgGJn/QVwIAEMwEUAAAwACNAJ1MYBMAGSUACUOinwu5TG1kfKQ9jEwX1GgW+LgMOetwNCRP" +
+        "1GIIDY5pPfb2aamNimB+gohgfYWAYfMn5mGIgq5g8wFyYAUA2goCGMA/AcDAIwCEwIMAXbaHVP/7MmSyj/AAAGkAAAAIAAANIAAAAQAAAaQAAA" +
+        "AgAAA0gAAABBgwfMa3NN24QTyjR3MxG4KkMDVDxTN1XVQ6mS8w9IYxlFMlBQUqmNjR4w42oc///cY2GN1HBofOh60JEEY08GAmGah9RrUUU6dE" +
+        "pEZvDKTV5KVmNlBjA2faMvNib/9v6P9Fv6ZMQU1FMy4xMDCqqqqqqqqqqqqqqqr/+zBkw4/wAABpAAAACAAADSAAAAEAAAGkAAAAIAAANIAAAA" +
+        "SqqqqqqqqqMIjGRDBvvFIxHQfaMBGCSzASwA0zptKqM7AkpAiAcIUBOYe4BeMTwEKjh8/fQ/b4eOMb5CFzDYgfY3yaMfOCBsM8xlOQaDPk4xsv" +
+        "BAkfOM04r//++kxBTUUzLjEwMKqqqqqqqqqqqqqqqqqqqqqqqqr/+zJk6QAAAABpBQAACAAADSCgAAEJdL7YmdqACAAANIMAAACqqqqqMWqIXz" +
+        "WS/rU8aYibMUPCyjBfgQs3F9t+O0g8QCgRAafRQADIGdUDS467/q/v/3qMC0FnTLSOhUxh4eJMDCCaDArAlc00RCvPcPUyWYiFGTHwE1MiKCVc" +
+        "VyoyI8cqO+Oy7z9oxDEyRAINMXxILDtM5jY24TND//syZP+AAvcTQBZ9oAAAAA0gwAAABuAfCB3wACgAADSDgAAEIUDxPZBQK9mqvxtzyD5wSF" +
+        "n5psX/9v5IxY0o0OFD8cD3S1a4yJwKBMKXPLTcQmxMzW4AIME3AMzkX8wk1MdaTH+gevxUbCoMDhgvujWgnacoI3Vg7oPY1smA2cEgjPihCTpG" +
+        "0DkcmE2xJEsjwgTmHsM6/+1MQU1FM//7MmTxD/F7B0ID/dkAAAANIAAAAQZsHwgP92QAAAA0gAAABC4xMDBVVVVVVVVVVVVVVVVVVVVVVVVVVV" +
+        "VVVVVVVVVVVVVVVVVVVVVVVRuwA3rTNUbAODGkF4B4PLMA0dE+4HECxAcAlJGgUREiJ1y1IQw69YCQyoeAkMY16vj6FUxBTUUzLjEwMFVVVVVV" +
+        "VVVVVVVVVVVVVVVVVVX/+zBk7g/xLAdEg/nRKAAADSAAAAEF4B0ID/dkAAAANIAAAARVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVV" +
+        "VVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVUxBTUUzLjEwMFVVVVVVVVVVVVVVVVVV" +
+        "VVVVVVX/+zJk74/xegdCg/zZAAAADSAAAAEFKB8OD/NEIAAANIAAAARVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVV" +
+        "VVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVMQU1FMy4xMDBVVVVVVVVVVVVVVVVVVVVVVVVV//sy" +
+        "ZP+P8Z4IvwP+2QAAAA0gAAABC3xY9g/tJ0gAADSAAAAEVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVV" +
+        "VVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVAYCAgAAAA8D9qPA2EKvA3WqQNyjrwN2G4DPpp//7MmTcj/GSCUKT" +
+        "eDCsAAANIAAAAQAAAaQAAAAgAAA0gAAABMDqkQMYA/ACBgMExwf4ssWM0L//i4zIqHT//5oVC/HB//y4SxeHAQ8rEEADQogAAAAMELABTAuAIo" +
+        "w2YpIMcoBojNFWfMwiMtcMADAITAUQCUwqMCjSdMMOB2h0ALU2UsAQAu6pQAlT464UFW/sjPt7mv/pHedEuH//+zBkw4/wAABpAAAACAAADSAA" +
+        "AAEAAAGkAAAAIAAANIAAAAT4ni/0lzX7lTAlCYU2YwxpOyDFijDRxtoxpEMJNxJVCzAQxJUwsoAyMC5AZzAPQGswAgCuFgU8wGEACT0c4DYMQX" +
+        "F9jSxunYzqUfEMLWCoTAgQvY15pDUPFTYx+gzRPDQCgNTM0GAaV5wNTEFNRTMuMTAwVVVVVVX/+zJkww/wAABpAAAACAAADSAAAAEAAAGkAAAA" +
+        "IAAANIAAAARVVVVVVVUwI8aOMmv+oDdzCBwwkkJfMAOAfDXq0vEpLRhwPhQcLAEByHU9YSWZmLoBeJv4Zx2fZcEvmNagfBhowJ2b1E3iAvUm2w" +
+        "SbgbGOHghKSEOOwGaukf+z9KpMQU1FMy4xMDCqqqqqqqqqqqqqqqqqqqqqqqqq//syZMMP8AAAaQAAAAgAAA0gAAABAAABpBQAACAAADSCgAAE" +
+        "qqqqqqqqqqqqqqqqMMSGPTJAeLE0sod5MIPCOgUDOGiNofZ2lZl0AoDUkhS148YK+YNGKImkveIJtZI9OYaUExGC+hY5pJCsUdpcZn46Gpp5lp" +
+        "SZEHGHgZxAbIO1TEFNRTMuMTAwVVVVVVVVVVVVVVVVVVVVVTGgx//7MGT/gAI0MbEeVoAAAAANIMAAAAq4Rwp594AAAAA0gwAAAEo3kh58P1BF" +
+        "DjGeAoEwgUSONS1e3TppejCslTAjQMNAxjMmGD1Spk9h9P+39H+gweccUMoB9hDc7yAowWoInMHTCbTJAEnA+nLsziCo66cyKswCgw7M/BtplO" +
+        "JVMfKBLzwQ+4w1ZsOSMtJESTG5hHoyD5TPM0OEtP/7MmTtD/G6B8EHfAAKAAANIOAAAQVQHQwP80QoAAA0gAAABDCuQcE6E6Dm0uM/r0zcrje5" +
+        "CMThFbQIAACAjNGQIqMEjrD2Xzz6O5F5h/IxIOA1mE02IEMtOxOfBAEw8XPiCQ/+kxuEYzXsRrMXtIwzDxbzImCyBR6ZkDDKmDWJ4eOBGDkZiS" +
+        "IbeaJPoBSyqSL1JfANWAkB4tJRJPb/+zJk7o/xQQfDg/zRCAAADSAAAAEFwB8KD/NkAAAANIAAAASLT2Jpc9q1b4KwFYnRXBRMQU1FMy4xMDCq" +
+        "qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqpMQU1FMy4xMDCqqqqqqq" +
+        "qqqqqqqqqqqqqqqqqq//syZOuP8SUHRIP/0BgAAA0gAAABBXgfDg/zZCAAADSAAAAEqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq" +
+        "qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqTEFNRTMuMTAwqqqqqqqqqqqqqqqqqq" +
+        "qqqqqqqv/7MGTzD/GOB8GD/dkAAAANIAAAAQWQHwgP90QoAAA0gAAABKqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq" +
+        "qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqTEFNRTMuMTAwqqqqqqqqqqqqqqqqqqqqqqqqqv/7Mm" +
+        "T/j/LsFr2D/DHgAAANIAAAAQjMSvYPbYbIAAA0gAAABKqqqqqqqqqqqqqqqqqqqqqqqglCGAEcxQQ1HDgYIkDHhPP0+ZwcMcdZwlocjOUNQwOE" +
+        "T3AIKG5WRz/EnHrMud48j7xAprN9///6/eU9378Pl/8HDhd/B8+CYfKAhQEBYCQETSbRHMzMqc5mBGTH3CmCAG0B5j+hVhf/+zJkww/wAABpAA" +
+        "AACAAADSAAAAEAAAGkAAAAIAAANIAAAAQA4zkwi1lRywl+2YaAPyJLAKZ/nPoue4PIAQFgJARNJtEczMypzmYEZMfcKYIAbQHmP6FWFwDjOTCL" +
+        "WVHLCX7ZhoA/IksApn+c+i57g8gxARyDU6/ANqQbQwbAbTA0DjMo9CAw8ADzBFASQ+W6W5WUGAIXsjEBHINT//syZMMP8AAAaQAAAAgAAA0gAA" +
+        "ABAAABpAAAACAAADSAAAAEr8A2pBtDBsBtMDQOMyj0IDDwAPMEUBJD5bpblZQYAheyMGKEqDOe5Ag5TwTSMNJB2zAtAzwzvZGBPpxIwocTKNDN" +
+        "AhZ8ZQWfEm8wsxboY9NuR6cTqLh+cxWcLIMKQDwTZe2GA4KS8ypGwzgBCosY8NmNiB0Q48oc///7MGTDj/AAAGkAAAAIAAANIAAAAQAAAaQAAA" +
+        "AgAAA0gAAABNX9/+9STEFNMHmGHzAYOzMyVMexMAyCOjAKADA0io8FOdkUiAJ4YGixA51Q9GYlOF2m9DXmJ8aotSYysDAGGEgtpwjLHQeNKJsw" +
+        "mG8qpmKCYgSBUJOcIDjP//oqTEFNRTMuMTAwqqqqqqqqqqqqqqqqqqqqqqqqqv/7MmToiPAAAGkAAAAIAAANIAAAAQlUZrM1l4AAAAA0goAABK" +
+        "qqqqqqqqoxREfMNNc9ujqryF4xGQKlMFjArDdeE5E8AAMGIS2SgqES8D3kZbkn/2/o/0GBAi6RmKfrsYTUP7GCdhR5gKIVUa2KbEHMYcYcOZkZ" +
+        "ArAPCAVJ9BQMLkxBTUUx0oXzOe1kiD7vgqIx9EHiMRyHCzp/mUv/+zJE/4ABqA7DBnkgADUB2GDPJAAEwB8WHeAAIJgD4sO8AAQ/srk1RNYyAA" +
+        "MKiIcqSdl0fM2PCYtZ67/s/ImJ7EUZqBXmmeqUWzmFUhrxhHxTEbZiqvGn+WkYcwSJkJxVKgdUcC+EWCZFEYvXp7GDIeHhgAAAAAPDw8PDAAAI" +
+        "W7VMQU1FMy4xMDBVVVVVVVVVVVVVVVVVVVVVVVVV//syZOEP8VQHQwP80QoAAA0gAAABBkQdCg/3ZAAAADSAAAAEVVVVVVVVVTWdfWMvrN8+pp" +
+        "CzHHZsNUMQIzvE8zO+DHMekeQ+cOBjudctmRnBBSdjpnGmYSYgZgAl3kAyKyYypl3MSZ0zp2Xdf1/YdjMZjMZpqampqa0FBIKCmxVMQU1FMy4x" +
+        "MDBVVVVVVVVVVVVVVVVVVVVVVVVVVf/7MGTtj/ErB0SD+dEYAAANIAAAAQW8GwoP82QAAAA0gAAABFVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVV" +
+        "VVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVTEFNRTMuMTAwVVVVVVVV" +
+        "VVVVVVVVVVVVVVVVVf/7MmTuD/FlB8MD+9EAAAANIAAAAQUkHQ4P8yQoAAA0gAAABFVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVV" +
+        "VVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVUxBTUUzLjEwMFVVVVVVVVVVVVVVVVVV" +
+        "VVVVVVX/+zJk/Y/xlQjAA/3REAAADSAAAAEIOCj8D/tECAAANIAAAARVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVV" +
+        "VVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVUVkACFHgMLoECMMh7vxBAL0wABEg4DTy7u/EOQ//sw" +
+        "ZO4P8qYVPIPbyZIAAA0gAAABAAABpAAAACAAADSAAAAEUeDk2IBBC2MIIOenp+tEPd3Hu02MQchFk02MIIXgARx4+AYHs7hoxBkIzMASABjOWF" +
+        "h4xWworcRvDBNQO8wJQAMMZ/BjQCAhP/owBcAFeCMJi34TZBFKs/9oVDexWjf/ucO0SDkJagGG/zRMQU1FMHeLljj9xiI+//syZMMP8AAAaQAA" +
+        "AAgAAA0gAAABAAABpAAAACAAADSAAAAEhITrMBNIGzJIhYY5faQiMWWF0DEUwAswQAEcMC2AlgKCNmBtALgkDGFw20t1Afd/s/SYiMM2mn8/jZ" +
+        "klxC+YVmFlDIW+av2rknOaemPhGG9lmrNmsGGdMi/J1AcrTEFNRTMuMTAwqqqqqqqqqqqqqqqqqqqqqqqqqv/7MmTDD/AAAGkAAAAIAAANIAAA" +
+        "AQAAAaQAAAAgAAA0gAAABKqqqqqqMAgGHzKMOU832MdvMJsCMjAAQMc0ypXiAcVMYh4ZC0Sy4pCDBILT4GLuhzRvpzIMfK+HUGNLAq5hooM0a/" +
+        "7A3nD4OBDiG4mZjJ6OFQwKnphFbaf/b+j/RUxBTUUzLjEwMFVVVVVVVVVVVVVVVVVVVVVVVVX/+zJkww/wAABpAAAACAAADSAAAAEAAAGkAAAA" +
+        "IAAANIAAAARVVVVVVVVVVVVVVVVVML1GUjIHOnYz28euMHKCSw4FqMzqT+D16MqcsEJsCwTNQXxvGD+CbBpufVMb4cO1GHThIpg2AUQZnmy8nd" +
+        "mAaJNZqiYZUVGPiJhAIdKBSPhMQU1FMy4xMDCqqqqqqqqqqqqqqqqqqqqqqqqq//swZP+AAgEpHhUYwAIAAA0goAABCNhXBBn3gAAAADSDAAAA" +
+        "MYOHEzbg5PU+N4WjMXvCZjByg4cyrSDkOX0NMJBuBpGJD4ceGKip7wy6ge/9X9/+8wdQbRMkc+ETX9iB0wSUJQMGqBGjCW1UU9UCIiZI0IIAg4" +
+        "VCMYKjhQ5/8JoxXUWqO3680zMsxHEyHoC2MeTDmzNu3tYy6kJt//syZPYP8dkIvwd8AAAAAA0g4AABBVwdCg/3RCAAADSAAAAEMLqBTDlbJNmu" +
+        "kyorDIrHN2EMDARVdU6m8uCcCZPaJBMc1eeOXXv+wIgCI5+b4HQAFKADRtoWPO+vAzvVVzX8MNMg5Fs1Qi3zHlL6MaEDU9AwwP4btmOPAq0YYa" +
+        "ChLmq3IrAFPASAkTkMSSbEcmJ7y5c9rK4KgqAgaP/7MmTvD/E/B8OD/NkIAAANIAAAAQX4HwoP92QAAAA0gAAABLB0qGhC4t8986InhqSnitVM" +
+        "QU1FMy4xMDBVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVEAQZZY5KyggYIYJmhUVFRQWFhYkZFhYWb5UVFRVn/itIFFRUVUxBTUUzLj" +
+        "EwMFVVVVVVVVVVVVVVVVVVVVVVVVX/+zJk6w/xIQdEg/nRKAAADSAAAAEFeB8OD/NkIAAANIAAAARVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVV" +
+        "VVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVMQU1FMy4xMDBVVVVVVV" +
+        "VVVVVVVVVVVVVVVVVV//swZPGP8YQHQgP92QAAAA0gAAABBWgfCg/3ZCgAADSAAAAEVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVV" +
+        "VVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVMQU1FMy4xMDBVVVVVVVVVVVVVVVVVVV" +
+        "VVVVVV//syZP+M8lYRPoP8YbIAAA0gAAABCyxK+m9phsAAADSAAAAEVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVV" +
+        "VVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVVV7gYQwhBiNAuHpO5qZQ50/OGEWDSYGQCBkUEtWP/7Mm" +
+        "TVj/EmCCSIIwhYAAANIAAAAQAAAaQAAAAgAAA0gAAABM/TdDAAyINFArAEwbAEqAaebheByBcTEkfNEDBAcJkbGP09NMyNnnvljELBy02A30hO" +
+        "EhHXTDCwwwwdMV2M6QJlTEPQjAwIABrBQBGXvMAdAEjAPADcwFUAxXu2oQVVTEFNRTMuMTAwVVVVVVVVVVVVVVUwqUcnNcn/+zJkww/wAABpAA" +
+        "AACAAADSAAAAEAAAGkAAAAIAAANIAAAAQwnz6Zxr0xU4LwMF3GAzc800I54ikRnMaa+mlkpRSGhixxxokzPGbf/+gxXsZMNo08njksyCgxPILj" +
+        "MJBEAjcxkLs9bXDQyDNCWMMJNOQNAJPefc693/1/3f7lqkxBTUUzLjEwMKqqqqqqqqqqqqqqqqqqqqqqqqqq//swZMOP8AAAaQAAAAgAAA0gAA" +
+        "ABAAABpAAAACAAADSAAAAEqqqqqqqqqqqqqqowacXuMIb5YDNLB3AwKEIjMALAVTUYyh4NgK7ADC6Chdg8iqLpidgQwb4TNuH1NCRhjQIJSYYw" +
+        "CWHJkIRJ2ooGyyOfagax8Y9KFgx31Nv//+9MQU1FMy4xMDCqqqqqqqqqqqqqqqqqqqqqqqqq//syZMMP8AAAaQAAAAgAAA0gAAABAAABpBQAAC" +
+        "AAADSCgAAEqqqqqqqqqqqqqqqqMR4HNTQne404/AgBMPBCfDBQAHs3IMsUPk013i2qpkKX/PBKe4j//6TAKhfMzXT/pMldIQzBsAqYwBcLbNkw" +
+        "IJzSUZGD0b/5wkk5AdcaJsJWTEFNRTMuMTAwqqqqMcJF0DlYmec/hsEtMeKB8//7MmT/gAIqHL+GeaAAAAANIMAAAAagHwId8AAoAAA0g4AABD" +
+        "DxRow6Zs28OEZ4M5DNOiaMMnOOqOcVMwsJgUhtGf+v+4wqEmYMyF/vDxDSJYwf4HnMCjHYTajDVswruUUOwkhiRIBlR+mDRpEcd+LxyihizL8r" +
+        "F22GAwFgiOGf0TCShFY0Y1veN0xVXDJPQtcxAwKSMgZKpDJzxjD/+zBk9I/xgAfBA/3ZAAAADSAAAAEGJCEKD/NEAAAANIAAAAQwZMGzOmBgzE" +
+        "KjJZVNTE85fDBVA2oBMIhgQGydAK1hMJsrBW5PM4MndmWP9Nw7NS6U35TYps6W5aq5VUQbCnmGmlW2McvmDqBqQmDISwgBY1nCME0xoKayYwno" +
+        "pws43CdlwOtDCQG+nGeJOL5dYrSqTEFNRTMuMTD/+zJk64/xJQfEg/jJGAAADSAAAAEFjB0KD/NEAAAANIAAAAQwqqqqqqqqqqqqqqqqqqqqqq" +
+        "qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqpMQU1FMy4x" +
+        "MDCqqqqqqqqqqqqqqqqqqqqqqqqq//syZOuP8UYHw4P/yBAAAA0gAAABBQgdDg/zJCgAADSAAAAEqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq" +
+        "qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqTEFNRTMuMTAwqqqqqqqq" +
+        "qqqqqqqqqqqqqqqqqv/7MmT5j/GKCECD/dEAAAANIAAAAQd0MwAP90QAAAA0gAAABKqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq" +
+        "qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqkxBTUUzLjEwMKqqqqqqqqqqqqqqqqqq" +
+        "qqqqqqr/+zBk/4nzEBe9A/zJkgAADSAAAAEFJDC/DOHiqAAANIAAAASqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq" +
+        "qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqkxBTUUzLjEwMKqqqqqqqqqqqqqqqqqqqqqqqqr/+zJk" +
+        "ww/wAABpAAAACAAADSAAAAEAAAGkAAAAIAAANIAAAASqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq" +
+        "qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqpMQU1FMy4xMDCqqqqqqqqqqqqqqqqqqqqqqqqq//syZMMP8AAAaQAA" +
+        "AAgAAA0gAAABAAABpAAAACAAADSAAAAEqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq" +
+        "qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqv/7MmTDD/AAAGkAAAAIAAANIAAA" +
+        "AQAAAaQAAAAgAAA0gAAABKqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq" +
+        "qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqr/+zBkw4/wAABpAAAACAAADSAAAAEAAAGkAAAA" +
+        "IAAANIAAAASqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq" +
+        "qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqr/+zJkww/wAABpAAAACAAADSAAAAEAAAGkAAAAIAAANIAAAASq" +
+        "qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq" +
+        "qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq");
+
+    /// <summary>1.0 s, 16 kHz mono (MPEG-2 layer III), 24 kbit/s, no tag: starts with a frame.</summary>
+    public static byte[] Mono16k => Convert.FromBase64String(
+        "//M4xAAVUKoUAVtIATeXc29hNLKwqQGrQx1mMellHXPgCYTWno4J6NoVjQioWFTFzM0NJNDKwcFGUmpmpWY6HgYLU3cty3LcsAAGAQDAoFBIgQ" +
+        "I0aNGjbDwwAAAAADw8PH6VMFiAmzCvRu4w//M4xAkXaH4cAZ/YADoEJzKm4MkwvsM6NpIWnjHJgIYwEIA+MfnDzzAMAGwzDkGiKgE8YO2KXmGx" +
+        "gOhgt5WGYLQETGCEm/ZkTgUQOVwQ+NdArodYBNfMTEw3cZPhGrX+GkoDAIBgVIHMYLeG//M4xAoX4HYcAd8QAFxim4sIYAzWBGf8m35iWACKYG" +
+        "KAYGBPgpBgYQA+YAKARmAAABxgKAKeYKICAmCJErppzg2oYGACfmBmAWJgOIDwYDuAQGBZAVBgIgAmAgAFHG9clwVqFmY3Q0PbrTBz//M4xAkU" +
+        "4HIYAN/2EAJAMY5r5jl7QT0xJECrMGQAfjAxQIUwFMB7MA0AdjAIwH8wCIAoMB3BAzBGBUs1pIb1MGcBAjAiQHk0lHNYTDv8IDHakIHnLdjCij" +
+        "AbAXMGAHQwyRBzHeKoOQPcY+Qa//M4xBQXoKocAPd0LSY/XbU18LwzTIEx3FExgD4xRD0xuAgxpIM3Kmc4EQUwYBgSDY0pI1hs4egMtoDFdssc" +
+        "d1IEg+QyKWy6lpqtWtduV8AwPVVRAxWmmjVIcwRiNDGyOkHTRUAFmDIDKzEt//M4xBQUeL3AAN50DTF2EG4AkMc0QEAw+YN0BJYImmAeGXQmaC" +
+        "ByceIFANJlWJhzZXYfuWU8xH45MU97v9xyq1bgYWqrE/9VNv7R/421sw/0xTblW7/3XhoymwQTGfGl/3sccyOy8zLPFh5w//M4xCEAAANIAUAA" +
+        "APE+B19tgYnFgGNgh5uybgFDsMCBYoFvf/jOClBOZYIJ/+OM4ThPpGn/+T6SBuBD/+kBvPl1MFJC/jQylOQwpwEoNd/N+jBDh7kwM3z/MYMCwj" +
+        "AigOk0BoGkMCGAfzMs//M4xIAVYWoAAZ6oAMbfMBqAJDBwSBEybUKVMH/OFzPYQGkwflQrNARBxDHi6ayiSYSphnQIOyOVg4UEHDgFrstmf///" +
+        "v/GbNWlO9CwVEp393//9KjAIwEYBAIwJAczBoAuEw34zDNNDDXjD//M4xIkcWK4UAZ/gAK0JUMEXAcjAEwCsaANgIARmAjAHZgFgEmYHACGmCL" +
+        "DoJgy4cUYKqA7GATgEhgBgAOYA0AekwFSDgEFQWE9G1TARgB0wDkAUAIHeYISCjGH0GMpoEY5oYJ4COmA+gBxg//M4xHYVSGY4Ad8QARaAVmAN" +
+        "gAJgCQAODgFowDQBlMDNA3zAbCLEyXAECMHCAwg4BAIQAQwDwBYMAMAFg4AxfShKqjDRwCk3W4I0MERECjIdytwCACI8AGmpFjh5gSQMaZJGLr" +
+        "GB4BP6gTAj//M4xH8VSGIsAV8AAQ5xC3NauHiTD3hFsw1YIBccuqYaxeCk3MKgEM7ViM3RIBgWlzWSP++yRECJ0GBIHEoAhwCpUym9l8Ri8rl/" +
+        "UrWFOTAUDfrX/F7ljDD32i0Rppm9////Y33Pv9lNmtjW//M4xIglEV38AZ/oAO1v5A5pOhoNHv6MsqpMQU1FMy4xMDCqqqqqqqqqqv9IkeACMt" +
+        "YSY0KZBf8DAIEQDJ1YsImU8On/mAWAK/xnYlrmG6CNxPwbYTYGiUg4YCAwPgb8ZAzc3AwVABAwLgBB//M4xFIAAANIAcAAAL4BYA31MgtwsoEJ" +
+        "w+ogmQD9/jaGYMyRIuc//y2XFlovqP///mDHkzZx3/1pYNowY0L/MF2b3TDJx9I3CruQMUuBuTvTRAc0T8J7MAGBFzEBBqwwGwFDNrKChjAoAQ" +
+        "Mw//M4xKAAAANIAUAAAECBcjLfRLMwQUHoNf5D/TB2xgM4L8JvBxUgpY0nDEJXgMzSLBhpEhi2CSvX2l8O1f///f/hTZCWnkgoP/s//0f//+//" +
+        "9H9//9X/XRgBcwRAWzCWEpMagWkxL+Qz2USS//M4xP8boc34AZ6wAAuIKYVwH5geAymByA8YEIGhgSgCNyMIINMw6lETi1HYMZ0OQweQajA+A9" +
+        "MEoE8wIgNR4BVxbmTaMGCDO0s4DAMEHCNzDDGN83fITLMuATYw7QoTBsBsMCYEowHQPzAC//M4xO8e6KoMAZ/oAARlKTBFCQMS6Q8zWVCDDsCT" +
+        "MCUBAQACmBCBMYPgLYQDa16My68XkqR2ZjAGQHAwD4GdMAbEgDDLzKk3WKgnOb0a6TsoHaMq0LcwSBQDBTGSMC0ZUwihcB4jcwSRKTYc//M4xN" +
+        "IS6GY4Ad4IAcFT+S4VOBwKkyawgjCLBZMFsS4wuwZTCKAPM8EHimuoIEzAADjQCAlOpBDZNFgDHlisxdxtmswRC3dfaG5E/sel8VjU3OS6VU87" +
+        "TXbFqrUvU1XC1V1nZCQFEYCJgsSC//M4xOUUMGokAN/8AaZCoCUBWDyIxFH////8jSQORtMLkMrBOJw1zzGQMdMzDAE+RBMjJjQM8ZxZkrACMV" +
+        "oGaSpGIGgaiABAUGXoSbXC3wFCEYEYoRoC5Q4XYe6UVk06aaaalkpWiqqqqlVM//M4xPMoqSH0AP+yMEFNRTMuMTAwVVVVVVVVVVVVVVVVVVVV" +
+        "VVVVVVVVVf8SASDAFQBUwG0fqM7WQsP9RkwD8ADM0sGEDB+wVj/MAOACE5zDaBWgxfYNK4LCcAoEBq8D1JNAwqaQMChrxB5o//M4xK8TkLmcEN" +
+        "ZSGU+RMDCISAQBQ5ILIvsbm7Jh6IywoIZUi373fHOIqXiLF02//y8aubIgb/hsOGzL//oNqjAdgGMwNsEMMA2AXjDoRQgxpKdSOzyKMjFRAycw" +
+        "BkANMDKAVTAJwFoEABRg//M4xKAAAANIAUAAAEOASGAvAehgaoJGYSwYAGJ/j95hLQBIYBIBwhwIkYAwAzGBlgWYYBvqYOfLJudDB7EtJhQV2B" +
+        "/DAcQLYwiPo4PeSK0zDOAW4wP8CRMCEAWDATgCwwE8ATAwFQYEiBbG//M4xP8cyW4AAZ+oAAPAFyYO+b9HCUjOJhPIFcRAkgUIhi4+mp4+ZbCS" +
+        "RLlRms1yP9Pp/////////7P/6DAwwFIwLABFMBTB+DDMgU8ybmSuM2+OEzFswAIwHQDZAQHkYAEAPmAogAJgAQBm//M4xOoXaHIUAd8QAGBRgL" +
+        "JgPgN4YDCKZGsekgxgnYJ2YDgA/GAmAGxgO4CaYHUBtmAhACzwLUje5eHdJDYcBhoAt8bFynuGB3gPBhMgaa6MmMHYFXDBKAtIwRwKoMBPA3s6" +
+        "UwvQLTMZ9EWj//M4xOsXQGoQAM/4EAS8DGMDaCA7l09nyzfQnVSMKFEzMTzFghq4ZmAwKYHAocAwgAI3KXT0Bf/+4liIOQ/C7lhojGaX///ceX" +
+        "2909u7KYzWtZf///yyxh3DC3rKmBU7y5poIGSoiPfw+aog//M4xO0XcHYUAV8QAK6v+0CNQlqzsRHv/X/yykxBTUUzLjEwMKqqqqqqqkxBTUUz" +
+        "LjEwMKqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq//M4xO4nWUn8B5/gAKqqqqqqqqqqqq" +
+        "qqqqqqqqqqqqqqqqqqqqqqqqqqqkxBTUUzLjEwMKqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq" +
+        "qqqq//M4xKAAAANIAcAAAKqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqkxBTUUzLjEwMKqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq" +
+        "qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq//M4xKAAAANIAAAAAKqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqkxBTUUzLjEwMKqq" +
+        "qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq//M4xKAAAANIAAAAAKqqqqqqqqqqqqqqqqqqqq" +
+        "qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq//M4" +
+        "xKAAAANIAAAAAKqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq" +
+        "qqqqqqqqqqqqqqqqqqqqqqqqqqqqqq");
+}
