@@ -10,5 +10,6 @@ internal static class Migrations
     public static IReadOnlyList<string> All { get; } =
     [
         Schema.V1Registry.Sql,
+        Schema.V4Reports.Sql,
     ];
 }
