@@ -32,6 +32,9 @@ public static class WebRegistration
         app.MapOpenApi().AllowAnonymous();
         app.MapHealth();
         app.MapDeviceEndpoints();
+        Reports.ReportEndpoints.MapReportEndpoints(app);
+        Availability.Alerts.AlertEndpoints.MapAlertEndpoints(app);
+        Hosting.Metrics.MetricsEndpoint.MapHubMetrics(app);
         return app;
     }
 }
