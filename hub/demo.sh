@@ -17,8 +17,8 @@ sim=device-firmware-sim/TanKy.DeviceSim/bin/Release/net10.0/tanky-sim
 hub_pid=$!
 sim_pid=""
 cleanup() {
-  [ -n "$sim_pid" ] && kill -INT "$sim_pid" 2>/dev/null && wait "$sim_pid" 2>/dev/null
-  kill -INT "$hub_pid" 2>/dev/null && wait "$hub_pid" 2>/dev/null
+  [ -n "$sim_pid" ] && kill -TERM "$sim_pid" 2>/dev/null && wait "$sim_pid" 2>/dev/null
+  kill -TERM "$hub_pid" 2>/dev/null && wait "$hub_pid" 2>/dev/null
 }
 trap cleanup EXIT INT TERM
 

@@ -5,6 +5,7 @@ using TanKy.Bench;
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
 {
     ["connect-storm"] = ConnectStorm.RunAsync,
+    ["report"] = ReportBench.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

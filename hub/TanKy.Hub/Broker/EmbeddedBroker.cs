@@ -67,6 +67,7 @@ internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IAsyncDi
         server.ValidatingConnectionAsync += OnValidatingConnectionAsync;
         server.ClientConnectedAsync += e => Track(e.UserName, e.ClientId, connected: true);
         server.ClientDisconnectedAsync += e => Track(e.UserName, e.ClientId, connected: false);
+        server.InterceptingPublishAsync += e => { _metrics.BrokerMessageReceived(); return Task.CompletedTask; };
         server.InterceptingPublishAsync += _policy.OnPublishAsync;
         server.InterceptingSubscriptionAsync += _policy.OnSubscribeAsync;
         server.InterceptingOutboundPacketAsync += AdvertiseLimits;

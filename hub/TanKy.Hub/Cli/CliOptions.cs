@@ -22,7 +22,7 @@ internal static class CliOptions
         {
             return body();
         }
-        catch (Exception ex) when (ex is Devices.RegistryException or Accounts.AccountException or IOException or UnauthorizedAccessException or FormatException)
+        catch (Exception ex) when (ex is Devices.RegistryException or Accounts.AccountException or IOException or UnauthorizedAccessException or FormatException or InvalidOperationException)
         {
             return CliOutput.Fail(ex.Message);
         }

@@ -30,6 +30,10 @@ public static class HubCli
         root.Subcommands.Add(UserCommands.Build());
         root.Subcommands.Add(TokenCommands.Build());
         root.Subcommands.Add(BrokerCommands.Build());
+        root.Subcommands.Add(Media.MediaCommands.Build());
+        root.Subcommands.Add(Reports.ReportCommand.Build());
+        root.Subcommands.Add(Availability.Maintenance.MaintenanceCommands.Build());
+        root.Subcommands.Add(Availability.Alerts.AlertCommands.Build());
         return await root.Parse(args).InvokeAsync();
     }
 }

@@ -19,6 +19,7 @@ public sealed class HubMetrics : IDisposable
     private readonly ConcurrentDictionary<ProtocolError, long> _rejectedTotals = new();
     private long _aclRefusalTotal;
     private long _authFailureTotal;
+    private long _brokerMessageTotal;
 
     public HubMetrics()
     {
@@ -30,6 +31,11 @@ public sealed class HubMetrics : IDisposable
     public long AclRefusals => Interlocked.Read(ref _aclRefusalTotal);
 
     public long AuthFailures => Interlocked.Read(ref _authFailureTotal);
+
+    /// <summary>PUBLISH packets the embedded broker received from any client (before the ACL).</summary>
+    public long BrokerMessages => Interlocked.Read(ref _brokerMessageTotal);
+
+    public void BrokerMessageReceived() => Interlocked.Increment(ref _brokerMessageTotal);
 
     public long Rejected(ProtocolError error) => _rejectedTotals.GetValueOrDefault(error);
 

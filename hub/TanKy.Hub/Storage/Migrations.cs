@@ -12,5 +12,6 @@ internal static class Migrations
         Schema.V1Registry.Sql,
         Schema.V2Media.Sql,
         Schema.V3Archive.Sql,
+        Schema.V4Reports.Sql,
     ];
 }

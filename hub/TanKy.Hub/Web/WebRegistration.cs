@@ -32,6 +32,10 @@ public static class WebRegistration
         app.MapOpenApi().AllowAnonymous();
         app.MapHealth();
         app.MapDeviceEndpoints();
+        Media.MediaEndpoints.MapMediaEndpoints(app);
+        Reports.ReportEndpoints.MapReportEndpoints(app);
+        Availability.Alerts.AlertEndpoints.MapAlertEndpoints(app);
+        Hosting.Metrics.MetricsEndpoint.MapHubMetrics(app);
         return app;
     }
 }

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Globalization;
+using TanKy.Hub.Cli;
+using TanKy.Hub.Reports;
+
+namespace TanKy.Hub.Availability.Maintenance;
+
+/// <summary><c>tanky-hub maintenance add|list</c>: planned work, left out of availability and alerts.</summary>
+internal static class MaintenanceCommands
+{
+    private static readonly string[] TimeFormats = ["yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd"];
+
+    public static Command Build()
+    {
+        var maintenance = new Command("maintenance", "Bảo trì theo kế hoạch / planned maintenance windows");
+        maintenance.Subcommands.Add(Add());
+        maintenance.Subcommands.Add(List());
+        return maintenance;
+    }
+
+    /// <summary>Local Vietnamese time ("2026-11-28 08:00") or an ISO time with an offset.</summary>
+    public static DateTimeOffset ParseTime(string value, string name)
+    {
+        if (DateTime.TryParseExact(value.Trim(), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return new DateTimeOffset(local, ReportPeriod.Zone.GetUtcOffset(local));
+        }
+
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) && value.Length > 16
+            ? t
+            : throw new FormatException($"{name} '{value}' is not a time: use \"yyyy-MM-dd HH:mm\" (Vietnam time)");
+    }
+
+    private static Command Add()
+    {
+        var device = new Option<string?>("--device") { Description = "One device" };
+        var zone = new Option<string?>("--zone") { Description = "Every device of a hamlet" };
+        var kind = new Option<string?>("--kind") { Description = "Every device of a kind" };
+        var from = new Option<string>("--from") { Description = "Start, \"yyyy-MM-dd HH:mm\" Vietnam time", Required = true };
+        var to = new Option<string>("--to") { Description = "End, \"yyyy-MM-dd HH:mm\" Vietnam time", Required = true };
+        var reason = new Option<string>("--reason") { Description = "What the work is", Required = true };
+        var cmd = new Command("add", "Thêm lịch bảo trì / plan a maintenance window") { device, zone, kind, from, to, reason };
+        cmd.SetAction(r => CliOptions.Guard(() =>
+        {
+            var targets = new[] { (MaintenanceScope.Device, r.GetValue(device)), (MaintenanceScope.Zone, r.GetValue(zone)), (MaintenanceScope.Kind, r.GetValue(kind)) }
+                .Where(x => x.Item2 is not null).ToList();
+            if (targets.Count != 1)
+            {
+                return CliOutput.Fail("give exactly one of --device, --zone or --kind");
+            }
+
+            var ctx = CliOptions.Context(r);
+            var w = new MaintenanceStore(ctx.Db, ctx.Time).Add(targets[0].Item1, targets[0].Item2!, ParseTime(r.GetValue(from)!, "--from"), ParseTime(r.GetValue(to)!, "--to"), r.GetValue(reason)!);
+            Console.Out.WriteLine($"Đã thêm / added maintenance #{w.Id}: {MaintenanceStore.ToWire(w.Scope)} {w.Target} {Local(w.From)} – {Local(w.To)}");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command List()
+    {
+        var cmd = new Command("list", "Danh sách lịch bảo trì / list maintenance windows") { CliOptions.Json };
+        cmd.SetAction(r => CliOptions.Guard(() =>
+        {
+            var ctx = CliOptions.Context(r);
+            var all = new MaintenanceStore(ctx.Db, ctx.Time).List();
+            if (r.GetValue(CliOptions.Json))
+            {
+                CliOutput.WriteJson(all.Select(w => new { w.Id, scope = MaintenanceStore.ToWire(w.Scope), w.Target, w.From, w.To, w.Reason }));
+                return 0;
+            }
+
+            CliOutput.WriteTable(["ID", "SCOPE", "TARGET", "FROM", "TO", "REASON"],
+                all.Select(w => (IReadOnlyList<string>)[w.Id.ToString(CultureInfo.InvariantCulture), MaintenanceStore.ToWire(w.Scope), w.Target, Local(w.From), Local(w.To), w.Reason]));
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static string Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, ReportPeriod.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+}

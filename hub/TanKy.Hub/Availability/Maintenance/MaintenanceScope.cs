@@ -1,0 +1,9 @@
+namespace TanKy.Hub.Availability.Maintenance;
+
+/// <summary>What a maintenance window covers: one device, every device of a hamlet, or every device of a kind.</summary>
+public enum MaintenanceScope
+{
+    Device,
+    Zone,
+    Kind,
+}

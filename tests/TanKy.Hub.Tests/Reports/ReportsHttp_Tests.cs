@@ -1,0 +1,119 @@
+using System.Buffers;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using TanKy.Hub.Accounts;
+using TanKy.Hub.Availability;
+using TanKy.Hub.Availability.Alerts;
+using TanKy.Hub.Devices;
+using TanKy.Hub.Security;
+using TestMqttClient = TanKy.Hub.Tests.Broker.TestMqttClient;
+using TanKy.Hub.Tests.Support;
+
+namespace TanKy.Hub.Tests.Reports;
+
+/// <summary>The real hub: report and alert endpoints, /metrics, and the retained alert topic.</summary>
+public sealed class ReportsHttp_Tests : IAsyncLifetime
+{
+    private const string ToolsPassword = "tools-password-for-tests";
+    private readonly TempDataDir _dir = new();
+    private TestHub _hub = null!;
+    private string _headToken = "";
+    private string _officerToken = "";
+
+    public async Task InitializeAsync()
+    {
+        _dir.SeedTwoHamlets();
+        var users = new UserStore(_dir.Db, TimeProvider.System);
+        var tokens = new TokenService(_dir.Db, users, TimeProvider.System);
+        users.Add("truong-khoi-1", Role.HamletHead, ["khoi-1"]);
+        users.Add("van-hoa", Role.Officer, []);
+        _headToken = tokens.Create("truong-khoi-1");
+        _officerToken = tokens.Create("van-hoa");
+        _hub = await TestHub.StartAsync(_dir.Path, settings: new Dictionary<string, string>
+        {
+            ["Broker:Tools:Enabled"] = "true",
+            ["Broker:Tools:PasswordHash"] = SecretHasher.Hash(ToolsPassword, 1000),
+            ["Alerts:Thresholds:speaker"] = "00:00:00",
+            ["Alerts:CheckInterval"] = "01:00:00",
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _hub.DisposeAsync();
+        _dir.Dispose();
+    }
+
+    [Fact]
+    public async Task A_report_without_a_token_is_401()
+    {
+        (await _hub.Http.GetAsync("/api/v1/reports?period=2026-11&format=json")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await _hub.Http.GetAsync("/api/v1/alerts")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_hamlet_head_gets_their_hamlet_only_and_403_for_another()
+    {
+        using var client = _hub.ClientWithToken(_headToken);
+
+        var json = JsonDocument.Parse(await client.GetStringAsync("/api/v1/reports?from=2026-11-01&to=2026-11-30&format=json")).RootElement;
+        json.GetProperty("devices").EnumerateArray().Select(d => d.GetProperty("id").GetString()).Should().Equal("loa-khoi-1-a");
+        json.GetProperty("scope").EnumerateArray().Select(z => z.GetString()).Should().Equal("khoi-1");
+
+        (await client.GetAsync("/api/v1/reports?period=2026-11&zone=xom-3")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await client.GetAsync("/api/v1/reports?period=2026-11&zone=khoi-1")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task An_officer_gets_every_format_and_bad_parameters_are_400()
+    {
+        using var client = _hub.ClientWithToken(_officerToken);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var html = await client.GetAsync($"/api/v1/reports?from={today}&to={today}");
+        html.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        (await html.Content.ReadAsStringAsync()).Should().Contain("chart-daily");
+        var csv = await client.GetStringAsync($"/api/v1/reports?from={today}&to={today}&format=csv");
+        csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(1 + 1 + 1 + 2 + 2);
+
+        (await client.GetAsync("/api/v1/reports?from=2026-11-31&to=2026-12-01")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await client.GetAsync("/api/v1/reports?period=2026-11&format=pdf")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task An_offline_device_opens_an_alert_published_retained_and_listed()
+    {
+        var live = _hub.Get<LiveStatusTable>();
+        _hub.Get<StatusTransitions>().Apply(live.Find("loa-xom-3-a")!, DeviceStatus.Offline, "will", DateTimeOffset.UtcNow);
+        await _hub.Get<TanKy.Hub.Broker.HubMqttConnection>().WaitConnectedAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        (await _hub.Get<AlertMonitor>().CheckAsync()).Should().ContainSingle(c => c.Opened);
+
+        // A dashboard connecting afterwards gets the retained list.
+        await using var tools = await TestMqttClient.ConnectAsync(_hub.MqttPort, "tools-dashboard", "tools", ToolsPassword);
+        await tools.SubscribeAsync("tanky/v1/tan-ky/hub/alerts");
+        var message = await tools.NextAsync();
+        message.Retain.Should().BeTrue();
+        var payload = JsonDocument.Parse(Encoding.UTF8.GetString(message.Payload.ToArray())).RootElement;
+        payload.GetProperty("v").GetInt32().Should().Be(1);
+        payload.GetProperty("count").GetInt32().Should().Be(1);
+        payload.GetProperty("alerts")[0].GetProperty("device").GetString().Should().Be("loa-xom-3-a");
+
+        using var officer = _hub.ClientWithToken(_officerToken);
+        var open = JsonDocument.Parse(await officer.GetStringAsync("/api/v1/alerts?state=open")).RootElement;
+        open.EnumerateArray().Select(a => a.GetProperty("device").GetString()).Should().Equal("loa-xom-3-a");
+        using var head = _hub.ClientWithToken(_headToken);
+        JsonDocument.Parse(await head.GetStringAsync("/api/v1/alerts")).RootElement.GetArrayLength().Should().Be(0, "xom-3 is not the head's hamlet");
+    }
+
+    [Fact]
+    public async Task Metrics_are_anonymous_from_loopback_and_list_the_fleet()
+    {
+        var text = await _hub.Http.GetStringAsync("/metrics");
+
+        text.Should().Contain("tanky_devices{state=\"unknown\",kind=\"speaker\"} 2")
+            .And.Contain("tanky_broker_clients").And.Contain("tanky_broker_messages_received_total")
+            .And.Contain("tanky_alerts_open").And.Contain("tanky_acl_refusals_total")
+            .And.Contain("tanky_protocol_rejected_total").And.Contain("tanky_auth_failures_total").And.Contain("tanky_broadcasts_total");
+    }
+}
