@@ -14,12 +14,12 @@ namespace TanKy.Hub.Devices;
 /// Keeps the latest telemetry per device and a bounded history. Writes are batched into one
 /// transaction every few seconds: an SD card wears out from many small fsyncs, not from bytes.
 /// </summary>
-public sealed class TelemetryRecorder(Database db, IOptions<HubOptions> options, TimeProvider time, ILogger<TelemetryRecorder> logger) : BackgroundService
+public sealed class TelemetryRecorder(Database db, IOptions<HubOptions> options, TimeProvider time, ILogger<TelemetryRecorder> logger) : BatchWriter(time, logger)
 {
     private readonly Channel<(string DeviceId, TelemetryMessage Message, long ReceivedMs)> _queue =
         Channel.CreateBounded<(string, TelemetryMessage, long)>(new BoundedChannelOptions(20_000) { FullMode = BoundedChannelFullMode.DropOldest });
 
-    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(5);
+    protected override string What => "telemetry";
 
     /// <summary>Raised when a telemetry message is queued for writing: (device id, seq).</summary>
     public event EventHandler<(string DeviceId, long Seq)>? Enqueued;
@@ -31,7 +31,7 @@ public sealed class TelemetryRecorder(Database db, IOptions<HubOptions> options,
     }
 
     /// <summary>Writes everything queued so far. Returns the number of rows written.</summary>
-    public int Flush()
+    public override int Flush()
     {
         var batch = new List<(string DeviceId, TelemetryMessage Message, long ReceivedMs)>();
         while (_queue.Reader.TryRead(out var item))
@@ -72,35 +72,5 @@ public sealed class TelemetryRecorder(Database db, IOptions<HubOptions> options,
 
         tx.Commit();
         return batch.Count;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(FlushInterval, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                SafeFlush();
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        SafeFlush(); // on shutdown: nothing received is left behind
-    }
-
-    private void SafeFlush()
-    {
-        try
-        {
-            Flush();
-        }
-        catch (Exception ex)
-        {
-            // Losing a telemetry batch is acceptable; stopping the hub is not.
-            logger.LogError(ex, "Writing telemetry failed");
-        }
     }
 }

@@ -13,14 +13,14 @@ namespace TanKy.Hub.Reports;
 /// into <c>wifi_hourly</c>. Samples are summed in memory and written in one transaction every
 /// few seconds and at shutdown: one fsync per flush, not one per message (SD cards).
 /// </summary>
-public sealed class WifiUsageRecorder(Database db, TimeProvider time, ILogger<WifiUsageRecorder> logger) : BackgroundService, IDeviceMessageHandler
+public sealed class WifiUsageRecorder(Database db, TimeProvider time, ILogger<WifiUsageRecorder> logger) : BatchWriter(time, logger), IDeviceMessageHandler
 {
     private const long HourMs = 3_600_000;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, WifiCounters?> _last = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Device, long Hour), WifiHour> _pending = [];
 
-    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(5);
+    protected override string What => "the Wi-Fi rollup";
 
     public bool Handles(TopicKind kind) => kind == TopicKind.Telemetry;
 
@@ -60,7 +60,7 @@ public sealed class WifiUsageRecorder(Database db, TimeProvider time, ILogger<Wi
     }
 
     /// <summary>Writes the pending hours and counters in one transaction; returns the hours written.</summary>
-    public int Flush()
+    public override int Flush()
     {
         List<KeyValuePair<(string Device, long Hour), WifiHour>> hours;
         List<KeyValuePair<string, WifiCounters?>> counters;
@@ -100,36 +100,6 @@ public sealed class WifiUsageRecorder(Database db, TimeProvider time, ILogger<Wi
 
         t.Commit();
         return hours.Count;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(FlushInterval, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                SafeFlush();
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        SafeFlush();
-    }
-
-    private void SafeFlush()
-    {
-        try
-        {
-            Flush();
-        }
-        catch (Exception ex)
-        {
-            // An hour of Wi-Fi statistics is worth less than a running hub.
-            logger.LogError(ex, "Writing the Wi-Fi rollup failed");
-        }
     }
 
     private WifiCounters? LoadLast(string deviceId)

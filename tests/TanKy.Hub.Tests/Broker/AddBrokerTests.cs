@@ -8,6 +8,8 @@ using TanKy.Hub.Devices;
 using TanKy.Hub.Hosting;
 using static TanKy.Hub.Tests.Broker.DevicePayloads;
 
+using TanKy.Hub.Tests.Support;
+
 namespace TanKy.Hub.Tests.Broker;
 
 public sealed class AddBrokerTests
@@ -16,7 +18,7 @@ public sealed class AddBrokerTests
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddSingleton(data.Database);
+        builder.Services.AddSingleton(data.Db);
         builder.Services.Configure<HubOptions>(o =>
         {
             o.Site = EmbeddedBrokerHarness.Site;

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using TanKy.Hub.Broker;
 using TanKy.Hub.Hosting;
 
+using TanKy.Hub.Tests.Support;
+
 namespace TanKy.Hub.Tests.Broker;
 
 /// <summary>
@@ -26,7 +28,7 @@ internal sealed class EmbeddedBrokerHarness : IAsyncDisposable
         Broker = new EmbeddedBroker(
             Microsoft.Extensions.Options.Options.Create(options),
             Microsoft.Extensions.Options.Options.Create(HubOptions),
-            dataDir.Database,
+            dataDir.Db,
             Metrics,
             devices,
             TimeProvider.System,

@@ -3,6 +3,8 @@ using System.Text;
 using TanKy.Hub.Broker;
 using static TanKy.Hub.Tests.Broker.DevicePayloads;
 
+using TanKy.Hub.Tests.Support;
+
 namespace TanKy.Hub.Tests.Broker;
 
 public sealed class EmbeddedBrokerRetainedTests

@@ -2,6 +2,8 @@ using System.Globalization;
 using TanKy.Hub.Broker;
 using static TanKy.Hub.Tests.Broker.DevicePayloads;
 
+using TanKy.Hub.Tests.Support;
+
 namespace TanKy.Hub.Tests.Broker;
 
 public sealed class EmbeddedBrokerTlsTests

@@ -4,6 +4,8 @@ using TanKy.Hub.Broker;
 using TanKy.Hub.Hosting;
 using TanKy.Hub.Security;
 
+using TanKy.Hub.Tests.Support;
+
 namespace TanKy.Hub.Tests.Broker;
 
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
@@ -14,7 +16,7 @@ public sealed class MosquittoConfigExporterTests : IDisposable
 
     public MosquittoConfigExporterTests()
     {
-        using var db = _data.Database.Open();
+        using var db = _data.Db.Open();
         db.Execute("INSERT INTO zones(id, name, created_at) VALUES ('z1', 'Khối 1', 0), ('z2', 'Khối 2', 0)");
         db.Execute("INSERT INTO devices(id, kind, name, secret_hash, secret_set_at, created_at) VALUES ('spk-1', 'speaker', 'a', @h1, 0, 0), ('ap-1', 'wifi-ap', 'b', @h2, 0, 0), ('tanky-hub-x', 'speaker', 'c', @h1, 0, 0)",
             new { h1 = SecretHasher.Hash("s1", 1000), h2 = SecretHasher.Hash("s2", 1000) });
@@ -26,14 +28,14 @@ public sealed class MosquittoConfigExporterTests : IDisposable
     [Fact]
     public void Writes_passwd_acl_conf_and_a_private_credentials_file()
     {
-        var result = MosquittoConfigExporter.Export(_data.Database, Hub, new BrokerOptions { Port = 18830, BindAddress = "0.0.0.0", MaxPacketSize = 32768, MaxConnections = 100 }, _out.Path);
+        var result = MosquittoConfigExporter.Export(_data.Db, Hub, new BrokerOptions { Port = 18830, BindAddress = "0.0.0.0", MaxPacketSize = 32768, MaxConnections = 100 }, _out.Path);
 
         result.Devices.Should().Be(2);
         result.SkippedDevices.Should().Equal("tanky-hub-x");
         result.ToolsAccount.Should().BeFalse();
         result.Tls.Should().BeFalse();
 
-        using var db = _data.Database.Open();
+        using var db = _data.Db.Open();
         var stored = db.Query<(string Id, string Hash)>("SELECT id, secret_hash FROM devices").ToDictionary(r => r.Id, r => r.Hash);
         var passwd = File.ReadAllLines(result.PasswordFile);
         passwd.Should().Contain($"spk-1:{stored["spk-1"]}").And.Contain($"ap-1:{stored["ap-1"]}");
@@ -64,9 +66,9 @@ public sealed class MosquittoConfigExporterTests : IDisposable
     [Fact]
     public void Every_export_renews_the_hub_password()
     {
-        var first = MosquittoConfigExporter.Export(_data.Database, Hub, new BrokerOptions(), _out.Path);
+        var first = MosquittoConfigExporter.Export(_data.Db, Hub, new BrokerOptions(), _out.Path);
         var one = ExternalBrokerCredentials.Read(first.CredentialsFile).Password;
-        var second = MosquittoConfigExporter.Export(_data.Database, Hub, new BrokerOptions(), _out.Path);
+        var second = MosquittoConfigExporter.Export(_data.Db, Hub, new BrokerOptions(), _out.Path);
 
         ExternalBrokerCredentials.Read(second.CredentialsFile).Password.Should().NotBe(one);
         File.ReadAllText(second.ConfigFile).Should().NotContain(one);
@@ -76,7 +78,7 @@ public sealed class MosquittoConfigExporterTests : IDisposable
     public void Tools_account_is_exported_read_only()
     {
         var hash = SecretHasher.Hash("tech", 1000);
-        var result = MosquittoConfigExporter.Export(_data.Database, Hub, new BrokerOptions { Tools = { Enabled = true, PasswordHash = hash } }, _out.Path);
+        var result = MosquittoConfigExporter.Export(_data.Db, Hub, new BrokerOptions { Tools = { Enabled = true, PasswordHash = hash } }, _out.Path);
 
         result.ToolsAccount.Should().BeTrue();
         File.ReadAllLines(result.PasswordFile).Should().Contain($"tools:{hash}");
@@ -89,7 +91,7 @@ public sealed class MosquittoConfigExporterTests : IDisposable
         using var certs = new TestCertificates(_out.Path);
         var broker = new BrokerOptions { Tls = { Enabled = true, Port = 18883, CertificateFile = certs.PfxFile, CertificatePassword = TestCertificates.PfxPassword } };
 
-        var result = MosquittoConfigExporter.Export(_data.Database, Hub, broker, _out.Path);
+        var result = MosquittoConfigExporter.Export(_data.Db, Hub, broker, _out.Path);
 
         var certFile = Path.Combine(_out.Path, "tls-cert.pem");
         var keyFile = Path.Combine(_out.Path, "tls-key.pem");
@@ -107,7 +109,7 @@ public sealed class MosquittoConfigExporterTests : IDisposable
         using var certs = new TestCertificates(_out.Path);
         var broker = new BrokerOptions { Tls = { Enabled = true, CertificateFile = certs.CombinedPemFile } };
 
-        var result = MosquittoConfigExporter.Export(_data.Database, Hub, broker, _out.Path);
+        var result = MosquittoConfigExporter.Export(_data.Db, Hub, broker, _out.Path);
 
         File.ReadAllText(result.ConfigFile).Should().Contain($"certfile {certs.CombinedPemFile}\nkeyfile {certs.CombinedPemFile}\n");
     }

@@ -47,7 +47,7 @@ public sealed class MosquittoFixture : IAsyncLifetime
             Tools = new BrokerToolsOptions { Enabled = true, PasswordHash = SecretHasher.Hash(ToolsPassword, 1000) },
             External = new ExternalBrokerOptions { Host = "127.0.0.1", Port = Port },
         };
-        Export = MosquittoConfigExporter.Export(DataDir.Database, HubOptions, BrokerOptions, _outDir.Path);
+        Export = MosquittoConfigExporter.Export(DataDir.Db, HubOptions, BrokerOptions, _outDir.Path);
 
 
         _mosquitto = await MosquittoProcess.StartAsync(Export.ConfigFile);
@@ -65,7 +65,7 @@ public sealed class MosquittoFixture : IAsyncLifetime
 
     private void SeedDevices()
     {
-        using var db = DataDir.Database.Open();
+        using var db = DataDir.Db.Open();
         foreach (var zone in new[] { "z1", "z2", "z3" })
         {
             db.Execute("INSERT INTO zones(id, name, created_at) VALUES (@zone, @zone, 0)", new { zone });
