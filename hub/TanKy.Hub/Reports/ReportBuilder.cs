@@ -20,6 +20,9 @@ public sealed class ReportBuilder(Database db, TimeProvider time, IBroadcastStat
     {
         var now = time.GetUtcNow();
         long from = period.From.ToUnixTimeMilliseconds(), to = period.To.ToUnixTimeMilliseconds();
+
+        // The rest of a period that has not happened yet is not "unknown": it is not counted.
+        to = Math.Max(from, Math.Min(to, now.ToUnixTimeMilliseconds()));
         using var c = db.Open();
         var facts = DeviceFactsLoader.Load(c).Where(f => zones is null || f.Zones.Any(zones.Contains)).ToList();
         var hubUp = HubUptime.Load(c, now.ToUnixTimeMilliseconds());

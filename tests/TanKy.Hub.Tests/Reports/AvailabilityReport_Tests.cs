@@ -31,6 +31,21 @@ public sealed class AvailabilityReport_Tests : IClassFixture<AvailabilityFixture
     }
 
     [Fact]
+    public void The_part_of_a_period_still_to_come_is_not_counted_as_unknown()
+    {
+        // Late on the fixture's day: the report stops at "now" instead of the day's end.
+        using var fx = new AvailabilityFixture();
+        var lateThatDay = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(AvailabilityFixture.F.AddHours(21));
+        var builder = new ReportBuilder(fx.Dir.Db, lateThatDay, new NoBroadcastStatistics(), Microsoft.Extensions.Options.Options.Create(new Hosting.HubOptions()), Microsoft.Extensions.Options.Options.Create(new ReportOptions()));
+
+        var partial = builder.Build(AvailabilityFixture.Day);
+
+        var a = partial.Devices.Single(d => d.Id == "loa-a");
+        (a.OnlineHours + a.OfflineHours + a.UnknownHours + a.MaintenanceHours).Should().BeApproximately(21, 0.01);
+        a.OfflineHours.Should().BeApproximately(1, 0.01, "its outage began at F+20h and is still open at F+21h");
+    }
+
+    [Fact]
     public void Commune_totals_add_up_time_weighted()
     {
         var c = _report.Commune;
