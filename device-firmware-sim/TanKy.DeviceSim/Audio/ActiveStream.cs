@@ -54,10 +54,16 @@ internal sealed class ActiveStream
 
     public IAudioSink? Sink { get; set; }
 
+    /// <summary>Slots from <see cref="NextSeq"/> on that are already decided and decoded.</summary>
+    public PreparedBatch Prepared { get; } = new();
+
+    /// <summary>First slot not yet decided: a frame for an earlier slot comes too late.</summary>
+    public long DecidedUpTo => NextSeq + Prepared.Count;
+
     public bool Released { get; set; }
 
-    /// <summary>Completed when the first frame is accepted (or the stream is released), to wake the scheduler.</summary>
-    public TaskCompletionSource FirstFrame { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Identifies the one pending wake; a wake carrying an older token is stale and ignored.</summary>
+    public long WakeToken { get; set; }
 
     public int Played { get; set; }
 

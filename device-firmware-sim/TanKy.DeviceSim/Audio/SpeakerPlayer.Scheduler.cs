@@ -1,237 +1,138 @@
+using System.Diagnostics;
+
 namespace TanKy.DeviceSim.Audio;
 
 /// <summary>
-/// The scheduler: one async loop per active stream, waking once per batch of frames (100 ms, the
-/// five frames of a default message) at the play-out time of the batch's first frame. At each
-/// wake it decodes the batch and hands it to the sink at its play-out positions — the first frame
-/// "now", the rest queued like a DAC's DMA buffer. 1000 nodes playing cost ~10 000 timer wake-ups
-/// a second, not 50 000, and no thread each.
+/// The scheduler: each active stream has exactly one pending wake, at the play-out time of its
+/// next batch of frames (100 ms: the five frames of a default message), or at its idle deadline.
+/// At the wake, on the shared <see cref="PlayoutScheduler"/> thread, it hands the batch it decoded
+/// ahead to the sink — the first frame "now", the rest queued like a DAC's DMA buffer — and books
+/// the next wake right there, so a busy thread pool cannot make it miss a slot; decoding the next
+/// batch goes to the thread pool. 1000 playing nodes: ~10 000 wakes a second, one thread, no
+/// timer per frame.
 /// </summary>
 internal sealed partial class SpeakerPlayer
 {
     private const long BatchMicros = 100_000;
 
-    private async Task RunAsync(ActiveStream s, CancellationToken power)
+    /// <summary>Books the stream's one pending wake at node time <paramref name="local"/>; an earlier booking goes stale.</summary>
+    private void ScheduleWake(ActiveStream s, long local)
     {
-        try
+        var token = ++s.WakeToken;
+        var clock = _view.Clock;
+        var wait = clock.ProviderDelayFor(local - clock.NowMicros);
+        if (clock.Time == TimeProvider.System)
         {
-            if (!await WaitForFirstFrameAsync(s, power))
+            PlayoutScheduler.Shared.RunAt(Stopwatch.GetTimestamp() + (long)(wait.TotalSeconds * Stopwatch.Frequency), () => OnWake(s, token));
+            return;
+        }
+
+        // A test clock (FakeTimeProvider): its own timers, advanced by the test.
+        ITimer? timer = null;
+        timer = clock.Time.CreateTimer(_ =>
+        {
+            timer?.Dispose();
+            OnWake(s, token);
+        }, null, wait, Timeout.InfiniteTimeSpan);
+    }
+
+    private void OnWake(ActiveStream s, long token)
+    {
+        var notices = new List<PlaybackNotice>();
+        var decodeAhead = false;
+        lock (_gate)
+        {
+            if (s.Released || token != s.WakeToken)
             {
                 return;
             }
 
-            while (true)
+            if (!s.HasFrames)
             {
-                long wakeLocal;
-                lock (_gate)
+                WaitOrTimeOut(s, notices);
+            }
+            else
+            {
+                Step(s, notices);
+                if (!s.Released)
                 {
-                    if (s.Released)
-                    {
-                        return;
-                    }
-
-                    wakeLocal = Math.Min(NextSlotLocal(s), s.IdleDeadlineLocal);
+                    ScheduleWake(s, Math.Min(SlotLocal(s, s.NextSeq), s.IdleDeadlineLocal));
+                    decodeAhead = true;
                 }
-
-                await DelayUntilAsync(wakeLocal, power);
-                var notices = new List<PlaybackNotice>();
-                lock (_gate)
-                {
-                    if (!s.Released)
-                    {
-                        Step(s, notices);
-                    }
-                }
-
-                Dispatch(notices);
             }
         }
-        catch (OperationCanceledException)
+
+        if (notices.Count > 0 || decodeAhead)
         {
-            // Powered off: PowerOff already let the stream go.
+            ThreadPool.UnsafeQueueUserWorkItem(_ => AfterWake(s, notices, decodeAhead), null);
         }
     }
 
-    /// <summary>Waits for the first accepted frame; false when the stream ended first.</summary>
-    private async Task<bool> WaitForFirstFrameAsync(ActiveStream s, CancellationToken power)
+    /// <summary>On the thread pool: publish what happened and decode the next batch.</summary>
+    private void AfterWake(ActiveStream s, List<PlaybackNotice> notices, bool decodeAhead)
     {
-        while (true)
+        Dispatch(notices);
+        if (decodeAhead)
         {
-            long deadline;
-            var notices = new List<PlaybackNotice>();
             lock (_gate)
             {
-                if (s.Released || s.HasFrames)
+                if (!s.Released)
                 {
-                    return s.HasFrames && !s.Released;
-                }
-
-                deadline = s.IdleDeadlineLocal;
-                if (_view.Clock.NowMicros >= deadline)
-                {
-                    Release(s, PlaybackEndReason.Timeout, notices);
+                    Prepare(s, _view.Clock.NowMicros, underrun: false);
                 }
             }
-
-            if (notices.Count > 0)
-            {
-                Dispatch(notices);
-                return false;
-            }
-
-            using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(power);
-            var timer = Task.Delay(_view.Clock.ProviderDelayFor(deadline - _view.Clock.NowMicros + 1000), _view.Clock.Time, stopWaiting.Token);
-            await Task.WhenAny(s.FirstFrame.Task, timer);
-            await stopWaiting.CancelAsync();
-            power.ThrowIfCancellationRequested();
         }
     }
 
-    /// <summary>One wake: release on end or idle timeout, else render the batch that is due.</summary>
+    /// <summary>No frame yet: release once the idle deadline passes, else wake again at it.</summary>
+    private void WaitOrTimeOut(ActiveStream s, List<PlaybackNotice> notices)
+    {
+        if (_view.Clock.NowMicros >= s.IdleDeadlineLocal)
+        {
+            Release(s, PlaybackEndReason.Timeout, notices);
+        }
+        else
+        {
+            ScheduleWake(s, s.IdleDeadlineLocal);
+        }
+    }
+
+    /// <summary>The first frame was accepted: decode the first batch now and wake at its slot.</summary>
+    private void BeginPlayout(ActiveStream s)
+    {
+        Prepare(s, _view.Clock.NowMicros, underrun: false);
+        ScheduleWake(s, SlotLocal(s, s.NextSeq));
+    }
+
+    /// <summary>One wake: release on end or idle timeout, else hand over the batch that is due.</summary>
     private void Step(ActiveStream s, List<PlaybackNotice> notices)
     {
         var now = _view.Clock.NowMicros;
         if (s.EndSeq is { } end && s.NextSeq > end)
         {
             Release(s, PlaybackEndReason.End, notices);
+            return;
         }
-        else if (now >= s.IdleDeadlineLocal)
+
+        if (now >= s.IdleDeadlineLocal)
         {
             Release(s, PlaybackEndReason.Timeout, notices);
+            return;
         }
-        else
+
+        if (s.Prepared.Count == 0)
         {
-            RenderBatch(s, now, notices);
+            // Underrun, or the thread pool has not decoded ahead yet: decide what is due right here.
+            Prepare(s, now, underrun: true);
         }
+
+        HandOver(s, now, notices);
     }
 
-    private void RenderBatch(ActiveStream s, long now, List<PlaybackNotice> notices)
+    /// <summary>Node-clock start of slot <paramref name="seq"/> (the end of the stream when past the last frame).</summary>
+    private long SlotLocal(ActiveStream s, long seq)
     {
-        var batchEnd = s.PlayoutHubOf(s.NextSeq) + BatchMicros;
-        while (s.PlayoutHubOf(s.NextSeq) < batchEnd && !(s.EndSeq is { } end && s.NextSeq > end))
-        {
-            var seq = s.NextSeq;
-            _view.TryToLocal(s.PlayoutHubOf(seq), out var slot, out var synchronised);
-            var have = s.Buffer.Remove(seq, out var packet);
-            var knownLost = s.HighestAccepted > seq || s.EndSeq is not null;
-            if (!have && !knownLost && slot > now)
-            {
-                // Nothing after it has arrived yet: it may still come. Decide at its own slot.
-                return;
-            }
-
-            s.NextSeq++;
-            if (slot + s.FrameMicros <= now)
-            {
-                // The loop itself woke too late for this slot (a stall): skip, never play late.
-                s.Late++;
-                _counters.Late();
-                continue;
-            }
-
-            // An empty packet is a slot the hub itself had no packet for: same as a lost one.
-            RenderFrame(s, seq, have && !packet.IsEmpty ? packet : null, synchronised, notices);
-        }
-    }
-
-    private void RenderFrame(ActiveStream s, long seq, ReadOnlyMemory<byte>? packet, bool synchronised, List<PlaybackNotice> notices)
-    {
-        s.Sink ??= _sinks(_deviceId, s.Id);
-        if (s.Start is null)
-        {
-            _decoder.Reset();
-        }
-
-        ReadOnlySpan<short> pcm = default;
-        var decode = s.Sink.WantsPcm;
-        if (packet is { } own)
-        {
-            var ok = !decode || _decoder.TryDecode(own, s.FrameSamples, out pcm);
-            Count(s, ok ? FrameFill.Own : FrameFill.Concealed);
-        }
-        else if (s.Buffer.TryGetValue(seq + 1, out var next) && !next.IsEmpty)
-        {
-            var ok = !decode || _decoder.TryRecover(next, s.FrameSamples, out pcm);
-            Count(s, ok ? FrameFill.Fec : FrameFill.Concealed);
-        }
-        else
-        {
-            pcm = decode ? _decoder.Conceal(s.FrameSamples) : default;
-            Count(s, FrameFill.Concealed);
-        }
-
-        if (s.Start is null)
-        {
-            MarkStarted(s, seq, synchronised, notices);
-        }
-
-        var position = (seq - s.FirstSeq) * s.FrameSamples;
-        if (decode)
-        {
-            s.Sink.Write(position, pcm);
-        }
-    }
-
-    /// <summary>The first frame is being handed to the sink now: measure the start error.</summary>
-    private void MarkStarted(ActiveStream s, long seq, bool synchronised, List<PlaybackNotice> notices)
-    {
-        var actualLocal = _view.Clock.NowMicros;
-        var trueNow = _view.Clock.TrueNowMicros;
-        var intended = s.PlayoutHubOf(seq);
-        s.Start = new PlaybackStats
-        {
-            StreamId = s.Id,
-            Class = s.Class,
-            IntendedMicros = intended,
-            ActualLocalMicros = actualLocal,
-            ActualMicros = _view.ToHub(actualLocal),
-            TrueStartErrorMicros = trueNow - intended,
-            StartedSynchronised = synchronised,
-        };
-        _counters.StreamStarted();
-        notices.Add(new PlaybackNotice(PlaybackNoticeKind.Started, s.Snapshot(null)));
-    }
-
-    private void Count(ActiveStream s, FrameFill fill)
-    {
-        switch (fill)
-        {
-            case FrameFill.Own:
-                s.Played++;
-                _counters.Played();
-                break;
-            case FrameFill.Fec:
-                s.Fec++;
-                _counters.Fec();
-                break;
-            default:
-                s.Concealed++;
-                _counters.Concealed();
-                break;
-        }
-    }
-
-    /// <summary>When the loop should wake next: the next slot, or the end of the last frame.</summary>
-    private long NextSlotLocal(ActiveStream s)
-    {
-        _view.TryToLocal(s.PlayoutHubOf(s.NextSeq), out var local, out _);
+        _view.TryToLocal(s.PlayoutHubOf(seq), out var local, out _);
         return local;
-    }
-
-    private async Task DelayUntilAsync(long local, CancellationToken power)
-    {
-        var wait = _view.Clock.ProviderDelayFor(local - _view.Clock.NowMicros);
-        if (wait > TimeSpan.Zero)
-        {
-            // Timers count whole milliseconds and would otherwise fire up to 1 ms early.
-            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), _view.Clock.Time, power);
-        }
-    }
-
-    private enum FrameFill
-    {
-        Own,
-        Fec,
-        Concealed,
     }
 }

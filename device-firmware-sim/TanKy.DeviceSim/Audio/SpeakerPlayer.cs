@@ -26,7 +26,6 @@ internal sealed partial class SpeakerPlayer : IDisposable
     private readonly Action<PlaybackNotice> _notify;
     private readonly OpusFrameDecoder _decoder = new();
     private readonly Lock _gate = new();
-    private CancellationTokenSource _power = new();
     private ActiveStream? _active;
     private uint? _lastEpoch;
 
@@ -35,6 +34,7 @@ internal sealed partial class SpeakerPlayer : IDisposable
         double lossPercent, AudioCounters counters, Action<PlaybackNotice> notify)
     {
         (_deviceId, _view, _codecs, _sinks, _lossPercent, _counters, _notify) = (deviceId, view, codecs, sinks, lossPercent, counters, notify);
+        HotPathWarmUp.Start();
     }
 
     /// <summary>The stream being followed, if any.</summary>
@@ -53,7 +53,6 @@ internal sealed partial class SpeakerPlayer : IDisposable
     public void OnOrder(PlayOrderMessage order)
     {
         var notices = new List<PlaybackNotice>();
-        ActiveStream? started = null;
         lock (_gate)
         {
             if (order.Op == "stop")
@@ -63,18 +62,14 @@ internal sealed partial class SpeakerPlayer : IDisposable
                     Release(playing, PlaybackEndReason.Stop, notices);
                 }
             }
-            else
+            else if (Accept(order, notices) is { } accepted)
             {
-                started = Accept(order, notices);
+                // Until a frame arrives the only wake is the idle deadline.
+                ScheduleWake(accepted, accepted.IdleDeadlineLocal);
             }
         }
 
         Dispatch(notices);
-        if (started is not null)
-        {
-            var power = _power.Token;
-            _ = Task.Run(() => RunAsync(started, power), CancellationToken.None);
-        }
     }
 
     /// <summary>A binary message from <c>stream/{topicStream}</c>.</summary>
@@ -114,9 +109,15 @@ internal sealed partial class SpeakerPlayer : IDisposable
                 s.EndSeq = message.SequenceOf(message.FrameCount - 1);
             }
 
+            var waiting = !s.HasFrames;
             for (var i = 0; i < message.FrameCount; i++)
             {
                 AcceptFrame(s, message, i, now);
+            }
+
+            if (waiting && s.HasFrames)
+            {
+                BeginPlayout(s);
             }
         }
     }
@@ -128,15 +129,11 @@ internal sealed partial class SpeakerPlayer : IDisposable
         {
             if (_active is { } s)
             {
+                // Its pending wake finds it released and does nothing.
                 s.Released = true;
                 s.Sink?.Dispose();
-                s.FirstFrame.TrySetResult();
                 _active = null;
             }
-
-            _power.Cancel();
-            _power.Dispose();
-            _power = new CancellationTokenSource();
         }
     }
 
@@ -195,7 +192,7 @@ internal sealed partial class SpeakerPlayer : IDisposable
             return;
         }
 
-        if ((s.HasFrames && seq < s.NextSeq) || local < now)
+        if ((s.HasFrames && seq < s.DecidedUpTo) || local < now)
         {
             // Its slot is past: playing it now would echo against the neighbours.
             s.Late++;
@@ -221,7 +218,6 @@ internal sealed partial class SpeakerPlayer : IDisposable
         {
             (s.FirstSeq, s.NextSeq, s.FirstPlayoutHub) = (seq, seq, playout);
             (s.FrameSamples, s.FrameMicros) = (message.FrameSamples, message.FrameDurationMicros);
-            s.FirstFrame.TrySetResult();
         }
     }
 
@@ -236,7 +232,6 @@ internal sealed partial class SpeakerPlayer : IDisposable
         s.Released = true;
         s.Sink?.Dispose();
         s.Buffer.Clear();
-        s.FirstFrame.TrySetResult();
         if (ReferenceEquals(_active, s))
         {
             _active = null;

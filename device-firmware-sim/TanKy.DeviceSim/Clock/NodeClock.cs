@@ -19,7 +19,7 @@ public sealed class NodeClock
         ArgumentNullException.ThrowIfNull(time);
         _time = time;
         _anchorTimestamp = time.GetTimestamp();
-        _anchorUnixMicros = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
+        _anchorUnixMicros = (time.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks / TimeSpan.TicksPerMicrosecond;
         _offsetMicros = (long)offset.TotalMicroseconds;
         _rate = 1 + (driftPpm / 1e6);
     }
