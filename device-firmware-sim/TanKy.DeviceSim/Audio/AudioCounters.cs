@@ -15,6 +15,7 @@ public sealed class AudioCounters
     private long _framesConcealed;
     private long _framesFec;
     private long _framesLate;
+    private long _slotsMissed;
     private long _framesDuplicate;
     private long _framesForeign;
     private long _framesWrongEpoch;
@@ -40,7 +41,11 @@ public sealed class AudioCounters
 
     public long FramesFec => Interlocked.Read(ref _framesFec);
 
+    /// <summary>Frames that arrived after their play-out time and were dropped.</summary>
     public long FramesLate => Interlocked.Read(ref _framesLate);
+
+    /// <summary>Decoded frames skipped because the node itself woke after their slot (a stall of the host).</summary>
+    public long SlotsMissed => Interlocked.Read(ref _slotsMissed);
 
     /// <summary>Frames at or below the highest sequence already accepted (duplicates, replays).</summary>
     public long FramesDuplicate => Interlocked.Read(ref _framesDuplicate);
@@ -78,6 +83,8 @@ public sealed class AudioCounters
     internal void Fec() => Interlocked.Increment(ref _framesFec);
 
     internal void Late() => Interlocked.Increment(ref _framesLate);
+
+    internal void SlotMissed() => Interlocked.Increment(ref _slotsMissed);
 
     internal void Duplicate() => Interlocked.Increment(ref _framesDuplicate);
 

@@ -43,7 +43,7 @@ public sealed record PlaybackStats
     /// <summary>Missing frames recovered from the next packet's in-band FEC.</summary>
     public int Fec { get; init; }
 
-    /// <summary>Frames that arrived after their play-out time (or whose slot had passed) and were dropped.</summary>
+    /// <summary>Frames dropped as late: arrived after their play-out time, or their slot passed while the node stalled.</summary>
     public int Late { get; init; }
 
     public PlaybackEndReason? Reason { get; init; }

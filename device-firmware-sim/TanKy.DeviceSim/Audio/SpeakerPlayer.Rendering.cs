@@ -31,17 +31,17 @@ internal sealed partial class SpeakerPlayer
                 return;
             }
 
-            // An empty packet means the hub had none for this slot: same as a lost one (§8.1.1).
-            Decide(s, seq, present && !packet.IsEmpty ? packet : null);
+            Decide(s, seq, present ? packet : ReadOnlyMemory<byte>.Empty);
         }
     }
 
-    private void Decide(ActiveStream s, long seq, ReadOnlyMemory<byte>? packet)
+    /// <summary>Fills slot <paramref name="seq"/>; an empty <paramref name="own"/> is a lost frame or one the hub had no packet for (§8.1.1).</summary>
+    private void Decide(ActiveStream s, long seq, ReadOnlyMemory<byte> own)
     {
         var decode = s.Sink!.WantsPcm;
         ReadOnlySpan<short> pcm = default;
         FrameFill fill;
-        if (packet is { } own)
+        if (!own.IsEmpty)
         {
             fill = !decode || _decoder.TryDecode(own, s.FrameSamples, out pcm) ? FrameFill.Own : FrameFill.Concealed;
         }
@@ -65,9 +65,9 @@ internal sealed partial class SpeakerPlayer
         {
             if (SlotLocal(s, frame.Seq) + s.FrameMicros <= now)
             {
-                // The loop itself woke after this slot (a stall): never play late, it would echo.
+                // The node itself woke after this slot (a stall): never play late, it would echo.
                 s.Late++;
-                _counters.Late();
+                _counters.SlotMissed();
                 continue;
             }
 
