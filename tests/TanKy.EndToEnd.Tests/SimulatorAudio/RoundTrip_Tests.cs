@@ -28,6 +28,12 @@ public sealed class RoundTrip_Tests(ITestOutputHelper output)
         await broadcast.RunAsync(rig.Hub);
         var stats = await Task.WhenAll(nodes.Select(n => n.WaitForPlaybackFinishedAsync(Stream, Waits.Default)));
 
+        foreach (var (node, (offsetMs, _)) in nodes.Zip(Clocks))
+        {
+            // Hub minus node clock; drift adds at most 50 µs per second of the node's life.
+            node.ClockOffsetEstimate!.Value.Should().BeCloseTo(-offsetMs * 1000L, 3_000, node.DeviceId);
+        }
+
         foreach (var (node, s) in nodes.Zip(stats))
         {
             output.WriteLine($"{node.DeviceId}: {s}; counters late {node.AudioCounters.FramesLate} dup {node.AudioCounters.FramesDuplicate} noclock {node.AudioCounters.FramesNoClock} foreign {node.AudioCounters.FramesForeign}");
