@@ -9,11 +9,10 @@ namespace TanKy.DeviceSim.Audio;
 /// </summary>
 internal sealed class OpusFrameDecoder
 {
-    private readonly short[] _pcm = new short[AudioFrameFormatMaxSamples];
-    private IOpusDecoder? _decoder;
-
     // 60 ms at 48 kHz, the longest Opus frame.
-    private const int AudioFrameFormatMaxSamples = 2880;
+    private const int MaxFrameSamples = 2880;
+    private readonly short[] _pcm = new short[MaxFrameSamples];
+    private IOpusDecoder? _decoder;
 
     public void Reset() => _decoder?.ResetState();
 

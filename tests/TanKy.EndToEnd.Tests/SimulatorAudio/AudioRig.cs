@@ -59,8 +59,8 @@ internal sealed class AudioRig : IAsyncDisposable
         return added;
     }
 
-    public Task<SimulatedNode> AddSpeakerAsync(TimeSpan offset = default, Func<NodeOptions, NodeOptions>? adjust = null) =>
-        AddSpeakersAsync([offset], adjust).ContinueWith(t => t.Result[0], TaskScheduler.Default);
+    public async Task<SimulatedNode> AddSpeakerAsync(TimeSpan offset = default, Func<NodeOptions, NodeOptions>? adjust = null) =>
+        (await AddSpeakersAsync([offset], adjust))[0];
 
     /// <summary>A broadcast starting <paramref name="startIn"/> from now on the hub clock.</summary>
     public StandInBroadcast Broadcast(string stream, uint epoch, TimeSpan? startIn = null, TestProgramme? programme = null) => new()
