@@ -25,6 +25,14 @@ internal sealed record RunArguments
 
     public double SummaryEverySeconds { get; init; } = 10;
 
+    public string? AudioDirectory { get; init; }
+
+    public bool Aplay { get; init; }
+
+    public int ClockOffsetMs { get; init; }
+
+    public double AudioLossPercent { get; init; }
+
     /// <summary>Parses the arguments after <c>run</c>; throws <see cref="FormatException"/> with a usable message.</summary>
     public static RunArguments Parse(IReadOnlyList<string> args)
     {
@@ -33,9 +41,9 @@ internal sealed record RunArguments
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
-            if (name == "--storm")
+            if (name is "--storm" or "--aplay")
             {
-                result = result with { Storm = true };
+                result = name == "--storm" ? result with { Storm = true } : result with { Aplay = true };
                 continue;
             }
 
@@ -51,6 +59,9 @@ internal sealed record RunArguments
                 "--latency-ms" => result with { LatencyMs = Int(name, value, 0, 600_000) },
                 "--kill-every" => result with { KillEverySeconds = Seconds(name, value) },
                 "--summary-every" => result with { SummaryEverySeconds = Seconds(name, value) },
+                "--audio-dir" => result with { AudioDirectory = value },
+                "--clock-offset-ms" => result with { ClockOffsetMs = Int(name, value, 0, 3_600_000) },
+                "--audio-loss" => result with { AudioLossPercent = Percent(name, value) },
                 _ => throw new FormatException($"unknown option '{name}'"),
             };
         }
@@ -62,6 +73,11 @@ internal sealed record RunArguments
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
             ? n
             : throw new FormatException($"{name} needs a whole number {min}–{max}, not '{value}'");
+
+    private static double Percent(string name, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) && p >= 0 && p <= 100
+            ? p
+            : throw new FormatException($"{name} needs a percentage 0–100, not '{value}'");
 
     private static double Seconds(string name, string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0 && s <= 86_400

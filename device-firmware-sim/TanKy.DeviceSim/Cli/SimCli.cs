@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using TanKy.DeviceSim.Audio;
 using TanKy.DeviceSim.Fleet;
 using TanKy.DeviceSim.Node;
 
@@ -28,6 +29,10 @@ internal static class SimCli
           --kill-every S             every S seconds kill one random online node (will published);
                                      it boots again 5 s later with a new boot id
           --summary-every S          seconds between summary lines (default 10)
+          --audio-dir DIR            speakers write each stream they play to DIR/{device}.{stream}.wav
+          --aplay                    speakers play through `aplay -f S16_LE -r 48000 -c 1` (a real Pi)
+          --clock-offset-ms N        each node's own clock is off by a random amount within ±N ms
+          --audio-loss PCT           speakers throw away PCT % of received audio frames (each frame independently)
 
         Prints one line per node state change and a periodic summary (online/total).
         Ctrl-C or SIGTERM: every node publishes offline, then disconnects cleanly. Exit codes: 0 ok,
@@ -100,7 +105,11 @@ internal static class SimCli
             {
                 DisconnectMeanInterval = run.DisconnectEverySeconds is { } d ? TimeSpan.FromSeconds(d) : null,
                 Latency = TimeSpan.FromMilliseconds(run.LatencyMs),
+                AudioLossPercent = run.AudioLossPercent,
             },
+            AudioOutputDirectory = run.AudioDirectory,
+            AudioSink = run.Aplay ? AplaySink.Factory : null,
+            ClockOffsetSpread = TimeSpan.FromMilliseconds(run.ClockOffsetMs),
         };
 
         await using var runner = new FleetRunner(fleet, options);
@@ -135,6 +144,10 @@ internal static class SimCli
             NodeActivityKind.Killed => "killed (will expected)",
             NodeActivityKind.Stopped => "stopped",
             NodeActivityKind.DesiredApplied => $"applied desired v{a.Version}",
+            NodeActivityKind.ClockSynchronised => $"clock synchronised ({a.Detail})",
+            NodeActivityKind.PlaybackStarted => $"playing {a.Detail}",
+            NodeActivityKind.PlaybackPreempted => $"preempted {a.Detail}",
+            NodeActivityKind.PlaybackFinished => $"finished {a.Detail}",
             NodeActivityKind.CommandHandled => $"command {a.Command?.Op} → {a.Command?.Status}{(a.Command?.Error is { } e ? $" ({e})" : "")}",
             _ => null,
         };

@@ -1,3 +1,4 @@
+using TanKy.DeviceSim.Audio;
 using TanKy.DeviceSim.Node;
 
 namespace TanKy.DeviceSim.Fleet;
@@ -37,4 +38,13 @@ public sealed record FleetRunOptions
     public TimeSpan PowerBackAfter { get; init; } = TimeSpan.FromSeconds(5);
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Each node's own clock is off by a uniform random amount within ±this.</summary>
+    public TimeSpan ClockOffsetSpread { get; init; }
+
+    /// <summary>Speakers write WAV files here (see <see cref="NodeOptions.AudioOutputDirectory"/>).</summary>
+    public string? AudioOutputDirectory { get; init; }
+
+    /// <summary>Speakers' sink factory; null: WAV files if a directory is set, else decode and discard.</summary>
+    public AudioSinkFactory? AudioSink { get; init; }
 }

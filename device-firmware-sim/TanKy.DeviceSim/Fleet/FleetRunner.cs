@@ -31,6 +31,9 @@ public sealed class FleetRunner : IAsyncDisposable
             RebootDelay = _options.RebootDelay,
             Faults = _options.Faults,
             Time = _options.Time,
+            ClockOffset = _options.ClockOffsetSpread * ((2 * Random.Shared.NextDouble()) - 1),
+            AudioOutputDirectory = _options.AudioOutputDirectory,
+            AudioSink = _options.AudioSink,
         })).ToList();
         foreach (var node in Nodes)
         {

@@ -21,6 +21,12 @@ public sealed record FaultOptions
     /// <summary>Route the node through its own <see cref="Faults.LinkProxy"/> (cut/restore, link latency).</summary>
     public bool UseLinkProxy { get; init; }
 
+    /// <summary>
+    /// Percentage (0–100) of received audio frames a speaker throws away, each frame independently
+    /// (not whole messages), before the jitter buffer: a lossy 4G link, to exercise FEC and concealment.
+    /// </summary>
+    public double AudioLossPercent { get; init; }
+
     internal bool AddsLatency => Latency > TimeSpan.Zero || LatencyJitter > TimeSpan.Zero;
 
     public void Validate()
@@ -33,6 +39,11 @@ public sealed record FaultOptions
         if (Latency < TimeSpan.Zero || LatencyJitter < TimeSpan.Zero)
         {
             throw new ArgumentException("latency and jitter must be ≥ 0");
+        }
+
+        if (AudioLossPercent is < 0 or > 100 || double.IsNaN(AudioLossPercent))
+        {
+            throw new ArgumentException("audio loss must be 0–100 %");
         }
     }
 }

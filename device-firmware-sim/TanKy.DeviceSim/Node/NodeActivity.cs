@@ -15,6 +15,10 @@ public enum NodeActivityKind
     Rebooting,
     Killed,
     Stopped,
+    ClockSynchronised,
+    PlaybackStarted,
+    PlaybackPreempted,
+    PlaybackFinished,
 }
 
 /// <summary>
@@ -23,7 +27,7 @@ public enum NodeActivityKind
 /// </summary>
 /// <param name="Version">Desired version for DesiredApplied/DesiredIgnored.</param>
 /// <param name="Seq">Telemetry sequence number for TelemetrySent.</param>
-/// <param name="Detail">Human-readable reason (disconnect reason, rejection reason, connect error).</param>
+/// <param name="Detail">Human-readable reason (disconnect reason, rejection reason, connect error); the stream id for playback kinds.</param>
 public sealed record NodeActivity(
     NodeActivityKind Kind,
     string DeviceId,

@@ -1,4 +1,6 @@
+using TanKy.DeviceSim.Audio;
 using TanKy.Protocol;
+using TanKy.Protocol.Time;
 
 namespace TanKy.DeviceSim.Node;
 
@@ -48,6 +50,22 @@ public sealed record NodeOptions
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>How far the node's own clock is off (may be ±seconds): node clock = <see cref="Time"/> + offset (+ drift).</summary>
+    public TimeSpan ClockOffset { get; init; }
+
+    /// <summary>How fast the node's crystal runs, in ppm (+20: 20 µs fast per second). Real ones: within ±50.</summary>
+    public double ClockDriftPpm { get; init; }
+
+    /// <summary>Clock sync requests after each connect (speakers only); null: the node never syncs.</summary>
+    public ClockSyncSchedule? ClockSync { get; init; } = ClockSyncSchedule.Default;
+
+    /// <summary>Where a speaker's audio goes, one sink per stream. Null: WAV files in
+    /// <see cref="AudioOutputDirectory"/> if set, else a <see cref="NullSink"/> that still decodes.</summary>
+    public AudioSinkFactory? AudioSink { get; init; }
+
+    /// <summary>Directory for <c>{device}.{stream}.wav</c> files (used when <see cref="AudioSink"/> is null).</summary>
+    public string? AudioOutputDirectory { get; init; }
+
     /// <summary>Fails early with a clear message instead of a node that can never connect.</summary>
     public void Validate()
     {
@@ -73,8 +91,17 @@ public sealed record NodeOptions
             throw new ArgumentException($"device '{DeviceId}': telemetry interval and reconnect base must be > 0 and cap ≥ base");
         }
 
+        if (Math.Abs(ClockDriftPpm) > 1000 || ClockOffset.Duration() > TimeSpan.FromDays(365))
+        {
+            throw new ArgumentException($"device '{DeviceId}': clock drift must be within ±1000 ppm and offset within a year");
+        }
+
         Faults.Validate();
     }
+
+    /// <summary>The sink factory in effect (see <see cref="AudioSink"/>).</summary>
+    internal AudioSinkFactory ResolveAudioSink() =>
+        AudioSink ?? (AudioOutputDirectory is { } dir ? WavFileSink.InDirectory(dir) : (_, _) => new NullSink());
 
     /// <summary>The telemetry period on the wire: whole seconds, 1–3600, as the schema demands.</summary>
     internal int WireInterval => (int)Math.Clamp(Math.Ceiling(TelemetryInterval.TotalSeconds), 1, 3600);

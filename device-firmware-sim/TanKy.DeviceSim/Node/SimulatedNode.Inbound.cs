@@ -102,8 +102,16 @@ public sealed partial class SimulatedNode
             case HubStateMessage hub:
                 HubStatus = hub.Status;
                 break;
+            case TimeReplyMessage reply when validated.Topic.Subject == DeviceId:
+                OnTimeReply(reply);
+                break;
+            case PlayOrderMessage order:
+                OnPlayOrder(validated.Topic.Subject!, order);
+                break;
+            case null when validated.Topic.Kind == TopicKind.Stream:
+                OnAudio(validated.Topic.Subject!, message.Payload);
+                break;
             default:
-                // Play orders, audio and time replies: handled by the speaker/time features later.
                 break;
         }
     }

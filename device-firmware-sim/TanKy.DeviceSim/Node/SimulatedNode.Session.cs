@@ -115,7 +115,7 @@ public sealed partial class SimulatedNode
     private async Task RunSessionAsync(Task linkDown, CancellationToken stop)
     {
         using var session = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var loops = new List<Task> { TelemetryLoopAsync(session.Token) };
+        var loops = new List<Task> { TelemetryLoopAsync(session.Token), RunAudioSessionAsync(session.Token) };
         if (Options.Faults.DisconnectMeanInterval is { } mean)
         {
             loops.Add(RandomLinkLossAsync(mean, session.Token));

@@ -55,6 +55,7 @@ public sealed partial class SimulatedNode : IAsyncDisposable, INodeActions
         _client = new MqttClientFactory().CreateMqttClient();
         _client.DisconnectedAsync += OnClientDisconnectedAsync;
         _client.ApplicationMessageReceivedAsync += OnMessageReceivedAsync;
+        InitAudio();
     }
 
     public NodeOptions Options { get; }
@@ -130,6 +131,7 @@ public sealed partial class SimulatedNode : IAsyncDisposable, INodeActions
         }
 
         await GoOfflineCleanlyAsync("clean shutdown");
+        PowerOffAudio(resetClock: false);
 
         // MQTTnet may report the disconnect a little later; the node is offline now.
         MarkOffline("stopped");
@@ -158,6 +160,7 @@ public sealed partial class SimulatedNode : IAsyncDisposable, INodeActions
 
         SetStatus(NodeStatus.Killed);
         cts?.Cancel();
+        PowerOffAudio(resetClock: false);
         _socket.Sever();
         Raise(NodeActivityKind.Killed);
         if (powerBackAfter is { } delay)
@@ -226,6 +229,7 @@ public sealed partial class SimulatedNode : IAsyncDisposable, INodeActions
         _bootedAt = Options.Time.GetUtcNow();
         Interlocked.Exchange(ref _seq, 0);
         _telemetry.Reset();
+        PowerOffAudio(resetClock: true);
     }
 
     private static string NewBootId() => RandomNumberGenerator.GetHexString(16, lowercase: true);

@@ -1,0 +1,258 @@
+using TanKy.DeviceSim.Clock;
+using TanKy.Protocol.Audio;
+using TanKy.Protocol.Messages;
+
+namespace TanKy.DeviceSim.Audio;
+
+/// <summary>
+/// A speaker's player: follows play orders (class arbitration and the epoch rule of protocol.md
+/// §4.8/§8.1.4), accepts frames of the active stream into a jitter buffer (§8.1.3 rules 5–8) and
+/// plays them at their play-out time on the node clock (scheduler in the other part of this class).
+/// One lock guards all state: orders come from the node's inbound worker, frames too, and the
+/// scheduler loop renders; each holds it for microseconds to a millisecond (one batch's decode).
+/// </summary>
+internal sealed partial class SpeakerPlayer : IDisposable
+{
+    // Rule 8: a frame further ahead than this is bogus or a buffer-filling attack.
+    private const long MaxAheadMicros = 10_000_000;
+    private static readonly long IdleMicros = (long)AudioFrameFormat.StreamIdleTimeout.TotalMicroseconds;
+
+    private readonly string _deviceId;
+    private readonly HubClockView _view;
+    private readonly IReadOnlyCollection<string> _codecs;
+    private readonly AudioSinkFactory _sinks;
+    private readonly double _lossPercent;
+    private readonly AudioCounters _counters;
+    private readonly Action<PlaybackNotice> _notify;
+    private readonly OpusFrameDecoder _decoder = new();
+    private readonly Lock _gate = new();
+    private ActiveStream? _active;
+    private uint? _lastEpoch;
+
+    public SpeakerPlayer(
+        string deviceId, HubClockView view, IReadOnlyCollection<string> codecs, AudioSinkFactory sinks,
+        double lossPercent, AudioCounters counters, Action<PlaybackNotice> notify)
+    {
+        (_deviceId, _view, _codecs, _sinks, _lossPercent, _counters, _notify) = (deviceId, view, codecs, sinks, lossPercent, counters, notify);
+        HotPathWarmUp.Start();
+    }
+
+    /// <summary>The stream being followed, if any.</summary>
+    public string? ActiveStreamId
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _active?.Id;
+            }
+        }
+    }
+
+    /// <summary>A <c>play</c> or <c>stop</c> order from one of the node's zones.</summary>
+    public void OnOrder(PlayOrderMessage order)
+    {
+        var notices = new List<PlaybackNotice>();
+        lock (_gate)
+        {
+            if (order.Op == "stop")
+            {
+                if (_active is { } playing && playing.Id == order.Stream)
+                {
+                    Release(playing, PlaybackEndReason.Stop, notices);
+                }
+            }
+            else if (Accept(order, notices) is { } accepted)
+            {
+                // Until a frame arrives the only wake is the idle deadline.
+                ScheduleWake(accepted, accepted.IdleDeadlineLocal);
+            }
+        }
+
+        Dispatch(notices);
+    }
+
+    /// <summary>A binary message from <c>stream/{topicStream}</c>.</summary>
+    public void OnFrames(string topicStream, byte[] payload)
+    {
+        if (!AudioFrameMessage.TryParse(payload, out var message, out _))
+        {
+            _counters.Malformed();
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_active is not { } s || s.Id != topicStream || message.StreamHash != s.Hash)
+            {
+                _counters.Foreign(message.FrameCount);
+                return;
+            }
+
+            if (s.ExpectedEpoch is { } epoch && message.Epoch != epoch)
+            {
+                _counters.WrongEpoch(message.FrameCount);
+                return;
+            }
+
+            if (s.FrameSamples != 0 && message.FrameSamples != s.FrameSamples)
+            {
+                _counters.Malformed();
+                return;
+            }
+
+            s.StreamEpoch ??= message.Epoch;
+            var now = _view.Clock.NowMicros;
+            s.IdleDeadlineLocal = now + IdleMicros;
+            if (message.IsEndOfStream)
+            {
+                s.EndSeq = message.SequenceOf(message.FrameCount - 1);
+            }
+
+            var waiting = !s.HasFrames;
+            for (var i = 0; i < message.FrameCount; i++)
+            {
+                AcceptFrame(s, message, i, now);
+            }
+
+            if (waiting && s.HasFrames)
+            {
+                BeginPlayout(s);
+            }
+        }
+    }
+
+    /// <summary>Power off or reboot: the stream stops without events (RAM is gone), nothing is queued.</summary>
+    public void PowerOff()
+    {
+        lock (_gate)
+        {
+            if (_active is { } s)
+            {
+                // Its pending wake finds it released and does nothing.
+                s.Released = true;
+                s.Sink?.Dispose();
+                _active = null;
+            }
+        }
+    }
+
+    public void Dispose() => PowerOff();
+
+    private ActiveStream? Accept(PlayOrderMessage order, List<PlaybackNotice> notices)
+    {
+        var codec = order.Codec ?? "opus";
+        var playbackClass = ParseClass(order.Class);
+        var epoch = order.Epoch is { } e ? (uint)e : (uint?)null;
+        var ignore =
+            !_codecs.Contains(codec)                                        // cannot decode it
+            || _active?.Id == order.Stream                                  // a repeated play
+            || (epoch is { } ep && _lastEpoch is { } last && ep < last)     // a replayed older order
+            || (_active is { } a && (playbackClass < a.Class || (playbackClass == a.Class && playbackClass != PlaybackClass.Emergency)));
+        if (ignore)
+        {
+            _counters.OrderIgnored();
+            return null;
+        }
+
+        if (_active is { } cut)
+        {
+            // Higher class, or a later emergency: the latest wins so a stuck microphone cannot block.
+            _counters.StreamPreempted();
+            notices.Add(new PlaybackNotice(PlaybackNoticeKind.Preempted, cut.Snapshot(null), order.Stream));
+            Release(cut, PlaybackEndReason.Preempted, notices);
+        }
+
+        var now = _view.Clock.NowMicros;
+        var idleFrom = now;
+        if (order.Start is { } start && _view.TryToLocal(start, out var localStart, out _) && localStart > now)
+        {
+            // Frames come a lead before the first play-out: don't time out a stream announced early.
+            idleFrom = localStart;
+        }
+
+        _lastEpoch = epoch ?? _lastEpoch;
+        _counters.OrderAccepted();
+        return _active = new ActiveStream(order.Stream, StreamIdHash.Compute(order.Stream), playbackClass, epoch, idleFrom + IdleMicros);
+    }
+
+    private void AcceptFrame(ActiveStream s, AudioFrameMessage message, int index, long now)
+    {
+        if (_lossPercent > 0 && Random.Shared.NextDouble() * 100 < _lossPercent)
+        {
+            _counters.LossInjected();
+            return;
+        }
+
+        long seq = message.SequenceOf(index);
+        var playout = message.PlayoutMicrosOf(index);
+        if (!_view.TryToLocal(playout, out var local, out _))
+        {
+            _counters.NoClock();
+            return;
+        }
+
+        if ((s.HasFrames && seq < s.DecidedUpTo) || local < now)
+        {
+            // Its slot is past: playing it now would echo against the neighbours.
+            s.Late++;
+            _counters.Late();
+            return;
+        }
+
+        if (seq <= s.HighestAccepted)
+        {
+            _counters.Duplicate();
+            return;
+        }
+
+        if (local - now > MaxAheadMicros)
+        {
+            _counters.OutOfWindow();
+            return;
+        }
+
+        s.Buffer[seq] = message.Packets[index];
+        s.HighestAccepted = seq;
+        if (!s.HasFrames)
+        {
+            (s.FirstSeq, s.NextSeq, s.FirstPlayoutHub) = (seq, seq, playout);
+            (s.FrameSamples, s.FrameMicros) = (message.FrameSamples, message.FrameDurationMicros);
+        }
+    }
+
+    /// <summary>Releases <paramref name="s"/> (under the lock) and queues its finished notice.</summary>
+    private void Release(ActiveStream s, PlaybackEndReason reason, List<PlaybackNotice> notices)
+    {
+        if (s.Released)
+        {
+            return;
+        }
+
+        s.Released = true;
+        s.Sink?.Dispose();
+        s.Buffer.Clear();
+        if (ReferenceEquals(_active, s))
+        {
+            _active = null;
+        }
+
+        _counters.StreamFinished();
+        notices.Add(new PlaybackNotice(PlaybackNoticeKind.Finished, s.Snapshot(reason)));
+    }
+
+    private void Dispatch(List<PlaybackNotice> notices)
+    {
+        foreach (var notice in notices)
+        {
+            _notify(notice);
+        }
+    }
+
+    private static PlaybackClass ParseClass(string? wire) => wire switch
+    {
+        "emergency" => PlaybackClass.Emergency,
+        "priority" => PlaybackClass.Priority,
+        _ => PlaybackClass.Normal,
+    };
+}

@@ -1,0 +1,38 @@
+using TanKy.DeviceSim.Audio;
+using TanKy.EndToEnd.Tests.Simulator;
+
+namespace TanKy.EndToEnd.Tests.SimulatorAudio;
+
+[Collection(SimulatorAudioCollection.Name)]
+public sealed class EventQueue_Tests
+{
+    [Fact]
+    public async Task Events_due_during_a_link_cut_are_sent_after_reconnect()
+    {
+        await using var rig = await AudioRig.StartAsync();
+        var node = await rig.AddSpeakerAsync(TimeSpan.FromSeconds(-2), o => o with { Faults = o.Faults with { UseLinkProxy = true } });
+        var broadcast = rig.Broadcast("b-c0700000000000a1", epoch: 60);
+        await rig.Hub.PlayAsync(AudioRig.Zone, broadcast.Stream, broadcast.Epoch, start: broadcast.StartMicros);
+        var frames = broadcast.RunAsync(rig.Hub);
+        await node.WaitForPlaybackStartedAsync(broadcast.Stream, Waits.Default);
+
+        // The hamlet's 4G cell goes down: no more frames, so the node lets the stream go while offline.
+        node.Link!.Cut();
+        await node.WaitUntilDisconnectedAsync(Waits.Default);
+        var s = await node.WaitForPlaybackFinishedAsync(broadcast.Stream, Waits.Default);
+        s.Reason.Should().Be(PlaybackEndReason.Timeout);
+        node.PendingEvents.Should().BeGreaterThanOrEqualTo(1);
+        rig.Hub.Events.Should().NotContain(e => e.Message.Type == "playback.finished");
+
+        var connectsBefore = node.ConnectCount;
+        node.Link.Restore();
+        var finished = await rig.Hub.WaitForEventAsync(node.DeviceId, "playback.finished", broadcast.Stream);
+        await frames;
+
+        node.ConnectCount.Should().BeGreaterThan(connectsBefore);
+        finished.Data["reason"]!.GetValue<string>().Should().Be("timeout");
+        finished.Data["played"]!.GetValue<int>().Should().Be(s.Played);
+        finished.Message.Ts.Should().BeLessThan(finished.ReceivedHubMicros / 1000, "ts is when it happened, not when it was sent");
+        node.PendingEvents.Should().Be(0);
+    }
+}
