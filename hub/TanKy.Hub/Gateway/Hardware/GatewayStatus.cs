@@ -1,0 +1,9 @@
+namespace TanKy.Hub.Gateway.Hardware;
+
+/// <summary>What the status LED says: idle (steady), broadcasting (blinking), fault (fast blink).</summary>
+public enum GatewayStatus
+{
+    Idle,
+    Broadcasting,
+    Fault,
+}
