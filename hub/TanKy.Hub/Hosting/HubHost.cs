@@ -8,6 +8,7 @@ using TanKy.Hub.Availability;
 using TanKy.Hub.Broadcasts.Archive;
 using TanKy.Hub.Broker;
 using TanKy.Hub.Devices;
+using TanKy.Hub.Devices.Control;
 using TanKy.Hub.Storage;
 using TanKy.Hub.Web;
 
@@ -29,6 +30,7 @@ public static class HubHost
         builder.Services.AddAccounts();
         builder.Services.AddDevices();
         builder.Services.AddAvailability();
+        builder.Services.AddDeviceControl(builder.Configuration);
         builder.Services.AddBroker(builder.Configuration);
         builder.Services.AddWebApi(builder.Configuration, builder.WebHost);
         customize?.Invoke(builder);

@@ -32,6 +32,7 @@ public static class WebRegistration
         app.MapOpenApi().AllowAnonymous();
         app.MapHealth();
         app.MapDeviceEndpoints();
+        Devices.Control.Http.ControlEndpoints.MapDeviceControlEndpoints(app);
         return app;
     }
 }
