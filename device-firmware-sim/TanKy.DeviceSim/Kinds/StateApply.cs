@@ -17,7 +17,9 @@ internal sealed class StateApply(JsonObject desired)
 
     public void Int(string key, int min, int max)
     {
-        if (Desired[key] is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var d) && d == Math.Floor(d) && d >= min && d <= max)
+        if (Desired[key] is JsonValue v && v.GetValueKind() == JsonValueKind.Number
+            && double.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d)
+            && d == Math.Floor(d) && d >= min && d <= max)
         {
             Applied[key] = (int)d;
         }

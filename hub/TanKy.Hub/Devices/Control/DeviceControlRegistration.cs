@@ -23,6 +23,7 @@ public static class DeviceControlRegistration
 
         services.AddSingleton<SnapshotAddress>();
         services.AddSingleton<SnapshotStore>();
+        services.AddSingleton<CommandLedger>();
         services.AddSingleton<CommandService>();
         services.AddSingleton<CommandReplyHandler>();
         services.AddSingleton<IDeviceMessageHandler>(sp => sp.GetRequiredService<CommandReplyHandler>());

@@ -85,7 +85,7 @@ public sealed class ScheduledActionStore(Database db, TimeProvider time)
                 r.By,
                 r.Status,
                 r.RanAt is { } ran ? DateTimeOffset.FromUnixTimeMilliseconds(ran) : null,
-                r.Result is not null && r.Status is "done" or "partial" ? JsonSerializer.Deserialize<BulkResult>(r.Result, Json) : null))
+                r.Result is not null && r.Result.Contains("\"results\"", StringComparison.Ordinal) ? JsonSerializer.Deserialize<BulkResult>(r.Result, Json) : null))
             .ToList();
     }
 }

@@ -4,8 +4,8 @@ using TanKy.Protocol.Messages;
 
 namespace TanKy.Hub.Devices.Control.Commands;
 
-/// <summary>Feeds <c>dev/{id}/reply</c> messages to <see cref="CommandService"/>.</summary>
-public sealed class CommandReplyHandler(CommandService commands) : IDeviceMessageHandler
+/// <summary>Feeds <c>dev/{id}/reply</c> messages to <see cref="CommandLedger"/>.</summary>
+public sealed class CommandReplyHandler(CommandLedger commands) : IDeviceMessageHandler
 {
     public bool Handles(TopicKind kind) => kind == TopicKind.Reply;
 

@@ -14,7 +14,7 @@ namespace TanKy.Hub.Devices.Control.Snapshots;
 /// pending <c>snapshot</c> command sent to it; the hub checks size and real image type before
 /// anything touches the disk, and keeps the file under <c>data/snapshots/{device}/</c>.
 /// </summary>
-public sealed class SnapshotStore(Database db, CommandService commands, IDeviceAuthenticator devices, IOptions<ControlOptions> options, TimeProvider time, ILogger<SnapshotStore> logger)
+public sealed class SnapshotStore(Database db, CommandLedger commands, IDeviceAuthenticator devices, IOptions<ControlOptions> options, TimeProvider time, ILogger<SnapshotStore> logger)
 {
     public long MaxBytes => options.Value.SnapshotMaxBytes;
 

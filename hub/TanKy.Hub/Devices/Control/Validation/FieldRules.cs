@@ -9,13 +9,21 @@ public static class FieldRules
 {
     public static Func<string, JsonNode, FieldContext, Checked> Integer(int min, int max) => (name, value, _) =>
     {
-        if (value is not JsonValue v || v.GetValueKind() != JsonValueKind.Number || !v.TryGetValue<double>(out var d) || d != Math.Floor(d))
+        if (!TryNumber(value, out var d) || d != Math.Floor(d))
         {
             return Checked.Fail($"{name} must be a whole number {min}–{max}");
         }
 
         return d < min || d > max ? Checked.Fail($"{name} must be {min}–{max}") : Checked.Ok(JsonValue.Create((int)d));
     };
+
+    /// <summary>A JSON number, whether parsed from the wire or built in code (JsonValue of int, long, double…).</summary>
+    public static bool TryNumber(JsonNode? value, out double number)
+    {
+        number = 0;
+        return value is JsonValue v && v.GetValueKind() == JsonValueKind.Number
+            && double.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out number);
+    }
 
     public static Func<string, JsonNode, FieldContext, Checked> Boolean() => (name, value, _) =>
         value is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False
