@@ -101,6 +101,59 @@ public static class Golden
         new("stop order", Topics.ZonePlay(Zone),
             new PlayOrderMessage { V = 1, Op = "stop", Stream = Stream, Ts = 1767225660000 },
             """{"v":1,"op":"stop","stream":"bc-1042","ts":1767225660000}"""),
+
+        // §4.9 per-kind payloads.
+        new("speaker desired", Topics.Desired("loa-khoi-1-a"),
+            new DesiredStateMessage
+            {
+                V = 1, Version = 12, Ts = 1767225000000,
+                State = new JsonObject { ["volume"] = 70, ["mute"] = false, ["power"] = true, ["zones"] = new JsonArray("khoi-1") },
+            },
+            """{"v":1,"version":12,"ts":1767225000000,"state":{"volume":70,"mute":false,"power":true,"zones":["khoi-1"]}}"""),
+        new("speaker tone", Topics.Command("loa-khoi-1-a"),
+            new CommandMessage { V = 1, Id = "c-1b2c", Op = "tone", Args = new JsonObject { ["freq_hz"] = 1000, ["seconds"] = 3 }, Expires = 1767225630000 },
+            """{"v":1,"id":"c-1b2c","op":"tone","args":{"freq_hz":1000,"seconds":3},"expires":1767225630000}"""),
+        new("wifi desired", Topics.Desired("wifi-khoi-3"),
+            new DesiredStateMessage
+            {
+                V = 1, Version = 4, Ts = 1767225000000,
+                State = new JsonObject { ["ssid_broadcast"] = true, ["hours"] = "05:00-23:00", ["client_kbps"] = 2048, ["max_clients"] = 40 },
+            },
+            """{"v":1,"version":4,"ts":1767225000000,"state":{"ssid_broadcast":true,"hours":"05:00-23:00","client_kbps":2048,"max_clients":40}}"""),
+        new("wifi telemetry", Topics.Telemetry("wifi-khoi-3"),
+            new TelemetryMessage
+            {
+                V = 1, Seq = 118, Ts = 1767225630000, Interval = 30,
+                Metrics = new Dictionary<string, double>
+                {
+                    ["ap_open"] = 1, ["clients"] = 17, ["rx_bytes"] = 48213004, ["tx_bytes"] = 190344120, ["uplink_rssi"] = -74, ["uplink_quality_pct"] = 72,
+                },
+            },
+            """{"v":1,"seq":118,"ts":1767225630000,"interval":30,"metrics":{"ap_open":1,"clients":17,"rx_bytes":48213004,"tx_bytes":190344120,"uplink_rssi":-74,"uplink_quality_pct":72}}"""),
+        new("camera snapshot", Topics.Command("cam-nga-tu"),
+            new CommandMessage
+            {
+                V = 1, Id = "c-7f3e", Op = "snapshot", Expires = 1767225630000,
+                Args = new JsonObject { ["url"] = "http://10.8.0.1:8080/api/v1/devices/cam-nga-tu/snapshots/c-7f3e" },
+            },
+            """{"v":1,"id":"c-7f3e","op":"snapshot","args":{"url":"http://10.8.0.1:8080/api/v1/devices/cam-nga-tu/snapshots/c-7f3e"},"expires":1767225630000}"""),
+        new("camera snapshot reply", Topics.Reply("cam-nga-tu"),
+            new ReplyMessage { V = 1, Id = "c-7f3e", Status = "ok", Data = new JsonObject { ["bytes"] = 48213, ["type"] = "image/jpeg" } },
+            """{"v":1,"id":"c-7f3e","status":"ok","data":{"bytes":48213,"type":"image/jpeg"}}"""),
+        new("camera tamper", Topics.Event("cam-nga-tu"),
+            new EventMessage { V = 1, Type = "camera.tamper", Ts = 1767225700000, Data = new JsonObject { ["reason"] = "lens covered" } },
+            """{"v":1,"type":"camera.tamper","ts":1767225700000,"data":{"reason":"lens covered"}}"""),
+        new("led desired", Topics.Desired("led-cho-tan-ky"),
+            new DesiredStateMessage
+            {
+                V = 1, Version = 3, Ts = 1767225000000,
+                State = new JsonObject
+                {
+                    ["brightness"] = 80,
+                    ["message"] = new JsonObject { ["text"] = "Họp dân 19h tại nhà văn hoá", ["class"] = "announcement", ["seconds"] = 3600 },
+                },
+            },
+            """{"v":1,"version":3,"ts":1767225000000,"state":{"brightness":80,"message":{"text":"H\u1ECDp d\u00E2n 19h t\u1EA1i nh\u00E0 v\u0103n ho\u00E1","class":"announcement","seconds":3600}}}"""),
     ];
 
     /// <summary>Names of <see cref="All"/>, for theories (names serialise; messages do not).</summary>

@@ -12,6 +12,10 @@ internal interface INodeActions
 {
     /// <summary>Publishes offline, disconnects, and boots again with a new boot id.</summary>
     Task RebootAsync();
+
+    Node.NodeOptions Options { get; }
+
+    JsonObject AppliedState { get; }
 }
 
 /// <summary>
@@ -26,10 +30,10 @@ internal sealed class CommandTable
 
     public static CommandTable For(DeviceKind kind)
     {
-        _ = kind; // per-kind ops are added here later; every kind has the common ones.
         var table = new CommandTable();
         table.Register("ping", ctx => ValueTask.FromResult(CommandResult.Ok(new JsonObject { ["ts"] = ctx.Now.ToUnixTimeMilliseconds() })));
         table.Register("reboot", ctx => ValueTask.FromResult(CommandResult.Ok() with { AfterReply = ctx.Node.RebootAsync }));
+        Kinds.KindFirmware.RegisterOps(kind, table);
         return table;
     }
 

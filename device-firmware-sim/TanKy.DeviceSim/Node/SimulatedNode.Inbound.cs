@@ -21,6 +21,7 @@ public sealed partial class SimulatedNode
     private readonly LinkedList<CommandOutcome> _handled = new();
     private JsonObject _appliedState = [];
     private long? _appliedVersion;
+    private IReadOnlyDictionary<string, string>? _appliedErrors;
     private long? _reportedVersion;
 
     /// <summary>The desired version applied last (kept across reconnects and reboots, like flash); null before any.</summary>
@@ -127,9 +128,8 @@ public sealed partial class SimulatedNode
             }
             else
             {
-                // Generic apply: keep every key. Per-kind semantics (volume range, Wi-Fi hours…) come later.
                 _appliedVersion = desired.Version;
-                _appliedState = (JsonObject)desired.State.DeepClone();
+                _appliedState = Kinds.KindFirmware.Apply(Options.Kind, desired.State, out _appliedErrors);
             }
         }
 
@@ -161,13 +161,15 @@ public sealed partial class SimulatedNode
     {
         long version;
         JsonObject state;
+        IReadOnlyDictionary<string, string>? errors;
         lock (_stateGate)
         {
             version = _appliedVersion ?? 0;
             state = (JsonObject)_appliedState.DeepClone();
+            errors = _appliedErrors;
         }
 
-        var reported = new ReportedStateMessage { V = ProtocolConstants.Version, Version = version, Ts = NowMs(), State = state };
+        var reported = new ReportedStateMessage { V = ProtocolConstants.Version, Version = version, Ts = NowMs(), State = state, Errors = errors };
         if (await PublishAsync(_topics.Reported(DeviceId), ProtocolJson.Serialize(reported), MqttQualityOfServiceLevel.AtLeastOnce, retain: true, ct))
         {
             Raise(NodeActivityKind.DesiredApplied, version: version, stateChange: () =>

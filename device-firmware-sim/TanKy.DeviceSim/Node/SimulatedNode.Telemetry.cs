@@ -18,7 +18,7 @@ public sealed partial class SimulatedNode
                 Seq = seq,
                 Ts = NowMs(),
                 Interval = Options.WireInterval,
-                Metrics = _telemetry.Sample(Options.Time.GetUtcNow() - _bootedAt, AppliedState),
+                Metrics = Kinds.KindFirmware.WithKindMetrics(Options.Kind, _telemetry.Sample(Options.Time.GetUtcNow() - _bootedAt, AppliedState), AppliedState, Options.Time.GetUtcNow()),
             };
             if (await PublishAsync(_topics.Telemetry(DeviceId), ProtocolJson.Serialize(message), MqttQualityOfServiceLevel.AtMostOnce, retain: false, ct))
             {

@@ -5,7 +5,7 @@ using TanKy.Protocol;
 
 namespace TanKy.Hub.Cli;
 
-/// <summary><c>tanky-hub devices add|list|rotate-secret|remove|import|export-fleet</c>.</summary>
+/// <summary><c>tanky-hub devices add|list|rotate-secret|remove|import|export-fleet</c>; control commands in <see cref="DeviceControlCommands"/>.</summary>
 internal static class DeviceCommands
 {
     public static Command Build()
@@ -17,6 +17,7 @@ internal static class DeviceCommands
         devices.Subcommands.Add(Remove());
         devices.Subcommands.Add(Import());
         devices.Subcommands.Add(ExportFleet());
+        DeviceControlCommands.AddTo(devices);
         return devices;
     }
 

@@ -172,7 +172,7 @@ public sealed class NodeLifecycleTests
         var typed = telemetry.Select(v => (TelemetryMessage)v.Message!).ToList();
         typed.Select(t => t.Seq).Take(4).Should().Equal(0, 1, 2, 3);
         typed[0].Interval.Should().Be(1, "sub-second intervals are announced as the 1 s minimum");
-        typed[0].Metrics!.Keys.Should().BeEquivalentTo("clients", "rx_bytes", "tx_bytes", "uplink_rssi");
+        typed[0].Metrics!.Keys.Should().BeEquivalentTo("clients", "rx_bytes", "tx_bytes", "uplink_rssi", "ap_open", "uplink_quality_pct");
         typed[0].Metrics!.Keys.Should().OnlyContain(k => Regex.IsMatch(k, "^[a-z0-9_.]{1,32}$"));
     }
 }

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TanKy.Hub.Broker;
+using TanKy.Hub.Devices.Control.Bulk;
+using TanKy.Hub.Devices.Control.Commands;
+using TanKy.Hub.Devices.Control.Snapshots;
+using TanKy.Hub.Gateway;
+
+namespace TanKy.Hub.Devices.Control;
+
+public static class DeviceControlRegistration
+{
+    /// <summary>Desired-state control, commands, bulk and scheduled actions, snapshots, device alerts, and the gateway's own sensors.</summary>
+    public static IServiceCollection AddDeviceControl(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<ControlOptions>().Bind(config.GetSection(ControlOptions.Section));
+        services.AddSingleton<DeviceControlService>();
+        services.AddSingleton<DeviceStateReader>();
+        services.AddSingleton<ReportedErrorsRecorder>();
+        services.AddSingleton<IDeviceMessageHandler>(sp => sp.GetRequiredService<ReportedErrorsRecorder>());
+        services.AddSingleton<DeviceAlertRecorder>();
+        services.AddSingleton<IDeviceMessageHandler>(sp => sp.GetRequiredService<DeviceAlertRecorder>());
+
+        services.AddSingleton<SnapshotAddress>();
+        services.AddSingleton<SnapshotStore>();
+        services.AddSingleton<CommandLedger>();
+        services.AddSingleton<CommandService>();
+        services.AddSingleton<CommandReplyHandler>();
+        services.AddSingleton<IDeviceMessageHandler>(sp => sp.GetRequiredService<CommandReplyHandler>());
+        services.AddHostedService<CommandTimeoutMonitor>();
+
+        services.AddSingleton<CommuneClock>();
+        services.AddSingleton<BulkService>();
+        services.AddSingleton<ScheduledActionStore>();
+        services.AddSingleton<ScheduledActionRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScheduledActionRunner>());
+
+        // The gateway's cabinet sensors are its own feature folder; registered here to keep the host to one line per issue.
+        services.AddGatewaySensors(config);
+        return services;
+    }
+}

@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+using TanKy.Hub.Devices.Control.Validation;
+using TanKy.Protocol.Messages;
+
+namespace TanKy.Hub.Devices.Control;
+
+/// <summary>Desired-state changes checked against the device kind's schema before they are stored and published.</summary>
+public sealed class DeviceControlService(DeviceRegistry registry, DesiredStateService desired)
+{
+    /// <summary>
+    /// Validates <paramref name="changes"/> for the device's kind and merges them into its desired
+    /// state (new version, published retained). Throws <see cref="ControlValidationException"/>
+    /// with every reason, or <see cref="RegistryException"/> for an unknown device.
+    /// </summary>
+    public Task<DesiredStateMessage> SetDesiredAsync(string deviceId, JsonObject changes, string? by, CancellationToken cancellationToken = default)
+    {
+        var device = registry.Get(deviceId) ?? throw new RegistryException($"no device '{deviceId}'");
+        var normalized = DesiredSchema.Validate(device.Kind, changes, new FieldContext(device.Zones));
+        return desired.SetAsync(deviceId, normalized, by, cancellationToken);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using TanKy.Hub.Devices.Control.Bulk;
+using TanKy.Hub.Devices.Control.Validation;
+using TanKy.Hub.Web;
+
+namespace TanKy.Hub.Devices.Control.Http;
+
+/// <summary>
+/// <c>POST /api/v1/bulk</c>: one request, per-device results. Always 200 when the request was
+/// valid; <c>partial: true</c> (and <c>outcome</c>) tell a partial failure from success.
+/// With <c>at</c> the action is stored and runs later (202).
+/// </summary>
+internal static class BulkEndpoints
+{
+    public static void MapBulkEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/bulk", async (BulkRequest? body, ClaimsPrincipal principal, BulkService bulk, ScheduledActionStore scheduled, CommuneClock clock, CancellationToken ct) =>
+        {
+            if (body is null)
+            {
+                return ControlProblems.BadRequest("the body needs a target (zone, kind, devices) and 'set' or 'cmd'");
+            }
+
+            var action = body.ToAction();
+            try
+            {
+                if (body.At is { } at)
+                {
+                    var due = clock.Parse(at);
+                    if (due is null)
+                    {
+                        throw new ControlValidationException([new FieldError("at", $"'{at}' is neither HH:MM (00:00–23:59) nor an ISO 8601 time")]);
+                    }
+
+                    var devices = bulk.Validate(action);
+                    var id = scheduled.Add(action, due.Value, principal.Identity?.Name);
+                    return Results.Accepted($"/api/v1/bulk/scheduled/{id}", new { id, dueAt = due.Value, devices = devices.Select(d => d.Id) });
+                }
+
+                var result = await bulk.RunAsync(action, principal.Identity?.Name, ct);
+                return Results.Ok(new { outcome = result.Outcome, partial = result.Partial, result.Total, result.Succeeded, result.Failed, result.Results });
+            }
+            catch (ControlValidationException ex)
+            {
+                return ControlProblems.Invalid(ex);
+            }
+        }).RequireAuthorization(Policies.Control).WithName("Bulk").WithSummary("Desired change or command for every device of a zone/kind, now or at a time");
+
+        api.MapGet("/bulk/scheduled", (ScheduledActionStore scheduled) => Results.Ok(scheduled.List()))
+            .RequireAuthorization(Policies.Control).WithName("ListScheduledBulk").WithSummary("Scheduled bulk actions and their results");
+
+        api.MapDelete("/bulk/scheduled/{id:long}", (long id, ScheduledActionStore scheduled) =>
+            scheduled.Cancel(id) ? Results.NoContent() : ControlProblems.NotFound($"no scheduled action {id} waiting to run"))
+            .RequireAuthorization(Policies.Control).WithName("CancelScheduledBulk").WithSummary("Cancel a scheduled bulk action that has not run");
+    }
+}

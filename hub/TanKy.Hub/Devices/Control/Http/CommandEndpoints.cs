@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using TanKy.Hub.Devices.Control.Commands;
+using TanKy.Hub.Devices.Control.Validation;
+using TanKy.Hub.Web;
+
+namespace TanKy.Hub.Devices.Control.Http;
+
+/// <summary>Commands: <c>POST /api/v1/devices/{id}/commands</c> (control) and reading their outcomes (zone-scoped).</summary>
+internal static class CommandEndpoints
+{
+    public static void MapCommandEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/devices/{id}/commands", async (string id, CommandRequest? body, ClaimsPrincipal principal, DeviceRegistry registry, CommandService commands, CancellationToken ct) =>
+        {
+            if (body?.Op is not { Length: > 0 } op)
+            {
+                return ControlProblems.BadRequest("the body needs 'op', e.g. {\"op\":\"ping\"}");
+            }
+
+            if (registry.Get(id) is null)
+            {
+                return ControlProblems.NotFound($"no device '{id}'");
+            }
+
+            DeviceCommand issued;
+            try
+            {
+                var timeout = body.Timeout is { } s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
+                issued = await commands.IssueAsync(id, op, body.Args, timeout, principal.Identity?.Name, ct);
+            }
+            catch (ControlValidationException ex)
+            {
+                return ControlProblems.Invalid(ex);
+            }
+
+            var location = $"/api/v1/devices/{id}/commands/{issued.Id}";
+            if (body.Wait == false)
+            {
+                return Results.Accepted(location, issued);
+            }
+
+            return Results.Ok(await commands.WaitAsync(issued.Id, ct));
+        }).RequireAuthorization(Policies.Control).WithName("SendCommand").WithSummary("Send a one-shot command; by default waits for its reply or timeout");
+
+        api.MapGet("/devices/{id}/commands", (string id, ClaimsPrincipal principal, DeviceRegistry registry, CommandService commands) =>
+        {
+            var (_, problem) = ControlProblems.Reach(principal, registry, id);
+            return problem ?? Results.Ok(commands.List(id));
+        }).RequireAuthorization(Policies.Read).WithName("ListCommands").WithSummary("The device's latest commands and their outcomes");
+
+        api.MapGet("/devices/{id}/commands/{commandId}", (string id, string commandId, ClaimsPrincipal principal, DeviceRegistry registry, CommandService commands) =>
+        {
+            var (_, problem) = ControlProblems.Reach(principal, registry, id);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            var command = commands.Get(commandId);
+            return command is null || command.DeviceId != id ? ControlProblems.NotFound($"no command '{commandId}' for '{id}'") : Results.Ok(command);
+        }).RequireAuthorization(Policies.Read).WithName("GetCommand").WithSummary("One command and its outcome");
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using TanKy.Protocol;
+
+namespace TanKy.Hub.Devices.Control.Validation;
+
+/// <summary>
+/// The desired-state fields of every device kind, in one place: the HTTP API, the CLI (through
+/// the API) and bulk operations all validate here, and protocol.md §4.9 documents the same table.
+/// </summary>
+public static class DesiredSchema
+{
+    private static readonly Dictionary<DeviceKind, Dictionary<string, Func<string, JsonNode, FieldContext, Checked>>> Fields = new()
+    {
+        [DeviceKind.Speaker] = new(StringComparer.Ordinal)
+        {
+            ["volume"] = FieldRules.Integer(0, 100),
+            ["mute"] = FieldRules.Boolean(),
+            ["power"] = FieldRules.Boolean(),
+            ["zones"] = FieldRules.Zones,
+        },
+        [DeviceKind.WifiAp] = new(StringComparer.Ordinal)
+        {
+            ["ssid_broadcast"] = FieldRules.Boolean(),
+            ["hours"] = FieldRules.Hours,
+            ["client_kbps"] = FieldRules.Integer(64, 100_000),
+            ["max_clients"] = FieldRules.Integer(1, 256),
+        },
+        [DeviceKind.Camera] = new(StringComparer.Ordinal)
+        {
+            ["power"] = FieldRules.Boolean(),
+            ["recording"] = FieldRules.Boolean(),
+        },
+        [DeviceKind.LedBoard] = new(StringComparer.Ordinal)
+        {
+            ["power"] = FieldRules.Boolean(),
+            ["brightness"] = FieldRules.Integer(0, 100),
+            ["message"] = LedMessageRules.Message,
+            ["schedule"] = LedMessageRules.Schedule,
+        },
+        [DeviceKind.Gateway] = new(StringComparer.Ordinal),
+    };
+
+    public static IReadOnlyCollection<string> FieldsOf(DeviceKind kind) => Fields[kind].Keys;
+
+    /// <summary>
+    /// Checks every field of <paramref name="changes"/> and returns them normalised (a null value
+    /// stays null: it removes the key). Throws <see cref="ControlValidationException"/> with every reason.
+    /// </summary>
+    public static JsonObject Validate(DeviceKind kind, JsonObject changes, FieldContext context)
+    {
+        var rules = Fields[kind];
+        var errors = new List<FieldError>();
+        var result = new JsonObject();
+        if (changes.Count == 0)
+        {
+            errors.Add(new FieldError("state", "no field to change"));
+        }
+
+        foreach (var (name, value) in changes)
+        {
+            if (!rules.TryGetValue(name, out var rule))
+            {
+                var known = rules.Count == 0 ? "it has no desired state" : "known: " + string.Join(", ", rules.Keys);
+                errors.Add(new FieldError(name, $"unknown field '{name}' for a {kind.ToWire()} ({known})"));
+                continue;
+            }
+
+            if (value is null)
+            {
+                result[name] = null;
+                continue;
+            }
+
+            var check = rule(name, value, context);
+            if (check.Error is not null)
+            {
+                errors.Add(new FieldError(name, check.Error));
+            }
+            else
+            {
+                result[name] = check.Value;
+            }
+        }
+
+        return errors.Count > 0 ? throw new ControlValidationException(errors) : result;
+    }
+}
