@@ -21,8 +21,7 @@ internal sealed record StandInBroadcast
 
     public int FramesPerMessage { get; init; } = 5;
 
-    // Longer than the hub's 400 ms default: the whole suite shares 2 cores, and a late frame would make the exact counts flaky.
-    public TimeSpan Lead { get; init; } = TimeSpan.FromMilliseconds(1000);
+    public TimeSpan Lead { get; init; } = TimeSpan.FromMilliseconds(400);
 
     /// <summary>Send only the first N messages, then go silent (no end-of-stream).</summary>
     public int? StopAfterMessages { get; init; }
