@@ -13,5 +13,6 @@ internal static class Migrations
         Schema.V2Media.Sql,
         Schema.V3Archive.Sql,
         Schema.V4Reports.Sql,
+        Schema.V7Schedules.Sql,
     ];
 }
