@@ -12,6 +12,7 @@ using TanKy.Hub.Media;
 using TanKy.Hub.Reports;
 using TanKy.Hub.Broker;
 using TanKy.Hub.Devices;
+using TanKy.Hub.Schedules;
 using TanKy.Hub.Storage;
 using TanKy.Hub.Web;
 
@@ -38,6 +39,7 @@ public static class HubHost
         builder.Services.AddAvailabilityAlerts(builder.Configuration);
         builder.Services.AddHubMetricsEndpoint(builder.Configuration);
         builder.Services.AddBroker(builder.Configuration);
+        builder.Services.AddSchedules(builder.Configuration);
         builder.Services.AddWebApi(builder.Configuration, builder.WebHost);
         customize?.Invoke(builder);
 

@@ -69,6 +69,11 @@ public sealed class ProgrammeStore
             {
                 sources = ScheduleSource.ReadFolder(_options.FullDirectory);
             }
+            catch (DirectoryNotFoundException ex)
+            {
+                _log.LogWarning("{Reason}; keeping the current programme", ex.Message);
+                return new ScheduleLoadResult(null, [new ScheduleError(new SourceLocation(_options.FullDirectory, 1, 1), ex.Message)]);
+            }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 _log.LogError("Cannot read the schedule folder {Directory}: {Reason}; keeping the current programme", _options.FullDirectory, ex.Message);

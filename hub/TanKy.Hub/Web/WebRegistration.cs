@@ -36,6 +36,7 @@ public static class WebRegistration
         Reports.ReportEndpoints.MapReportEndpoints(app);
         Availability.Alerts.AlertEndpoints.MapAlertEndpoints(app);
         Hosting.Metrics.MetricsEndpoint.MapHubMetrics(app);
+        Schedules.ScheduleEndpoints.MapScheduleEndpoints(app);
         return app;
     }
 }
