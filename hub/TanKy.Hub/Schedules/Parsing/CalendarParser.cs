@@ -60,7 +60,8 @@ internal static class CalendarParser
         {
             if (ctx.Date(dn, "date") is { } d)
             {
-                dates.TryAdd(d, name);
+                // A single date names its day even inside a range (Mùng 1 within the Tết holiday).
+                dates[d] = name;
             }
 
             return;
