@@ -34,6 +34,7 @@ public static class HubCli
         root.Subcommands.Add(Reports.ReportCommand.Build());
         root.Subcommands.Add(Availability.Maintenance.MaintenanceCommands.Build());
         root.Subcommands.Add(Availability.Alerts.AlertCommands.Build());
+        root.Subcommands.Add(Schedules.ScheduleCommands.Build());
         return await root.Parse(args).InvokeAsync();
     }
 }

@@ -13,6 +13,7 @@ using TanKy.Hub.Reports;
 using TanKy.Hub.Broker;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Devices.Control;
+using TanKy.Hub.Schedules;
 using TanKy.Hub.Storage;
 using TanKy.Hub.Web;
 
@@ -40,6 +41,7 @@ public static class HubHost
         builder.Services.AddHubMetricsEndpoint(builder.Configuration);
         builder.Services.AddDeviceControl(builder.Configuration);
         builder.Services.AddBroker(builder.Configuration);
+        builder.Services.AddSchedules(builder.Configuration);
         builder.Services.AddWebApi(builder.Configuration, builder.WebHost);
         customize?.Invoke(builder);
 

@@ -14,6 +14,7 @@ internal static class Migrations
         Schema.V3Archive.Sql,
         Schema.V4Reports.Sql,
         Schema.V6DeviceControl.Sql,
+        Schema.V7Schedules.Sql,
         Schema.V8Emergency.Sql,
     ];
 }

@@ -37,6 +37,7 @@ public static class WebRegistration
         Availability.Alerts.AlertEndpoints.MapAlertEndpoints(app);
         Hosting.Metrics.MetricsEndpoint.MapHubMetrics(app);
         Devices.Control.Http.ControlEndpoints.MapDeviceControlEndpoints(app);
+        Schedules.ScheduleEndpoints.MapScheduleEndpoints(app);
         return app;
     }
 }

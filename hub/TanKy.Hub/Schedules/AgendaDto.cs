@@ -1,0 +1,39 @@
+using System.Globalization;
+using TanKy.Hub.Schedules.Planning;
+
+namespace TanKy.Hub.Schedules;
+
+/// <summary>The agenda as the API and <c>--json</c> show it: local times (+07:00), durations in seconds, kebab-case status.</summary>
+public sealed record AgendaDto(
+    string Programme,
+    string Title,
+    string Zone,
+    string Class,
+    string Start,
+    string End,
+    double DurationSeconds,
+    string Status,
+    IReadOnlyList<AgendaDto.Segment> Segments,
+    IReadOnlyList<string> PreemptedBy,
+    string? Reason,
+    IReadOnlyList<string> Media,
+    IReadOnlyList<AgendaDto.Node> Nodes)
+{
+    public sealed record Segment(string Start, string End, double FromOffsetSeconds);
+
+    public sealed record Node(string Device, string Cache);
+
+    public static AgendaDto From(AgendaEntry e) => new(
+        e.ProgrammeId, e.Title, e.Zone, e.Class.ToString().ToLowerInvariant(), Local(e.Start), Local(e.End), e.Duration.TotalSeconds, StatusName(e.Status),
+        e.Segments.Select(s => new Segment(Local(s.Start), Local(s.End), s.FromOffset.TotalSeconds)).ToList(),
+        e.PreemptedBy, e.Reason, e.Media, e.Nodes.Select(n => new Node(n.DeviceId, n.State)).ToList());
+
+    public static string StatusName(AgendaStatus s) => s switch
+    {
+        AgendaStatus.SkippedPreempted => "skipped-preempted",
+        AgendaStatus.SkippedHoliday => "skipped-holiday",
+        _ => s.ToString().ToLowerInvariant(),
+    };
+
+    public static string Local(DateTimeOffset t) => ProgrammeTime.ToLocal(t).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+}

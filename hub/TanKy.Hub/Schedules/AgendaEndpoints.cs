@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using TanKy.Hub.Web;
+
+namespace TanKy.Hub.Schedules;
+
+/// <summary><c>GET /api/v1/agenda?days=&amp;zone=</c>: signed-in users; hamlet heads see their own zones only.</summary>
+public static class AgendaEndpoints
+{
+    public static void MapAgendaEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/agenda", (int? days, string? zone, ClaimsPrincipal principal, AgendaService agenda) =>
+        {
+            var user = principal.ToUser();
+            var span = days ?? 7;
+            if (span is < 1 or > AgendaService.MaxDays)
+            {
+                return Results.Problem(statusCode: 400, title: "Số ngày không hợp lệ / invalid days", detail: $"days must be 1–{AgendaService.MaxDays}");
+            }
+
+            if (zone is not null && !user.CanReachZone(zone))
+            {
+                return DeviceEndpoints.Forbidden($"zone '{zone}' is outside your hamlets");
+            }
+
+            var entries = agenda.Build(span, zone).Where(e => user.CanReachZone(e.Zone)).Select(AgendaDto.From);
+            return Results.Ok(entries);
+        }).RequireAuthorization(Policies.Read).WithName("Agenda").WithSummary("What will play, when and where, after holidays and preemption");
+    }
+}

@@ -1,0 +1,15 @@
+namespace TanKy.Hub.Schedules.History;
+
+/// <summary>One row of <c>programme_history</c>; times are Unix ms.</summary>
+public sealed record HistoryRow(
+    string ProgrammeId,
+    long OccurrenceAt,
+    string Zone,
+    string Title,
+    string Class,
+    long PlannedAt,
+    long? FiredAt,
+    string Outcome,
+    string? Reason,
+    string AiringId,
+    string? BroadcastId);

@@ -1,0 +1,96 @@
+using Dapper;
+using TanKy.Hub.Schedules.Planning;
+using TanKy.Hub.Storage;
+
+namespace TanKy.Hub.Schedules.History;
+
+/// <summary>
+/// Planned vs aired, per occurrence and zone. The scheduler writes <c>planned</c>,
+/// <c>skipped-holiday</c>, <c>fired</c> and <c>skipped-misfire</c>; the broadcasts side calls
+/// <see cref="RecordOutcome"/> with <c>aired</c> or <c>preempted</c> once it knows.
+/// </summary>
+public sealed class ProgrammeHistory(Database db, TimeProvider time)
+{
+    public void Plan(IEnumerable<Occurrence> occurrences)
+    {
+        using var c = db.Open();
+        using var tx = c.BeginTransaction();
+        var now = Now();
+        foreach (var o in occurrences)
+        {
+            foreach (var zone in o.Zones)
+            {
+                c.Execute(
+                    """
+                    INSERT INTO programme_history(programme_id, occurrence_at, zone, title, class, planned_at, outcome, reason, airing_id, updated_at)
+                    VALUES (@id, @at, @zone, @title, @cls, @now, @outcome, @reason, @airing, @now)
+                    ON CONFLICT DO NOTHING
+                    """,
+                    new
+                    {
+                        id = o.Programme.Id, at = o.Start.ToUnixTimeMilliseconds(), zone, title = o.Programme.Title, cls = o.Programme.Class.ToString().ToLowerInvariant(), now,
+                        outcome = o.SkippedBy is null ? HistoryOutcome.Planned : HistoryOutcome.SkippedHoliday, reason = o.SkippedBy,
+                        airing = OccurrenceKeys.AiringId(o.Programme.Id, o.Start),
+                    },
+                    tx);
+            }
+        }
+
+        tx.Commit();
+    }
+
+    /// <summary>Forgets future plans that a reload removed (they were never meant to air).</summary>
+    public int Unplan(string programmeId, DateTimeOffset start)
+    {
+        using var c = db.Open();
+        return c.Execute(
+            "DELETE FROM programme_history WHERE programme_id = @programmeId AND occurrence_at = @at AND outcome IN ('planned', 'skipped-holiday')",
+            new { programmeId, at = start.ToUnixTimeMilliseconds() });
+    }
+
+    /// <summary>The job fired: <c>fired</c> with the broadcast id, or a skip/failure with its reason, for every zone of the airing.</summary>
+    public void Fired(ScheduledAiring airing, string outcome, string? broadcastId, string? reason)
+    {
+        using var c = db.Open();
+        using var tx = c.BeginTransaction();
+        var now = Now();
+        foreach (var zone in airing.Zones)
+        {
+            c.Execute(
+                """
+                INSERT INTO programme_history(programme_id, occurrence_at, zone, title, class, planned_at, fired_at, outcome, reason, airing_id, broadcast_id, updated_at)
+                VALUES (@ProgrammeId, @at, @zone, @Title, @cls, @now, @now, @outcome, @reason, @AiringId, @broadcastId, @now)
+                ON CONFLICT DO UPDATE SET fired_at = excluded.fired_at, outcome = excluded.outcome, reason = excluded.reason,
+                    broadcast_id = excluded.broadcast_id, updated_at = excluded.updated_at
+                """,
+                new { airing.ProgrammeId, at = airing.Start.ToUnixTimeMilliseconds(), zone, airing.Title, cls = airing.Class.ToString().ToLowerInvariant(), now, outcome, reason, airing.AiringId, broadcastId },
+                tx);
+        }
+
+        tx.Commit();
+    }
+
+    /// <summary>For the broadcasts side: what finally happened in one zone (<c>aired</c>, <c>preempted</c>…). Returns false for an unknown airing.</summary>
+    public bool RecordOutcome(string airingId, string zone, string outcome, string? reason)
+    {
+        using var c = db.Open();
+        return c.Execute(
+            "UPDATE programme_history SET outcome = @outcome, reason = @reason, updated_at = @now WHERE airing_id = @airingId AND zone = @zone",
+            new { airingId, zone, outcome, reason, now = Now() }) > 0;
+    }
+
+    public IReadOnlyList<HistoryRow> Between(DateTimeOffset from, DateTimeOffset to, string? zone = null)
+    {
+        using var c = db.Open();
+        return c.Query<HistoryRow>(
+            """
+            SELECT programme_id AS ProgrammeId, occurrence_at AS OccurrenceAt, zone, title, class, planned_at AS PlannedAt, fired_at AS FiredAt,
+                   outcome, reason, airing_id AS AiringId, broadcast_id AS BroadcastId
+            FROM programme_history WHERE occurrence_at >= @from AND occurrence_at < @to AND (@zone IS NULL OR zone = @zone)
+            ORDER BY occurrence_at, zone, programme_id
+            """,
+            new { from = from.ToUnixTimeMilliseconds(), to = to.ToUnixTimeMilliseconds(), zone }).ToList();
+    }
+
+    private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
+}

@@ -1,0 +1,21 @@
+namespace TanKy.Hub.Schedules.Model;
+
+/// <summary>
+/// A complete, validated programme: what the scheduler runs and the agenda shows. Immutable, so
+/// a reload swaps one reference. <see cref="Durations"/> comes from the media library at load time;
+/// <see cref="KnownZones"/> is what <c>zones: all</c> means.
+/// </summary>
+public sealed record ProgrammeSet(
+    IReadOnlyList<Programme> Programmes,
+    IReadOnlyDictionary<string, HolidayCalendar> Calendars,
+    IReadOnlyList<DeviceActionDefinition> Actions,
+    IReadOnlyDictionary<string, TimeSpan> Durations,
+    IReadOnlyList<string> KnownZones,
+    string Fingerprint)
+{
+    public static ProgrammeSet Empty { get; } = new([], new Dictionary<string, HolidayCalendar>(), [], new Dictionary<string, TimeSpan>(), [], "");
+
+    public IReadOnlyList<string> ZonesOf(Programme p) => p.AllZones ? KnownZones : p.Zones;
+
+    public TimeSpan DurationOf(Programme p) => Durations.TryGetValue(p.Id, out var d) ? d : TimeSpan.Zero;
+}

@@ -1,0 +1,205 @@
+using TanKy.Hub.Media;
+using TanKy.Hub.Schedules.Model;
+using TanKy.Protocol;
+using YamlDotNet.RepresentationModel;
+
+namespace TanKy.Hub.Schedules.Parsing;
+
+/// <summary>Reads one entry of <c>programmes:</c>. Returns null (with located errors) when it is unusable.</summary>
+internal static class ProgrammeParser
+{
+    public const int MaxIdLength = 32;
+    public static readonly TimeSpan DefaultPlayLateWithin = TimeSpan.FromMinutes(5);
+
+    private static readonly string[] Keys = ["id", "title", "content", "zones", "class", "volume", "recurrence", "skip_on", "on_preempt", "play_late_within"];
+
+    public static Programme? Parse(ParseContext ctx, YamlNode node)
+    {
+        if (ctx.Mapping(node, "programme") is not { } map)
+        {
+            return null;
+        }
+
+        var before = ctx.Errors.Count;
+        var parts = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        var e = ctx.Entries(map, "programme", Keys);
+        var id = Id(ctx, map, e, parts, "programme");
+        var title = Required(ctx, map, e, "title") is { } tn ? ctx.Scalar(tn, "title") : null;
+        var content = Required(ctx, map, e, "content") is { } cn ? Content(ctx, cn, parts) : null;
+        var (zones, all) = Required(ctx, map, e, "zones") is { } zn ? Zones(ctx, zn, parts) : ([], false);
+        var cls = e.TryGetValue("class", out var cl) ? Class(ctx, cl) : ProgrammeClass.Normal;
+        int? volume = e.TryGetValue("volume", out var vn) ? ctx.Int(vn, "volume", 0, 100) : null;
+        var rn = Required(ctx, map, e, "recurrence");
+        var recurrence = rn is null ? null : RecurrenceParser.Parse(ctx, rn);
+        if (rn is not null)
+        {
+            parts["recurrence"] = ctx.At(rn);
+        }
+
+        var skipOn = SkipOn(ctx, e, parts);
+        var policy = e.TryGetValue("on_preempt", out var pn) ? Policy(ctx, pn) : PreemptionPolicy.Resume;
+        var late = e.TryGetValue("play_late_within", out var ln) ? ctx.Duration(ln, "play_late_within", TimeSpan.FromHours(12)) : DefaultPlayLateWithin;
+
+        if (ctx.Errors.Count > before || id is null || title is null || content is null || recurrence is null || late is null)
+        {
+            return null;
+        }
+
+        return new Programme(id, title, content, zones, all, cls, volume, recurrence, skipOn, policy, late.Value, new ProgrammeSource(ctx.At(node), parts));
+    }
+
+    internal static string? Id(ParseContext ctx, YamlMappingNode map, Dictionary<string, YamlNode> e, Dictionary<string, SourceLocation> parts, string what)
+    {
+        if (Required(ctx, map, e, "id") is not { } node || ctx.Scalar(node, "id") is not { } id)
+        {
+            return null;
+        }
+
+        parts["id"] = ctx.At(node);
+        if (!Identifiers.IsValid(id) || id.Length > MaxIdLength)
+        {
+            ctx.Error(node, $"mã {what} không hợp lệ '{id}': 1–{MaxIdLength} ký tự a–z, 0–9, '-' / invalid {what} id");
+            return null;
+        }
+
+        return id;
+    }
+
+    internal static YamlNode? Required(ParseContext ctx, YamlMappingNode map, Dictionary<string, YamlNode> e, string key)
+    {
+        if (e.TryGetValue(key, out var node))
+        {
+            return node;
+        }
+
+        ctx.Error(map, $"thiếu khoá bắt buộc '{key}' / missing required key '{key}'");
+        return null;
+    }
+
+    internal static (List<string> Zones, bool All) Zones(ParseContext ctx, YamlNode node, Dictionary<string, SourceLocation> parts)
+    {
+        if (node is YamlScalarNode { Value: "all" or "tat-ca" })
+        {
+            return ([], true);
+        }
+
+        var zones = new List<string>();
+        foreach (var (zone, at) in ctx.List(node, "zones"))
+        {
+            if (!Identifiers.IsValid(zone))
+            {
+                ctx.Error(at, $"mã khu vực không hợp lệ '{zone}' / invalid zone id");
+                continue;
+            }
+
+            parts.TryAdd("zone:" + zone, ctx.At(at));
+            if (!zones.Contains(zone, StringComparer.Ordinal))
+            {
+                zones.Add(zone);
+            }
+        }
+
+        if (zones.Count == 0 && node is YamlSequenceNode)
+        {
+            ctx.Error(node, "zones rỗng: liệt kê khu vực hoặc viết all / empty zones: list zones or write all");
+        }
+
+        return (zones, false);
+    }
+
+    internal static List<string> SkipOn(ParseContext ctx, Dictionary<string, YamlNode> e, Dictionary<string, SourceLocation> parts)
+    {
+        if (!e.TryGetValue("skip_on", out var node))
+        {
+            return [];
+        }
+
+        var ids = new List<string>();
+        foreach (var (id, at) in ctx.List(node, "skip_on"))
+        {
+            parts.TryAdd("calendar:" + id, ctx.At(at));
+            ids.Add(id);
+        }
+
+        return ids;
+    }
+
+    private static ProgrammeContent? Content(ParseContext ctx, YamlNode node, Dictionary<string, SourceLocation> parts)
+    {
+        if (node is YamlMappingNode map)
+        {
+            var e = ctx.Entries(map, "content", "chime_before", "playlist", "chime_after");
+            var before = e.TryGetValue("chime_before", out var bn) ? Media(ctx, bn, parts) : null;
+            var after = e.TryGetValue("chime_after", out var an) ? Media(ctx, an, parts) : null;
+            var items = Required(ctx, map, e, "playlist") is { } pn ? Playlist(ctx, pn, parts) : null;
+            return items is null ? null : new ProgrammeContent(before, items, after);
+        }
+
+        return Playlist(ctx, node, parts) is { } list ? new ProgrammeContent(null, list, null) : null;
+    }
+
+    private static List<string>? Playlist(ParseContext ctx, YamlNode node, Dictionary<string, SourceLocation> parts)
+    {
+        var items = ctx.List(node, "playlist").Select(x => Media(ctx, x.Node, parts)).ToList();
+        if (items.Count == 0)
+        {
+            ctx.Error(node, "nội dung rỗng: cần ít nhất một mã âm thanh (m-…) / empty content: give at least one media id");
+            return null;
+        }
+
+        return items.Contains(null) ? null : items.OfType<string>().ToList();
+    }
+
+    private static string? Media(ParseContext ctx, YamlNode node, Dictionary<string, SourceLocation> parts)
+    {
+        var id = ctx.Scalar(node, "media id");
+        if (id is null)
+        {
+            return null;
+        }
+
+        if (!MediaIds.IsValid(id))
+        {
+            ctx.Error(node, $"mã âm thanh không hợp lệ '{id}' (dạng m-xxxxxxxxxx) / invalid media id");
+            return null;
+        }
+
+        parts.TryAdd("media:" + id, ctx.At(node));
+        return id;
+    }
+
+    private static ProgrammeClass Class(ParseContext ctx, YamlNode node)
+    {
+        switch (ctx.Scalar(node, "class"))
+        {
+            case "normal":
+                return ProgrammeClass.Normal;
+            case "priority":
+                return ProgrammeClass.Priority;
+            case "emergency":
+                ctx.Error(node, "tin khẩn cấp không lập lịch, phát ngay qua cảnh báo / emergency bulletins are never scheduled: they play at once");
+                break;
+            case { } other:
+                ctx.Error(node, $"loại bản tin không biết '{other}' (normal hoặc priority) / unknown class");
+                break;
+        }
+
+        return ProgrammeClass.Normal;
+    }
+
+    private static PreemptionPolicy Policy(ParseContext ctx, YamlNode node)
+    {
+        var text = ctx.Scalar(node, "on_preempt");
+        if (text is "resume" or "restart" or "skip")
+        {
+            return Enum.Parse<PreemptionPolicy>(text, ignoreCase: true);
+        }
+
+        if (text is not null)
+        {
+            ctx.Error(node, $"on_preempt không biết '{text}' (resume, restart hoặc skip) / unknown on_preempt");
+        }
+
+        return PreemptionPolicy.Resume;
+    }
+}

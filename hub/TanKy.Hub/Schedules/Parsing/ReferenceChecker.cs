@@ -1,0 +1,68 @@
+using TanKy.Hub.Schedules.Model;
+
+namespace TanKy.Hub.Schedules.Parsing;
+
+/// <summary>Cross-file checks: duplicate ids, and every zone, clip, calendar and device referred to exists.</summary>
+internal static class ReferenceChecker
+{
+    public static void Check(ParsedFile all, ScheduleReferences refs, IDeviceActionValueValidator? values, List<ScheduleError> errors)
+    {
+        Duplicates(all.Programmes.Select(p => (p.Id, p.Source.Of("id"))), "chương trình / programme", errors);
+        Duplicates(all.Calendars.Select(c => (c.Id, c.Location)), "lịch nghỉ / calendar", errors);
+        Duplicates(all.Actions.Select(a => (a.Id, a.Source.Of("id"))), "tác vụ / action", errors);
+        var zones = refs.Zones.ToHashSet(StringComparer.Ordinal);
+        var calendars = all.Calendars.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var p in all.Programmes)
+        {
+            Zones(p.Zones, zones, p.Source, errors);
+            Calendars(p.SkipOn, calendars, p.Source, errors);
+            foreach (var m in p.Content.Sequence().Distinct(StringComparer.Ordinal).Where(m => !refs.Media.ContainsKey(m)))
+            {
+                errors.Add(new ScheduleError(p.Source.Of("media:" + m), $"không có âm thanh '{m}' trong thư viện / media '{m}' is not in the library"));
+            }
+        }
+
+        foreach (var a in all.Actions)
+        {
+            Zones(a.Target.Zones, zones, a.Source, errors);
+            Calendars(a.SkipOn, calendars, a.Source, errors);
+            if (a.Target.DeviceId is { } d && !refs.Devices.Contains(d))
+            {
+                errors.Add(new ScheduleError(a.Source.At, $"không có thiết bị '{d}' / unknown device '{d}'"));
+            }
+
+            foreach (var (key, reason) in values?.Validate(a.Target.Kind, a.Set) ?? [])
+            {
+                errors.Add(new ScheduleError(a.Source.At, $"set.{key}: {reason}"));
+            }
+        }
+    }
+
+    private static void Duplicates(IEnumerable<(string Id, SourceLocation At)> items, string what, List<ScheduleError> errors)
+    {
+        var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        foreach (var (id, at) in items)
+        {
+            if (!seen.TryAdd(id, at))
+            {
+                errors.Add(new ScheduleError(at, $"trùng mã {what} '{id}', đã khai báo tại {seen[id]} / duplicate id '{id}', first declared at {seen[id]}"));
+            }
+        }
+    }
+
+    private static void Zones(IReadOnlyList<string> wanted, HashSet<string> known, ProgrammeSource source, List<ScheduleError> errors)
+    {
+        foreach (var z in wanted.Where(z => !known.Contains(z)))
+        {
+            errors.Add(new ScheduleError(source.Of("zone:" + z), $"không có khu vực (khối/xóm) '{z}' / unknown zone '{z}'"));
+        }
+    }
+
+    private static void Calendars(IReadOnlyList<string> wanted, HashSet<string> known, ProgrammeSource source, List<ScheduleError> errors)
+    {
+        foreach (var c in wanted.Where(c => !known.Contains(c)))
+        {
+            errors.Add(new ScheduleError(source.Of("calendar:" + c), $"không có lịch nghỉ '{c}' trong các tệp / unknown calendar '{c}'"));
+        }
+    }
+}

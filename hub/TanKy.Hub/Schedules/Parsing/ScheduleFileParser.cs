@@ -1,0 +1,67 @@
+using TanKy.Hub.Schedules.Model;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace TanKy.Hub.Schedules.Parsing;
+
+/// <summary>
+/// Parses one schedule file. A YAML syntax error is reported at YamlDotNet's mark and ends the
+/// file; anything else is reported per node and parsing goes on, so one run lists every error.
+/// </summary>
+internal static class ScheduleFileParser
+{
+    public static ParsedFile Parse(ScheduleSource source, List<ScheduleError> errors)
+    {
+        var result = new ParsedFile([], [], []);
+        var ctx = new ParseContext(source.Name, errors);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(source.Text));
+        }
+        catch (YamlException ex)
+        {
+            var reason = ex.InnerException?.Message ?? ex.Message;
+            errors.Add(new ScheduleError(new SourceLocation(source.Name, (int)ex.Start.Line, (int)ex.Start.Column), $"lỗi cú pháp YAML / YAML syntax error: {reason}"));
+            return result;
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            return result;
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            ctx.Error(stream.Documents[1].RootNode, "mỗi tệp chỉ một tài liệu YAML / one YAML document per file");
+        }
+
+        if (ctx.Mapping(stream.Documents[0].RootNode, "tệp lịch / schedule file") is not { } root)
+        {
+            return result;
+        }
+
+        var e = ctx.Entries(root, "schedule file", "programmes", "calendars", "actions");
+        Each(ctx, e, "programmes", n => ProgrammeParser.Parse(ctx, n), result.Programmes);
+        Each(ctx, e, "calendars", n => CalendarParser.Parse(ctx, n), result.Calendars);
+        Each(ctx, e, "actions", n => DeviceActionParser.Parse(ctx, n), result.Actions);
+        return result;
+    }
+
+    private static void Each<T>(ParseContext ctx, Dictionary<string, YamlNode> e, string key, Func<YamlNode, T?> parse, List<T> into)
+        where T : class
+    {
+        if (!e.TryGetValue(key, out var node))
+        {
+            return;
+        }
+
+        if (node is not YamlSequenceNode seq)
+        {
+            ctx.Error(node, $"{key} phải là danh sách (mỗi mục bắt đầu bằng '- ') / {key} must be a list");
+            return;
+        }
+
+        into.AddRange(seq.Children.Select(parse).OfType<T>());
+    }
+}

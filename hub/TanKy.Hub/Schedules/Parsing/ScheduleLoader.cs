@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using System.Text;
+using TanKy.Hub.Schedules.Model;
+
+namespace TanKy.Hub.Schedules.Parsing;
+
+/// <summary>
+/// Files → validated <see cref="ProgrammeSet"/>: parse each file, check ids and references across
+/// files, compute durations from the media library, then search same-class overlaps. Used by
+/// <c>schedules check</c>, the running hub's reload and the agenda alike.
+/// </summary>
+public static class ScheduleLoader
+{
+    public static ScheduleLoadResult Load(IReadOnlyList<ScheduleSource> sources, ScheduleReferences refs, DateTimeOffset now, TimeSpan overlapHorizon, IDeviceActionValueValidator? values = null)
+    {
+        var errors = new List<ScheduleError>();
+        var all = new ParsedFile([], [], []);
+        foreach (var source in sources)
+        {
+            var file = ScheduleFileParser.Parse(source, errors);
+            all.Programmes.AddRange(file.Programmes);
+            all.Calendars.AddRange(file.Calendars);
+            all.Actions.AddRange(file.Actions);
+        }
+
+        ReferenceChecker.Check(all, refs, values, errors);
+        var set = Build(all, refs, sources);
+        if (errors.Count == 0)
+        {
+            OverlapChecker.Check(set, now, overlapHorizon, errors);
+        }
+
+        var sorted = errors.Distinct()
+            .OrderBy(e => e.Location.File, StringComparer.Ordinal).ThenBy(e => e.Location.Line).ThenBy(e => e.Location.Column)
+            .ToList();
+        return new ScheduleLoadResult(sorted.Count == 0 ? set : null, sorted);
+    }
+
+    private static ProgrammeSet Build(ParsedFile all, ScheduleReferences refs, IReadOnlyList<ScheduleSource> sources)
+    {
+        var calendars = new Dictionary<string, HolidayCalendar>(StringComparer.Ordinal);
+        foreach (var c in all.Calendars)
+        {
+            calendars.TryAdd(c.Id, c);
+        }
+
+        var durations = all.Programmes.GroupBy(p => p.Id, StringComparer.Ordinal).Select(g => g.First()).ToDictionary(
+            p => p.Id,
+            p => p.Content.Sequence().Aggregate(TimeSpan.Zero, (sum, m) => sum + refs.Media.GetValueOrDefault(m)),
+            StringComparer.Ordinal);
+        return new ProgrammeSet(all.Programmes, calendars, all.Actions, durations, refs.Zones, Fingerprint(sources, refs, durations));
+    }
+
+    /// <summary>Changes when a file, the zone list or a duration changes: what the scheduler's plan depends on.</summary>
+    private static string Fingerprint(IReadOnlyList<ScheduleSource> sources, ScheduleReferences refs, Dictionary<string, TimeSpan> durations)
+    {
+        var text = new StringBuilder();
+        foreach (var s in sources)
+        {
+            text.Append(Path.GetFileName(s.Name)).Append('\0').Append(s.Text).Append('\0');
+        }
+
+        text.AppendJoin(',', refs.Zones).Append('\0');
+        foreach (var (id, d) in durations.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            text.Append(id).Append('=').Append(d.Ticks).Append(';');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
+    }
+}

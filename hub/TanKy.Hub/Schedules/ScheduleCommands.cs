@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using TanKy.Hub.Cli;
+using TanKy.Hub.Media;
+using TanKy.Hub.Schedules.Parsing;
+using TanKy.Hub.Schedules.Planning;
+using TanKy.Hub.Schedules.Precache;
+
+namespace TanKy.Hub.Schedules;
+
+/// <summary>
+/// <c>tanky-hub schedules check [DIR]</c> and <c>schedules agenda --days N [--zone Z] [--json]</c>.
+/// Both read the folder and the data directory's registry and media, whether or not the hub runs.
+/// </summary>
+internal static class ScheduleCommands
+{
+    public static Command Build()
+    {
+        var cmd = new Command("schedules", "Chương trình phát thanh theo lịch / the scheduled programme");
+        cmd.Subcommands.Add(Check());
+        cmd.Subcommands.Add(Agenda());
+        return cmd;
+    }
+
+    private static Command Check()
+    {
+        var dir = new Argument<string?>("DIR") { Description = "Thư mục lịch / schedule folder (default Schedules:Directory)", Arity = ArgumentArity.ZeroOrOne };
+        var cmd = new Command("check", "Kiểm tra các tệp lịch; in lỗi dạng tệp:dòng:cột / validate the schedule files, print file:line:column: reason") { dir };
+        cmd.SetAction(r => CliOptions.Guard(() =>
+        {
+            var (ctx, options) = Open(r);
+            var result = Load(ctx, options, r.GetValue(dir));
+            foreach (var error in result.Errors)
+            {
+                Console.Out.WriteLine(error.ToString());
+            }
+
+            if (!result.IsValid)
+            {
+                Console.Error.WriteLine($"{result.Errors.Count} lỗi / errors");
+                return 1;
+            }
+
+            var set = result.Set!;
+            Console.Out.WriteLine($"Hợp lệ / valid: {set.Programmes.Count} chương trình / programmes, {set.Calendars.Count} lịch nghỉ / calendars, {set.Actions.Count} tác vụ / actions");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command Agenda()
+    {
+        var days = new Option<int>("--days") { Description = "Số ngày / days ahead (1–31)", DefaultValueFactory = _ => 7 };
+        var zone = new Option<string?>("--zone") { Description = "Chỉ khu vực này / only this zone" };
+        var dir = new Option<string?>("--dir") { Description = "Thư mục lịch / schedule folder (default Schedules:Directory)" };
+        var cmd = new Command("agenda", "Lịch phát sắp tới / what will play, when and where") { days, zone, dir, CliOptions.Json };
+        cmd.SetAction(r => CliOptions.Guard(() =>
+        {
+            var (ctx, options) = Open(r);
+            var result = Load(ctx, options, r.GetValue(dir));
+            if (!result.IsValid)
+            {
+                result.Errors.ToList().ForEach(e => Console.Error.WriteLine(e.ToString()));
+                return CliOutput.Fail("các tệp lịch có lỗi, chạy 'schedules check' / the schedule files have errors: run 'schedules check'");
+            }
+
+            var n = r.GetValue(days);
+            if (n is < 1 or > AgendaService.MaxDays)
+            {
+                return CliOutput.Fail($"--days phải từ 1 đến {AgendaService.MaxDays} / --days must be 1–{AgendaService.MaxDays}");
+            }
+
+            var entries = AgendaService.Compose(result.Set!, ctx.Time.GetUtcNow(), n, r.GetValue(zone), ctx.Devices, new CacheStateReader(ctx.Db));
+            Write(entries, r.GetValue(CliOptions.Json));
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static (CliContext, ScheduleOptions) Open(ParseResult r)
+    {
+        var ctx = CliOptions.Context(r);
+        return (ctx, ctx.Configuration.GetSection(ScheduleOptions.Section).Get<ScheduleOptions>() ?? new ScheduleOptions());
+    }
+
+    private static ScheduleLoadResult Load(CliContext ctx, ScheduleOptions options, string? dir)
+    {
+        var sources = ScheduleSource.ReadFolder(dir ?? options.Directory);
+        var refs = ScheduleReferences.From(ctx.Zones, ctx.Devices, MediaCommands.Library(ctx));
+        return ScheduleLoader.Load(sources, refs, ctx.Time.GetUtcNow(), options.OverlapHorizon);
+    }
+
+    private static void Write(IReadOnlyList<AgendaEntry> entries, bool json)
+    {
+        if (json)
+        {
+            CliOutput.WriteJson(entries.Select(AgendaDto.From));
+            return;
+        }
+
+        CliOutput.WriteTable(
+            ["BẮT ĐẦU / START", "KẾT THÚC / END", "KHU VỰC / ZONE", "LOẠI", "TRẠNG THÁI / STATUS", "CHƯƠNG TRÌNH / PROGRAMME", "LOA SẴN SÀNG / NODES READY"],
+            entries.Select(e => (IReadOnlyList<string>)[
+                Local(e.Start), Local(e.End), e.Zone, e.Class.ToString().ToLowerInvariant(), AgendaDto.StatusName(e.Status) + (e.Reason is null ? "" : $" ({e.Reason})"),
+                $"{e.ProgrammeId} — {e.Title}", e.Nodes.Count == 0 ? "-" : $"{e.Nodes.Count(x => x.State == "ready")}/{e.Nodes.Count}"]));
+        Console.Out.WriteLine($"{entries.Count} lượt phát / airings");
+    }
+
+    private static string Local(DateTimeOffset t) => ProgrammeTime.ToLocal(t).ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+}

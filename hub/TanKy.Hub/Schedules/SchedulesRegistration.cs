@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Quartz;
+using TanKy.Hub.Hosting;
+using TanKy.Hub.Schedules.History;
+using TanKy.Hub.Schedules.Parsing;
+using TanKy.Hub.Schedules.Planning;
+using TanKy.Hub.Schedules.Precache;
+using TanKy.Hub.Schedules.Scheduling;
+using TanKy.Hub.Storage;
+
+namespace TanKy.Hub.Schedules;
+
+public static class SchedulesRegistration
+{
+    /// <summary>
+    /// The programme: options (section <c>Schedules</c>), the folder watcher, Quartz on the hub's
+    /// SQLite file, agenda, history and pre-cache. The player and device-action runner default to
+    /// log-only stand-ins; the broadcasts and device-control features register the real ones.
+    /// </summary>
+    public static IServiceCollection AddSchedules(this IServiceCollection services, IConfiguration config)
+    {
+        var hub = config.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
+        services.AddOptions<ScheduleOptions>()
+            .Bind(config.GetSection(ScheduleOptions.Section))
+            .Validate(o => o.Problems().Count == 0, "invalid Schedules settings: see ScheduleOptions.Problems()")
+            .ValidateOnStart();
+        services.AddSingleton<IScheduleReferenceSource, RegistryReferenceSource>();
+        services.AddSchedulesCore(new Database(hub.DataDir).ConnectionString, quartzTime: null);
+        services.AddHostedService<ScheduleFolderWatcher>();
+        return services;
+    }
+
+    /// <summary>
+    /// Everything but the folder watcher and the reference source, for the hub and for tests.
+    /// Quartz takes <paramref name="quartzTime"/> when given, else the container's TimeProvider.
+    /// </summary>
+    public static IServiceCollection AddSchedulesCore(this IServiceCollection services, string connectionString, TimeProvider? quartzTime)
+    {
+        services.TryAddSingleton<IProgrammePlayer, LoggingProgrammePlayer>();
+        services.TryAddSingleton<IDeviceActionRunner, LoggingDeviceActionRunner>();
+        services.AddSingleton<ScheduleSnapshotStore>();
+        services.AddSingleton<ProgrammeStore>();
+        services.AddSingleton<ProgrammeHistory>();
+        services.AddSingleton<SchedulePlan>();
+        services.AddSingleton<OccurrenceDispatcher>();
+        services.AddTransient<ProgrammeOccurrenceJob>();
+        services.AddSingleton<StreamFileInfo>();
+        services.AddSingleton<PrecacheGrants>();
+        services.AddSingleton<CacheStateReader>();
+        services.AddSingleton<AgendaService>();
+        services.AddQuartz(q =>
+        {
+            if (quartzTime is not null)
+            {
+                q.UseTimeProvider(quartzTime);
+            }
+
+            // Quartz keys stored jobs by scheduler name and wants names unique per process: one
+            // stable name per database file gives both (tests run several hubs in one process).
+            q.ConfigureScheduler(o => o.InstanceName = SchedulerName(connectionString));
+            q.UseDefaultTimeZone(ProgrammeTime.Zone);
+            q.UsePersistentStore(s =>
+            {
+                s.UseSqlite(connectionString);
+                s.ProvisionSchema();
+                s.ConfigureStore(o => o.StoreJobDataAsStrings = true);
+            });
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddSingleton<ProgrammeScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProgrammeScheduler>());
+        services.AddSingleton<PrecachePublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<PrecachePublisher>());
+        return services;
+    }
+
+    internal static string SchedulerName(string connectionString) =>
+        "tanky-programme-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(connectionString)))[..12];
+}

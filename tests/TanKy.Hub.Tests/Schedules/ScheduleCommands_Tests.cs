@@ -1,0 +1,65 @@
+using System.CommandLine;
+using TanKy.Hub.Cli;
+using TanKy.Hub.Schedules;
+
+namespace TanKy.Hub.Tests.Schedules;
+
+/// <summary><c>tanky-hub schedules check|agenda</c> against a data directory, with no hub running.</summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class ScheduleCommands_Tests : IDisposable
+{
+    private readonly ScheduleTestBed _bed = new();
+
+    public void Dispose() => _bed.Dispose();
+
+    [Fact]
+    public async Task Check_prints_file_line_column_and_exits_1_for_errors()
+    {
+        SampleWeek.WriteAll(_bed);
+        var file = _bed.Write("hop.yaml", "programmes:\n  - id: hop\n    title: Họp\n    zones: [khoi-9]\n    content: [m-thongbaok3]\n    recurrence: { times: [\"19:00\"] }\n");
+
+        var (code, output) = await Run("schedules", "check", _bed.Folder);
+
+        code.Should().Be(1);
+        output.Trim().Split('\n').Should().ContainSingle().Which.Should().StartWith($"{file}:4:13: ").And.Contain("khoi-9");
+    }
+
+    [Fact]
+    public async Task Check_exits_0_for_a_valid_folder_and_agenda_lists_the_airings()
+    {
+        SampleWeek.WriteAll(_bed);
+
+        var (code, output) = await Run("schedules", "check", _bed.Folder);
+        code.Should().Be(0);
+        output.Should().Contain("3 chương trình / programmes");
+
+        (code, output) = await Run("schedules", "agenda", "--days", "7", "--zone", "khoi-3", "--dir", _bed.Folder, "--json");
+        code.Should().Be(0);
+        output.Should().Contain("\"programme\": \"ban-tin-sang\"").And.Contain("\"zone\": \"khoi-3\"").And.NotContain("\"zone\": \"khoi-1\"");
+    }
+
+    private async Task<(int Code, string Output)> Run(params string[] args)
+    {
+        var root = new RootCommand { CliOptions.DataDir };
+        root.Subcommands.Add(ScheduleCommands.Build());
+        var writer = new StringWriter();
+        var previous = Console.Out;
+        Console.SetOut(writer);
+        try
+        {
+            var code = await root.Parse([.. args, "--data-dir", _bed.Path]).InvokeAsync();
+            return (code, writer.ToString());
+        }
+        finally
+        {
+            Console.SetOut(previous);
+        }
+    }
+}
+
+/// <summary>Tests that redirect the process's console run one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ConsoleCollection
+{
+    public const string Name = "console";
+}
