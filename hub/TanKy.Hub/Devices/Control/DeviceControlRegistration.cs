@@ -35,6 +35,10 @@ public static class DeviceControlRegistration
         services.AddSingleton<ScheduledActionRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<ScheduledActionRunner>());
 
+        // Device actions in the programme files run through the same bulk path and rules.
+        services.AddSingleton<Schedules.IDeviceActionRunner, Scheduling.ProgrammeDeviceActionRunner>();
+        services.AddSingleton<Schedules.Parsing.IDeviceActionValueValidator, Scheduling.DesiredSchemaActionValidator>();
+
         // The gateway's cabinet sensors are its own feature folder; registered here to keep the host to one line per issue.
         services.AddGatewaySensors(config);
         return services;
