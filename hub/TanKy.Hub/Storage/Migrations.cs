@@ -11,5 +11,6 @@ internal static class Migrations
     [
         Schema.V1Registry.Sql,
         Schema.V3Archive.Sql,
+        Schema.V5Broadcasts.Sql,
     ];
 }
