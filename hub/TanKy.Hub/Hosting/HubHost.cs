@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Availability;
+using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Broadcasts.Archive;
 using TanKy.Hub.Broker;
 using TanKy.Hub.Devices;
@@ -30,6 +31,7 @@ public static class HubHost
         builder.Services.AddDevices();
         builder.Services.AddAvailability();
         builder.Services.AddBroker(builder.Configuration);
+        builder.Services.AddBroadcasts(builder.Configuration);
         builder.Services.AddWebApi(builder.Configuration, builder.WebHost);
         customize?.Invoke(builder);
 

@@ -130,6 +130,15 @@ public sealed class ZoneArbiter
         }
     }
 
+    /// <summary>True while the broadcast plays in at least one zone.</summary>
+    public bool Plays(string broadcastId)
+    {
+        lock (_gate)
+        {
+            return _zones.Values.Any(z => z.Current?.BroadcastId == broadcastId);
+        }
+    }
+
     public ZoneView Inspect(string zone)
     {
         lock (_gate)
