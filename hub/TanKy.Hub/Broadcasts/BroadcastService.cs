@@ -19,6 +19,7 @@ public sealed class BroadcastService : IBroadcastService
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, BroadcastState> _active = new(StringComparer.Ordinal);
+    private readonly HashSet<StreamSession> _running = [];
     private readonly ZoneArbiter _arbiter;
     private readonly BroadcastStore _store;
     private readonly DeliveryReporter _reporter;
@@ -123,13 +124,35 @@ public sealed class BroadcastService : IBroadcastService
     /// <summary>Cuts every stream (hub stopping) and waits until each has sent its stop orders and ended.</summary>
     internal async Task StopAllAsync(string reason, CancellationToken cancellationToken)
     {
-        List<Task> running;
         lock (_gate)
         {
-            running = _active.Values.SelectMany(s => s.Sessions).Select(s => { s.Cut(reason); return s.Completion; }).ToList();
+            foreach (var session in _running)
+            {
+                session.Cut(reason);
+            }
         }
 
-        await Task.WhenAll(running).WaitAsync(cancellationToken);
+        await WhenStreamsEndedAsync().WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Completes when no stream is on the air, including streams that ending ones start.</summary>
+    internal async Task WhenStreamsEndedAsync()
+    {
+        while (true)
+        {
+            Task[] running;
+            lock (_gate)
+            {
+                running = [.. _running.Select(s => s.Completion)];
+            }
+
+            if (running.Length == 0)
+            {
+                return;
+            }
+
+            await Task.WhenAll(running);
+        }
     }
 
     private async Task OnStreamEndedAsync(StreamSession session, StreamOutcome outcome)
@@ -139,6 +162,7 @@ public sealed class BroadcastService : IBroadcastService
         lock (_gate)
         {
             _active.GetValueOrDefault(plan.BroadcastId)?.Sessions.Remove(session);
+            _running.Remove(session);
             var decisions = outcome.End switch
             {
                 StreamEnd.Completed => outcome.RemainingZones.SelectMany(z => _arbiter.Complete(plan.BroadcastId, z)).ToList(),
@@ -184,7 +208,11 @@ public sealed class BroadcastService : IBroadcastService
 
         _store.Apply(step);
         var sessions = step.NewStreams.Select(n => new StreamSession(_context, n.Plan, OnStreamEndedAsync)).ToList();
-        sessions.ForEach(s => _active[s.Plan.BroadcastId].Sessions.Add(s));
+        sessions.ForEach(s =>
+        {
+            _active[s.Plan.BroadcastId].Sessions.Add(s);
+            _running.Add(s);
+        });
         return sessions;
     }
 

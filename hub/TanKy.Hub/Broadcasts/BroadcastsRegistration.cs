@@ -60,7 +60,6 @@ public static class BroadcastsRegistration
         services.AddSingleton(sp => new DeliveryTracker(
             sp.GetRequiredService<DeliveryStore>(),
             sp.GetRequiredService<Devices.DeviceRegistry>(),
-            sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DeliveryTracker>>()));
         services.AddSingleton<IDeviceMessageHandler>(sp => sp.GetRequiredService<DeliveryTracker>());
         return services;

@@ -16,17 +16,15 @@ public sealed class DeliveryTracker : IDeviceMessageHandler
 {
     private readonly DeliveryStore _store;
     private readonly DeviceRegistry _devices;
-    private readonly TimeProvider _time;
     private readonly ILogger<DeliveryTracker> _logger;
 
     // A broadcast's events all arrive within seconds: one lookup per stream, not per event.
     private readonly ConcurrentDictionary<string, StreamInfo> _streams = new(StringComparer.Ordinal);
 
-    internal DeliveryTracker(DeliveryStore store, DeviceRegistry devices, TimeProvider time, ILogger<DeliveryTracker> logger)
+    internal DeliveryTracker(DeliveryStore store, DeviceRegistry devices, ILogger<DeliveryTracker> logger)
     {
         _store = store;
         _devices = devices;
-        _time = time;
         _logger = logger;
     }
 

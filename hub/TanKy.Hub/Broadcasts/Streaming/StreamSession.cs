@@ -17,8 +17,8 @@ internal sealed class StreamSession
     private readonly object _gate = new();
     private readonly List<string> _zones;
     private readonly List<Task> _stops = [];
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string _cutReason = "cancelled";
-    private Task _run = Task.CompletedTask;
 
     public StreamSession(StreamContext context, StreamPlan plan, Func<StreamSession, StreamOutcome, Task> ended)
     {
@@ -30,8 +30,8 @@ internal sealed class StreamSession
 
     public StreamPlan Plan { get; }
 
-    /// <summary>Completes when the session has ended and reported its outcome.</summary>
-    public Task Completion => _run;
+    /// <summary>Completes when the session has ended and reported its outcome (never faults).</summary>
+    public Task Completion => _completion.Task;
 
     public bool PlaysIn(string zone)
     {
@@ -41,7 +41,7 @@ internal sealed class StreamSession
         }
     }
 
-    public void Start() => _run = Task.Run(RunAsync);
+    public void Start() => _ = Task.Run(RunAsync);
 
     /// <summary>The zone goes to another broadcast: tell its nodes to stop this stream; stop streaming when no zone is left.</summary>
     public void RemoveZone(string zone, string reason)
@@ -120,6 +120,10 @@ internal sealed class StreamSession
         catch (Exception ex)
         {
             _context.Logger.LogError(ex, "Recording the end of stream {StreamId} failed", Plan.StreamId);
+        }
+        finally
+        {
+            _completion.TrySetResult();
         }
     }
 
