@@ -135,6 +135,18 @@ public sealed class BroadcastService : IBroadcastService
         await WhenStreamsEndedAsync().WaitAsync(cancellationToken);
     }
 
+    /// <summary>Streams on the air now (each waits on at most one timer at a time).</summary>
+    internal int RunningStreams
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _running.Count;
+            }
+        }
+    }
+
     /// <summary>Completes when no stream is on the air, including streams that ending ones start.</summary>
     internal async Task WhenStreamsEndedAsync()
     {

@@ -18,7 +18,7 @@ namespace TanKy.Hub.Tests.Broadcasts;
 /// </summary>
 internal sealed class BroadcastHarness : IDisposable
 {
-    public BroadcastHarness(BroadcastOptions? options = null)
+    public BroadcastHarness(BroadcastOptions? options = null, Func<IBroadcastArchive, IBroadcastArchive>? archive = null)
     {
         Dir.SeedTwoHamlets();
         Options = options ?? new BroadcastOptions();
@@ -26,12 +26,15 @@ internal sealed class BroadcastHarness : IDisposable
         Clock = new HubClock(Time);
         Mqtt = new RecordingMqtt(Clock);
         Archive = new BroadcastArchive(Dir.Db, Dir.Time, Microsoft.Extensions.Options.Options.Create(new ArchiveOptions { SyncEveryPage = false }), NullLogger<BroadcastArchive>.Instance);
+        _archive = archive is null ? Archive : archive(Archive);
         Live = new LiveStatusTable(Dir.Devices);
         Live.Refresh();
         Store = new BroadcastStore(Dir.Db);
         Deliveries = new DeliveryStore(Dir.Db);
         Service = NewService();
     }
+
+    private readonly IBroadcastArchive _archive;
 
     public TempDataDir Dir { get; } = new();
 
@@ -62,7 +65,7 @@ internal sealed class BroadcastHarness : IDisposable
     public BroadcastService NewService()
     {
         var context = new StreamContext(Mqtt, Clock, Microsoft.Extensions.Options.Options.Create(new HubOptions()), Microsoft.Extensions.Options.Options.Create(Options),
-            Archive, NullLogger<StreamSession>.Instance);
+            _archive, NullLogger<StreamSession>.Instance);
         Service = new BroadcastService(new ZoneArbiter(Time, Options.Lead), Store, new DeliveryReporter(Deliveries), new BroadcastValidator(Dir.Zones, Media),
             new DeliveryTargets(Dir.Devices, Live), context, NullLogger<BroadcastService>.Instance);
         return Service;
@@ -75,7 +78,7 @@ internal sealed class BroadcastHarness : IDisposable
     {
         for (var elapsed = TimeSpan.Zero; elapsed < total; elapsed += step)
         {
-            await Time.WaitParkedAsync(() => Service.WhenStreamsEndedAsync().IsCompleted);
+            await Time.WaitParkedAsync(() => Service.RunningStreams);
             Dir.Time.Advance(step);
             if (expectedStreamMessages is not null)
             {
@@ -84,6 +87,24 @@ internal sealed class BroadcastHarness : IDisposable
             }
         }
     }
+
+    /// <summary>Runs the clock until every stream has ended.</summary>
+    public async Task RunUntilIdleAsync(TimeSpan step, TimeSpan limit)
+    {
+        for (var elapsed = TimeSpan.Zero; !Service.WhenStreamsEndedAsync().IsCompleted; elapsed += step)
+        {
+            elapsed.Should().BeLessThan(limit, "the streams should have ended");
+            await Time.WaitParkedAsync(() => Service.RunningStreams);
+            Dir.Time.Advance(step);
+        }
+
+        await Service.WhenStreamsEndedAsync();
+    }
+
+    public IReadOnlyList<Published> PlayOrders(string op) =>
+        Mqtt.Published.Where(p => IsPlayOrder(p) && StreamPacing_Tests.Op(p) == op).ToList();
+
+    public static string StreamOf(Published p) => System.Text.Json.JsonDocument.Parse(p.Payload).RootElement.GetProperty("stream").GetString()!;
 
     public static bool IsStream(Published p) => p.Topic.Contains("/stream/", StringComparison.Ordinal);
 

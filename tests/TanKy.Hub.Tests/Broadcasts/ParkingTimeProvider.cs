@@ -41,8 +41,8 @@ internal sealed class ParkingTimeProvider(FakeTimeProvider fake) : TimeProvider
         return tracked;
     }
 
-    /// <summary>Waits (up to 10 s of real time) until a timer is pending or <paramref name="idle"/> holds.</summary>
-    public async Task WaitParkedAsync(Func<bool> idle)
+    /// <summary>Waits (up to 10 s of real time) until at least <paramref name="sessions"/> timers are pending, one per running session.</summary>
+    public async Task WaitParkedAsync(Func<int> sessions)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         while (true)
@@ -50,7 +50,7 @@ internal sealed class ParkingTimeProvider(FakeTimeProvider fake) : TimeProvider
             Task changed;
             lock (_gate)
             {
-                if (_pending > 0)
+                if (_pending >= sessions())
                 {
                     return;
                 }
@@ -58,11 +58,7 @@ internal sealed class ParkingTimeProvider(FakeTimeProvider fake) : TimeProvider
                 changed = _changed.Task;
             }
 
-            if (idle())
-            {
-                return;
-            }
-
+            // A session ending or starting does not signal: re-check now and then as well.
             await changed.WaitAsync(TimeSpan.FromMilliseconds(50), TimeProvider.System, CancellationToken.None)
                 .ContinueWith(_ => { }, TaskScheduler.Default);
             timeout.Token.ThrowIfCancellationRequested();

@@ -114,10 +114,10 @@ public sealed class StreamPacing_Tests : IDisposable
         AudioFrameMessage.TryParse(first.First(BroadcastHarness.IsStream).Payload, out var m, out _).Should().BeTrue();
         m!.FrameCount.Should().Be(2);
         m.FirstPlayoutMicros.Should().Be(t0 + 200_000);
-        await h.Time.WaitParkedAsync(() => false);
+        await h.Time.WaitParkedAsync(() => 1);
         h.Dir.Time.Advance(TimeSpan.FromMilliseconds(39));
         h.Mqtt.Published.Count(BroadcastHarness.IsStream).Should().Be(1, "the next message is due 40 ms later, not earlier");
-        await h.Time.WaitParkedAsync(() => false);
+        await h.Time.WaitParkedAsync(() => 1);
         h.Dir.Time.Advance(TimeSpan.FromMilliseconds(1));
         await h.Mqtt.WaitUntilAsync(p => p.Count(BroadcastHarness.IsStream) == 2, "second message at +40 ms");
     }
