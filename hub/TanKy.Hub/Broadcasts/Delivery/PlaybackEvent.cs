@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using TanKy.Protocol.Messages;
 
@@ -24,17 +26,21 @@ internal sealed record PlaybackEvent(string Type, string Stream, JsonObject? Dat
 
     public long? Long(string name)
     {
-        if (Data is null || !Data.TryGetPropertyValue(name, out var node) || node is not JsonValue value)
+        if (Data is null || !Data.TryGetPropertyValue(name, out var node) || node is not JsonValue value
+            || value.GetValueKind() != JsonValueKind.Number)
         {
             return null;
         }
 
-        if (value.TryGetValue<long>(out var l))
+        // Through the JSON text: works for parsed and for constructed values alike; 12.0 is 12, 12.5 is no integer.
+        var text = value.ToJsonString();
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l))
         {
             return l;
         }
 
-        return value.TryGetValue<double>(out var d) && d is >= long.MinValue and <= long.MaxValue && Math.Floor(d) == d ? (long)d : null;
+        return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == decimal.Truncate(d)
+            && d is >= long.MinValue and <= long.MaxValue ? (long)d : null;
     }
 
     /// <summary>A count ≥ 0, or null.</summary>
