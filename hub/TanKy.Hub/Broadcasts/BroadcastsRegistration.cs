@@ -55,7 +55,11 @@ public static class BroadcastsRegistration
         services.AddSingleton<IBroadcastService>(sp => sp.GetRequiredService<BroadcastService>());
         services.AddHostedService(sp => ActivatorUtilities.CreateInstance<BroadcastLifetime>(sp));
 
-        services.AddSingleton<TimeSyncResponder>();
+        services.AddSingleton(sp => new TimeSyncResponder(
+            new DeferredHubMqtt(sp),
+            sp.GetRequiredService<HubClock>(),
+            sp.GetRequiredService<IOptions<Hosting.HubOptions>>(),
+            sp.GetRequiredService<ILogger<TimeSyncResponder>>()));
         services.AddSingleton<IDeviceMessageHandler>(sp => sp.GetRequiredService<TimeSyncResponder>());
         services.AddSingleton(sp => new DeliveryTracker(
             sp.GetRequiredService<DeliveryStore>(),

@@ -32,6 +32,7 @@ public static class WebRegistration
         app.MapOpenApi().AllowAnonymous();
         app.MapHealth();
         app.MapDeviceEndpoints();
+        Broadcasts.Api.BroadcastEndpoints.MapBroadcastEndpoints(app);
         return app;
     }
 }
