@@ -30,6 +30,7 @@ public static class HubCli
         root.Subcommands.Add(UserCommands.Build());
         root.Subcommands.Add(TokenCommands.Build());
         root.Subcommands.Add(BrokerCommands.Build());
+        root.Subcommands.Add(Broadcasts.Cli.BroadcastCommands.Build());
         return await root.Parse(args).InvokeAsync();
     }
 }

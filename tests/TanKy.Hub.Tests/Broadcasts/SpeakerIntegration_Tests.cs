@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
