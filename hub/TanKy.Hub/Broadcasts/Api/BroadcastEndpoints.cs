@@ -36,47 +36,12 @@ public static class BroadcastEndpoints
             return DeviceEndpoints.Forbidden($"role '{user.Role.ToWire()}' may not broadcast");
         }
 
-        if (body is null)
+        if (Read(body, user, zones) is not { } request)
         {
-            return Invalid("a JSON body {zones, media, class, volume?} is required");
+            return Invalid(ReadError(body, zones) ?? "invalid request");
         }
 
-        var cls = BroadcastClass.Normal;
-        if (body.Class is not null)
-        {
-            if (!BroadcastClasses.TryParse(body.Class, out var parsed))
-            {
-                return Invalid($"bad class '{body.Class}' (normal, priority or emergency)");
-            }
-
-            cls = parsed.Value;
-        }
-
-        PreemptionPolicy? policy = null;
-        if (body.Policy is not null)
-        {
-            if (!PreemptionPolicies.TryParse(body.Policy, out var p))
-            {
-                return Invalid($"bad policy '{body.Policy}' (resume, restart or skip)");
-            }
-
-            policy = p;
-        }
-
-        var source = body.Source ?? "api";
-        if (!Sources.Contains(source))
-        {
-            return Invalid($"bad source '{source}' (api, cli or console)");
-        }
-
-        var targets = body.Zones ?? [];
-        var unknown = targets.Where(z => z is null || !zones.Exists(z)).ToList();
-        if (unknown.Count > 0)
-        {
-            return Invalid($"unknown zone(s): {string.Join(", ", unknown)}");
-        }
-
-        var outside = targets.Where(z => !user.CanReachZone(z)).Distinct().ToList();
+        var outside = request.Zones.Where(z => !user.CanReachZone(z)).Distinct().ToList();
         if (outside.Count > 0)
         {
             return DeviceEndpoints.Forbidden($"zone(s) outside your hamlets: {string.Join(", ", outside)}");
@@ -84,13 +49,52 @@ public static class BroadcastEndpoints
 
         try
         {
-            var ticket = await service.PlayAsync(new BroadcastRequest(body.Media ?? "", cls, targets, user.Name, source, body.Volume, policy), ct);
+            var ticket = await service.PlayAsync(request, ct);
             return Results.Accepted($"/api/v1/broadcasts/{ticket.BroadcastId}", new { id = ticket.BroadcastId, stream = ticket.StreamId, status = ticket.Status });
         }
         catch (BroadcastRequestException ex)
         {
             return Invalid(ex.Message);
         }
+    }
+
+    /// <summary>The request the body describes, or null when <see cref="ReadError"/> has a reason.</summary>
+    private static BroadcastRequest? Read(PlayBroadcastBody? body, User user, ZoneRegistry zones)
+    {
+        if (body is null || ReadError(body, zones) is not null)
+        {
+            return null;
+        }
+
+        var cls = body.Class is null ? BroadcastClass.Normal : BroadcastClasses.TryParse(body.Class, out var c) ? c.Value : BroadcastClass.Normal;
+        PreemptionPolicy? policy = body.Policy is not null && PreemptionPolicies.TryParse(body.Policy, out var p) ? p : null;
+        return new BroadcastRequest(body.Media ?? "", cls, body.Zones ?? [], user.Name, body.Source ?? "api", body.Volume, policy);
+    }
+
+    private static string? ReadError(PlayBroadcastBody? body, ZoneRegistry zones)
+    {
+        if (body is null)
+        {
+            return "a JSON body {zones, media, class, volume?} is required";
+        }
+
+        if (body.Class is not null && !BroadcastClasses.TryParse(body.Class, out _))
+        {
+            return $"bad class '{body.Class}' (normal, priority or emergency)";
+        }
+
+        if (body.Policy is not null && !PreemptionPolicies.TryParse(body.Policy, out _))
+        {
+            return $"bad policy '{body.Policy}' (resume, restart or skip)";
+        }
+
+        if (body.Source is not null && !Sources.Contains(body.Source))
+        {
+            return $"bad source '{body.Source}' (api, cli or console)";
+        }
+
+        var unknown = (body.Zones ?? []).Where(z => z is null || !zones.Exists(z)).ToList();
+        return unknown.Count > 0 ? $"unknown zone(s): {string.Join(", ", unknown)}" : null;
     }
 
     private static IResult List(int? limit, ClaimsPrincipal principal, IBroadcastService service)
