@@ -35,6 +35,7 @@ public static class HubCli
         root.Subcommands.Add(Availability.Maintenance.MaintenanceCommands.Build());
         root.Subcommands.Add(Availability.Alerts.AlertCommands.Build());
         root.Subcommands.Add(Schedules.ScheduleCommands.Build());
+        root.Subcommands.Add(Broadcasts.Cli.BroadcastCommands.Build());
         return await root.Parse(args).InvokeAsync();
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Availability;
+using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Broadcasts.Archive;
 using TanKy.Hub.Availability.Alerts;
 using TanKy.Hub.Hosting.Metrics;
@@ -42,6 +43,7 @@ public static class HubHost
         builder.Services.AddDeviceControl(builder.Configuration);
         builder.Services.AddBroker(builder.Configuration);
         builder.Services.AddSchedules(builder.Configuration);
+        builder.Services.AddBroadcasts(builder.Configuration);
         builder.Services.AddWebApi(builder.Configuration, builder.WebHost);
         customize?.Invoke(builder);
 

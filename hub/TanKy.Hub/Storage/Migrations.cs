@@ -13,6 +13,7 @@ internal static class Migrations
         Schema.V2Media.Sql,
         Schema.V3Archive.Sql,
         Schema.V4Reports.Sql,
+        Schema.V5Broadcasts.Sql,
         Schema.V6DeviceControl.Sql,
         Schema.V7Schedules.Sql,
         Schema.V8Emergency.Sql,

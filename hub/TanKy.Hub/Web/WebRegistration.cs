@@ -38,6 +38,7 @@ public static class WebRegistration
         Hosting.Metrics.MetricsEndpoint.MapHubMetrics(app);
         Devices.Control.Http.ControlEndpoints.MapDeviceControlEndpoints(app);
         Schedules.ScheduleEndpoints.MapScheduleEndpoints(app);
+        Broadcasts.Api.BroadcastEndpoints.MapBroadcastEndpoints(app);
         return app;
     }
 }

@@ -1,0 +1,164 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using TanKy.Hub.Accounts;
+using TanKy.Hub.Devices;
+using TanKy.Hub.Web;
+
+namespace TanKy.Hub.Broadcasts.Api;
+
+/// <summary>
+/// <c>/api/v1/broadcasts</c>: play, list, inspect and stop broadcasts. Admins and officers reach
+/// every zone, hamlet heads only their own (for every class, emergency included); technicians
+/// and viewers may read but not broadcast.
+/// </summary>
+public static class BroadcastEndpoints
+{
+    public const int DefaultListLimit = 50;
+    public const int MaxListLimit = 500;
+    private static readonly string[] Sources = ["api", "cli", "console"];
+
+    public static void MapBroadcastEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/broadcasts").RequireAuthorization(Policies.Read);
+        api.MapPost("", PlayAsync).WithName("PlayBroadcast").WithSummary("Play a stored clip to zones (202: on the air or queued)");
+        api.MapGet("", List).WithName("ListBroadcasts").WithSummary("Broadcasts, newest first");
+        api.MapGet("/{id}", Get).WithName("GetBroadcast").WithSummary("One broadcast with its decisions and delivery report");
+        api.MapDelete("/{id}", StopAsync).WithName("StopBroadcast").WithSummary("Stop a broadcast everywhere");
+    }
+
+    private static async Task<IResult> PlayAsync(PlayBroadcastBody? body, ClaimsPrincipal principal, IBroadcastService service, ZoneRegistry zones, CancellationToken ct)
+    {
+        var user = principal.ToUser();
+        if (!CanBroadcast(user.Role))
+        {
+            return DeviceEndpoints.Forbidden($"role '{user.Role.ToWire()}' may not broadcast");
+        }
+
+        if (Read(body, user, zones) is not { } request)
+        {
+            return Invalid(ReadError(body, zones) ?? "invalid request");
+        }
+
+        var outside = request.Zones.Where(z => !user.CanReachZone(z)).Distinct().ToList();
+        if (outside.Count > 0)
+        {
+            return DeviceEndpoints.Forbidden($"zone(s) outside your hamlets: {string.Join(", ", outside)}");
+        }
+
+        try
+        {
+            var ticket = await service.PlayAsync(request, ct);
+            return Results.Accepted($"/api/v1/broadcasts/{ticket.BroadcastId}", new { id = ticket.BroadcastId, stream = ticket.StreamId, status = ticket.Status });
+        }
+        catch (BroadcastRequestException ex)
+        {
+            return Invalid(ex.Message);
+        }
+    }
+
+    /// <summary>The request the body describes, or null when <see cref="ReadError"/> has a reason.</summary>
+    private static BroadcastRequest? Read(PlayBroadcastBody? body, User user, ZoneRegistry zones)
+    {
+        if (body is null || ReadError(body, zones) is not null)
+        {
+            return null;
+        }
+
+        var cls = body.Class is null ? BroadcastClass.Normal : BroadcastClasses.TryParse(body.Class, out var c) ? c.Value : BroadcastClass.Normal;
+        PreemptionPolicy? policy = body.Policy is not null && PreemptionPolicies.TryParse(body.Policy, out var p) ? p : null;
+        return new BroadcastRequest(body.Media ?? "", cls, body.Zones ?? [], user.Name, body.Source ?? "api", body.Volume, policy);
+    }
+
+    private static string? ReadError(PlayBroadcastBody? body, ZoneRegistry zones)
+    {
+        if (body is null)
+        {
+            return "a JSON body {zones, media, class, volume?} is required";
+        }
+
+        if (body.Class is not null && !BroadcastClasses.TryParse(body.Class, out _))
+        {
+            return $"bad class '{body.Class}' (normal, priority or emergency)";
+        }
+
+        if (body.Policy is not null && !PreemptionPolicies.TryParse(body.Policy, out _))
+        {
+            return $"bad policy '{body.Policy}' (resume, restart or skip)";
+        }
+
+        if (body.Source is not null && !Sources.Contains(body.Source))
+        {
+            return $"bad source '{body.Source}' (api, cli or console)";
+        }
+
+        var unknown = (body.Zones ?? []).Where(z => z is null || !zones.Exists(z)).ToList();
+        return unknown.Count > 0 ? $"unknown zone(s): {string.Join(", ", unknown)}" : null;
+    }
+
+    private static IResult List(int? limit, ClaimsPrincipal principal, IBroadcastService service)
+    {
+        var count = limit ?? DefaultListLimit;
+        if (count is < 1 or > MaxListLimit)
+        {
+            return Invalid($"limit must be 1–{MaxListLimit}");
+        }
+
+        var user = principal.ToUser();
+        return Results.Ok(service.List(count, user.Role.IsZoneScoped() ? user.Zones : null));
+    }
+
+    private static IResult Get(string id, ClaimsPrincipal principal, IBroadcastService service)
+    {
+        var record = service.Get(id);
+        if (record is null)
+        {
+            return NotFound();
+        }
+
+        if (!principal.ToUser().CanReachAny(record.Zones))
+        {
+            return DeviceEndpoints.Forbidden($"broadcast '{id}' is outside your hamlets");
+        }
+
+        var decisions = service.Decisions(id).Select(BroadcastDecisionDto.From).ToList();
+        return Results.Ok(new BroadcastDetailDto(record, decisions, service.GetDeliveryReport(id)));
+    }
+
+    private static async Task<IResult> StopAsync(string id, ClaimsPrincipal principal, IBroadcastService service, CancellationToken ct)
+    {
+        var user = principal.ToUser();
+        if (!CanBroadcast(user.Role))
+        {
+            return DeviceEndpoints.Forbidden($"role '{user.Role.ToWire()}' may not stop broadcasts");
+        }
+
+        var record = service.Get(id);
+        if (record is null)
+        {
+            return NotFound();
+        }
+
+        var outside = record.Zones.Where(z => !user.CanReachZone(z)).ToList();
+        if (outside.Count > 0)
+        {
+            return DeviceEndpoints.Forbidden($"broadcast '{id}' also plays in zone(s) outside your hamlets: {string.Join(", ", outside)}");
+        }
+
+        return await service.StopAsync(id, user.Name, ct) switch
+        {
+            StopResult.Stopped => Results.Ok(new { id, status = BroadcastStatus.Cancelled }),
+            StopResult.AlreadyEnded => Results.Problem(statusCode: 409, title: "Bản tin đã kết thúc / broadcast already ended", detail: $"broadcast '{id}' is {service.Get(id)?.Status}"),
+            _ => NotFound(),
+        };
+    }
+
+    private static bool CanBroadcast(Role role) => role is Role.Admin or Role.Officer or Role.HamletHead;
+
+    private static IResult Invalid(string reason) =>
+        Results.Problem(statusCode: 400, title: "Yêu cầu phát không hợp lệ / invalid broadcast request", detail: reason);
+
+    private static IResult NotFound() =>
+        Results.Problem(statusCode: 404, title: "Không tìm thấy bản tin / broadcast not found");
+}

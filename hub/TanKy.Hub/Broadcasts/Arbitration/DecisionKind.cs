@@ -1,0 +1,32 @@
+namespace TanKy.Hub.Broadcasts.Arbitration;
+
+/// <summary>What the arbiter decided for one broadcast in one zone (stored in <c>broadcast_decisions</c>).</summary>
+public enum DecisionKind
+{
+    /// <summary>Waits: the zone plays something of equal or higher class.</summary>
+    Queued,
+
+    /// <summary>Starts playing from the beginning for the first time.</summary>
+    Aired,
+
+    /// <summary>Cut off by a higher class (or a later emergency) at <see cref="ArbiterDecision.Offset"/>.</summary>
+    Preempted,
+
+    /// <summary>Plays again from the offset it was cut at.</summary>
+    Resumed,
+
+    /// <summary>Plays again from the beginning after a preemption.</summary>
+    Restarted,
+
+    /// <summary>Dropped in the zone (policy skip after a preemption).</summary>
+    Skipped,
+
+    /// <summary>Played to its end in the zone.</summary>
+    Finished,
+
+    /// <summary>Stopped by an operator.</summary>
+    Cancelled,
+
+    /// <summary>Could not be played (source or publish error).</summary>
+    Failed,
+}

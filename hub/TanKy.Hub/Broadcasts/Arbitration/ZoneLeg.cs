@@ -1,0 +1,34 @@
+namespace TanKy.Hub.Broadcasts.Arbitration;
+
+/// <summary>One broadcast's claim on one zone: playing, or waiting (queued or preempted).</summary>
+internal sealed class ZoneLeg(ArbiterClaim claim, long sequence)
+{
+    public ArbiterClaim Claim { get; } = claim;
+
+    /// <summary>Order of submission: first-come-first-served, and "latest wins" for emergencies.</summary>
+    public long Sequence { get; } = sequence;
+
+    public string BroadcastId => Claim.BroadcastId;
+
+    public BroadcastClass Class => Claim.Class;
+
+    /// <summary>Where playback starts next time it airs.</summary>
+    public TimeSpan NextOffset { get; set; }
+
+    public bool HasAired { get; set; }
+
+    public DateTimeOffset AiredAt { get; set; }
+
+    public TimeSpan AiredFrom { get; set; }
+
+    /// <summary>True when this leg goes before <paramref name="other"/> once the zone is free.</summary>
+    public bool GoesBefore(ZoneLeg other)
+    {
+        if (Class != other.Class)
+        {
+            return Class > other.Class;
+        }
+
+        return Class == BroadcastClass.Emergency ? Sequence > other.Sequence : Sequence < other.Sequence;
+    }
+}

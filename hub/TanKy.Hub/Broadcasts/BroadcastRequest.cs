@@ -1,0 +1,16 @@
+namespace TanKy.Hub.Broadcasts;
+
+/// <summary>
+/// A request to play a stored clip to zones. <paramref name="Operator"/> is who asked (a user
+/// name, or <c>schedule</c>, <c>button</c>…); <paramref name="Source"/> is the channel it came
+/// through (<c>api</c>, <c>cli</c>, <c>schedule</c>, <c>alert</c>). <paramref name="Policy"/>
+/// decides what happens to it after a higher class preempts it (null: the configured default).
+/// </summary>
+public sealed record BroadcastRequest(
+    string MediaId,
+    BroadcastClass Class,
+    IReadOnlyList<string> Zones,
+    string Operator,
+    string Source,
+    int? Volume = null,
+    PreemptionPolicy? Policy = null);

@@ -1,0 +1,86 @@
+using TanKy.Hub.Broadcasts.Arbitration;
+using TanKy.Hub.Broadcasts.Sources;
+using TanKy.Hub.Broadcasts.Streaming;
+
+namespace TanKy.Hub.Broadcasts;
+
+/// <summary>
+/// A broadcast the hub still plays or holds in a queue: its content, its live streams and the
+/// tally of how its zones ended, from which its status follows. Guarded by the service's lock.
+/// </summary>
+internal sealed class BroadcastState(BroadcastRecord record, IAudioSource source)
+{
+    public BroadcastRecord Record { get; } = record;
+
+    public string Id => Record.Id;
+
+    public IAudioSource Source { get; } = source;
+
+    public List<StreamSession> Sessions { get; } = [];
+
+    public string Status { get; set; } = BroadcastStatus.Queued;
+
+    /// <summary>True once a stream of the broadcast has been archived (the first one is).</summary>
+    public bool Archived { get; set; }
+
+    public int Finished { get; set; }
+
+    public int Skipped { get; set; }
+
+    public string? SkippedBy { get; set; }
+
+    public string? CancelledBy { get; set; }
+
+    public string? FailedReason { get; set; }
+
+    // The latest decision per zone: tells "waits to resume" (preempted) from "waits its turn" (queued).
+    private Dictionary<string, DecisionKind> LastDecision { get; } = new(StringComparer.Ordinal);
+
+    public void Count(ArbiterDecision d)
+    {
+        LastDecision[d.Zone] = d.Kind;
+        switch (d.Kind)
+        {
+            case DecisionKind.Finished:
+                Finished++;
+                break;
+            case DecisionKind.Skipped:
+                Skipped++;
+                SkippedBy = d.By;
+                break;
+            case DecisionKind.Failed:
+                FailedReason ??= d.Reason;
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>Status now, and the end reason when the broadcast is over (null while it plays or waits).</summary>
+    public (string Status, string? EndReason) Evaluate(bool playsSomewhere, bool holdsZones)
+    {
+        if (playsSomewhere)
+        {
+            return (BroadcastStatus.Playing, null);
+        }
+
+        if (holdsZones && CancelledBy is null)
+        {
+            return (LastDecision.ContainsValue(DecisionKind.Preempted) ? BroadcastStatus.Preempted : BroadcastStatus.Queued, null);
+        }
+
+        if (CancelledBy is not null)
+        {
+            return (BroadcastStatus.Cancelled, $"stopped by {CancelledBy}");
+        }
+
+        if (Finished > 0)
+        {
+            return (BroadcastStatus.Finished, $"played to the end in {Finished} zone(s)" + (FailedReason is null ? "" : $"; failed elsewhere: {FailedReason}"));
+        }
+
+        return FailedReason is not null
+            ? (BroadcastStatus.Failed, FailedReason)
+            : (BroadcastStatus.Preempted, $"skipped after preemption by {SkippedBy}");
+    }
+}

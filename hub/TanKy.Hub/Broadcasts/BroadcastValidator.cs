@@ -1,0 +1,55 @@
+using TanKy.Hub.Broadcasts.Sources;
+using TanKy.Hub.Devices;
+using TanKy.Protocol;
+
+namespace TanKy.Hub.Broadcasts;
+
+/// <summary>Checks a play request at the edge: zones that exist, media that exists and has audio, a volume in range.</summary>
+internal sealed class BroadcastValidator(ZoneRegistry zones, IMediaPackets media)
+{
+    public const int MaxZones = 200;
+
+    public (IReadOnlyList<string> Zones, MediaPackets Media) Validate(BroadcastRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var targets = (request.Zones ?? []).Distinct(StringComparer.Ordinal).ToList();
+        if (targets.Count == 0)
+        {
+            throw new BroadcastRequestException("no zone given");
+        }
+
+        if (targets.Count > MaxZones)
+        {
+            throw new BroadcastRequestException($"too many zones ({targets.Count} > {MaxZones})");
+        }
+
+        var unknown = targets.Where(z => !Identifiers.IsValid(z) || !zones.Exists(z)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new BroadcastRequestException($"unknown zone(s): {string.Join(", ", unknown)}");
+        }
+
+        if (request.Volume is < 0 or > 100)
+        {
+            throw new BroadcastRequestException($"volume {request.Volume} is outside 0–100");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Operator) || string.IsNullOrWhiteSpace(request.Source))
+        {
+            throw new BroadcastRequestException("operator and source are required");
+        }
+
+        var clip = string.IsNullOrWhiteSpace(request.MediaId) || request.MediaId.Length > 128 ? null : media.OpenPackets(request.MediaId);
+        if (clip is null)
+        {
+            throw new BroadcastRequestException($"unknown media '{request.MediaId}'");
+        }
+
+        if (clip.Packets.Count == 0)
+        {
+            throw new BroadcastRequestException($"media '{request.MediaId}' has no audio");
+        }
+
+        return (targets, clip);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using TanKy.Hub.Hosting;
+using TanKy.Hub.Web;
+
+namespace TanKy.Hub.Broadcasts.Cli;
+
+/// <summary>
+/// The CLI's way to a running hub: its HTTP API with a bearer token. The hub URL defaults to the
+/// first of <c>Http:Urls</c> (a wildcard host becomes 127.0.0.1); the token to <c>--token</c>,
+/// then <c>TANKY_TOKEN</c>, then the file <c>{DataDir}/cli.token</c>.
+/// </summary>
+internal sealed class BroadcastApiClient : IDisposable
+{
+    private readonly HttpClient _http;
+
+    public BroadcastApiClient(Uri hub, string token, HttpMessageHandler? handler = null)
+    {
+        _http = handler is null ? new HttpClient() : new HttpClient(handler);
+        _http.BaseAddress = hub;
+        _http.Timeout = TimeSpan.FromSeconds(30);
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    }
+
+    public Uri Hub => _http.BaseAddress!;
+
+    public static Uri DefaultHub(IConfiguration config)
+    {
+        var urls = config.GetSection(WebOptions.Section).Get<WebOptions>()?.Urls ?? new WebOptions().Urls;
+        var first = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "http://127.0.0.1:8080";
+        var builder = new UriBuilder(first.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal));
+        if (builder.Host is "localhost" or "0.0.0.0" or "[::]" or "::")
+        {
+            builder.Host = "127.0.0.1";
+        }
+
+        return builder.Uri;
+    }
+
+    /// <summary>The token to use, or null with none configured anywhere.</summary>
+    public static string? FindToken(string? option, IConfiguration config, string? dataDir)
+    {
+        if (!string.IsNullOrWhiteSpace(option))
+        {
+            return option.Trim();
+        }
+
+        var env = Environment.GetEnvironmentVariable("TANKY_TOKEN");
+        if (!string.IsNullOrWhiteSpace(env))
+        {
+            return env.Trim();
+        }
+
+        var dir = dataDir ?? config.GetSection(HubOptions.Section).Get<HubOptions>()?.DataDir ?? new HubOptions().DataDir;
+        var file = Path.Combine(dir, "cli.token");
+        return File.Exists(file) ? File.ReadAllText(file).Trim() : null;
+    }
+
+    public Task<ApiAnswer> PostAsync(string path, object body, CancellationToken ct) => SendAsync(() => _http.PostAsJsonAsync(path, body, ct), ct);
+
+    public Task<ApiAnswer> GetAsync(string path, CancellationToken ct) => SendAsync(() => _http.GetAsync(path, ct), ct);
+
+    public Task<ApiAnswer> DeleteAsync(string path, CancellationToken ct) => SendAsync(() => _http.DeleteAsync(path, ct), ct);
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task<ApiAnswer> SendAsync(Func<Task<HttpResponseMessage>> send, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await send();
+            var text = await response.Content.ReadAsStringAsync(ct);
+            JsonElement? json = null;
+            try
+            {
+                json = text.Length == 0 ? null : JsonDocument.Parse(text).RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+            }
+
+            return new ApiAnswer((int)response.StatusCode, response.IsSuccessStatusCode, json, response.IsSuccessStatusCode ? null : Reason(response, json));
+        }
+        catch (HttpRequestException ex)
+        {
+            return new ApiAnswer(0, false, null, $"không kết nối được hub / cannot reach the hub at {Hub}: {ex.Message}");
+        }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new ApiAnswer(0, false, null, $"hub không trả lời / the hub at {Hub} did not answer in time");
+        }
+    }
+
+    // Problem details carry a Vietnamese-first title and an English detail: show both.
+    private static string Reason(HttpResponseMessage response, JsonElement? json)
+    {
+        if (response.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+        {
+            return "mã API không hợp lệ hoặc đã bị thu hồi / API token invalid or revoked (HTTP 401)";
+        }
+
+        var title = json is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty("title", out var t) ? t.GetString() : null;
+        var detail = json is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("detail", out var x) ? x.GetString() : null;
+        var head = title ?? $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
+        return detail is null ? head : $"{head}: {detail}";
+    }
+}
+
+/// <summary>An API answer: status, parsed JSON body, and for errors the server's reason.</summary>
+internal sealed record ApiAnswer(int Status, bool Ok, JsonElement? Json, string? Error);

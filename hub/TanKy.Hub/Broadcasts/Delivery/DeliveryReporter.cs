@@ -1,0 +1,65 @@
+namespace TanKy.Hub.Broadcasts.Delivery;
+
+/// <summary>Builds a broadcast's <see cref="DeliveryReport"/> from its delivery rows.</summary>
+internal sealed class DeliveryReporter(DeliveryStore store)
+{
+    public DeliveryReport Build(string broadcastId)
+    {
+        var nodes = store.Rows(broadcastId).GroupBy(r => r.DeviceId).Select(Summarise).ToList();
+        var started = nodes.Where(n => n.Outcome is not ("offline" or "pending" or "failed")).ToList();
+        var errors = started.Where(n => n.StartErrorUs is not null).Select(n => n.StartErrorUs!.Value).Order().ToList();
+        var toSound = started.Where(n => n.TriggerToSoundUs is not null).Select(n => n.TriggerToSoundUs!.Value).Order().ToList();
+        return new DeliveryReport(
+            broadcastId,
+            Targeted: nodes.Count,
+            OfflineAtStart: nodes.Count(n => !n.OnlineAtStart),
+            Started: started.Count,
+            Finished: nodes.Count(n => n.Outcome is "finished" or "stopped"),
+            Failed: nodes.Count(n => n.Outcome is "failed" or "timeout"),
+            Pending: nodes.Count(n => n.Outcome == "pending"),
+            StartErrorP50Us: Median(errors),
+            StartErrorMaxAbsUs: errors.Count == 0 ? null : errors.Max(Math.Abs),
+            TriggerToSoundP50Us: Median(toSound),
+            TriggerToSoundMaxUs: toSound.Count == 0 ? null : toSound[^1],
+            Nodes: nodes);
+    }
+
+    private static NodeDelivery Summarise(IGrouping<string, DeliveryRow> rows)
+    {
+        var list = rows.ToList();
+        var first = list[0];
+        var firstStarted = list.Find(r => r.StartedAt is not null);
+        return new NodeDelivery(
+            first.DeviceId,
+            first.Zone,
+            OnlineAtStart: first.OnlineAtStart != 0,
+            Outcome: OutcomeOf(list),
+            StartErrorUs: firstStarted?.StartErrorUs,
+            TriggerToSoundUs: firstStarted?.TriggerToSoundUs,
+            FramesPlayed: list.Sum(r => r.FramesPlayed ?? 0),
+            FramesConcealed: list.Sum(r => r.FramesConcealed ?? 0),
+            FramesLate: list.Sum(r => r.FramesLate ?? 0),
+            FecRecovered: list.Sum(r => r.FecRecovered ?? 0),
+            Underruns: (int)list.Sum(r => r.Underruns));
+    }
+
+    // The latest stream the node reported on decides; without any report: still pending while a
+    // stream is on the air, else failed (it was online) or offline.
+    private static string OutcomeOf(List<DeliveryRow> rows)
+    {
+        var reported = rows.FindLast(r => r.Status is not ("pending" or "offline"));
+        if (reported is not null)
+        {
+            return reported.Status;
+        }
+
+        if (rows.Exists(r => r.Status == "pending" && r.StreamEndedAt is null))
+        {
+            return "pending";
+        }
+
+        return rows.Exists(r => r.OnlineAtStart != 0) ? "failed" : "offline";
+    }
+
+    private static long? Median(List<long> sorted) => sorted.Count == 0 ? null : sorted[sorted.Count / 2];
+}

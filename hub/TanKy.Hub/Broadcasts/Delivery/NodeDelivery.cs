@@ -1,0 +1,21 @@
+namespace TanKy.Hub.Broadcasts.Delivery;
+
+/// <summary>
+/// How one targeted speaker did in a broadcast, over every stream of it that targeted the node.
+/// <see cref="Outcome"/>: <c>offline</c> (offline at start, never played), <c>pending</c> (online,
+/// not started yet), <c>failed</c> (online, never started), <c>started</c> (playing),
+/// <c>finished</c>, <c>stopped</c>, <c>preempted</c> or <c>timeout</c> (its last stream's end).
+/// Start error and trigger-to-first-sound are those of the first stream it started.
+/// </summary>
+public sealed record NodeDelivery(
+    string DeviceId,
+    string Zone,
+    bool OnlineAtStart,
+    string Outcome,
+    long? StartErrorUs,
+    long? TriggerToSoundUs,
+    long FramesPlayed,
+    long FramesConcealed,
+    long FramesLate,
+    long FecRecovered,
+    int Underruns);

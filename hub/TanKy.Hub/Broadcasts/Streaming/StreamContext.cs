@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TanKy.Hub.Broadcasts.Archive;
+using TanKy.Hub.Broadcasts.Clock;
+using TanKy.Hub.Broker;
+using TanKy.Hub.Hosting;
+using TanKy.Protocol;
+
+namespace TanKy.Hub.Broadcasts.Streaming;
+
+/// <summary>What every stream session uses: the MQTT connection, the clock, topics, settings, the archive.</summary>
+internal sealed class StreamContext(
+    IHubMqtt mqtt,
+    HubClock clock,
+    IOptions<HubOptions> hub,
+    IOptions<BroadcastOptions> options,
+    IBroadcastArchive archive,
+    ILogger<StreamSession> logger)
+{
+    public IHubMqtt Mqtt { get; } = mqtt;
+
+    public HubClock Clock { get; } = clock;
+
+    public Topics Topics { get; } = new(hub.Value.Site);
+
+    public BroadcastOptions Options { get; } = options.Value;
+
+    public IBroadcastArchive Archive { get; } = archive;
+
+    public ILogger Logger { get; } = logger;
+
+    public long LeadUs => Options.LeadMs * 1000L;
+
+    /// <summary>Waits on the hub clock (one timer at a time per caller) until <paramref name="dueUs"/>.</summary>
+    public Task DelayUntilAsync(long dueUs, CancellationToken ct)
+    {
+        var wait = dueUs - Clock.NowMicros;
+        return wait <= 0 ? Task.CompletedTask : Task.Delay(TimeSpan.FromTicks(wait * 10), Clock.Time, ct);
+    }
+}
