@@ -5,6 +5,9 @@ namespace TanKy.Hub.Broadcasts;
 /// name, or <c>schedule</c>, <c>button</c>…); <paramref name="Source"/> is the channel it came
 /// through (<c>api</c>, <c>cli</c>, <c>schedule</c>, <c>alert</c>). <paramref name="Policy"/>
 /// decides what happens to it after a higher class preempts it (null: the configured default).
+/// <paramref name="Playlist"/> plays several clips in one stream instead of <paramref name="MediaId"/>
+/// alone (chime, bulletin, chime; siren, message), <paramref name="Repeat"/> times with
+/// <paramref name="RepeatGap"/> of silence between. <paramref name="Title"/> overrides the clips' titles.
 /// </summary>
 public sealed record BroadcastRequest(
     string MediaId,
@@ -13,4 +16,8 @@ public sealed record BroadcastRequest(
     string Operator,
     string Source,
     int? Volume = null,
-    PreemptionPolicy? Policy = null);
+    PreemptionPolicy? Policy = null,
+    IReadOnlyList<string>? Playlist = null,
+    int Repeat = 1,
+    TimeSpan RepeatGap = default,
+    string? Title = null);

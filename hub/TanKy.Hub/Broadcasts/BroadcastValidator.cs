@@ -39,17 +39,35 @@ internal sealed class BroadcastValidator(ZoneRegistry zones, IMediaPackets media
             throw new BroadcastRequestException("operator and source are required");
         }
 
-        var clip = string.IsNullOrWhiteSpace(request.MediaId) || request.MediaId.Length > 128 ? null : media.OpenPackets(request.MediaId);
-        if (clip is null)
+        if (request.Repeat is < 1 or > 20 || request.RepeatGap < TimeSpan.Zero || request.RepeatGap > TimeSpan.FromMinutes(10))
         {
-            throw new BroadcastRequestException($"unknown media '{request.MediaId}'");
+            throw new BroadcastRequestException("repeat must be 1–20 and the gap between repeats 0–10 min");
         }
 
-        if (clip.Packets.Count == 0)
+        var ids = request.Playlist is { Count: > 0 } list ? list : [request.MediaId];
+        if (ids.Count > 20)
         {
-            throw new BroadcastRequestException($"media '{request.MediaId}' has no audio");
+            throw new BroadcastRequestException("a playlist holds at most 20 clips");
+        }
+
+        var parts = ids.Select(Open).ToList();
+        var clip = Playlist.Compose(parts, request.Repeat, request.RepeatGap);
+        if (request.Title is not null)
+        {
+            clip = clip with { Title = request.Title };
         }
 
         return (targets, clip);
+    }
+
+    private MediaPackets Open(string id)
+    {
+        var clip = string.IsNullOrWhiteSpace(id) || id.Length > 128 ? null : media.OpenPackets(id);
+        if (clip is null)
+        {
+            throw new BroadcastRequestException($"unknown media '{id}'");
+        }
+
+        return clip.Packets.Count == 0 ? throw new BroadcastRequestException($"media '{id}' has no audio") : clip;
     }
 }
