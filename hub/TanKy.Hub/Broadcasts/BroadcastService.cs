@@ -27,6 +27,8 @@ public sealed class BroadcastService : IBroadcastService
     private readonly DeliveryTargets _targets;
     private readonly StreamContext _context;
     private readonly ILogger<BroadcastService> _logger;
+    private readonly Lazy<IReadOnlyList<IBroadcastLifecycle>> _lifecycle;
+    private readonly List<(BroadcastRecord Record, string Status)> _ended = [];
 
     internal BroadcastService(
         ZoneArbiter arbiter,
@@ -35,11 +37,11 @@ public sealed class BroadcastService : IBroadcastService
         BroadcastValidator validator,
         DeliveryTargets targets,
         StreamContext context,
-        ILogger<BroadcastService> logger)
+        ILogger<BroadcastService> logger,
+        Func<IEnumerable<IBroadcastLifecycle>>? lifecycle = null)
     {
-        _arbiter = arbiter;
-        _store = store;
-        _reporter = reporter;
+        (_arbiter, _lifecycle) = (arbiter, new(() => [.. lifecycle?.Invoke() ?? []]));
+        (_store, _reporter) = (store, reporter);
         _validator = validator;
         _targets = targets;
         _context = context;
@@ -244,6 +246,7 @@ public sealed class BroadcastService : IBroadcastService
         state.Status = status;
         if (endReason is not null)
         {
+            _ended.Add((state.Record, status));
             _active.Remove(broadcastId);
         }
     }
@@ -267,7 +270,30 @@ public sealed class BroadcastService : IBroadcastService
         };
     }
 
-    private static void StartAll(List<StreamSession> sessions) => sessions.ForEach(s => s.Start());
+    private void StartAll(List<StreamSession> sessions)
+    {
+        sessions.ForEach(s => s.Start());
+        List<(BroadcastRecord Record, string Status)> ended;
+        List<(BroadcastRecord? Record, StreamPlan Plan)> started;
+        lock (_gate)
+        {
+            (ended, started) = ([.. _ended], [.. sessions.Select(s => (_active.GetValueOrDefault(s.Plan.BroadcastId)?.Record, s.Plan))]);
+            _ended.Clear();
+        }
+
+        foreach (var hook in _lifecycle.Value)
+        {
+            try
+            {
+                started.Where(s => s.Record is not null).ToList().ForEach(s => hook.OnStreamStarted(s.Record!, s.Plan.Zones, HubClock.FromMicros(s.Plan.PlayoutStartUs)));
+                ended.ForEach(e => hook.OnEnded(e.Record, e.Status));
+            }
+            catch (Exception ex)
+            {
+                _logger.LogError(ex, "Broadcast lifecycle hook {Hook} failed", hook.GetType().Name);
+            }
+        }
+    }
 
     private static string RandomHex(int bytes) => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(bytes));
 }

@@ -4,6 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TanKy.Hub.Accounts;
+using TanKy.Hub.Alerts;
+using TanKy.Hub.Alerts.Cap;
+using TanKy.Hub.Alerts.Engine;
+using TanKy.Hub.Alerts.Led;
+using TanKy.Hub.Gateway.Hardware;
+using TanKy.Hub.Media.Speech;
 using TanKy.Hub.Availability;
 using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Broadcasts.Archive;
@@ -44,6 +50,12 @@ public static class HubHost
         builder.Services.AddBroker(builder.Configuration);
         builder.Services.AddSchedules(builder.Configuration);
         builder.Services.AddBroadcasts(builder.Configuration);
+        builder.Services.AddSpeech(builder.Configuration);
+        builder.Services.AddEmergencyAlerts();
+        builder.Services.AddEmergencyEngine();
+        builder.Services.AddCapIntake(builder.Configuration);
+        builder.Services.AddLedHeadlines(builder.Configuration);
+        builder.Services.AddGatewayHardware(builder.Configuration);
         builder.Services.AddWebApi(builder.Configuration, builder.WebHost);
         customize?.Invoke(builder);
 

@@ -39,6 +39,8 @@ public static class WebRegistration
         Devices.Control.Http.ControlEndpoints.MapDeviceControlEndpoints(app);
         Schedules.ScheduleEndpoints.MapScheduleEndpoints(app);
         Broadcasts.Api.BroadcastEndpoints.MapBroadcastEndpoints(app);
+        Alerts.Cap.CapEndpoints.MapCapEndpoints(app);
+        Alerts.Engine.EmergencyEndpoints.MapEmergencyEndpoints(app);
         return app;
     }
 }
