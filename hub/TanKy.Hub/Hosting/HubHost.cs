@@ -13,6 +13,7 @@ using TanKy.Hub.Media.Speech;
 using TanKy.Hub.Availability;
 using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Broadcasts.Archive;
+using TanKy.Hub.Broadcasts.Live;
 using TanKy.Hub.Availability.Alerts;
 using TanKy.Hub.Hosting.Metrics;
 using TanKy.Hub.Media;
@@ -56,6 +57,7 @@ public static class HubHost
         builder.Services.AddCapIntake(builder.Configuration);
         builder.Services.AddLedHeadlines(builder.Configuration);
         builder.Services.AddGatewayHardware(builder.Configuration);
+        builder.Services.AddLiveBroadcasts(builder.Configuration);
         builder.Services.AddWebApi(builder.Configuration, builder.WebHost);
         customize?.Invoke(builder);
 

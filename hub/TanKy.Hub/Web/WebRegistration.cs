@@ -27,6 +27,7 @@ public static class WebRegistration
     public static WebApplication MapWebApi(this WebApplication app)
     {
         app.UseStatusCodePages();
+        app.UseWebSockets();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
@@ -41,6 +42,7 @@ public static class WebRegistration
         Broadcasts.Api.BroadcastEndpoints.MapBroadcastEndpoints(app);
         Alerts.Cap.CapEndpoints.MapCapEndpoints(app);
         Alerts.Engine.EmergencyEndpoints.MapEmergencyEndpoints(app);
+        Broadcasts.Live.LiveEndpoint.MapLiveEndpoint(app);
         return app;
     }
 }
