@@ -19,9 +19,42 @@ namespace TanKy.Hub.Broadcasts.Live;
 /// </summary>
 public static class LiveEndpoint
 {
-    public static void MapLiveEndpoint(this IEndpointRouteBuilder app) =>
+    public static void MapLiveEndpoint(this IEndpointRouteBuilder app)
+    {
         app.Map("/api/v1/live", HandleAsync).AllowAnonymous().WithName("LiveVoice")
             .WithSummary("WebSocket: first {format:pcm16, rate} or {format:opus}, then audio; goes on the air with the first audio");
+        app.MapPost("/api/v1/live/arecord", ArecordAsync).RequireAuthorization(Policies.Read).WithName("LiveSoundCard")
+            .WithSummary("Put the gateway's sound-card input (Live:Arecord:Device) on the air: ?zones=…&class=…; stop it with DELETE /api/v1/emergency/{id}");
+    }
+
+    private static async Task<IResult> ArecordAsync(HttpContext http, ZoneRegistry registry, TriggerAudit audit, ArecordLiveSource arecord, CancellationToken ct)
+    {
+        var user = http.User.ToUser();
+        var zones = http.Request.Query["zones"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        var cls = http.Request.Query["class"].ToString() == "priority" ? BroadcastClass.Priority : BroadcastClass.Emergency;
+        var outcome = zones.Any(z => !registry.Exists(z)) ? AuthorizationOutcome.Refuse("unknown zone") : EmergencyAuthorizer.Authorize(user, zones);
+        var auditId = audit.Record(user.Name, user.Role.ToWire(), TriggerChannel.Api, $"{cls.ToWire()}: live sound card", zones, http.Connection.RemoteIpAddress?.ToString(), outcome.Allowed && arecord.Configured, arecord.Configured ? outcome.Reason : "no sound card configured");
+        if (!outcome.Allowed)
+        {
+            return Results.Problem(statusCode: 403, title: "Không có quyền phát tới khu vực này / live broadcast refused", detail: outcome.Reason);
+        }
+
+        if (!arecord.Configured)
+        {
+            return Results.Problem(statusCode: 404, title: "Chưa cấu hình bộ thu âm / no sound card configured", detail: "set Live:Arecord:Device");
+        }
+
+        try
+        {
+            var id = await arecord.StartAsync(zones, cls, user.Name, ct);
+            audit.SetBroadcast(auditId, id);
+            return Results.Accepted($"/api/v1/broadcasts/{id}", new { id });
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or System.ComponentModel.Win32Exception)
+        {
+            return Results.Problem(statusCode: 503, title: "Không thu được âm thanh / sound card capture failed", detail: ex.Message);
+        }
+    }
 
     private static async Task HandleAsync(HttpContext http, TokenService tokens, ZoneRegistry registry, TriggerAudit audit, LiveSessions sessions, IOptions<LiveOptions> options, ILoggerFactory logs)
     {

@@ -14,6 +14,7 @@ public static class LiveRegistration
             .Validate(o => LivePcmEncoder.Rates.Contains(o.Arecord.Rate), "Live:Arecord:Rate must be 8000, 16000 or 48000")
             .ValidateOnStart();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<LiveSessions>(sp));
+        services.AddSingleton<ArecordLiveSource>();
         return services;
     }
 }
