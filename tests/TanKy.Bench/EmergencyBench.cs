@@ -45,10 +45,14 @@ internal static class EmergencyBench
         for (var run = 0; run < runs; run++)
         {
             stored.AddRange(await StoredRunAsync(http, runner.Nodes, clip));
-            live.AddRange(await LiveRunAsync(httpPort, commune.Token, runner.Nodes));
         }
 
         Write("stored-clip", speakers, runs, stored, 600, hub);
+        for (var run = 0; run < runs; run++)
+        {
+            live.AddRange(await LiveRunAsync(httpPort, commune.Token, runner.Nodes));
+        }
+
         Write("live-voice", speakers, runs, live, 800, hub);
         await runner.StopAsync();
         return 0;
@@ -113,8 +117,18 @@ internal static class EmergencyBench
             await Task.Delay(200);
         }
 
-        await Task.Delay(500);
-        return nodes.Select(n => n.LastPlayback).Where(p => p?.ActualMicros is not null).Select(p => (p!.ActualMicros!.Value - t0) / 1000.0).ToList();
+        await Task.Delay(1000);
+        var delivery = (await http.GetFromJsonAsync<JsonElement>("/api/v1/broadcasts/" + id)).GetProperty("delivery");
+        var reported = delivery.GetProperty("nodes").EnumerateArray()
+            .Where(n => n.TryGetProperty("triggerToSoundUs", out var t) && t.ValueKind == JsonValueKind.Number)
+            .Select(n => n.GetProperty("triggerToSoundUs").GetInt64() / 1000.0).ToList();
+        HubMeasured.AddRange(reported);
+        reported.Sort();
+        PerRun.Add($"p50 {P(reported, 0.5)} / max {(reported.Count == 0 ? double.NaN : reported[^1])} ms, started {delivery.GetProperty("started").GetInt32()}");
+        Started += delivery.GetProperty("started").GetInt32();
+        Targeted += delivery.GetProperty("targeted").GetInt32();
+        var stream = nodes.Select(n => n.LastPlayback).Where(p => p is not null).GroupBy(p => p!.StreamId).MaxBy(g => g.Count())?.Key;
+        return nodes.Select(n => stream is null ? null : n.PlaybackOf(stream)).Where(p => p?.ActualMicros is not null).Select(p => (p!.ActualMicros!.Value - t0) / 1000.0).ToList();
     }
 
     private static async Task<string> UploadClipAsync(HttpClient http)
@@ -152,17 +166,33 @@ internal static class EmergencyBench
         return ms.ToArray();
     }
 
+    private static List<double> HubMeasured { get; } = [];
+
+    private static List<string> PerRun { get; } = [];
+
+    private static int Started { get; set; }
+
+    private static int Targeted { get; set; }
+
     private static long NowMicros() => (DateTimeOffset.UtcNow.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
+
+    private static double P(List<double> ms, double q) => ms.Count == 0 ? double.NaN : Math.Round(ms[Math.Min(ms.Count - 1, (int)Math.Ceiling(q * ms.Count) - 1)], 1);
 
     private static void Write(string content, int speakers, int runs, List<double> ms, double goalMs, ChildProcess hub)
     {
         ms.Sort();
-        double P(double q) => ms.Count == 0 ? double.NaN : Math.Round(ms[Math.Min(ms.Count - 1, (int)Math.Ceiling(q * ms.Count) - 1)], 1);
+        HubMeasured.Sort();
+        double P(double q) => EmergencyBench.P(ms, q);
         BenchOutput.Write("emergency", new
         {
             content, speakers, runs, samples = ms.Count, trigger_to_first_sound_p50_ms = P(0.5), trigger_to_first_sound_p99_ms = P(0.99),
             max_ms = ms.Count == 0 ? double.NaN : Math.Round(ms[^1], 1), hub_peak_rss_mib = Math.Round(hub.PeakRssMiB(), 1),
+            per_run_hub_report = PerRun.ToArray(), delivery_started = Started, delivery_targeted = Targeted,
+            hub_report_p50_ms = EmergencyBench.P(HubMeasured, 0.5), hub_report_p99_ms = EmergencyBench.P(HubMeasured, 0.99),
             goal = $"p99 <= {goalMs} ms", goal_met = ms.Count == speakers * runs && P(0.99) <= goalMs,
         });
+        (Started, Targeted) = (0, 0);
+        HubMeasured.Clear();
+        PerRun.Clear();
     }
 }

@@ -48,6 +48,11 @@ public sealed class EmergencyHeadlines(ILogger<EmergencyHeadlines> log, LedEmerg
     {
         lock (_gate)
         {
+            if (_ended.Count > 10_000)
+            {
+                _ended.Clear(); // only guards the instant between PlayAsync and Remember
+            }
+
             _ended[record.Id] = true;
             if (display is null || !_shown.TryRemove(record.Id, out var shown))
             {
