@@ -8,6 +8,9 @@ public sealed class LiveOptions
     /// <summary>A live session ends after this long even if the microphone stays open (a stuck microphone).</summary>
     public TimeSpan MaxDuration { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>A session whose client sends nothing for this long ends (a stalled or vanished browser must not hold the zones).</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Time allowed for the first message (the format) after the WebSocket opens.</summary>
     public TimeSpan HelloTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -10,7 +10,7 @@ public static class LiveRegistration
     {
         services.AddOptions<LiveOptions>()
             .Bind(config.GetSection(LiveOptions.Section))
-            .Validate(o => o.MaxDuration > TimeSpan.Zero && o.HelloTimeout > TimeSpan.Zero, "Live:MaxDuration and Live:HelloTimeout must be positive")
+            .Validate(o => o.MaxDuration > TimeSpan.Zero && o.HelloTimeout > TimeSpan.Zero && o.IdleTimeout > TimeSpan.Zero, "Live:MaxDuration, Live:HelloTimeout and Live:IdleTimeout must be positive")
             .Validate(o => LivePcmEncoder.Rates.Contains(o.Arecord.Rate), "Live:Arecord:Rate must be 8000, 16000 or 48000")
             .ValidateOnStart();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<LiveSessions>(sp));

@@ -40,7 +40,7 @@ internal sealed class LiveVoiceSession(WebSocket socket, LiveSessions sessions, 
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
             limit.CancelAfter(options.MaxDuration);
             var messages = 0L;
-            while (await ReceiveAsync(buffer, limit.Token) is { } message)
+            while (await ReceiveIdleBoundedAsync(buffer, limit.Token) is { } message)
             {
                 if (message.Type == WebSocketMessageType.Text)
                 {
@@ -82,7 +82,7 @@ internal sealed class LiveVoiceSession(WebSocket socket, LiveSessions sessions, 
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            log.LogWarning("Live session of {By}: no format in time or the maximum duration passed", by);
+            log.LogWarning("Live session of {By} ended: no format in time, no audio for {Idle}, or the maximum duration passed", by, options.IdleTimeout);
             await CloseAsync(WebSocketCloseStatus.PolicyViolation, "timeout", CancellationToken.None);
         }
         catch (WebSocketException ex)
@@ -94,6 +94,13 @@ internal sealed class LiveVoiceSession(WebSocket socket, LiveSessions sessions, 
             source?.Complete();
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    private async Task<(WebSocketMessageType Type, int Count)?> ReceiveIdleBoundedAsync(byte[] buffer, CancellationToken ct)
+    {
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        idle.CancelAfter(options.IdleTimeout);
+        return await ReceiveAsync(buffer, idle.Token);
     }
 
     /// <summary>One whole message into <paramref name="buffer"/>, or null when the client closed.</summary>
