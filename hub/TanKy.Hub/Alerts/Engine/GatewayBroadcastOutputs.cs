@@ -7,7 +7,8 @@ namespace TanKy.Hub.Alerts.Engine;
 /// <summary>
 /// Makes the gateway's outputs follow broadcasts: the amplifier relay of the legacy cluster is
 /// prepared before play-out of any stream in the gateway's zone and released when the broadcast
-/// ends (the relay ignores other zones); the status LED blinks while anything is on the air.
+/// ends (the relay ignores other zones); the status LED blinks while anything is on the air and
+/// blinks fast after a broadcast failed.
 /// </summary>
 public sealed class GatewayBroadcastOutputs(
     IAmplifierRelay relay,
@@ -38,7 +39,8 @@ public sealed class GatewayBroadcastOutputs(
         {
             if (_onAir.Remove(record.Id) && _onAir.Count == 0)
             {
-                statusLed.Set(GatewayStatus.Idle);
+                // A failed broadcast (e.g. broker unreachable) shows as a fault until the next one airs.
+                statusLed.Set(status == BroadcastStatus.Failed ? GatewayStatus.Fault : GatewayStatus.Idle);
             }
         }
 
