@@ -34,6 +34,23 @@ public sealed class EmergencyBroadcast_Tests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Of_two_emergencies_the_latest_wins_on_the_speaker()
+    {
+        var speaker = await _commune.C.StartNodeAsync("loa-khoi-1-a");
+        await speaker.WaitForClockSynchronisedAsync(CommuneHarness.Wait);
+        var first = await _commune.TriggerAsync(new { zones = new[] { "khoi-1" }, media = _commune.LongClip });
+        await EmergencyCommune.EventuallyAsync(() => _commune.Broadcasts.GetDeliveryReport(first).Started == 1, "the first emergency to sound");
+        var firstStream = speaker.ActiveStreamId!;
+
+        var second = await _commune.TriggerAsync(new { zones = new[] { "khoi-1" }, media = _commune.ShortClip });
+
+        await EmergencyCommune.EventuallyAsync(() => _commune.Broadcasts.GetDeliveryReport(second).Finished == 1, "the second emergency to play out");
+        speaker.PlaybackOf(firstStream)!.Reason.Should().BeOneOf([DeviceSim.Audio.PlaybackEndReason.Preempted, DeviceSim.Audio.PlaybackEndReason.Stop], "the hub cuts the earlier emergency (stop order) as the node gets the later one");
+        _commune.Broadcasts.Decisions(first).Select(d => d.Kind).Should().Contain(Hub.Broadcasts.Arbitration.DecisionKind.Preempted);
+        await _commune.Broadcasts.StopAsync(first, "test");
+    }
+
+    [Fact]
     public async Task LED_boards_of_the_target_zone_show_the_headline_then_restore_their_message()
     {
         var board = await _commune.C.StartNodeAsync("led-khoi-1");
