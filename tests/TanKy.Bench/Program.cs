@@ -7,6 +7,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["connect-storm"] = ConnectStorm.RunAsync,
     ["report"] = ReportBench.RunAsync,
     ["schedules"] = ScheduleBench.RunAsync,
+    ["emergency"] = EmergencyBench.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -27,6 +27,8 @@ public sealed class BroadcastService : IBroadcastService
     private readonly DeliveryTargets _targets;
     private readonly StreamContext _context;
     private readonly ILogger<BroadcastService> _logger;
+    private readonly BroadcastLifecycleHooks _lifecycle;
+    private readonly List<(BroadcastRecord Record, string Status)> _ended = [];
 
     internal BroadcastService(
         ZoneArbiter arbiter,
@@ -35,11 +37,11 @@ public sealed class BroadcastService : IBroadcastService
         BroadcastValidator validator,
         DeliveryTargets targets,
         StreamContext context,
-        ILogger<BroadcastService> logger)
+        ILogger<BroadcastService> logger,
+        Func<IEnumerable<IBroadcastLifecycle>>? lifecycle = null)
     {
-        _arbiter = arbiter;
-        _store = store;
-        _reporter = reporter;
+        (_arbiter, _lifecycle) = (arbiter, new(lifecycle, logger));
+        (_store, _reporter) = (store, reporter);
         _validator = validator;
         _targets = targets;
         _context = context;
@@ -51,14 +53,22 @@ public sealed class BroadcastService : IBroadcastService
     public Task<BroadcastTicket> PlayAsync(BroadcastRequest request, CancellationToken cancellationToken = default)
     {
         var (zones, media) = _validator.Validate(request);
+        return Task.FromResult(Submit(request, zones, new StoredMediaSource(media), media.Title));
+    }
+
+    /// <summary>Plays a live source (microphone, sound card) to zones the caller has validated; it ends when the source ends.</summary>
+    public Task<BroadcastTicket> PlayLiveAsync(BroadcastRequest request, IReadOnlyList<string> zones, IAudioSource source) =>
+        Task.FromResult(Submit(request, zones, source, request.Title ?? source.Title));
+
+    private BroadcastTicket Submit(BroadcastRequest request, IReadOnlyList<string> zones, IAudioSource source, string title)
+    {
         var policy = request.Policy ?? _context.Options.DefaultPolicy;
         var record = new BroadcastRecord
         {
             Id = "bc-" + RandomHex(6), Class = request.Class.ToWire(), Policy = policy.ToWire(), Zones = zones,
-            Media = request.MediaId, Title = media.Title, Volume = request.Volume, Operator = request.Operator, Source = request.Source,
+            Media = request.MediaId, Title = title, Volume = request.Volume, Operator = request.Operator, Source = request.Source,
             RequestedAt = Clock.Time.GetUtcNow(), RequestedUs = Clock.NowMicros, Status = BroadcastStatus.Queued,
         };
-        var source = new StoredMediaSource(media);
         var state = new BroadcastState(record, source);
         var length = source.TotalSamples is { } samples ? AudioSourceFormat.DurationOf(samples) : (TimeSpan?)null;
         List<StreamSession> started;
@@ -83,7 +93,7 @@ public sealed class BroadcastService : IBroadcastService
         _logger.LogInformation("Broadcast {BroadcastId} ({Class}, {Media}) to {Zones} by {Operator} via {Source}: {Status}",
             record.Id, record.Class, record.Media, string.Join(',', zones), record.Operator, record.Source, state.Status);
         var stream = started.Find(s => s.Plan.BroadcastId == record.Id)?.Plan.StreamId;
-        return Task.FromResult(new BroadcastTicket(record.Id, stream, state.Status));
+        return new BroadcastTicket(record.Id, stream, state.Status);
     }
 
     public Task<StopResult> StopAsync(string broadcastId, string stoppedBy, CancellationToken cancellationToken = default)
@@ -244,6 +254,7 @@ public sealed class BroadcastService : IBroadcastService
         state.Status = status;
         if (endReason is not null)
         {
+            _ended.Add((state.Record, status));
             _active.Remove(broadcastId);
         }
     }
@@ -267,7 +278,19 @@ public sealed class BroadcastService : IBroadcastService
         };
     }
 
-    private static void StartAll(List<StreamSession> sessions) => sessions.ForEach(s => s.Start());
+    private void StartAll(List<StreamSession> sessions)
+    {
+        sessions.ForEach(s => s.Start());
+        List<(BroadcastRecord Record, string Status)> ended;
+        List<(BroadcastRecord? Record, StreamPlan Plan)> started;
+        lock (_gate)
+        {
+            (ended, started) = ([.. _ended], [.. sessions.Select(s => (_active.GetValueOrDefault(s.Plan.BroadcastId)?.Record, s.Plan))]);
+            _ended.Clear();
+        }
+
+        _lifecycle.Notify(started, ended);
+    }
 
     private static string RandomHex(int bytes) => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(bytes));
 }

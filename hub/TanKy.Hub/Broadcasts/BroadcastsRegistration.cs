@@ -51,7 +51,8 @@ public static class BroadcastsRegistration
             sp.GetRequiredService<BroadcastValidator>(),
             sp.GetRequiredService<DeliveryTargets>(),
             sp.GetRequiredService<StreamContext>(),
-            sp.GetRequiredService<ILogger<BroadcastService>>()));
+            sp.GetRequiredService<ILogger<BroadcastService>>(),
+            () => sp.GetServices<IBroadcastLifecycle>()));
         services.AddSingleton<IBroadcastService>(sp => sp.GetRequiredService<BroadcastService>());
         services.AddHostedService(sp => ActivatorUtilities.CreateInstance<BroadcastLifetime>(sp));
 

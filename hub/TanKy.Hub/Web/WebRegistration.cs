@@ -27,6 +27,7 @@ public static class WebRegistration
     public static WebApplication MapWebApi(this WebApplication app)
     {
         app.UseStatusCodePages();
+        app.UseWebSockets();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
@@ -39,6 +40,9 @@ public static class WebRegistration
         Devices.Control.Http.ControlEndpoints.MapDeviceControlEndpoints(app);
         Schedules.ScheduleEndpoints.MapScheduleEndpoints(app);
         Broadcasts.Api.BroadcastEndpoints.MapBroadcastEndpoints(app);
+        Alerts.Cap.CapEndpoints.MapCapEndpoints(app);
+        Alerts.Engine.EmergencyEndpoints.MapEmergencyEndpoints(app);
+        Broadcasts.Live.LiveEndpoint.MapLiveEndpoint(app);
         return app;
     }
 }

@@ -60,6 +60,8 @@ internal sealed class BroadcastApiClient : IDisposable
 
     public Task<ApiAnswer> PostAsync(string path, object body, CancellationToken ct) => SendAsync(() => _http.PostAsJsonAsync(path, body, ct), ct);
 
+    public Task<ApiAnswer> PostContentAsync(string path, HttpContent content, CancellationToken ct) => SendAsync(() => _http.PostAsync(path, content, ct), ct);
+
     public Task<ApiAnswer> GetAsync(string path, CancellationToken ct) => SendAsync(() => _http.GetAsync(path, ct), ct);
 
     public Task<ApiAnswer> DeleteAsync(string path, CancellationToken ct) => SendAsync(() => _http.DeleteAsync(path, ct), ct);

@@ -22,6 +22,8 @@ internal static class BroadcastCommands
         command.Subcommands.Add(Stop());
         command.Subcommands.Add(List());
         command.Subcommands.Add(Report());
+        command.Subcommands.Add(Alerts.Engine.EmergencyCliCommands.Emergency());
+        command.Subcommands.Add(Alerts.Engine.EmergencyCliCommands.Cancel());
         return command;
     }
 
@@ -87,7 +89,7 @@ internal static class BroadcastCommands
         return report;
     }
 
-    private static async Task<int> RunAsync(ParseResult r, Func<BroadcastApiClient, TextWriter, Task<int>> body)
+    internal static async Task<int> RunAsync(ParseResult r, Func<BroadcastApiClient, TextWriter, Task<int>> body)
     {
         var output = r.InvocationConfiguration.Output;
         var config = HubConfiguration.ForCli([]);
@@ -107,7 +109,7 @@ internal static class BroadcastCommands
         return await body(api, output);
     }
 
-    private static int Print(ParseResult r, ApiAnswer answer, TextWriter output, Action<JsonElement> human)
+    internal static int Print(ParseResult r, ApiAnswer answer, TextWriter output, Action<JsonElement> human)
     {
         if (!answer.Ok)
         {
@@ -127,7 +129,7 @@ internal static class BroadcastCommands
         return 0;
     }
 
-    private static int Fail(ParseResult r, string message)
+    internal static int Fail(ParseResult r, string message)
     {
         r.InvocationConfiguration.Error.WriteLine($"Lỗi / error: {message}");
         return 1;

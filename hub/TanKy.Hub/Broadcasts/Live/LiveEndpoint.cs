@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TanKy.Hub.Accounts;
+using TanKy.Hub.Alerts;
+using TanKy.Hub.Devices;
+using TanKy.Hub.Web;
+
+namespace TanKy.Hub.Broadcasts.Live;
+
+/// <summary>
+/// <c>GET /api/v1/live?zones=khoi-1,xom-3&amp;class=emergency|priority</c>, upgraded to a WebSocket:
+/// live voice from the web console. The token comes in <c>Authorization: Bearer …</c> or, because
+/// browsers cannot set headers on a WebSocket, in the query as <c>access_token=…</c> (never logged;
+/// use HTTPS so it is not seen on the way). Authorisation is the emergency rule (hamlet heads only
+/// their own zones) and every attempt is audited, refused ones included, before the upgrade.
+/// </summary>
+public static class LiveEndpoint
+{
+    public static void MapLiveEndpoint(this IEndpointRouteBuilder app)
+    {
+        app.Map("/api/v1/live", HandleAsync).AllowAnonymous().WithName("LiveVoice")
+            .WithSummary("WebSocket: first {format:pcm16, rate} or {format:opus}, then audio; goes on the air with the first audio");
+        app.MapPost("/api/v1/live/arecord", ArecordAsync).RequireAuthorization(Policies.Read).WithName("LiveSoundCard")
+            .WithSummary("Put the gateway's sound-card input (Live:Arecord:Device) on the air: ?zones=…&class=…; stop it with DELETE /api/v1/emergency/{id}");
+    }
+
+    private static async Task<IResult> ArecordAsync(HttpContext http, ZoneRegistry registry, TriggerAudit audit, ArecordLiveSource arecord, CancellationToken ct)
+    {
+        var user = http.User.ToUser();
+        var zones = http.Request.Query["zones"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        var cls = http.Request.Query["class"].ToString() == "priority" ? BroadcastClass.Priority : BroadcastClass.Emergency;
+        var outcome = zones.Any(z => !registry.Exists(z)) ? AuthorizationOutcome.Refuse("unknown zone") : EmergencyAuthorizer.Authorize(user, zones);
+        var auditId = audit.Record(user.Name, user.Role.ToWire(), TriggerChannel.Api, $"{cls.ToWire()}: live sound card", zones, http.Connection.RemoteIpAddress?.ToString(), outcome.Allowed && arecord.Configured, arecord.Configured ? outcome.Reason : "no sound card configured");
+        if (!outcome.Allowed)
+        {
+            return Results.Problem(statusCode: 403, title: "Không có quyền phát tới khu vực này / live broadcast refused", detail: outcome.Reason);
+        }
+
+        if (!arecord.Configured)
+        {
+            return Results.Problem(statusCode: 404, title: "Chưa cấu hình bộ thu âm / no sound card configured", detail: "set Live:Arecord:Device");
+        }
+
+        try
+        {
+            var id = await arecord.StartAsync(zones, cls, user.Name, ct);
+            audit.SetBroadcast(auditId, id);
+            return Results.Accepted($"/api/v1/broadcasts/{id}", new { id });
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or System.ComponentModel.Win32Exception)
+        {
+            return Results.Problem(statusCode: 503, title: "Không thu được âm thanh / sound card capture failed", detail: ex.Message);
+        }
+    }
+
+    private static async Task HandleAsync(HttpContext http, TokenService tokens, ZoneRegistry registry, TriggerAudit audit, LiveSessions sessions, IOptions<LiveOptions> options, ILoggerFactory logs)
+    {
+        var user = http.User.Identity?.IsAuthenticated == true ? http.User.ToUser() : tokens.Validate(http.Request.Query["access_token"].ToString());
+        if (user is null)
+        {
+            await Results.Problem(statusCode: 401, title: "Cần mã truy cập / token required", detail: "send Authorization: Bearer <token> or ?access_token=<token>").ExecuteAsync(http);
+            return;
+        }
+
+        var zones = http.Request.Query["zones"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        var clsText = http.Request.Query["class"].ToString() is { Length: > 0 } c ? c : "emergency";
+        var remote = http.Connection.RemoteIpAddress?.ToString();
+        var what = $"{clsText}: live voice";
+        var error = clsText is not ("emergency" or "priority") ? $"bad class '{clsText}' (emergency or priority)"
+            : zones.Count == 0 ? "zones are required"
+            : zones.FirstOrDefault(z => !registry.Exists(z)) is { } unknown ? $"unknown zone '{unknown}'"
+            : !http.WebSockets.IsWebSocketRequest ? "a WebSocket upgrade is required"
+            : null;
+        if (error is not null)
+        {
+            audit.Record(user.Name, user.Role.ToWire(), TriggerChannel.Api, what, zones, remote, false, error);
+            await Results.Problem(statusCode: 400, title: "Yêu cầu phát trực tiếp không hợp lệ / invalid live request", detail: error).ExecuteAsync(http);
+            return;
+        }
+
+        var outcome = EmergencyAuthorizer.Authorize(user, zones);
+        var auditId = audit.Record(user.Name, user.Role.ToWire(), TriggerChannel.Api, what, zones, remote, outcome.Allowed, outcome.Reason);
+        if (!outcome.Allowed)
+        {
+            await Results.Problem(statusCode: 403, title: "Không có quyền phát tới khu vực này / live broadcast refused", detail: outcome.Reason).ExecuteAsync(http);
+            return;
+        }
+
+        using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        var session = new LiveVoiceSession(socket, sessions, options.Value, logs.CreateLogger("TanKy.Hub.Broadcasts.Live.LiveVoiceSession"));
+        var cls = clsText == "priority" ? BroadcastClass.Priority : BroadcastClass.Emergency;
+        await session.RunAsync(zones, cls, user.Name, id => audit.SetBroadcast(auditId, id), http.RequestAborted);
+    }
+}
