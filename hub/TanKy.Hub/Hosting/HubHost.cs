@@ -15,6 +15,8 @@ using TanKy.Hub.Broker;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Devices.Control;
 using TanKy.Hub.Schedules;
+using TanKy.Hub.Schedules.Airing;
+using TanKy.Hub.Reports.Broadcasting;
 using TanKy.Hub.Storage;
 using TanKy.Hub.Web;
 
@@ -44,6 +46,8 @@ public static class HubHost
         builder.Services.AddBroker(builder.Configuration);
         builder.Services.AddSchedules(builder.Configuration);
         builder.Services.AddBroadcasts(builder.Configuration);
+        builder.Services.AddProgrammeAiring(builder.Configuration);
+        builder.Services.AddBroadcastStatistics();
         builder.Services.AddWebApi(builder.Configuration, builder.WebHost);
         customize?.Invoke(builder);
 
