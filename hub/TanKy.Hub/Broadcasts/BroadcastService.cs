@@ -59,7 +59,7 @@ public sealed class BroadcastService : IBroadcastService
             RequestedAt = Clock.Time.GetUtcNow(), RequestedUs = Clock.NowMicros, Status = BroadcastStatus.Queued,
         };
         var source = new StoredMediaSource(media);
-        var state = new BroadcastState(record, source);
+        var state = new BroadcastState(record, source) { FirstStreamId = request.StreamId is { } sid && !_store.StreamExists(sid) ? sid : null };
         var length = source.TotalSamples is { } samples ? AudioSourceFormat.DurationOf(samples) : (TimeSpan?)null;
         List<StreamSession> started;
         lock (_gate)
@@ -255,7 +255,7 @@ public sealed class BroadcastService : IBroadcastService
         state.Archived = true;
         return new StreamPlan
         {
-            StreamId = "b-" + RandomHex(8),
+            StreamId = TakeFirstStreamId(state) ?? "b-" + RandomHex(8),
             BroadcastId = record.Id,
             Class = BroadcastClasses.TryParse(record.Class, out var cls) ? cls.Value : BroadcastClass.Normal,
             Zones = zones,
@@ -265,6 +265,13 @@ public sealed class BroadcastService : IBroadcastService
             Volume = record.Volume,
             Archive = archive,
         };
+    }
+
+    private static string? TakeFirstStreamId(BroadcastState state)
+    {
+        var id = state.FirstStreamId;
+        state.FirstStreamId = null;
+        return id;
     }
 
     private static void StartAll(List<StreamSession> sessions) => sessions.ForEach(s => s.Start());

@@ -20,6 +20,7 @@ public sealed class ProgrammeAiring_Tests
 
         var row = ProgrammeCommune.History(h, "tin-thu")!.Value;
         var broadcast = h.Hub.Get<IBroadcastService>().Get(row.BroadcastId!)!;
+        broadcast.StreamId.Should().StartWith("p-tin-thu-", "the airing id is the stream id pre-cached nodes know");
         broadcast.Should().BeEquivalentTo(new { Operator = "schedule", Source = "schedule", Class = "normal", Policy = "resume", Title = "Bản tin thử" }, aired);
         using var c = h.Dir.Db.Open();
         c.ExecuteScalar<string?>("SELECT status FROM broadcast_deliveries WHERE broadcast_id = @id AND device_id = 'loa-khoi-1-a'", new { id = row.BroadcastId })

@@ -35,7 +35,8 @@ internal sealed class BroadcastProgrammePlayer(IBroadcastService broadcasts, ILo
             airing.Volume,
             ToPolicy(airing.OnPreempt),
             playlist,
-            Title: airing.Title);
+            Title: airing.Title,
+            StreamId: airing.AiringId);
     }
 
     public static Broadcasts.PreemptionPolicy ToPolicy(Model.PreemptionPolicy policy) => policy switch
