@@ -67,7 +67,7 @@ internal sealed class NodeCache : IDisposable
         }
     }
 
-    /// <summary>A new desired snapshot: its <c>cache</c> value (null when absent).</summary>
+    /// <summary>A new desired snapshot: its <c>cache</c> value (null when absent). Starts downloads and schedules airings.</summary>
     public void OnDesired(JsonNode? value)
     {
         var orders = CacheOrder.ParseAll(value);
@@ -97,8 +97,8 @@ internal sealed class NodeCache : IDisposable
             }
         }
 
+        // The caller publishes the reported state right after this; downloads report again as they end.
         downloads.ForEach(d => _ = DownloadAsync(d));
-        _changed();
     }
 
     public void Dispose()
