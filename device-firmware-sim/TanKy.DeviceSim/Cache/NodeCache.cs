@@ -88,6 +88,14 @@ internal sealed class NodeCache : IDisposable
                 }
             }
 
+            // An airing the hub no longer orders, and that has not started, does not play.
+            var ordered = orders.Select(o => o.Stream).ToHashSet(StringComparer.Ordinal);
+            foreach (var gone in _airings.Keys.Where(k => !ordered.Contains(k) && !(_playing.TryGetValue(k, out var p) && p.Started)).ToList())
+            {
+                _airings[gone].Cancel();
+                _airings.Remove(gone);
+            }
+
             foreach (var airing in orders.GroupBy(o => o.Stream, StringComparer.Ordinal).Where(g => !_airings.ContainsKey(g.Key)))
             {
                 var cts = CancellationTokenSource.CreateLinkedTokenSource(_life.Token);
@@ -126,7 +134,10 @@ internal sealed class NodeCache : IDisposable
         {
             lock (_gate)
             {
-                _playing.Remove(playback.Stream);
+                if (_playing.TryGetValue(playback.Stream, out var current) && ReferenceEquals(current, playback))
+                {
+                    _playing.Remove(playback.Stream);
+                }
             }
         }
     }
