@@ -88,7 +88,8 @@ internal static class ScheduleCommands
     {
         var sources = ScheduleSource.ReadFolder(dir ?? options.Directory);
         var refs = ScheduleReferences.From(ctx.Zones, ctx.Devices, MediaCommands.Library(ctx));
-        return ScheduleLoader.Load(sources, refs, ctx.Time.GetUtcNow(), options.OverlapHorizon);
+        // The same value rules as the running hub (device control), so `check` and the hub agree.
+        return ScheduleLoader.Load(sources, refs, ctx.Time.GetUtcNow(), options.OverlapHorizon, new Devices.Control.Scheduling.DesiredSchemaActionValidator());
     }
 
     private static void Write(IReadOnlyList<AgendaEntry> entries, bool json)

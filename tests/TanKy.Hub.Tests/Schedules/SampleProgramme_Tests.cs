@@ -27,7 +27,7 @@ public sealed class SampleProgramme_Tests
         var refs = new ScheduleReferences(zones, new HashSet<string>(StringComparer.Ordinal), Clips);
         var from = new DateTimeOffset(2026, 2, 9, 0, 0, 0, TimeSpan.FromHours(7));
 
-        var result = ScheduleLoader.Load(ScheduleSource.ReadFolder(Folder()), refs, from, TimeSpan.FromDays(56));
+        var result = ScheduleLoader.Load(ScheduleSource.ReadFolder(Folder()), refs, from, TimeSpan.FromDays(56), new TanKy.Hub.Devices.Control.Scheduling.DesiredSchemaActionValidator());
 
         result.Errors.Should().BeEmpty();
         var agenda = AgendaService.Compute(result.Set!, from, TimeSpan.FromDays(21), "khoi-1");

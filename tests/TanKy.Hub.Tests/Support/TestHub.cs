@@ -56,6 +56,10 @@ public sealed class TestHub : IAsyncDisposable
             customize?.Invoke(b);
         });
         await app.StartAsync();
+
+        // Like a running hub a moment after start: its own MQTT connection is up before tests publish.
+        using var connected = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await app.Services.GetRequiredService<TanKy.Hub.Broker.HubMqttConnection>().WaitConnectedAsync(connected.Token);
         return new TestHub(app, dataDir, port);
     }
 

@@ -16,8 +16,6 @@ public static class DeviceControlRegistration
         services.AddOptions<ControlOptions>().Bind(config.GetSection(ControlOptions.Section));
         services.AddSingleton<DeviceControlService>();
         services.AddSingleton<DeviceStateReader>();
-        services.AddSingleton<ReportedErrorsRecorder>();
-        services.AddSingleton<IDeviceMessageHandler>(sp => sp.GetRequiredService<ReportedErrorsRecorder>());
         services.AddSingleton<DeviceAlertRecorder>();
         services.AddSingleton<IDeviceMessageHandler>(sp => sp.GetRequiredService<DeviceAlertRecorder>());
 
