@@ -13,6 +13,7 @@ internal sealed class SpeakerFirmware : IKindFirmware
         apply.Bool("mute");
         apply.Bool("power");
         apply.Checked("zones", z => z is JsonArray a && a.All(x => x is JsonValue v && v.TryGetValue<string>(out var s) && Identifiers.IsValid(s)) ? null : "must be a list of zone ids");
+        apply.Checked("cache", c => c is JsonArray ? null : "must be a list of clips to cache (protocol.md §4.11)");
     }
 
     public void RegisterOps(CommandTable table) => table.Register("tone", ctx =>

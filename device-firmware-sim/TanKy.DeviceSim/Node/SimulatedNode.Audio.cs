@@ -19,6 +19,7 @@ public sealed partial class SimulatedNode
     private HubClockView _hubClock = null!;
     private ClockSyncClient? _clockSync;
     private SpeakerPlayer? _player;
+    private Cache.NodeCache? _cache;
     private EventOutbox _outbox = null!;
     private readonly Lock _playbackGate = new();
     private readonly Dictionary<string, PlaybackStats> _playbacks = [];
@@ -85,6 +86,7 @@ public sealed partial class SimulatedNode
 
         var codecs = KindProfile.Caps(Options.Kind).Intersect(DecodableCodecs).ToArray();
         _player = new SpeakerPlayer(DeviceId, _hubClock, codecs, Options.ResolveAudioSink(), Options.Faults.AudioLossPercent, AudioCounters, OnPlaybackNotice);
+        _cache = new Cache.NodeCache(DeviceId, Options.Secret, _hubClock, Options.Time, _player, OnCacheChanged);
     }
 
     /// <summary>Runs for one connected session: queued events go out, then the clock sync schedule.</summary>
@@ -123,7 +125,26 @@ public sealed partial class SimulatedNode
         }
     }
 
-    private void OnAudio(string streamId, byte[] payload) => _player?.OnFrames(streamId, payload);
+    private void OnCacheChanged()
+    {
+        try
+        {
+            _ = PublishReportedAsync(_lifetime.Token);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The node is gone: nothing to report to.
+        }
+    }
+
+    private void OnAudio(string streamId, byte[] payload)
+    {
+        // An airing already playing from the cache ignores the live frames of the same stream (protocol.md §4.11 rule 4).
+        if (_cache?.PlaysFromCache(streamId) != true)
+        {
+            _player?.OnFrames(streamId, payload);
+        }
+    }
 
     private Task<bool> SendTimeRequestAsync(long t1, CancellationToken ct) =>
         PublishAsync(

@@ -140,6 +140,7 @@ public sealed partial class SimulatedNode
             return;
         }
 
+        _cache?.OnDesired(desired.State["cache"]);
         await PublishReportedAsync(ct);
     }
 
@@ -167,6 +168,12 @@ public sealed partial class SimulatedNode
             version = _appliedVersion ?? 0;
             state = (JsonObject)_appliedState.DeepClone();
             errors = _appliedErrors;
+        }
+
+        if (_cache is { } cache && state.ContainsKey("cache"))
+        {
+            // Reported is the cache's state per clip, not the order echoed (protocol.md §4.11 rule 2).
+            state["cache"] = cache.Report();
         }
 
         var reported = new ReportedStateMessage { V = ProtocolConstants.Version, Version = version, Ts = NowMs(), State = state, Errors = errors };

@@ -219,6 +219,7 @@ public sealed partial class SimulatedNode : IAsyncDisposable, INodeActions
             await _link.DisposeAsync();
         }
 
+        _cache?.Dispose();
         _client.Dispose();
         _lifetime.Dispose();
     }

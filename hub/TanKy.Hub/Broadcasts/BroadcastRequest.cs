@@ -8,6 +8,8 @@ namespace TanKy.Hub.Broadcasts;
 /// <paramref name="Playlist"/> plays several clips in one stream instead of <paramref name="MediaId"/>
 /// alone (chime, bulletin, chime; siren, message), <paramref name="Repeat"/> times with
 /// <paramref name="RepeatGap"/> of silence between. <paramref name="Title"/> overrides the clips' titles.
+/// <paramref name="StreamId"/> is the id of its first stream when the caller needs a known one (a
+/// scheduled airing's id, which pre-cached nodes know, protocol.md §4.11); later streams get new ids.
 /// </summary>
 public sealed record BroadcastRequest(
     string MediaId,
@@ -20,4 +22,5 @@ public sealed record BroadcastRequest(
     IReadOnlyList<string>? Playlist = null,
     int Repeat = 1,
     TimeSpan RepeatGap = default,
-    string? Title = null);
+    string? Title = null,
+    string? StreamId = null);

@@ -69,7 +69,7 @@ public sealed class BroadcastService : IBroadcastService
             Media = request.MediaId, Title = title, Volume = request.Volume, Operator = request.Operator, Source = request.Source,
             RequestedAt = Clock.Time.GetUtcNow(), RequestedUs = Clock.NowMicros, Status = BroadcastStatus.Queued,
         };
-        var state = new BroadcastState(record, source);
+        var state = new BroadcastState(record, source) { FirstStreamId = request.StreamId is { } sid && !_store.StreamExists(sid) ? sid : null };
         var length = source.TotalSamples is { } samples ? AudioSourceFormat.DurationOf(samples) : (TimeSpan?)null;
         List<StreamSession> started;
         lock (_gate)
@@ -266,7 +266,7 @@ public sealed class BroadcastService : IBroadcastService
         state.Archived = true;
         return new StreamPlan
         {
-            StreamId = "b-" + RandomHex(8),
+            StreamId = TakeFirstStreamId(state) ?? "b-" + RandomHex(8),
             BroadcastId = record.Id,
             Class = BroadcastClasses.TryParse(record.Class, out var cls) ? cls.Value : BroadcastClass.Normal,
             Zones = zones,
@@ -276,6 +276,13 @@ public sealed class BroadcastService : IBroadcastService
             Volume = record.Volume,
             Archive = archive,
         };
+    }
+
+    private static string? TakeFirstStreamId(BroadcastState state)
+    {
+        var id = state.FirstStreamId;
+        state.FirstStreamId = null;
+        return id;
     }
 
     private void StartAll(List<StreamSession> sessions)

@@ -18,6 +18,9 @@ internal sealed class BroadcastState(BroadcastRecord record, IAudioSource source
 
     public List<StreamSession> Sessions { get; } = [];
 
+    /// <summary>The requested id of the first stream (scheduled airings); used once.</summary>
+    public string? FirstStreamId { get; set; }
+
     public string Status { get; set; } = BroadcastStatus.Queued;
 
     /// <summary>True once a stream of the broadcast has been archived (the first one is).</summary>

@@ -69,6 +69,12 @@ internal sealed class BroadcastStore(Database db)
         tx.Commit();
     }
 
+    public bool StreamExists(string streamId)
+    {
+        using var c = db.Open();
+        return c.ExecuteScalar<long>("SELECT COUNT(*) FROM broadcast_streams WHERE stream_id = @streamId", new { streamId }) > 0;
+    }
+
     public BroadcastRecord? Get(string id)
     {
         using var c = db.Open();

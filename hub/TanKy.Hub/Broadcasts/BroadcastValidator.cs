@@ -44,6 +44,11 @@ internal sealed class BroadcastValidator(ZoneRegistry zones, IMediaPackets media
             throw new BroadcastRequestException("repeat must be 1–20 and the gap between repeats 0–10 min");
         }
 
+        if (request.StreamId is { } streamId && !Identifiers.IsValid(streamId))
+        {
+            throw new BroadcastRequestException($"stream id '{streamId}' is not a valid id");
+        }
+
         var ids = request.Playlist is { Count: > 0 } list ? list : [request.MediaId];
         if (ids.Count > 20)
         {

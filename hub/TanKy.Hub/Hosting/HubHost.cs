@@ -22,6 +22,8 @@ using TanKy.Hub.Broker;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Devices.Control;
 using TanKy.Hub.Schedules;
+using TanKy.Hub.Schedules.Airing;
+using TanKy.Hub.Reports.Broadcasting;
 using TanKy.Hub.Storage;
 using TanKy.Hub.Web;
 
@@ -58,6 +60,8 @@ public static class HubHost
         builder.Services.AddLedHeadlines(builder.Configuration);
         builder.Services.AddGatewayHardware(builder.Configuration);
         builder.Services.AddLiveBroadcasts(builder.Configuration);
+        builder.Services.AddProgrammeAiring(builder.Configuration);
+        builder.Services.AddBroadcastStatistics();
         builder.Services.AddWebApi(builder.Configuration, builder.WebHost);
         customize?.Invoke(builder);
 

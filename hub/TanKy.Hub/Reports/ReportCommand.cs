@@ -28,7 +28,7 @@ internal static class ReportCommand
                     : throw new FormatException("give --from and --to, or --period");
                 var fmt = ReportWriter.ParseFormat(r.GetValue(format));
                 var ctx = CliOptions.Context(r);
-                var builder = new ReportBuilder(ctx.Db, ctx.Time, new NoBroadcastStatistics(), ctx.WrappedOptions, Options.Create(new ReportOptions()));
+                var builder = new ReportBuilder(ctx.Db, ctx.Time, new Broadcasting.BroadcastHistoryStatistics(ctx.Db), ctx.WrappedOptions, Options.Create(new ReportOptions()));
                 IReadOnlySet<string>? scope = r.GetValue(zone) is { } z ? new HashSet<string>([z], StringComparer.Ordinal) : null;
                 var report = builder.Build(p, scope);
                 await Write(report, fmt, r.GetValue(output), ct);

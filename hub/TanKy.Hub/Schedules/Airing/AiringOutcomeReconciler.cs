@@ -1,0 +1,89 @@
+using Dapper;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TanKy.Hub.Schedules.History;
+using TanKy.Hub.Storage;
+
+namespace TanKy.Hub.Schedules.Airing;
+
+/// <summary>
+/// Settles the history of fired airings from the broadcast tables: every
+/// <see cref="AiringOutcomeReconcilerOptions.Interval"/> it reads the arbiter's decisions for each
+/// zone still marked <c>fired</c> and, when the last one is final, records the outcome through
+/// <see cref="ProgrammeHistory.RecordOutcome"/>. Reading the tables (not a callback) also settles
+/// airings a restart interrupted: the broadcast store marks those failed on start.
+/// </summary>
+internal sealed class AiringOutcomeReconciler(
+    Database db, ProgrammeHistory history, TimeProvider time, AiringOutcomeReconcilerOptions options, ILogger<AiringOutcomeReconciler> log) : BackgroundService
+{
+    /// <summary>One pass; returns how many (airing, zone) rows were settled.</summary>
+    public int ReconcileOnce()
+    {
+        List<Pending> pending;
+        using (var c = db.Open())
+        {
+            pending = c.Query<Pending>(
+                """
+                SELECT h.airing_id AS AiringId, h.zone AS Zone, h.broadcast_id AS BroadcastId, h.reason AS Reason
+                FROM programme_history h JOIN broadcasts b ON b.id = h.broadcast_id
+                WHERE h.outcome = 'fired'
+                """).ToList();
+        }
+
+        var settled = 0;
+        foreach (var p in pending)
+        {
+            var decisions = Decisions(p.BroadcastId, p.Zone);
+            var broadcastFailed = decisions.Count == 0 ? FailedReason(p.BroadcastId) : null;
+            var outcome = broadcastFailed is not null ? (HistoryOutcome.Failed, broadcastFailed) : AiringOutcomeRules.Decide(decisions, p.Reason);
+            if (outcome is { } o && history.RecordOutcome(p.AiringId, p.Zone, o.Item1, o.Item2))
+            {
+                log.LogInformation("Airing {AiringId} in {Zone}: {Outcome} ({Reason})", p.AiringId, p.Zone, o.Item1, o.Item2);
+                settled++;
+            }
+        }
+
+        return settled;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Interval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    ReconcileOnce();
+                }
+                catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+                {
+                    log.LogWarning(e, "Could not settle airing outcomes; will retry");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private List<AiringDecision> Decisions(string broadcastId, string zone)
+    {
+        using var c = db.Open();
+        return c.Query<AiringDecision>(
+            "SELECT decision, offset_ms AS OffsetMs, by_broadcast AS ByBroadcast, reason FROM broadcast_decisions WHERE broadcast_id = @broadcastId AND zone = @zone ORDER BY id",
+            new { broadcastId, zone }).ToList();
+    }
+
+    // A broadcast that ended without any decision in the zone (e.g. failed at a restart).
+    private string? FailedReason(string broadcastId)
+    {
+        using var c = db.Open();
+        return c.QuerySingleOrDefault<string?>(
+            "SELECT COALESCE(end_reason, status) FROM broadcasts WHERE id = @broadcastId AND ended_at IS NOT NULL AND status IN ('failed', 'cancelled')",
+            new { broadcastId });
+    }
+
+    private sealed record Pending(string AiringId, string Zone, string BroadcastId, string? Reason);
+}

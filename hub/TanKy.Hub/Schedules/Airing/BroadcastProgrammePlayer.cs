@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Logging;
+using TanKy.Hub.Broadcasts;
+using TanKy.Hub.Schedules.Model;
+
+namespace TanKy.Hub.Schedules.Airing;
+
+/// <summary>
+/// Plays a scheduled airing through the broadcast engine: one broadcast whose playlist is the
+/// chime before, the clips and the chime after, arbitrated per zone like any other broadcast.
+/// What finally happened per zone is written to the history by <see cref="AiringOutcomeReconciler"/>.
+/// </summary>
+internal sealed class BroadcastProgrammePlayer(IBroadcastService broadcasts, ILogger<BroadcastProgrammePlayer> log) : IProgrammePlayer
+{
+    public const string Operator = "schedule";
+    public const string Source = "schedule";
+
+    public async Task<string> StartAsync(ScheduledAiring airing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(airing);
+        var request = ToRequest(airing);
+        var ticket = await broadcasts.PlayAsync(request, cancellationToken);
+        log.LogInformation("Airing {AiringId} ({Programme}) is broadcast {BroadcastId}: {Status}", airing.AiringId, airing.ProgrammeId, ticket.BroadcastId, ticket.Status);
+        return ticket.BroadcastId;
+    }
+
+    public static BroadcastRequest ToRequest(ScheduledAiring airing)
+    {
+        var playlist = airing.Sequence();
+        return new BroadcastRequest(
+            playlist[0],
+            airing.Class == ProgrammeClass.Priority ? BroadcastClass.Priority : BroadcastClass.Normal,
+            airing.Zones,
+            Operator,
+            Source,
+            airing.Volume,
+            ToPolicy(airing.OnPreempt),
+            playlist,
+            Title: airing.Title,
+            StreamId: airing.AiringId);
+    }
+
+    public static Broadcasts.PreemptionPolicy ToPolicy(Model.PreemptionPolicy policy) => policy switch
+    {
+        Model.PreemptionPolicy.Resume => Broadcasts.PreemptionPolicy.Resume,
+        Model.PreemptionPolicy.Restart => Broadcasts.PreemptionPolicy.Restart,
+        Model.PreemptionPolicy.Skip => Broadcasts.PreemptionPolicy.Skip,
+        _ => throw new ArgumentOutOfRangeException(nameof(policy)),
+    };
+}

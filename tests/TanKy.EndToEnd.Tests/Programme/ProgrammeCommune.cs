@@ -1,0 +1,106 @@
+using System.Globalization;
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using TanKy.Hub.Broadcasts.Sources;
+using TanKy.Hub.Media;
+using TanKy.EndToEnd.Tests.Foundation;
+
+namespace TanKy.EndToEnd.Tests.Programme;
+
+/// <summary>
+/// The foundation commune plus a media library of generated clips and a schedules folder, for
+/// programme tests on the real hub and simulated speakers (system clock: waits are generous).
+/// </summary>
+internal static class ProgrammeCommune
+{
+    public const string Chime = "m-chuongbaoa";
+    public const string Bulletin = "m-bantinsang";
+    public const string Alarm = "m-tinkhancap";
+    public static readonly TimeSpan Long = TimeSpan.FromSeconds(60);
+
+    public static CommuneHarness Prepare(out string schedules)
+    {
+        var harness = CommuneHarness.Prepare();
+        AddClip(harness, Chime, TimeSpan.FromSeconds(1));
+        AddClip(harness, Bulletin, TimeSpan.FromSeconds(8));
+        AddClip(harness, Alarm, TimeSpan.FromSeconds(2));
+        schedules = Directory.CreateDirectory(Path.Combine(harness.Dir.Path, "schedules")).FullName;
+        return harness;
+    }
+
+    public static Dictionary<string, string> Settings(string schedules) => new()
+    {
+        ["Schedules:Directory"] = schedules,
+        ["Schedules:OutcomeInterval"] = "00:00:00.2",
+    };
+
+    /// <summary>A programme for khoi-1 firing at <paramref name="at"/> (a cron with seconds, so it can be seconds ahead).</summary>
+    public static void WriteProgramme(string schedules, string id, DateTimeOffset at, string onPreempt)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh"));
+        var cron = string.Create(CultureInfo.InvariantCulture, $"{local.Second} {local.Minute} {local.Hour} {local.Day} {local.Month} ?");
+        File.WriteAllText(Path.Combine(schedules, id + ".yaml"), $"""
+            programmes:
+              - id: {id}
+                title: Bản tin thử
+                class: normal
+                zones: [khoi-1]
+                content:
+                  chime_before: {Chime}
+                  playlist: [{Bulletin}]
+                recurrence:
+                  cron: "{cron}"
+                on_preempt: {onPreempt}
+                play_late_within: 1m
+            """);
+    }
+
+    /// <summary>Waits until <paramref name="probe"/> answers non-null, polling the database.</summary>
+    public static async Task<T> UntilAsync<T>(Func<T?> probe, TimeSpan timeout, string what)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (probe() is { } value)
+            {
+                return value;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("timed out waiting for " + what);
+    }
+
+    public static (string Outcome, string? Reason, string? BroadcastId)? History(CommuneHarness h, string programme)
+    {
+        using var c = h.Dir.Db.Open();
+        return c.QuerySingleOrDefault<(string, string?, string?)?>(
+            "SELECT outcome, reason, broadcast_id FROM programme_history WHERE programme_id = @programme AND zone = 'khoi-1' AND outcome <> 'planned'",
+            new { programme });
+    }
+
+    private static void AddClip(CommuneHarness h, string id, TimeSpan length)
+    {
+        var packets = SignalEncoder.Encode(id, length);
+        var clip = new EncodedClip(48_000, 1, 960, packets.PreSkip, packets.SampleCount ?? 0, SignalEncoder.Bitrate, packets.Packets);
+        var library = new MediaLibrary(h.Dir.Db, Microsoft.Extensions.Options.Options.Create(new MediaOptions()), TimeProvider.System, NullLogger<MediaLibrary>.Instance);
+        var dir = Directory.CreateDirectory(library.ItemDirectory(id)).FullName;
+        var path = Path.Combine(dir, MediaStore.StreamFileName);
+        using (var file = File.Create(path))
+        {
+            OpusPacketFile.WriteHeader(file, clip, clip.Packets.Count);
+            foreach (var p in clip.Packets)
+            {
+                OpusPacketFile.WritePacket(file, p.Span);
+            }
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        var item = new MediaItem(id, id, (long)length.TotalMilliseconds, sha, id + ".wav", "wav", bytes.Length, 48000, 1,
+            -20, -16, -16, 0, -3, clip.SampleCount, clip.Packets.Count, clip.PreSkip, clip.Bitrate, bytes.Length, "test", DateTimeOffset.UtcNow);
+        new MediaRepository(h.Dir.Db).TryInsert(item).Should().BeTrue();
+    }
+}
