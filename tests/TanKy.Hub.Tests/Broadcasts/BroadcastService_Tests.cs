@@ -58,10 +58,12 @@ public sealed class BroadcastService_Tests : IDisposable
         await _h.RunUntilIdleAsync(Step, TimeSpan.FromSeconds(10));
 
         var plays = _h.PlayOrders("play").Select(p => (Zone: p.Topic.Split('/')[4], Stream: BroadcastHarness.StreamOf(p))).ToList();
+        // Sessions publish their play orders concurrently: assert the set, not the interleaving.
         plays.Should().HaveCount(3);
-        plays[1].Should().Be(("xom-3", normal.StreamId!));
-        plays[2].Zone.Should().Be("khoi-1");
-        plays[2].Stream.Should().NotBe(normal.StreamId);
+        plays.Should().Contain(("xom-3", normal.StreamId!));
+        plays.Should().Contain(("khoi-1", priority.StreamId!));
+        plays.Where(p => p.Zone == "khoi-1" && p.Stream != priority.StreamId).Should().ContainSingle()
+            .Which.Stream.Should().NotBe(normal.StreamId, "the queued zone starts later as a new stream");
         _h.Service.Get(normal.BroadcastId)!.Status.Should().Be(BroadcastStatus.Finished);
         var decisions = _h.Service.Decisions(normal.BroadcastId).Select(d => $"{d.Kind} {d.Zone}").ToList();
         decisions.Take(2).Should().Equal("Queued khoi-1", "Aired xom-3");

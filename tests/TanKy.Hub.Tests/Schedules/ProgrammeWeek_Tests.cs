@@ -29,7 +29,14 @@ public sealed class ProgrammeWeek_Tests : IDisposable
         _bed.Time.SetUtcNow(end);
         player.Played.Should().Equal(expected);
         player.Airings.Should().OnlyContain(a => !a.Misfire.IsLate);
+        // The dispatcher writes "fired" right after the player returns: give the last one a moment.
         var history = host.Get<ProgrammeHistory>().Between(SampleWeek.At(0, 0, 0), end);
+        for (var i = 0; i < 250 && history.Count(h => h.Outcome == HistoryOutcome.Fired) < expected.Count; i++)
+        {
+            await Task.Delay(20);
+            history = host.Get<ProgrammeHistory>().Between(SampleWeek.At(0, 0, 0), end);
+        }
+
         history.Where(h => h.Outcome == HistoryOutcome.SkippedHoliday).Select(h => (h.ProgrammeId, h.Zone, h.OccurrenceAt))
             .Should().HaveCount(8).And.OnlyContain(h => h.ProgrammeId == "ban-tin-sang");
         history.Where(h => h.Outcome == HistoryOutcome.Fired).Should().HaveCount(expected.Count);
