@@ -17,6 +17,7 @@ public static class DevicesRegistration
         services.AddSingleton<IDeviceMessageHandler>(sp => sp.GetRequiredService<ReportedStateRecorder>());
         services.AddSingleton<TelemetryRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<TelemetryRecorder>());
+        services.AddHostedService<DesiredStateRepublisher>();
         return services;
     }
 }

@@ -33,6 +33,7 @@ public sealed class PrecachePublisher(
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, string> _published = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _unpublished = new(StringComparer.Ordinal);
     private ITimer? _timer;
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -89,12 +90,12 @@ public sealed class PrecachePublisher(
     {
         var array = Fit(items);
         var json = array.ToJsonString();
-        if (!_published.TryGetValue(deviceId, out var last))
+        if (!_published.TryGetValue(deviceId, out var last) && !_unpublished.Contains(deviceId))
         {
             last = desired.GetDesired(deviceId)?.State["cache"]?.ToJsonString() ?? "[]";
         }
 
-        if (last == json)
+        if (last is not null && last == json)
         {
             _published[deviceId] = json;
             return false;
@@ -102,7 +103,20 @@ public sealed class PrecachePublisher(
 
         var until = items.Count == 0 ? time.GetUtcNow() : DateTimeOffset.FromUnixTimeMilliseconds(items.Max(i => i.At) / 1000) + TimeSpan.FromHours(2);
         grants.Grant(deviceId, items.Select(i => (i.Media, until)).Distinct());
-        await desired.SetAsync(deviceId, new JsonObject { ["cache"] = array }, "schedules", ct);
+        try
+        {
+            await desired.SetAsync(deviceId, new JsonObject { ["cache"] = array }, "schedules", ct);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Stored but not published (MQTT link down): forget it so the next refresh sends it again.
+            _published.Remove(deviceId);
+            _unpublished.Add(deviceId);
+            log.LogWarning("Cache order for {Device} not sent yet: {Reason}", deviceId, ex.Message);
+            return false;
+        }
+
+        _unpublished.Remove(deviceId);
         _published[deviceId] = json;
         log.LogInformation("Told {Device} to cache {Count} clips", deviceId, array.Count);
         return true;
