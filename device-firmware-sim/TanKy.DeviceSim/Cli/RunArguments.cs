@@ -29,6 +29,9 @@ internal sealed record RunArguments
 
     public bool Aplay { get; init; }
 
+    /// <summary>Speakers schedule and count frames but skip Opus decoding (benchmarks of many nodes on few cores).</summary>
+    public bool NoDecode { get; init; }
+
     public int ClockOffsetMs { get; init; }
 
     public double AudioLossPercent { get; init; }
@@ -41,9 +44,14 @@ internal sealed record RunArguments
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
-            if (name is "--storm" or "--aplay")
+            if (name is "--storm" or "--aplay" or "--no-decode")
             {
-                result = name == "--storm" ? result with { Storm = true } : result with { Aplay = true };
+                result = name switch
+                {
+                    "--storm" => result with { Storm = true },
+                    "--aplay" => result with { Aplay = true },
+                    _ => result with { NoDecode = true },
+                };
                 continue;
             }
 

@@ -24,6 +24,7 @@ internal static class SimCli
           --telemetry-interval S     seconds between telemetry messages (default 30; fractions allowed)
           --limit N                  run only the first N devices
           --storm                    start every node at once (connect storm) instead of staggered
+          --no-decode                speakers schedule and count frames without decoding Opus
           --disconnect-every S       each node loses its link abruptly every S seconds on average
           --latency-ms N             delay every publish and every received message by N ms
           --kill-every S             every S seconds kill one random online node (will published);
@@ -108,7 +109,7 @@ internal static class SimCli
                 AudioLossPercent = run.AudioLossPercent,
             },
             AudioOutputDirectory = run.AudioDirectory,
-            AudioSink = run.Aplay ? AplaySink.Factory : null,
+            AudioSink = run.Aplay ? AplaySink.Factory : run.NoDecode ? (_, _) => new NullSink(decode: false) : null,
             ClockOffsetSpread = TimeSpan.FromMilliseconds(run.ClockOffsetMs),
         };
 

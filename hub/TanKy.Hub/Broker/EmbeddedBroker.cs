@@ -77,7 +77,10 @@ internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IAsyncDi
         {
             var t2 = _timeAnswerer.Now();
             await _policy.OnPublishAsync(e);
-            _timeAnswerer.TryAnswer(_server, e, t2);
+            if (_options.AnswerTimeRequests)
+            {
+                _timeAnswerer.TryAnswer(_server, e, t2);
+            }
         };
         server.InterceptingSubscriptionAsync += _policy.OnSubscribeAsync;
         server.InterceptingOutboundPacketAsync += AdvertiseLimits;
