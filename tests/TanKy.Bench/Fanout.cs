@@ -4,7 +4,7 @@ namespace TanKy.Bench;
 
 /// <summary>
 /// <c>fanout [--nodes 100,500,1000] [--brokers embedded,mosquitto] [--seconds 20] [--decode]
-/// [--time-answer broker|hub|both] [--timeout 90]</c>: one stored clip broadcast to N simulated
+/// [--time-answer broker|hub|both] [--sync-window default|auto|S] [--timeout 90]</c>: one stored clip broadcast to N simulated
 /// speakers that run in a separate <c>tanky-sim</c> process (every node connects at once and
 /// synchronises its clock, offsets ±5 s). One JSON line per run: clock-sync outcome, start error
 /// and trigger-to-first-sound from the hub's delivery report, frames concealed, hub CPU and RSS
@@ -21,6 +21,7 @@ internal static class Fanout
         var answer = BenchArgs.String(args, "--time-answer", "broker");
         var timeout = TimeSpan.FromSeconds(BenchArgs.Int(args, "--timeout", 90));
         var decode = args.Contains("--decode");
+        var window = BenchArgs.String(args, "--sync-window", "default");
         var clip = FanoutClip.Generate(seconds);
 
         var encode = MediaBench.MeasureEncode(clip, new MediaOptions());
@@ -41,7 +42,7 @@ internal static class Fanout
             {
                 foreach (var inBroker in answer == "both" ? new[] { true, false } : [answer != "hub"])
                 {
-                    var options = new FanoutRun.Options(broker, n, clip, decode, inBroker && broker == "embedded", timeout);
+                    var options = new FanoutRun.Options(broker, n, clip, decode, inBroker && broker == "embedded", timeout, SyncWindow(window, n));
                     if (broker != "embedded" && !inBroker)
                     {
                         continue; // External mode always answers through the hub's client.
@@ -54,4 +55,12 @@ internal static class Fanout
 
         return failures == 0 ? 0 : 1;
     }
+
+    /// <summary><c>default</c>: the protocol's 0–2 s; <c>auto</c>: 1 s per 100 nodes (at least 2); else seconds.</summary>
+    private static double? SyncWindow(string window, int nodes) => window switch
+    {
+        "default" => null,
+        "auto" => Math.Max(2, nodes / 100.0),
+        _ => double.Parse(window, System.Globalization.CultureInfo.InvariantCulture),
+    };
 }

@@ -30,13 +30,19 @@ internal static class FanoutRun
 
         // Connect storm and clock-sync burst.
         var hubCpu0 = hub.CpuSeconds();
-        await using var sim = FanoutSimProcess.Start(commune.FleetPath, mqttPort, o.Decode, clockOffsetMs: 5000);
+        await using var sim = FanoutSimProcess.Start(commune.FleetPath, mqttPort, o.Decode, clockOffsetMs: 5000, o.SyncWindowSeconds);
         var storm = Stopwatch.StartNew();
         int online;
+        double? allOnline = null, allSynchronised = null;
         while (((online = await ChildProcess.OnlineAsync(http)) < o.Nodes || sim.Synchronised < o.Nodes) && storm.Elapsed < o.Timeout)
         {
+            allOnline ??= online >= o.Nodes ? storm.Elapsed.TotalSeconds : null;
+            allSynchronised ??= sim.Synchronised >= o.Nodes ? storm.Elapsed.TotalSeconds : null;
             await Task.Delay(200);
         }
+
+        allOnline ??= online >= o.Nodes ? storm.Elapsed.TotalSeconds : null;
+        allSynchronised ??= sim.Synchronised >= o.Nodes ? storm.Elapsed.TotalSeconds : null;
 
         var syncSeconds = storm.Elapsed.TotalSeconds;
         var syncHubCpu = hub.CpuSeconds() - hubCpu0;
@@ -78,9 +84,12 @@ internal static class FanoutRun
             nodes = o.Nodes,
             time_answered_in = o.Broker == "embedded" ? (o.AnswerInBroker ? "broker-interceptor" : "hub-client") : "hub-client",
             decode = o.Decode,
+            sync_window_seconds = o.SyncWindowSeconds ?? 2,
             online_at_hub = online,
             clock_synchronised = synchronised,
-            seconds_until_all_synchronised = synchronised >= o.Nodes ? Math.Round(syncSeconds, 2) : (double?)null,
+            seconds_until_all_online_at_hub = allOnline is { } ao ? Math.Round(ao, 1) : (double?)null,
+            seconds_until_all_synchronised = allSynchronised is { } s ? Math.Round(s, 1) : (double?)null,
+            seconds_storm_phase = Math.Round(syncSeconds, 1),
             hub_cpu_seconds_during_storm_and_sync = Math.Round(syncHubCpu, 2),
             clip_seconds = Math.Round(commune.Stream.Duration.TotalSeconds, 2),
             targeted = delivery.Targeted,
@@ -109,5 +118,5 @@ internal static class FanoutRun
         return delivery.Finished == o.Nodes;
     }
 
-    internal sealed record Options(string Broker, int Nodes, float[] Clip, bool Decode, bool AnswerInBroker, TimeSpan Timeout);
+    internal sealed record Options(string Broker, int Nodes, float[] Clip, bool Decode, bool AnswerInBroker, TimeSpan Timeout, double? SyncWindowSeconds);
 }

@@ -40,7 +40,7 @@ internal sealed class FanoutSimProcess : IAsyncDisposable
 
     public double CpuSeconds() => _process.HasExited ? 0 : _process.TotalProcessorTime.TotalSeconds;
 
-    public static FanoutSimProcess Start(string fleet, int port, bool decode, int clockOffsetMs)
+    public static FanoutSimProcess Start(string fleet, int port, bool decode, int clockOffsetMs, double? syncWindowSeconds)
     {
         var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         string[] args =
@@ -48,6 +48,7 @@ internal sealed class FanoutSimProcess : IAsyncDisposable
             Path.Combine(AppContext.BaseDirectory, "tanky-sim.dll"), "run", "--fleet", fleet, "--port", port.ToString(CultureInfo.InvariantCulture),
             "--storm", "--telemetry-interval", "120", "--summary-every", "60", "--clock-offset-ms", clockOffsetMs.ToString(CultureInfo.InvariantCulture),
             .. decode ? Array.Empty<string>() : ["--no-decode"],
+            .. syncWindowSeconds is { } w ? ["--sync-window", w.ToString(CultureInfo.InvariantCulture)] : Array.Empty<string>(),
         ];
         foreach (var a in args)
         {

@@ -36,6 +36,8 @@ internal sealed record RunArguments
 
     public double AudioLossPercent { get; init; }
 
+    public double? SyncWindowSeconds { get; init; }
+
     /// <summary>Parses the arguments after <c>run</c>; throws <see cref="FormatException"/> with a usable message.</summary>
     public static RunArguments Parse(IReadOnlyList<string> args)
     {
@@ -70,6 +72,7 @@ internal sealed record RunArguments
                 "--audio-dir" => result with { AudioDirectory = value },
                 "--clock-offset-ms" => result with { ClockOffsetMs = Int(name, value, 0, 3_600_000) },
                 "--audio-loss" => result with { AudioLossPercent = Percent(name, value) },
+                "--sync-window" => result with { SyncWindowSeconds = Seconds(name, value) },
                 _ => throw new FormatException($"unknown option '{name}'"),
             };
         }

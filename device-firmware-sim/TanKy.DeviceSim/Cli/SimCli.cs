@@ -33,6 +33,7 @@ internal static class SimCli
           --audio-dir DIR            speakers write each stream they play to DIR/{device}.{stream}.wav
           --aplay                    speakers play through `aplay -f S16_LE -r 48000 -c 1` (a real Pi)
           --clock-offset-ms N        each node's own clock is off by a random amount within ±N ms
+          --sync-window S            each node starts its clock-sync burst at random within S seconds (default 2)
           --audio-loss PCT           speakers throw away PCT % of received audio frames (each frame independently)
 
         Prints one line per node state change and a periodic summary (online/total).
@@ -111,6 +112,7 @@ internal static class SimCli
             AudioOutputDirectory = run.AudioDirectory,
             AudioSink = run.Aplay ? AplaySink.Factory : run.NoDecode ? (_, _) => new NullSink(decode: false) : null,
             ClockOffsetSpread = TimeSpan.FromMilliseconds(run.ClockOffsetMs),
+            ClockSyncWindow = run.SyncWindowSeconds is { } w ? TimeSpan.FromSeconds(w) : null,
         };
 
         await using var runner = new FleetRunner(fleet, options);
