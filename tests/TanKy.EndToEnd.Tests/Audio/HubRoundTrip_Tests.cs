@@ -33,14 +33,16 @@ public sealed class HubRoundTrip_Tests(BroadcastRun run, ITestOutputHelper outpu
         {
             var wav = WavComparison.Read(run.Commune.WavOf(node));
 
-            // Gain does not change a normalised correlation, so the generated source stands for
-            // the normalised one (the limiter does not act: the source peaks far below −1 dBFS after gain).
+            // The normalised source is the generated one times the item's gain, through a peak
+            // limiter at −1 dBFS. Gain does not change a normalised correlation; limiting, if it
+            // acted, would make the output differ from the un-limited source, so comparing with
+            // the generated signal is, if anything, the stricter check.
             var preSkip = run.Item.PreSkip;
             var atPreSkip = WavComparison.Correlation(run.Source, wav, 0, preSkip);
             var (lag, best) = Enumerable.Range(preSkip - LagWindow, (2 * LagWindow) + 1)
                 .Select(l => (l, WavComparison.Correlation(run.Source, wav, 0, l)))
                 .MaxBy(x => x.Item2);
-            output.WriteLine($"{node.DeviceId}: {wav.Length} samples, NCC {atPreSkip:0.000} at pre-skip {preSkip}, best {best:0.000} at lag {lag}");
+            output.WriteLine($"{node.DeviceId}: gain {run.Item.GainDb} dB, {wav.Length} samples, NCC {atPreSkip:0.000} at pre-skip {preSkip}, best {best:0.000} at lag {lag}");
             worst = Math.Min(worst, best);
             wav.Length.Should().BeGreaterThanOrEqualTo(run.Source.Length, node.DeviceId);
             best.Should().BeGreaterThanOrEqualTo(0.9, node.DeviceId);
