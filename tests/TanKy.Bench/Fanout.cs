@@ -4,7 +4,7 @@ namespace TanKy.Bench;
 
 /// <summary>
 /// <c>fanout [--nodes 100,500,1000] [--brokers embedded,mosquitto] [--seconds 20] [--decode]
-/// [--time-answer broker|hub|both] [--sync-window default|auto|S] [--timeout 90]</c>: one stored clip broadcast to N simulated
+/// [--time-answer broker|hub|both] [--sync-window default|auto|S] [--settle S] [--timeout 90]</c>: one stored clip broadcast to N simulated
 /// speakers that run in a separate <c>tanky-sim</c> process (every node connects at once and
 /// synchronises its clock, offsets ±5 s). One JSON line per run: clock-sync outcome, start error
 /// and trigger-to-first-sound from the hub's delivery report, frames concealed, hub CPU and RSS
@@ -22,6 +22,7 @@ internal static class Fanout
         var timeout = TimeSpan.FromSeconds(BenchArgs.Int(args, "--timeout", 90));
         var decode = args.Contains("--decode");
         var window = BenchArgs.String(args, "--sync-window", "default");
+        var settle = TimeSpan.FromSeconds(BenchArgs.Int(args, "--settle", 0));
         var clip = FanoutClip.Generate(seconds);
 
         var encode = MediaBench.MeasureEncode(clip, new MediaOptions());
@@ -42,7 +43,7 @@ internal static class Fanout
             {
                 foreach (var inBroker in answer == "both" ? new[] { true, false } : [answer != "hub"])
                 {
-                    var options = new FanoutRun.Options(broker, n, clip, decode, inBroker && broker == "embedded", timeout, SyncWindow(window, n));
+                    var options = new FanoutRun.Options(broker, n, clip, decode, inBroker && broker == "embedded", timeout, SyncWindow(window, n), settle);
                     if (broker != "embedded" && !inBroker)
                     {
                         continue; // External mode always answers through the hub's client.

@@ -48,6 +48,9 @@ internal static class FanoutRun
         var syncHubCpu = hub.CpuSeconds() - hubCpu0;
         var synchronised = sim.Synchronised;
 
+        // Optionally let the nodes leave the clock-sync convergence phase (60 s) first.
+        await Task.Delay(o.Settle);
+
         // The broadcast, to every hamlet.
         var cpu0 = hub.CpuSeconds();
         var simCpu0 = sim.CpuSeconds();
@@ -85,6 +88,7 @@ internal static class FanoutRun
             time_answered_in = o.Broker == "embedded" ? (o.AnswerInBroker ? "broker-interceptor" : "hub-client") : "hub-client",
             decode = o.Decode,
             sync_window_seconds = o.SyncWindowSeconds ?? 2,
+            settle_seconds = o.Settle.TotalSeconds,
             online_at_hub = online,
             clock_synchronised = synchronised,
             seconds_until_all_online_at_hub = allOnline is { } ao ? Math.Round(ao, 1) : (double?)null,
@@ -118,5 +122,5 @@ internal static class FanoutRun
         return delivery.Finished == o.Nodes;
     }
 
-    internal sealed record Options(string Broker, int Nodes, float[] Clip, bool Decode, bool AnswerInBroker, TimeSpan Timeout, double? SyncWindowSeconds);
+    internal sealed record Options(string Broker, int Nodes, float[] Clip, bool Decode, bool AnswerInBroker, TimeSpan Timeout, double? SyncWindowSeconds, TimeSpan Settle);
 }
