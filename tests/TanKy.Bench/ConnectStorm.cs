@@ -35,7 +35,7 @@ internal static class ConnectStorm
         using var commune = new BenchCommune(devices, broker);
         var mqttPort = BenchArgs.FreePort();
         var httpPort = BenchArgs.FreePort();
-        await using var mosquitto = broker == "mosquitto" ? await StartMosquittoAsync(commune, mqttPort, devices) : null;
+        await using var mosquitto = broker == "mosquitto" ? await StartMosquittoAsync(commune.DataDir, commune.Db, mqttPort, devices) : null;
         string[] hubArgs =
         [
             $"--Hub:DataDir={commune.DataDir}", $"--Broker:Port={mqttPort}", $"--Http:Urls=http://127.0.0.1:{httpPort}",
@@ -92,11 +92,11 @@ internal static class ConnectStorm
         return result.goal_met;
     }
 
-    private static async Task<ChildProcess> StartMosquittoAsync(BenchCommune commune, int port, int devices)
+    internal static async Task<ChildProcess> StartMosquittoAsync(string dataDir, TanKy.Hub.Storage.Database db, int port, int devices)
     {
-        var outDir = Path.Combine(commune.DataDir, "mosquitto");
+        var outDir = Path.Combine(dataDir, "mosquitto");
         var options = new BrokerOptions { Mode = BrokerMode.External, Port = port, MaxConnections = devices + 100, External = new ExternalBrokerOptions { Host = "127.0.0.1", Port = port } };
-        MosquittoConfigExporter.Export(commune.Db, new HubOptions { Site = "tan-ky", DataDir = commune.DataDir }, options, outDir);
+        MosquittoConfigExporter.Export(db, new HubOptions { Site = "tan-ky", DataDir = dataDir }, options, outDir);
         using (var chown = Process.Start("chown", ["-R", "mosquitto:", outDir]))
         {
             await chown.WaitForExitAsync();

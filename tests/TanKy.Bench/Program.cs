@@ -5,6 +5,7 @@ using TanKy.Bench;
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
 {
     ["connect-storm"] = ConnectStorm.RunAsync,
+    ["fanout"] = Fanout.RunAsync,
     ["report"] = ReportBench.RunAsync,
     ["schedules"] = ScheduleBench.RunAsync,
     ["emergency"] = EmergencyBench.RunAsync,

@@ -29,9 +29,14 @@ internal sealed record RunArguments
 
     public bool Aplay { get; init; }
 
+    /// <summary>Speakers schedule and count frames but skip Opus decoding (benchmarks of many nodes on few cores).</summary>
+    public bool NoDecode { get; init; }
+
     public int ClockOffsetMs { get; init; }
 
     public double AudioLossPercent { get; init; }
+
+    public double? SyncWindowSeconds { get; init; }
 
     /// <summary>Parses the arguments after <c>run</c>; throws <see cref="FormatException"/> with a usable message.</summary>
     public static RunArguments Parse(IReadOnlyList<string> args)
@@ -41,9 +46,14 @@ internal sealed record RunArguments
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
-            if (name is "--storm" or "--aplay")
+            if (name is "--storm" or "--aplay" or "--no-decode")
             {
-                result = name == "--storm" ? result with { Storm = true } : result with { Aplay = true };
+                result = name switch
+                {
+                    "--storm" => result with { Storm = true },
+                    "--aplay" => result with { Aplay = true },
+                    _ => result with { NoDecode = true },
+                };
                 continue;
             }
 
@@ -62,6 +72,7 @@ internal sealed record RunArguments
                 "--audio-dir" => result with { AudioDirectory = value },
                 "--clock-offset-ms" => result with { ClockOffsetMs = Int(name, value, 0, 3_600_000) },
                 "--audio-loss" => result with { AudioLossPercent = Percent(name, value) },
+                "--sync-window" => result with { SyncWindowSeconds = Seconds(name, value) },
                 _ => throw new FormatException($"unknown option '{name}'"),
             };
         }

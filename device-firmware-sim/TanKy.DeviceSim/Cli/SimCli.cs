@@ -24,6 +24,7 @@ internal static class SimCli
           --telemetry-interval S     seconds between telemetry messages (default 30; fractions allowed)
           --limit N                  run only the first N devices
           --storm                    start every node at once (connect storm) instead of staggered
+          --no-decode                speakers schedule and count frames without decoding Opus
           --disconnect-every S       each node loses its link abruptly every S seconds on average
           --latency-ms N             delay every publish and every received message by N ms
           --kill-every S             every S seconds kill one random online node (will published);
@@ -32,6 +33,7 @@ internal static class SimCli
           --audio-dir DIR            speakers write each stream they play to DIR/{device}.{stream}.wav
           --aplay                    speakers play through `aplay -f S16_LE -r 48000 -c 1` (a real Pi)
           --clock-offset-ms N        each node's own clock is off by a random amount within ±N ms
+          --sync-window S            each node starts its clock-sync burst at random within S seconds (default 2)
           --audio-loss PCT           speakers throw away PCT % of received audio frames (each frame independently)
 
         Prints one line per node state change and a periodic summary (online/total).
@@ -108,8 +110,9 @@ internal static class SimCli
                 AudioLossPercent = run.AudioLossPercent,
             },
             AudioOutputDirectory = run.AudioDirectory,
-            AudioSink = run.Aplay ? AplaySink.Factory : null,
+            AudioSink = run.Aplay ? AplaySink.Factory : run.NoDecode ? (_, _) => new NullSink(decode: false) : null,
             ClockOffsetSpread = TimeSpan.FromMilliseconds(run.ClockOffsetMs),
+            ClockSyncWindow = run.SyncWindowSeconds is { } w ? TimeSpan.FromSeconds(w) : null,
         };
 
         await using var runner = new FleetRunner(fleet, options);

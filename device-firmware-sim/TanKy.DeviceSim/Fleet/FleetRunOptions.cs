@@ -47,4 +47,11 @@ public sealed record FleetRunOptions
 
     /// <summary>Speakers' sink factory; null: WAV files if a directory is set, else decode and discard.</summary>
     public AudioSinkFactory? AudioSink { get; init; }
+
+    /// <summary>
+    /// Window over which each node's clock-sync burst starts at random (protocol.md §8.2.2);
+    /// null: the schedule's default (0–2 s). A large fleet that connects at once spreads its
+    /// bursts over a longer window so the broker is not flooded.
+    /// </summary>
+    public TimeSpan? ClockSyncWindow { get; init; }
 }

@@ -1,4 +1,5 @@
 using TanKy.DeviceSim.Node;
+using TanKy.Protocol.Time;
 
 namespace TanKy.DeviceSim.Fleet;
 
@@ -34,6 +35,7 @@ public sealed class FleetRunner : IAsyncDisposable
             ClockOffset = _options.ClockOffsetSpread * ((2 * Random.Shared.NextDouble()) - 1),
             AudioOutputDirectory = _options.AudioOutputDirectory,
             AudioSink = _options.AudioSink,
+            ClockSync = _options.ClockSyncWindow is { } window ? ClockSyncSchedule.Default with { MaxStartJitter = window } : ClockSyncSchedule.Default,
         })).ToList();
         foreach (var node in Nodes)
         {

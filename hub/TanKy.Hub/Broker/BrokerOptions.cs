@@ -20,6 +20,12 @@ public sealed class BrokerOptions
 
     public BrokerTlsOptions Tls { get; set; } = new();
 
+    /// <summary>
+    /// Embedded mode: answer clock-sync requests inside the broker (BrokerTimeAnswerer) instead of
+    /// through the hub's own MQTT connection. Off only to measure the difference.
+    /// </summary>
+    public bool AnswerTimeRequests { get; set; } = true;
+
     public BrokerToolsOptions Tools { get; set; } = new();
 
     public ExternalBrokerOptions External { get; set; } = new();

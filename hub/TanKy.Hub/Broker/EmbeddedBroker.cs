@@ -28,6 +28,7 @@ internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IAsyncDi
     private readonly ConnectionLimiter _limiter;
     private readonly RetainedMessageStore _retained;
     private readonly LogThrottle _throttle;
+    private readonly BrokerTimeAnswerer _timeAnswerer;
     private readonly string _internalPassword = SecretHasher.NewSecret();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private MqttServer? _server;
@@ -50,6 +51,7 @@ internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IAsyncDi
         _policy = new BrokerPolicy(new TopicAcl(hub.Value.Site), _options.MaxPacketSize, metrics, _throttle, logger);
         _limiter = new ConnectionLimiter(_options.MaxConnections);
         _retained = new RetainedMessageStore(db, time, logger);
+        _timeAnswerer = new BrokerTimeAnswerer(hub.Value.Site, time);
     }
 
     /// <summary>Port of the plain listener once started (the configured one, or the one the OS chose for port 0).</summary>
@@ -60,6 +62,9 @@ internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IAsyncDi
 
     public int ConnectedClients => _limiter.Count;
 
+    /// <summary>Clock-sync requests answered inside the broker.</summary>
+    public long TimeRequestsAnswered => _timeAnswerer.Answered;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _serverOptions = BuildServerOptions();
@@ -68,7 +73,15 @@ internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IAsyncDi
         server.ClientConnectedAsync += e => Track(e.UserName, e.ClientId, connected: true);
         server.ClientDisconnectedAsync += e => Track(e.UserName, e.ClientId, connected: false);
         server.InterceptingPublishAsync += e => { _metrics.BrokerMessageReceived(); return Task.CompletedTask; };
-        server.InterceptingPublishAsync += _policy.OnPublishAsync;
+        server.InterceptingPublishAsync += async e =>
+        {
+            var t2 = _timeAnswerer.Now();
+            await _policy.OnPublishAsync(e);
+            if (_options.AnswerTimeRequests)
+            {
+                _timeAnswerer.TryAnswer(_server, e, t2);
+            }
+        };
         server.InterceptingSubscriptionAsync += _policy.OnSubscribeAsync;
         server.InterceptingOutboundPacketAsync += AdvertiseLimits;
         server.LoadingRetainedMessageAsync += e =>
