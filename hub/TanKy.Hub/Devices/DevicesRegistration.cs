@@ -17,7 +17,8 @@ public static class DevicesRegistration
         services.AddSingleton<IDeviceMessageHandler>(sp => sp.GetRequiredService<ReportedStateRecorder>());
         services.AddSingleton<TelemetryRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<TelemetryRecorder>());
-        services.AddHostedService<DesiredStateRepublisher>();
+        services.AddHostedService(sp => new DesiredStateRepublisher(
+            sp.GetService<HubMqttConnection>(), sp.GetRequiredService<DesiredStateService>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DesiredStateRepublisher>>()));
         return services;
     }
 }

@@ -37,7 +37,8 @@ public sealed class HubPacketLoss_Tests(ITestOutputHelper output)
         {
             node.Outcome.Should().Be("finished", node.DeviceId);
             var slots = node.FramesPlayed + node.FramesConcealed + node.FecRecovered;
-            slots.Should().BeInRange(item.Frames - 1, item.Frames, "every frame slot is played, recovered or concealed ({0})", node.DeviceId);
+            // Frames lost after the last one a node received leave no gap it can see (a few at 10 % loss).
+            slots.Should().BeInRange(item.Frames - 5, item.Frames, "every frame slot is played, recovered or concealed ({0})", node.DeviceId);
             (node.FramesConcealed + node.FecRecovered).Should().BeGreaterThan(0, "10 % of {0} frames were lost at {1}", item.Frames, node.DeviceId);
         }
 

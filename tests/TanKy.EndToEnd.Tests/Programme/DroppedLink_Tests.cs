@@ -44,7 +44,8 @@ public sealed class DroppedLink_Tests
         await Task.Delay(at - DateTimeOffset.UtcNow - TimeSpan.FromMinutes(1));
         node.Link!.Cut();
 
-        var played = await ProgrammeCommune.UntilAsync(() => node.PlaybackOf(airing) is { HasStarted: true } p ? p : null, ProgrammeCommune.Long, "cached playback");
+        // Airtime is a minute away now: wait for it plus the usual margin.
+        var played = await ProgrammeCommune.UntilAsync(() => node.PlaybackOf(airing) is { HasStarted: true } p ? p : null, TimeSpan.FromMinutes(1) + ProgrammeCommune.Long, "cached playback");
         var atMicros = at.ToUnixTimeMilliseconds() * 1000;
         Math.Abs(played.IntendedMicros!.Value - atMicros).Should().BeLessThan(30_000, "its first frame played is at airtime (within a frame and the 6.5 ms pre-skip)");
         Math.Abs(played.StartErrorMicros!.Value).Should().BeLessThanOrEqualTo(SyncBoundMicros);
