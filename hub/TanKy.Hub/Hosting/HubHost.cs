@@ -9,6 +9,7 @@ using TanKy.Hub.Alerts.Cap;
 using TanKy.Hub.Alerts.Engine;
 using TanKy.Hub.Alerts.Led;
 using TanKy.Hub.Gateway.Hardware;
+using TanKy.Hub.Gateway.Speaker;
 using TanKy.Hub.Media.Speech;
 using TanKy.Hub.Availability;
 using TanKy.Hub.Broadcasts;
@@ -51,6 +52,7 @@ public static class HubHost
         builder.Services.AddHubMetricsEndpoint(builder.Configuration);
         builder.Services.AddDeviceControl(builder.Configuration);
         builder.Services.AddBroker(builder.Configuration);
+        builder.Services.AddGatewaySpeaker(builder.Configuration);
         builder.Services.AddSchedules(builder.Configuration);
         builder.Services.AddBroadcasts(builder.Configuration);
         builder.Services.AddSpeech(builder.Configuration);
