@@ -9,11 +9,11 @@ namespace TanKy.Hub.Devices;
 /// so devices apply nothing twice). A change stored while the link was down, or a move to an
 /// external broker with an empty retained store, therefore still reaches the devices.
 /// </summary>
-internal sealed class DesiredStateRepublisher(HubMqttConnection? connection, DesiredStateService desired, ILogger<DesiredStateRepublisher> logger) : BackgroundService
+internal sealed class DesiredStateRepublisher(HubMqttConnection? connection, DesiredStateService? desired, ILogger<DesiredStateRepublisher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (connection is null)
+        if (connection is null || desired is null)
         {
             return; // a host without the broker feature (some tests): nothing to republish to
         }

@@ -17,8 +17,12 @@ public static class DevicesRegistration
         services.AddSingleton<IDeviceMessageHandler>(sp => sp.GetRequiredService<ReportedStateRecorder>());
         services.AddSingleton<TelemetryRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<TelemetryRecorder>());
-        services.AddHostedService(sp => new DesiredStateRepublisher(
-            sp.GetService<HubMqttConnection>(), sp.GetRequiredService<DesiredStateService>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DesiredStateRepublisher>>()));
+        services.AddHostedService(sp =>
+        {
+            // Hosts without the broker feature (some tests) have nothing to republish to.
+            var connection = sp.GetService<HubMqttConnection>();
+            return new DesiredStateRepublisher(connection, connection is null ? null : sp.GetRequiredService<DesiredStateService>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DesiredStateRepublisher>>());
+        });
         return services;
     }
 }
