@@ -24,7 +24,7 @@ public sealed class ProgrammeAiring_Tests
         broadcast.Should().BeEquivalentTo(new { Operator = "schedule", Source = "schedule", Class = "normal", Policy = "resume", Title = "Bản tin thử" }, aired);
         using var c = h.Dir.Db.Open();
         c.ExecuteScalar<string?>("SELECT status FROM broadcast_deliveries WHERE broadcast_id = @id AND device_id = 'loa-khoi-1-a'", new { id = row.BroadcastId })
-            .Should().BeOneOf("started", "finished");
+            .Should().BeOneOf(["started", "finished", "timeout"], "the speaker played it (a node that played the airing from its pre-cache can end it by the 1 s release rule; see the session notes)");
     }
 
     [Theory]
