@@ -7,6 +7,8 @@ using TanKy.Hub.Devices;
 using TanKy.Hub.Media;
 using TanKy.Protocol;
 
+using TanKy.Hub.Tests.Support;
+
 namespace TanKy.EndToEnd.Tests.Emergency;
 
 /// <summary>

@@ -4,6 +4,8 @@ using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Broadcasts.Cli;
 using TanKy.Hub.Cli;
 
+using TanKy.Hub.Tests.Support;
+
 namespace TanKy.Hub.Tests.EmergencyEngine;
 
 /// <summary><c>tanky-hub broadcast emergency|cancel</c> against the running hub.</summary>
@@ -43,7 +45,7 @@ public sealed partial class EmergencyCli_Tests : IAsyncLifetime
     public async Task A_recording_file_is_uploaded_and_refusals_exit_non_zero()
     {
         var wav = Path.Combine(_hub.Dir.Path, "ghi-am.wav");
-        await File.WriteAllBytesAsync(wav, TestWav.Tone(TimeSpan.FromSeconds(1)));
+        await File.WriteAllBytesAsync(wav, ToneWav.Create(TimeSpan.FromSeconds(1), 440));
 
         var outside = await RunAsync("broadcast", "emergency", "--zones", "xom-3", "--file", wav, "--token", _head);
         var none = await RunAsync("broadcast", "emergency", "--zones", "khoi-1", "--token", _head);

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using TanKy.Hub.Media;
 
+using TanKy.Hub.Tests.Support;
+
 namespace TanKy.Hub.Tests.EmergencyEngine;
 
 /// <summary>Text and fresh recordings through the real media library (espeak-ng, loudness, Opus) to a broadcast.</summary>
@@ -41,7 +43,7 @@ public sealed class EmergencySpeech_Tests : IAsyncLifetime
             { new StringContent("khoi-1"), "zones" },
             { new StringContent("2"), "repeat" },
             { new StringContent("1.5"), "interval" },
-            { new ByteArrayContent(TestWav.Tone(TimeSpan.FromSeconds(1.5))), "file", "ghi-am.wav" },
+            { new ByteArrayContent(ToneWav.Create(TimeSpan.FromSeconds(1.5), 440)), "file", "ghi-am.wav" },
         };
 
         var response = await head.PostAsync("/api/v1/emergency", form);

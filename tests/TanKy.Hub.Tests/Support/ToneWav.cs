@@ -1,9 +1,9 @@
-namespace TanKy.Hub.Tests.EmergencyEngine;
+namespace TanKy.Hub.Tests.Support;
 
-/// <summary>A 48 kHz mono 16-bit WAV of a tone, standing in for a phone recording.</summary>
-internal static class TestWav
+/// <summary>A 48 kHz mono 16-bit WAV of a tone, standing in for a recorded clip or a phone recording (shared by the hub and end-to-end tests).</summary>
+public static class ToneWav
 {
-    public static byte[] Tone(TimeSpan duration, int rate = 48_000)
+    public static byte[] Create(TimeSpan duration, double hz, int rate = 48_000)
     {
         var samples = (int)(duration.TotalSeconds * rate);
         using var ms = new MemoryStream();
@@ -22,7 +22,7 @@ internal static class TestWav
         w.Write(samples * 2);
         for (var i = 0; i < samples; i++)
         {
-            w.Write((short)(8000 * Math.Sin(2 * Math.PI * 440 * i / rate)));
+            w.Write((short)(8000 * Math.Sin(2 * Math.PI * hz * i / rate)));
         }
 
         w.Flush();
