@@ -20,6 +20,7 @@ public static class Playlist
         var silence = SilencePacket.Value;
         var packets = new List<ReadOnlyMemory<byte>>();
         long samples = 0;
+        var first = true;
         for (var r = 0; r < repeat; r++)
         {
             if (r > 0)
@@ -32,8 +33,10 @@ public static class Playlist
             {
                 packets.AddRange(part.Packets);
 
-                // After the first part the decoder plays each clip's encoder look-ahead as audio.
-                samples += (part.SampleCount ?? (long)part.Packets.Count * AudioSourceFormat.FrameSamples) + (packets.Count == part.Packets.Count ? 0 : part.PreSkip);
+                // After the first clip the decoder plays each clip's encoder look-ahead as audio.
+                samples += part.SampleCount ?? (long)part.Packets.Count * AudioSourceFormat.FrameSamples;
+                samples += first ? 0 : part.PreSkip;
+                first = false;
             }
         }
 
