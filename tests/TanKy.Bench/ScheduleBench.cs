@@ -12,7 +12,9 @@ namespace TanKy.Bench;
 /// programme (normal bulletins per zone on several recurrence kinds, commune-wide priority
 /// inserts, a holiday calendar) to a temporary folder, then times "read + parse + validate
 /// (references and the 8-week overlap search)" and "30-day agenda over every zone". Reports
-/// the first (cold) run and the median of the rest.
+/// the first (cold) run and the median of the rest, and whether the hub assembly was precompiled
+/// (ReadyToRun): publish the bench like the hub is deployed to measure the cold figure a gateway sees:
+/// <c>dotnet publish tests/TanKy.Bench -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o /tmp/bench-r2r</c>.
 /// </summary>
 internal static class ScheduleBench
 {
@@ -58,6 +60,8 @@ internal static class ScheduleBench
                 agenda_ms_cold = Math.Round(agenda[0], 1),
                 agenda_ms_warm_median = Math.Round(Median(agenda.Skip(1)), 1),
                 goal_ms = 200,
+                // The cold figure is mostly JIT: a ReadyToRun hub (as hub/deploy publishes it) starts precompiled.
+                hub_ready_to_run = IsReadyToRun(typeof(ScheduleLoader).Assembly.Location),
                 peak_rss_mib = Math.Round(BenchOutput.PeakRssMiB(), 0),
             });
             return Task.FromResult(0);
@@ -140,6 +144,12 @@ internal static class ScheduleBench
             File.WriteAllText(Path.Combine(dir, $"chuong-trinh-{index++:00}.yaml"), file.ToString());
             file.Clear();
         }
+    }
+
+    private static bool IsReadyToRun(string assemblyPath)
+    {
+        using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(assemblyPath));
+        return pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
     }
 
     private static double Median(IEnumerable<double> values)

@@ -49,6 +49,18 @@ internal sealed partial class SpeakerPlayer : IDisposable
         }
     }
 
+    /// <summary>
+    /// The epoch the frames of <paramref name="streamId"/> must carry while it is the active stream
+    /// (its play order's, else its first frame's), or null when it is not active or none is fixed yet.
+    /// </summary>
+    public uint? EpochOf(string streamId)
+    {
+        lock (_gate)
+        {
+            return _active is { } s && s.Id == streamId ? s.ExpectedEpoch : null;
+        }
+    }
+
     /// <summary>A <c>play</c> or <c>stop</c> order from one of the node's zones.</summary>
     public void OnOrder(PlayOrderMessage order)
     {
@@ -103,7 +115,11 @@ internal sealed partial class SpeakerPlayer : IDisposable
 
             s.StreamEpoch ??= message.Epoch;
             var now = _view.Clock.NowMicros;
-            s.IdleDeadlineLocal = now + IdleMicros;
+
+            // Idle is counted from this arrival, or from the end of its frames when they play later
+            // (a lead above 1 s): a node never releases a stream with frames still to play (§8.2.6).
+            var endLocal = _view.TryToLocal(message.PlayoutMicrosOf(message.FrameCount), out var l, out _) ? l : now;
+            s.IdleDeadlineLocal = Math.Max(now, endLocal) + IdleMicros;
             if (message.IsEndOfStream)
             {
                 s.EndSeq = message.SequenceOf(message.FrameCount - 1);

@@ -58,7 +58,9 @@ internal sealed class CachedAiringPlayback(string stream, IReadOnlyList<CacheOrd
 
             var batch = packets.Skip(seq).Take(FramesPerMessage).ToList();
             var last = seq + batch.Count >= packets.Count;
-            var message = new AudioFrameMessage(hash, 0, (uint)seq, playout, batch, flags: last ? AudioFrameFlags.EndOfStream : AudioFrameFlags.None);
+            // The hub's live play order may have reached the player first and fixed the stream's
+            // epoch: the cached frames carry it, or the player would drop them as another epoch's.
+            var message = new AudioFrameMessage(hash, player.EpochOf(stream) ?? 0, (uint)seq, playout, batch, flags: last ? AudioFrameFlags.EndOfStream : AudioFrameFlags.None);
             player.OnFrames(stream, message.Encode());
         }
     }

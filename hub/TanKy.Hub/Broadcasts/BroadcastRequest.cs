@@ -23,4 +23,5 @@ public sealed record BroadcastRequest(
     int Repeat = 1,
     TimeSpan RepeatGap = default,
     string? Title = null,
-    string? StreamId = null);
+    string? StreamId = null,
+    DateTimeOffset? FirstSoundAt = null);

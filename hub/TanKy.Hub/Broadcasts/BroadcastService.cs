@@ -69,7 +69,11 @@ public sealed class BroadcastService : IBroadcastService
             Media = request.MediaId, Title = title, Volume = request.Volume, Operator = request.Operator, Source = request.Source,
             RequestedAt = Clock.Time.GetUtcNow(), RequestedUs = Clock.NowMicros, Status = BroadcastStatus.Queued,
         };
-        var state = new BroadcastState(record, source) { FirstStreamId = request.StreamId is { } sid && !_store.StreamExists(sid) ? sid : null };
+        var state = new BroadcastState(record, source)
+        {
+            FirstStreamId = request.StreamId is { } sid && !_store.StreamExists(sid) ? sid : null,
+            FirstSoundAtUs = request.FirstSoundAt is { } at ? HubClock.ToMicros(at) : null,
+        };
         var length = source.TotalSamples is { } samples ? AudioSourceFormat.DurationOf(samples) : (TimeSpan?)null;
         List<StreamSession> started;
         lock (_gate)
@@ -271,11 +275,23 @@ public sealed class BroadcastService : IBroadcastService
             Class = BroadcastClasses.TryParse(record.Class, out var cls) ? cls.Value : BroadcastClass.Normal,
             Zones = zones,
             FromFrame = state.Source.IsLive ? 0 : offset.Ticks / AudioSourceFormat.FrameDuration.Ticks,
-            PlayoutStartUs = Clock.NowMicros + _context.LeadUs,
+            PlayoutStartUs = PlayoutStart(state),
             Source = state.Source,
             Volume = record.Volume,
             Archive = archive,
         };
+    }
+
+    /// <summary>
+    /// A lead from now, or later when a scheduled airing asks for its first sound at its airtime:
+    /// nodes that play it from their pre-cache start exactly then, and live ones must match them.
+    /// </summary>
+    private long PlayoutStart(BroadcastState state)
+    {
+        var earliest = Clock.NowMicros + _context.LeadUs;
+        var wanted = state.FirstSoundAtUs is { } at ? at - (state.Source.PreSkip * 1_000_000L / AudioSourceFormat.SampleRate) : 0;
+        state.FirstSoundAtUs = null;
+        return Math.Max(earliest, wanted);
     }
 
     private static string? TakeFirstStreamId(BroadcastState state)

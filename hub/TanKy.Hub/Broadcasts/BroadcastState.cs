@@ -21,6 +21,9 @@ internal sealed class BroadcastState(BroadcastRecord record, IAudioSource source
     /// <summary>The requested id of the first stream (scheduled airings); used once.</summary>
     public string? FirstStreamId { get; set; }
 
+    /// <summary>Hub-clock µs at which the first stream's first sample (after pre-skip) must play (scheduled airings); used once.</summary>
+    public long? FirstSoundAtUs { get; set; }
+
     public string Status { get; set; } = BroadcastStatus.Queued;
 
     /// <summary>True once a stream of the broadcast has been archived (the first one is).</summary>

@@ -20,6 +20,13 @@ public sealed class ScheduleOptions
     /// <summary>Horizon over which same-class overlaps are searched when validating.</summary>
     public TimeSpan OverlapHorizon { get; set; } = TimeSpan.FromDays(56);
 
+    /// <summary>
+    /// How long before airtime an airing's trigger fires. The player then waits until one stream
+    /// lead (<c>Broadcasts:LeadMs</c>) before airtime, so this must exceed that lead plus the
+    /// scheduler's own latency; a trigger that fires after airtime plays late (misfire policy).
+    /// </summary>
+    public TimeSpan ArmAhead { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How long before airtime nodes are told to cache the content.</summary>
     public TimeSpan PrecacheLead { get; set; } = TimeSpan.FromMinutes(30);
 
@@ -49,6 +56,11 @@ public sealed class ScheduleOptions
         if (PrecacheLead < TimeSpan.Zero || PrecacheLead > TimeSpan.FromHours(24))
         {
             problems.Add("Schedules:PrecacheLead must be 0 to 24 hours");
+        }
+
+        if (ArmAhead < TimeSpan.Zero || ArmAhead > TimeSpan.FromSeconds(30))
+        {
+            problems.Add("Schedules:ArmAhead must be 0 to 30 s");
         }
 
         if (OverlapHorizon < TimeSpan.FromDays(1) || OverlapHorizon > TimeSpan.FromDays(400))

@@ -24,7 +24,6 @@ public sealed class DroppedLink_Tests(ITestOutputHelper output)
     {
         await using var h = ProgrammeCommune.Prepare(out var schedules);
         var settings = ProgrammeCommune.Settings(schedules);
-        settings["Http:Urls"] = "http://127.0.0.1:" + FreePort.Next().ToString(CultureInfo.InvariantCulture);
         await h.StartHubAsync(settings);
         await using var node = new SimulatedNode(h.NodeOptions("loa-khoi-1-a") with { Faults = new FaultOptions { UseLinkProxy = true } });
         var online = h.WaitForStatusAsync("loa-khoi-1-a", Hub.Devices.DeviceStatus.Online);
@@ -39,11 +38,7 @@ public sealed class DroppedLink_Tests(ITestOutputHelper output)
         ProgrammeCommune.WriteProgramme(schedules, "tin-cache", at, "resume");
         var airing = Hub.Schedules.Planning.OccurrenceKeys.AiringId("tin-cache", at);
 
-        await ProgrammeCommune.UntilAsync(
-            () => h.Hub.Get<AgendaService>().Build(1, "khoi-1").FirstOrDefault(e => e.ProgrammeId == "tin-cache")?.Nodes
-                .FirstOrDefault(n => n.DeviceId == "loa-khoi-1-a" && n.State == "ready"),
-            ProgrammeCommune.Long, "the agenda to show the node cache-ready");
-        await ProgrammeCommune.UntilAsync(() => node.IsClockSynchronised ? "synced" : null, ProgrammeCommune.Long, "clock sync");
+        await ProgrammeCommune.WaitCacheReadyAsync(h, node, "tin-cache");
         (at - DateTimeOffset.UtcNow).Should().BeGreaterThan(CutBefore, "the set-up must leave time to cut the link a minute before airtime");
         await Task.Delay(at - DateTimeOffset.UtcNow - CutBefore);
         node.Link!.Cut();

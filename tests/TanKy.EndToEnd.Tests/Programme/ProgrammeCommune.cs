@@ -32,6 +32,9 @@ internal static class ProgrammeCommune
     {
         ["Schedules:Directory"] = schedules,
         ["Schedules:OutcomeInterval"] = "00:00:00.2",
+
+        // A port of its own: speakers download their pre-cache from the hub's HTTP side.
+        ["Http:Urls"] = "http://127.0.0.1:" + Hub.Tests.Support.FreePort.Next().ToString(CultureInfo.InvariantCulture),
     };
 
     /// <summary>A programme for khoi-1 firing at <paramref name="at"/> (a cron with seconds, so it can be seconds ahead).</summary>
@@ -53,6 +56,16 @@ internal static class ProgrammeCommune
                 on_preempt: {onPreempt}
                 play_late_within: 1m
             """);
+    }
+
+    /// <summary>Waits until the agenda shows <paramref name="deviceId"/> cache-ready for <paramref name="programme"/> and the node's clock is synchronised.</summary>
+    public static async Task WaitCacheReadyAsync(CommuneHarness h, DeviceSim.Node.SimulatedNode node, string programme)
+    {
+        await UntilAsync(
+            () => h.Hub.Get<Hub.Schedules.AgendaService>().Build(1, "khoi-1").FirstOrDefault(e => e.ProgrammeId == programme)?.Nodes
+                .FirstOrDefault(n => n.DeviceId == node.DeviceId && n.State == "ready"),
+            Long, "the agenda to show the node cache-ready");
+        await UntilAsync(() => node.IsClockSynchronised ? "synced" : null, Long, "clock sync");
     }
 
     /// <summary>Waits until <paramref name="probe"/> answers non-null, polling the database.</summary>

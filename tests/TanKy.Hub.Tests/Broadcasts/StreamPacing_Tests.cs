@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TanKy.Hub.Broadcasts;
+using TanKy.Hub.Broadcasts.Clock;
 using TanKy.Hub.Broadcasts.Archive;
 using TanKy.Hub.Broadcasts.Sources;
 using TanKy.Protocol.Audio;
@@ -123,4 +124,22 @@ public sealed class StreamPacing_Tests : IDisposable
     }
 
     internal static string? Op(Published p) => JsonDocument.Parse(p.Payload).RootElement.GetProperty("op").GetString();
+
+    [Theory]
+    [InlineData(2_000_000, true)]
+    [InlineData(100_000, false)]
+    public async Task A_scheduled_airing_plays_its_first_sample_at_its_airtime_when_that_is_beyond_a_lead(long airtimeFromNowUs, bool pinned)
+    {
+        var t0 = _h.Clock.NowMicros;
+        var airtime = HubClock.FromMicros(t0 + airtimeFromNowUs);
+        var preSkipUs = InMemoryMedia.OneSecond.PreSkip * 1_000_000L / 48_000;
+
+        await _h.Service.PlayAsync(BroadcastHarness.Request() with { FirstSoundAt = airtime });
+        var order = await _h.Mqtt.WaitUntilAsync(p => p.Any(BroadcastHarness.IsPlayOrder), "the play order");
+
+        var start = JsonDocument.Parse(order.First(BroadcastHarness.IsPlayOrder).Payload).RootElement.GetProperty("start").GetInt64();
+        start.Should().Be(pinned ? t0 + airtimeFromNowUs - preSkipUs : t0 + Lead, pinned
+            ? "pre-cached speakers play the first sample after pre-skip at the airtime; the live stream must match them"
+            : "an airtime closer than a lead cannot be met: as soon as possible");
+    }
 }

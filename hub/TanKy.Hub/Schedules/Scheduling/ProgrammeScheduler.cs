@@ -122,7 +122,9 @@ public sealed class ProgrammeScheduler(
         foreach (var t in tickets.Where(t => !_stored.TryGetValue(t.Group + "/" + t.Key, out var fp) || fp != t.Fingerprint))
         {
             var job = JobBuilder.Create<ProgrammeOccurrenceJob>().WithIdentity(t.Key, t.Group).UsingJobData(OccurrenceTicket.DataKey, t.ToJson()).Build();
-            var trigger = TriggerBuilder.Create(time).WithIdentity(t.Key, t.Group).ForJob(job).StartAt(t.Start)
+            // Airings fire early so their first sound can be at airtime (BroadcastProgrammePlayer).
+            var fireAt = t.Group == OccurrenceTicket.ProgrammeGroup ? t.Start - options.Value.ArmAhead : t.Start;
+            var trigger = TriggerBuilder.Create(time).WithIdentity(t.Key, t.Group).ForJob(job).StartAt(fireAt)
                 .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)).Build();
             batch[job] = [trigger];
             _stored[t.Group + "/" + t.Key] = t.Fingerprint;
