@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using TanKy.Hub.Hosting;
 
 namespace TanKy.Hub.Cli;
 
@@ -11,7 +12,7 @@ namespace TanKy.Hub.Cli;
 internal static class DeviceControlCommands
 {
     private static readonly Option<string?> Hub = new("--hub") { Description = "Hub URL (default: the first Http:Urls entry, http://127.0.0.1:8080)", Recursive = true };
-    private static readonly Option<string?> Token = new("--token") { Description = "API token (default: TANKY_TOKEN)", Recursive = true };
+    private static readonly Option<string?> Token = new("--token") { Description = "API token (default: TANKY_TOKEN, else {DataDir}/cli.token)", Recursive = true };
 
     public static void AddTo(Command devices)
     {
@@ -49,7 +50,7 @@ internal static class DeviceControlCommands
             var body = new { op = r.GetValue(op), args = KeyValueArgs.Parse(r.GetValue(args) ?? []), timeout = r.GetValue(timeout) };
             var response = await api.SendJsonAsync(HttpMethod.Post, $"/api/v1/devices/{r.GetValue(id)}/commands", body, ct);
             var code = Print(r, response, b => $"{b["id"]}: {b["status"]} {b["error"]} {b["result"]?.ToJsonString()}".TrimEnd());
-            return code == 0 && response.Body?["status"]?.GetValue<string>() != "ok" ? 2 : code;
+            return code == 0 && response.Node?["status"]?.GetValue<string>() != "ok" ? 2 : code;
         }));
         return cmd;
     }
@@ -88,15 +89,15 @@ internal static class DeviceControlCommands
             body["at"] = r.GetValue(t.At);
             body["timeoutSeconds"] = r.GetValue(t.Timeout);
             var response = await api.SendJsonAsync(HttpMethod.Post, "/api/v1/bulk", body, ct);
-            if (!response.IsSuccess || r.GetValue(CliOptions.Json) || response.Status == 202)
+            if (!response.Ok || r.GetValue(CliOptions.Json) || response.Status == 202)
             {
                 return Print(r, response, b => $"Đã lên lịch / scheduled #{b["id"]} at {b["dueAt"]} for {b["devices"]?.AsArray().Count} devices");
             }
 
-            var results = response.Body!["results"]!.AsArray();
+            var results = response.Node!["results"]!.AsArray();
             CliOutput.WriteTable(["DEVICE", "STATUS", "DETAIL"], results.Select(x => (IReadOnlyList<string>)[$"{x!["deviceId"]}", $"{x["status"]}", $"{x["detail"]}"]));
-            Console.Out.WriteLine($"{response.Body["succeeded"]}/{response.Body["total"]} thành công / succeeded ({response.Body["outcome"]})");
-            return response.Body["outcome"]?.GetValue<string>() == "done" ? 0 : 2;
+            Console.Out.WriteLine($"{response.Node!["succeeded"]}/{response.Node!["total"]} thành công / succeeded ({response.Node!["outcome"]})");
+            return response.Node!["outcome"]?.GetValue<string>() == "done" ? 0 : 2;
         });
 
     private static Command State()
@@ -106,12 +107,12 @@ internal static class DeviceControlCommands
         cmd.SetAction((r, ct) => RunAsync(r, async api =>
         {
             var response = await api.GetAsync($"/api/v1/devices/{r.GetValue(id)}/state", ct);
-            if (!response.IsSuccess || r.GetValue(CliOptions.Json))
+            if (!response.Ok || r.GetValue(CliOptions.Json))
             {
                 return Print(r, response, _ => "");
             }
 
-            var b = response.Body!;
+            var b = response.Node!;
             var desired = b["desired"]?["state"]?.AsObject() ?? [];
             var reported = b["reported"]?["state"]?.AsObject() ?? [];
             var drift = b["drift"]!.AsArray().Select(d => d!.GetValue<string>()).ToHashSet();
@@ -138,13 +139,13 @@ internal static class DeviceControlCommands
         {
             var device = r.GetValue(id)!;
             var response = await api.SendJsonAsync(HttpMethod.Post, $"/api/v1/devices/{device}/commands", new { op = "snapshot" }, ct);
-            if (!response.IsSuccess || response.Body?["status"]?.GetValue<string>() != "ok")
+            if (!response.Ok || response.Node?["status"]?.GetValue<string>() != "ok")
             {
-                return response.IsSuccess ? CliOutput.Fail($"snapshot {response.Body?["status"]}: {response.Body?["error"]}") : CliOutput.Fail(response.Problem());
+                return response.Ok ? CliOutput.Fail($"snapshot {response.Node?["status"]}: {response.Node?["error"]}") : CliOutput.Fail(response.Error ?? $"HTTP {response.Status}");
             }
 
-            var commandId = response.Body!["id"]!.GetValue<string>();
-            var type = response.Body["result"]?["type"]?.GetValue<string>() == "image/png" ? ".png" : ".jpg";
+            var commandId = response.Node!["id"]!.GetValue<string>();
+            var type = response.Node!["result"]?["type"]?.GetValue<string>() == "image/png" ? ".png" : ".jpg";
             var path = r.GetValue(output) ?? $"{device}-{commandId}{type}";
             await File.WriteAllBytesAsync(path, await api.GetBytesAsync($"/api/v1/devices/{device}/snapshots/{commandId}", ct), ct);
             Console.Out.WriteLine($"Đã lưu ảnh / saved {path}");
@@ -157,7 +158,11 @@ internal static class DeviceControlCommands
     {
         try
         {
-            using var api = new HubApiClient(r.GetValue(Hub), r.GetValue(Token));
+            var config = HubConfiguration.ForCli([]);
+            var token = HubApiClient.FindToken(r.GetValue(Token), config, r.GetValue(CliOptions.DataDir))
+                ?? throw new FormatException("an API token is needed: --token, TANKY_TOKEN or {DataDir}/cli.token (create one with 'tanky-hub tokens create')");
+            var hub = r.GetValue(Hub) is { } url ? new Uri(url) : HubApiClient.DefaultHub(config);
+            using var api = new HubApiClient(hub, token, HubApiClient.CommandTimeout);
             return await body(api);
         }
         catch (Exception ex) when (ex is HttpRequestException or FormatException or IOException or TaskCanceledException)
@@ -166,18 +171,18 @@ internal static class DeviceControlCommands
         }
     }
 
-    private static int Print(ParseResult r, ApiResponse response, Func<JsonNode, string> human)
+    private static int Print(ParseResult r, ApiAnswer response, Func<JsonNode, string> human)
     {
-        if (!response.IsSuccess)
+        if (!response.Ok)
         {
-            return CliOutput.Fail(response.Problem());
+            return CliOutput.Fail(response.Error ?? $"HTTP {response.Status}");
         }
 
         if (r.GetValue(CliOptions.Json))
         {
-            Console.Out.WriteLine(response.Body?.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+            Console.Out.WriteLine(response.Node?.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
         }
-        else if (response.Body is { } b)
+        else if (response.Node is { } b)
         {
             Console.Out.WriteLine(human(b));
         }

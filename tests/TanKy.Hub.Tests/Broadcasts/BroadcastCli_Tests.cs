@@ -101,7 +101,7 @@ public sealed partial class BroadcastCli_Tests : IAsyncLifetime
         var config = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Http:Urls"] = urls }).Build();
 
-        BroadcastApiClient.DefaultHub(config).ToString().Should().Be(expected);
+        HubApiClient.DefaultHub(config).ToString().Should().Be(expected);
     }
 
     private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)

@@ -89,11 +89,11 @@ internal static class BroadcastCommands
         return report;
     }
 
-    internal static async Task<int> RunAsync(ParseResult r, Func<BroadcastApiClient, TextWriter, Task<int>> body)
+    internal static async Task<int> RunAsync(ParseResult r, Func<HubApiClient, TextWriter, Task<int>> body)
     {
         var output = r.InvocationConfiguration.Output;
         var config = HubConfiguration.ForCli([]);
-        var token = BroadcastApiClient.FindToken(r.GetValue(Token), config, r.GetValue(CliOptions.DataDir));
+        var token = HubApiClient.FindToken(r.GetValue(Token), config, r.GetValue(CliOptions.DataDir));
         if (token is null)
         {
             return Fail(r, "chưa có mã API / no API token: use --token, TANKY_TOKEN or {DataDir}/cli.token");
@@ -104,8 +104,8 @@ internal static class BroadcastCommands
             return Fail(r, $"địa chỉ hub không hợp lệ / invalid hub URL '{given}'");
         }
 
-        var hub = r.GetValue(Hub) is { } url ? new Uri(url) : BroadcastApiClient.DefaultHub(config);
-        using var api = new BroadcastApiClient(hub, token);
+        var hub = r.GetValue(Hub) is { } url ? new Uri(url) : HubApiClient.DefaultHub(config);
+        using var api = new HubApiClient(hub, token);
         return await body(api, output);
     }
 
