@@ -13,6 +13,8 @@ namespace TanKy.Hub.Tests.Support;
 /// </summary>
 public sealed class TestHub : IAsyncDisposable
 {
+    private bool _stopped;
+
     private TestHub(WebApplication app, string dataDir, int mqttPort)
     {
         App = app;
@@ -72,12 +74,21 @@ public sealed class TestHub : IAsyncDisposable
 
     public async Task StopAsync()
     {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await App.StopAsync(cts.Token);
     }
 
     public async ValueTask DisposeAsync()
     {
+        // Disposing a host does not stop its hosted services: without a stop, Quartz's scheduler
+        // thread would outlive the hub (and a restarted hub on the same data would have two).
+        await StopAsync();
         Http.Dispose();
         await App.DisposeAsync();
     }
