@@ -20,12 +20,8 @@ public sealed partial class BroadcastCli_Tests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _dir.SeedTwoHamlets();
-        var users = new UserStore(_dir.Db, TimeProvider.System);
-        var tokens = new TokenService(_dir.Db, users, TimeProvider.System);
-        users.Add("van-hoa", Role.Officer, []);
-        users.Add("truong-khoi-1", Role.HamletHead, ["khoi-1"]);
-        _officer = tokens.Create("van-hoa");
-        _head = tokens.Create("truong-khoi-1");
+        _officer = _dir.Db.AddWithToken("van-hoa", Role.Officer);
+        _head = _dir.Db.AddWithToken("truong-khoi-1", Role.HamletHead, "khoi-1");
         _hub = await TestHub.StartAsync(_dir.Path, customize: b => b.Services.AddSingleton<IMediaPackets>(new InMemoryMedia()));
     }
 

@@ -13,6 +13,7 @@ using TanKy.Hub.Alerts.Cap;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Hosting;
 using TanKy.Hub.Storage;
+using TanKy.Hub.Tests.Support;
 using TanKy.Hub.Web;
 
 namespace TanKy.Hub.Tests.Emergency;
@@ -28,12 +29,8 @@ public sealed class CapEndpoints_Tests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var users = new UserStore(_commune.Db, TimeProvider.System);
-        var tokens = new TokenService(_commune.Db, users, TimeProvider.System);
-        users.Add("van-hoa", Role.Officer, []);
-        users.Add("truong-khoi-1", Role.HamletHead, ["khoi-1"]);
-        _tokens["van-hoa"] = tokens.Create("van-hoa");
-        _tokens["truong-khoi-1"] = tokens.Create("truong-khoi-1");
+        _tokens["van-hoa"] = _commune.Db.AddWithToken("van-hoa", Role.Officer);
+        _tokens["truong-khoi-1"] = _commune.Db.AddWithToken("truong-khoi-1", Role.HamletHead, "khoi-1");
 
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

@@ -32,15 +32,9 @@ public sealed class MediaEndpoints_Tests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _dir.SeedTwoHamlets();
-        var users = new UserStore(_dir.Db, TimeProvider.System);
-        var tokens = new TokenService(_dir.Db, users, TimeProvider.System);
-        users.Add("van-hoa", Role.Officer, []);
-        users.Add("truong-khoi-1", Role.HamletHead, ["khoi-1"]);
-        users.Add("ky-thuat", Role.Technician, []);
-        foreach (var name in new[] { "van-hoa", "truong-khoi-1", "ky-thuat" })
-        {
-            _tokens[name] = tokens.Create(name);
-        }
+        _tokens["van-hoa"] = _dir.Db.AddWithToken("van-hoa", Role.Officer);
+        _tokens["truong-khoi-1"] = _dir.Db.AddWithToken("truong-khoi-1", Role.HamletHead, "khoi-1");
+        _tokens["ky-thuat"] = _dir.Db.AddWithToken("ky-thuat", Role.Technician);
 
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

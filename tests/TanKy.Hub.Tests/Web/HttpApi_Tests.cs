@@ -16,12 +16,8 @@ public sealed class HttpApi_Tests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _dir.SeedTwoHamlets();
-        var users = new UserStore(_dir.Db, TimeProvider.System);
-        var tokens = new TokenService(_dir.Db, users, TimeProvider.System);
-        users.Add("truong-khoi-1", Role.HamletHead, ["khoi-1"]);
-        users.Add("van-hoa", Role.Officer, []);
-        _headToken = tokens.Create("truong-khoi-1");
-        _officerToken = tokens.Create("van-hoa");
+        _headToken = _dir.Db.AddWithToken("truong-khoi-1", Role.HamletHead, "khoi-1");
+        _officerToken = _dir.Db.AddWithToken("van-hoa", Role.Officer);
         _hub = await TestHub.StartAsync(_dir.Path);
     }
 
