@@ -34,6 +34,7 @@ public static class WebRegistration
         app.MapHealth();
         app.MapDeviceEndpoints();
         Media.MediaEndpoints.MapMediaEndpoints(app);
+        Media.Speech.SpeechEndpoints.MapSpeechEndpoints(app);
         Reports.ReportEndpoints.MapReportEndpoints(app);
         Availability.Alerts.AlertEndpoints.MapAlertEndpoints(app);
         Hosting.Metrics.MetricsEndpoint.MapHubMetrics(app);
