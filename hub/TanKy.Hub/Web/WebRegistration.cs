@@ -28,7 +28,9 @@ public static class WebRegistration
     {
         app.UseStatusCodePages();
         app.UseWebSockets();
+        Console.ConsoleRegistration.UseConsoleStaticFiles(app);
         app.UseAuthentication();
+        Console.ConsoleRegistration.UseConsoleGuards(app);
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealth();
@@ -44,6 +46,7 @@ public static class WebRegistration
         Alerts.Cap.CapEndpoints.MapCapEndpoints(app);
         Alerts.Engine.EmergencyEndpoints.MapEmergencyEndpoints(app);
         Broadcasts.Live.LiveEndpoint.MapLiveEndpoint(app);
+        Console.ConsoleRegistration.MapConsole(app);
         return app;
     }
 }
