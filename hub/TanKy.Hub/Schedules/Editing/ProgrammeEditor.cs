@@ -33,6 +33,9 @@ public sealed class ProgrammeEditor(ProgrammeStore store, IOptions<ScheduleOptio
                 return ProgrammeSaveResult.OnField("id", $"mã '{draft.Id}' đã có, chọn mã khác / id '{draft.Id}' is already used");
             }
 
+            // A new hub may have no schedule folder yet: the first programme creates it.
+            Directory.CreateDirectory(Folder);
+
             // An invalid id cannot name the file; the validator then reports it at the id line.
             var path = Identifiers.IsValid(draft.Id) && draft.Id.Length <= ProgrammeParser.MaxIdLength ? PathOf(draft.Id) : Path.Combine(Folder, "console-new.yaml");
             var (text, item, firstLine) = ProgrammeYaml.File(draft);

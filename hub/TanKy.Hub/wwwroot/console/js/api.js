@@ -1,9 +1,8 @@
 // fetch/XHR helpers for the programme, broadcast and push-to-talk pages: the antiforgery
 // token travels in a header (cookie-authenticated /api calls need it), problems come back as text.
+// The layout's app.js (tk.csrf) reads the page's antiforgery token; the hub wants it as X-CSRF-TOKEN.
 export function csrfHeaders() {
-  const meta = document.querySelector('meta[name="csrf-token"]');
-  const header = document.querySelector('meta[name="csrf-header"]');
-  return meta ? { [header ? header.content : 'X-CSRF-TOKEN']: meta.content } : {};
+  return { 'X-CSRF-TOKEN': window.tk.csrf() };
 }
 
 export function strings() {
