@@ -84,6 +84,52 @@ public sealed class BroadcastPages_Tests(Browser browser)
     }
 
     [Fact]
+    public async Task A_fresh_recording_from_the_microphone_is_uploaded_as_a_clip_and_played()
+    {
+        await using var console = await ProgrammeConsole.StartAsync(withDevices: true);
+        var page = await browser.NewPageAsync(console.Hub);
+        await page.LoginAsync(ConsoleHub.AdminName, ConsoleHub.AdminPassword);
+        await page.GotoAsync("/broadcast");
+        await page.Locator("input[name=zones][value='khoi-1']").CheckAsync();
+        await page.Locator("input[name=content][value=recording]").CheckAsync();
+
+        await page.Locator("#rec-start").ClickAsync();
+        await page.WaitForFunctionAsync("() => Number(document.getElementById('rec-state').dataset.seconds) >= 2.5");
+        await page.Locator("#rec-stop").ClickAsync();
+        await Expect(page.Locator("#rec-preview")).ToBeVisibleAsync();
+        await page.Locator("#broadcast-send").ClickAsync();
+
+        var report = page.Locator("#report");
+        await Expect(report.Locator("[data-field=status]")).ToHaveTextAsync("Đã phát xong", Long);
+        var record = console.Hub.Get<IBroadcastService>().Get((await report.Locator("[data-field=id]").TextContentAsync())!)!;
+        var clip = console.Hub.Get<Hub.Media.MediaLibrary>().Get(record.Media)!;
+        (clip.OriginalFormat, clip.UploadedBy).Should().Be(("wav", ConsoleHub.AdminName));
+        clip.DurationMs.Should().BeGreaterThanOrEqualTo(2400);
+        await Expect(page.Locator("#broadcast-stop")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task Stop_ends_a_long_clip_everywhere()
+    {
+        await using var console = await ProgrammeConsole.StartAsync(withDevices: true);
+        await console.AddClipAsync("Bản tin dài", 60);
+        var page = await browser.NewPageAsync(console.Hub);
+        await page.LoginAsync(ConsoleHub.AdminName, ConsoleHub.AdminPassword);
+        await page.GotoAsync("/broadcast");
+        await page.Locator("input[name=zones][value='khoi-1']").CheckAsync();
+        await page.Locator("input[name=zones][value='xom-3']").CheckAsync();
+        await page.Locator("#broadcast-send").ClickAsync();
+
+        var report = page.Locator("#report");
+        await Expect(report.Locator("[data-field=status]")).ToHaveTextAsync("Đang phát", Long);
+        await page.Locator("#broadcast-stop").ClickAsync();
+
+        await Expect(report.Locator("[data-field=status]")).ToHaveTextAsync("Đã dừng", Long);
+        await Expect(report.Locator("tr[data-outcome='stopped']")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
+        await Expect(page.Locator("#broadcast-stop")).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task Holding_the_talk_button_puts_the_microphone_on_the_air_and_the_speaker_plays_it()
     {
         await using var console = await ProgrammeConsole.StartAsync(withDevices: true);

@@ -29,7 +29,11 @@ document.getElementById('rec-start').addEventListener('click', async () => {
   error.textContent = '';
   const chunks = [];
   try {
-    const mic = await openMicrophone((c) => chunks.push(c), (l) => { document.getElementById('rec-level').value = l; });
+    const state = document.getElementById('rec-state');
+    const mic = await openMicrophone((c) => {
+      chunks.push(c);
+      state.dataset.seconds = (chunks.length * c.byteLength / 2 / RATE).toFixed(2);
+    }, (l) => { document.getElementById('rec-level').value = l; });
     recording = { mic, chunks, blob: null };
     document.getElementById('rec-state').textContent = t.recording || 'recording…';
     document.getElementById('rec-stop').disabled = false;
@@ -89,7 +93,7 @@ async function send() {
     }
     current = { id: res.body.id, emergency: cls === 'emergency' };
     stop.hidden = false;
-    watchReport(res.body.id, report, t);
+    watchReport(res.body.id, report, t, () => { stop.hidden = true; });
   } finally {
     form.querySelector('button[type=submit]').disabled = false;
   }

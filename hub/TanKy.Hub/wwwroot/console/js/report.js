@@ -5,7 +5,7 @@ import { getJson } from './api.js';
 
 const FINAL = ['finished', 'cancelled', 'failed'];
 
-export function watchReport(id, root, t) {
+export function watchReport(id, root, t, onDone) {
   let timer = null;
   const render = (d) => {
     const b = d.broadcast, r = d.delivery;
@@ -36,6 +36,7 @@ export function watchReport(id, root, t) {
     // 403/404 will not change by asking again; a network blip or a 5xx might.
     const done = res.ok ? render(res.body) : res.status >= 400 && res.status < 500;
     if (!done) timer = setTimeout(tick, 1000);
+    else if (onDone) onDone();
   };
   tick();
   return () => clearTimeout(timer);
