@@ -137,6 +137,21 @@ public sealed class ProgrammeEditor_Tests : IDisposable
     }
 
     [Fact]
+    public void An_edit_finds_the_item_in_the_file_as_it_is_now_not_where_the_loaded_programme_was()
+    {
+        var path = Path.Combine(_bed.Folder, "hang-ngay.yaml");
+        File.WriteAllText(path, "# dòng mới\n# thêm một dòng\n" + SampleWeek.Daily);
+        var draft = _editor.Load("hop-khoi-3")!;
+        draft.Title = "Họp dân Khối 3 (dời giờ)";
+
+        _editor.Update("hop-khoi-3", draft, "can-bo-vh").Saved.Should().BeTrue();
+
+        _store.Current!.Programmes.Single(p => p.Id == "hop-khoi-3").Title.Should().Be("Họp dân Khối 3 (dời giờ)");
+        _store.Current.Programmes.Single(p => p.Id == "ban-tin-sang").Title.Should().Be("Bản tin sáng");
+        File.ReadAllText(path).Should().StartWith("# dòng mới\n# thêm một dòng\nprogrammes:\n  - id: ban-tin-sang\n");
+    }
+
+    [Fact]
     public void A_refused_edit_leaves_the_file_byte_for_byte()
     {
         var path = Path.Combine(_bed.Folder, "hang-ngay.yaml");

@@ -149,6 +149,10 @@ public sealed class ProgrammeEditor(ProgrammeStore store, IOptions<ScheduleOptio
         File.Move(temp, path, overwrite: true);
     }
 
+    /// <summary>
+    /// The item of <paramref name="id"/> in its file as the file is now (parsed again: the running
+    /// programme may come from the database snapshot while the file has changed since).
+    /// </summary>
     private (string Path, ProgrammeFileSpan Span)? Locate(string id)
     {
         if (Find(id) is not { } p || !IsInFolder(p.Source.At.File) || !File.Exists(p.Source.At.File))
@@ -156,8 +160,10 @@ public sealed class ProgrammeEditor(ProgrammeStore store, IOptions<ScheduleOptio
             return null;
         }
 
-        var span = ProgrammeFileSpan.Locate(File.ReadAllText(p.Source.At.File), p.Source.At.Line, p.Source.At.Column);
-        return span is null ? null : (p.Source.At.File, span);
+        var path = p.Source.At.File;
+        var text = File.ReadAllText(path);
+        var parsed = ScheduleFileParser.Parse(new ScheduleSource(path, text), []).Programmes.Where(x => x.Id == id).ToList();
+        return parsed is [var now] && ProgrammeFileSpan.Locate(text, now.Source.At.Line, now.Source.At.Column) is { } span ? (path, span) : null;
     }
 
     private bool OnlyProgramme(string path, string id)
