@@ -28,6 +28,8 @@ public static class ConsoleRegistration
         services.AddSingleton<SetupState>();
         services.AddSingleton<ConsoleAudit>();
         services.AddSingleton<ConsoleText>();
+        services.AddSingleton<ConsoleTime>();
+        services.AddSingleton<Dashboard.DashboardQuery>();
         services.AddHttpContextAccessor();
         // Vietnamese as characters, not &#x...; entities: readable HTML and smaller pages.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
