@@ -27,6 +27,7 @@ public static class ConsoleRegistration
         services.AddSingleton<PasswordLogin>();
         services.AddSingleton<SetupState>();
         services.AddSingleton<ConsoleAudit>();
+        services.AddSingleton<AuditLogQuery>();
         services.AddSingleton<ConsoleText>();
         services.AddSingleton<ConsoleTime>();
         services.AddSingleton<Dashboard.DashboardQuery>();
