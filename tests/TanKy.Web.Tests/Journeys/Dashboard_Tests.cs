@@ -17,7 +17,7 @@ public sealed class Dashboard_Tests(Browser browser)
         var clip = await hub.ImportClipAsync("Bản tin sáng thứ Bảy", TimeSpan.FromSeconds(30));
         var page = await browser.NewPageAsync(hub);
         await page.LoginAsync(ConsoleHub.AdminName, ConsoleHub.AdminPassword);
-        await Expect(page.Locator("#online-count")).ToHaveTextAsync("3/3");
+        await Expect(page.Locator("#online-count")).ToHaveTextAsync("4/4");
         await Expect(page.Locator(".speaker[data-id='loa-khoi-1-a'] .badge")).ToHaveTextAsync("Trực tuyến");
 
         var broadcasts = hub.Get<IBroadcastService>();

@@ -2,14 +2,16 @@ using Dapper;
 using TanKy.DeviceSim.Node;
 using TanKy.EndToEnd.Tests.Foundation;
 using TanKy.Hub.Accounts;
+using TanKy.Hub.Devices;
 using TanKy.Hub.Media;
+using TanKy.Protocol;
 using TanKy.Hub.Tests.Support;
 
 namespace TanKy.Web.Tests.Support;
 
 /// <summary>
 /// The real hub (embedded broker, SQLite, HTTP on a free 127.0.0.1 port) over the small commune of
-/// <see cref="CommuneHarness"/> (Khối 1, Xóm 3; two speakers and a Wi-Fi AP), optionally with the
+/// <see cref="CommuneHarness"/> (Khối 1, Xóm 3; two speakers, a Wi-Fi AP) plus a camera in Khối 1, optionally with the
 /// first admin already created and the simulated devices online.
 /// </summary>
 public sealed class ConsoleHub : IAsyncDisposable
@@ -25,6 +27,7 @@ public sealed class ConsoleHub : IAsyncDisposable
         ["loa-khoi-1-a"] = (19.04083, 105.27176),
         ["wifi-khoi-1"] = (19.04013, 105.27290),
         ["loa-xom-3-a"] = (19.05520, 105.25110),
+        ["cam-khoi-1"] = (19.04120, 105.27050),
     };
 
     private ConsoleHub(CommuneHarness commune) => Commune = commune;
@@ -43,6 +46,7 @@ public sealed class ConsoleHub : IAsyncDisposable
     public static async Task<ConsoleHub> StartAsync(bool withAdmin = true, bool withDevices = false, IDictionary<string, string>? settings = null)
     {
         var commune = CommuneHarness.Prepare();
+        commune.Secrets["cam-khoi-1"] = commune.Dir.Devices.Add(new NewDevice("cam-khoi-1", DeviceKind.Camera, ["khoi-1"], "Camera ngã ba chợ Khối 1"));
         using (var c = commune.Dir.Db.Open())
         {
             foreach (var (id, (lat, lon)) in Positions)
