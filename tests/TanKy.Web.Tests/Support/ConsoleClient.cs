@@ -12,6 +12,8 @@ public sealed partial class ConsoleClient : IDisposable
     public ConsoleClient(Uri baseAddress)
     {
         Http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+        // As a browser navigating: pages answer redirects to it, /api answers status codes regardless.
+        Http.DefaultRequestHeaders.Accept.ParseAdd("text/html,application/xhtml+xml,*/*;q=0.8");
     }
 
     public CookieContainer Cookies { get; } = new();

@@ -56,10 +56,11 @@ public static class ConsoleAuth
     public static bool IsCookieAuthenticated(HttpContext http) =>
         http.User.Identity is { IsAuthenticated: true, AuthenticationType: CookieScheme } && http.Request.Headers.Authorization.Count == 0;
 
-    // API callers get a status code, never an HTML redirect; pages are sent to the login or "denied" page.
+    // API callers (and scrapers of /metrics) get a status code, never an HTML redirect; a browser
+    // asking for a page is sent to the login or "denied" page.
     private static Task ApiStatusOrRedirect(RedirectContext<CookieAuthenticationOptions> c, int status)
     {
-        if (IsApi(c.Request))
+        if (IsApi(c.Request) || !c.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase))
         {
             c.Response.StatusCode = status;
         }

@@ -27,7 +27,10 @@ public static class ConsoleRegistration
         services.AddSingleton<PasswordLogin>();
         services.AddSingleton<SetupState>();
         services.AddSingleton<ConsoleAudit>();
+        services.AddSingleton<AuditLogQuery>();
         services.AddSingleton<ConsoleText>();
+        services.AddSingleton<ConsoleTime>();
+        services.AddSingleton<Dashboard.DashboardQuery>();
         services.AddHttpContextAccessor();
         // Vietnamese as characters, not &#x...; entities: readable HTML and smaller pages.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
