@@ -18,9 +18,7 @@ public sealed class BroadcastPages_Tests(Browser browser)
         await using var console = await ProgrammeConsole.StartAsync(withDevices: true);
         await console.AddClipAsync("Thông báo tiêm phòng", 2);
         var broadcasts = console.Hub.Get<IBroadcastService>();
-        var page = await browser.NewPageAsync(console.Hub);
-        await page.LoginAsync(ConsoleHub.AdminName, ConsoleHub.AdminPassword);
-        await page.GotoAsync("/broadcast");
+        var page = await OpenAsAdminAsync(console);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Phát ngay");
 
         await page.Locator("input[name=zones][value='khoi-1']").CheckAsync();
@@ -56,10 +54,7 @@ public sealed class BroadcastPages_Tests(Browser browser)
     public async Task Typed_text_is_spoken_and_broadcast_and_a_hamlet_head_is_offered_only_their_hamlet()
     {
         await using var console = await ProgrammeConsole.StartAsync(withDevices: true);
-        console.Hub.AddHamletHead();
-        var page = await browser.NewPageAsync(console.Hub, phone: true);
-        await page.LoginAsync(ConsoleHub.HeadName, ConsoleHub.HeadPassword);
-        await page.GotoAsync("/broadcast");
+        var page = await OpenAsHamletHeadAsync(console, "/broadcast");
 
         await Expect(page.Locator("input[name=zones]")).ToHaveCountAsync(1);
         await Expect(page.Locator("input[name=zones][value='khoi-1']")).ToBeCheckedAsync();
@@ -87,9 +82,7 @@ public sealed class BroadcastPages_Tests(Browser browser)
     public async Task A_fresh_recording_from_the_microphone_is_uploaded_as_a_clip_and_played()
     {
         await using var console = await ProgrammeConsole.StartAsync(withDevices: true);
-        var page = await browser.NewPageAsync(console.Hub);
-        await page.LoginAsync(ConsoleHub.AdminName, ConsoleHub.AdminPassword);
-        await page.GotoAsync("/broadcast");
+        var page = await OpenAsAdminAsync(console);
         await page.Locator("input[name=zones][value='khoi-1']").CheckAsync();
         await page.Locator("input[name=content][value=recording]").CheckAsync();
 
@@ -113,9 +106,7 @@ public sealed class BroadcastPages_Tests(Browser browser)
     {
         await using var console = await ProgrammeConsole.StartAsync(withDevices: true);
         await console.AddClipAsync("Bản tin dài", 60);
-        var page = await browser.NewPageAsync(console.Hub);
-        await page.LoginAsync(ConsoleHub.AdminName, ConsoleHub.AdminPassword);
-        await page.GotoAsync("/broadcast");
+        var page = await OpenAsAdminAsync(console);
         await page.Locator("input[name=zones][value='khoi-1']").CheckAsync();
         await page.Locator("input[name=zones][value='xom-3']").CheckAsync();
         await page.Locator("#broadcast-send").ClickAsync();
@@ -133,10 +124,7 @@ public sealed class BroadcastPages_Tests(Browser browser)
     public async Task Holding_the_talk_button_puts_the_microphone_on_the_air_and_the_speaker_plays_it()
     {
         await using var console = await ProgrammeConsole.StartAsync(withDevices: true);
-        console.Hub.AddHamletHead();
-        var page = await browser.NewPageAsync(console.Hub, phone: true);
-        await page.LoginAsync(ConsoleHub.HeadName, ConsoleHub.HeadPassword);
-        await page.GotoAsync("/talk");
+        var page = await OpenAsHamletHeadAsync(console, "/talk");
         await Expect(page.Locator("input[name=zones][value='khoi-1']")).ToBeCheckedAsync();
         await Screenshots.SaveAsync(page, "talk");
 
@@ -157,5 +145,24 @@ public sealed class BroadcastPages_Tests(Browser browser)
         var delivery = console.Hub.Get<IBroadcastService>().GetDeliveryReport(id!);
         delivery.Nodes.Should().ContainSingle(n => n.DeviceId == "loa-khoi-1-a").Which.FramesPlayed.Should().BeGreaterThan(0);
         console.Hub.Get<IBroadcastService>().Get(id!)!.Operator.Should().Be(ConsoleHub.HeadName);
+    }
+
+    /// <summary>The broadcast page on a desk PC, signed in as the admin.</summary>
+    private async Task<IPage> OpenAsAdminAsync(ProgrammeConsole console)
+    {
+        var page = await browser.NewPageAsync(console.Hub);
+        await page.LoginAsync(ConsoleHub.AdminName, ConsoleHub.AdminPassword);
+        await page.GotoAsync("/broadcast");
+        return page;
+    }
+
+    /// <summary>A page on a phone, signed in as the hamlet head of Khối 1.</summary>
+    private async Task<IPage> OpenAsHamletHeadAsync(ProgrammeConsole console, string path)
+    {
+        console.Hub.AddHamletHead();
+        var page = await browser.NewPageAsync(console.Hub, phone: true);
+        await page.LoginAsync(ConsoleHub.HeadName, ConsoleHub.HeadPassword);
+        await page.GotoAsync(path);
+        return page;
     }
 }
