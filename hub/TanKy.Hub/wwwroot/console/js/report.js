@@ -1,12 +1,13 @@
 // The live delivery report of one broadcast: polls GET /api/v1/broadcasts/{id} every second
-// (small JSON; SSE would hold a connection per phone for little gain) until it has ended and no
-// speaker is still pending.
+// (small JSON; SSE would hold a connection per phone for little gain) until it has ended and
+// every speaker has reported its end.
 import { getJson } from './api.js';
 
 const FINAL = ['finished', 'cancelled', 'failed'];
 
 export function watchReport(id, root, t, onDone) {
   let timer = null;
+  let settling = 0;
   const render = (d) => {
     const b = d.broadcast, r = d.delivery;
     root.hidden = false;
@@ -29,7 +30,11 @@ export function watchReport(id, root, t, onDone) {
       return tr;
     }));
     root.dataset.framesPlayed = String(r.nodes.reduce((s, n) => s + n.framesPlayed, 0));
-    return FINAL.includes(b.status) && r.pending === 0;
+    // Speakers report their end a moment after the broadcast's: keep asking until each has
+    // (or for half a minute, for a speaker that went silent mid-stream).
+    if (!FINAL.includes(b.status)) return false;
+    settling += 1;
+    return settling > 30 || r.nodes.every((n) => n.outcome !== 'pending' && n.outcome !== 'started');
   };
   const tick = async () => {
     const res = await getJson(`/api/v1/broadcasts/${encodeURIComponent(id)}`);
