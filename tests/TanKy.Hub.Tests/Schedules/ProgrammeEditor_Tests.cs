@@ -152,6 +152,46 @@ public sealed class ProgrammeEditor_Tests : IDisposable
     }
 
     [Fact]
+    public void Every_n_days_and_every_n_weeks_round_trip_through_the_form()
+    {
+        _bed.Write("cach-ngay.yaml", """
+            programmes:
+              - id: tin-de
+                title: Tin thị trường
+                zones: [khoi-2]
+                content: [m-thongbaok3]
+                recurrence:
+                  times: ["06:30"]
+                  every: 2 days
+                  anchor: 2026-04-28
+              - id: tin-tuan
+                title: Tin hai tuần một lần
+                zones: [xom-5]
+                content: [m-thongbaok3]
+                recurrence: { times: ["18:35"], every: 2 weeks, anchor: 2026-05-01 }
+            """);
+        _store.Reload().IsValid.Should().BeTrue();
+        var before = _store.Current!.Programmes.ToDictionary(p => p.Id, p => p.Recurrence);
+
+        foreach (var id in new[] { "tin-de", "tin-tuan" })
+        {
+            var draft = _editor.Load(id)!;
+            draft.Title += " (sửa)";
+            var result = _editor.Update(id, draft, "can-bo-vh");
+            result.Saved.Should().BeTrue(string.Join("; ", result.General.Concat(result.FieldErrors.SelectMany(f => f.Value))));
+        }
+
+        var de = _store.Current!.Programmes.Single(p => p.Id == "tin-de").Recurrence;
+        (de.Every, de.Unit, de.Anchor).Should().Be((2, Hub.Schedules.Model.RecurrenceUnit.Days, new DateOnly(2026, 4, 28)));
+        var tuan = _store.Current.Programmes.Single(p => p.Id == "tin-tuan").Recurrence;
+        (tuan.Every, tuan.Unit, tuan.Anchor).Should().Be((2, Hub.Schedules.Model.RecurrenceUnit.Weeks, new DateOnly(2026, 5, 1)));
+        tuan.Days.Should().BeEquivalentTo(before["tin-tuan"].Days);
+        var draftDe = _editor.Load("tin-de")!;
+        draftDe.Days = ["t2"];
+        _editor.Update("tin-de", draftDe, "can-bo-vh").ErrorsOf("days").Should().ContainSingle("every N days cannot have days");
+    }
+
+    [Fact]
     public void A_refused_edit_leaves_the_file_byte_for_byte()
     {
         var path = Path.Combine(_bed.Folder, "hang-ngay.yaml");

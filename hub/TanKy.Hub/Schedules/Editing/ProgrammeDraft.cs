@@ -38,6 +38,12 @@ public sealed class ProgrammeDraft
     /// <summary>Checked days among <see cref="DayWords"/>; none (and no dates) means every day.</summary>
     public List<string> Days { get; set; } = [];
 
+    /// <summary><c>2 days</c> or <c>2 weeks</c>, counted from <see cref="Anchor"/>; empty for a weekly rule.</summary>
+    public string? Every { get; set; }
+
+    /// <summary>The first day of an <see cref="Every"/> count (default: <see cref="From"/>).</summary>
+    public string? Anchor { get; set; }
+
     /// <summary>Specific dates <c>yyyy-MM-dd</c>, instead of days.</summary>
     public string? Dates { get; set; }
 
@@ -60,12 +66,15 @@ public sealed class ProgrammeDraft
     public static ProgrammeDraft? Of(Programme p)
     {
         var r = p.Recurrence;
-        if (r.Cron is not null || r.Every > 0)
+        if (r.Cron is not null)
         {
             return null;
         }
 
-        var days = r.Dates.Count > 0 || r.Days.Count == 7 ? [] : DayWords.Where(w => DayNames.Parse(w) is [var d] && r.Days.Contains(d)).ToList();
+        // Every N days has no day rule; every N weeks keeps its days (written even when the
+        // file relied on the anchor's weekday, which is the same set).
+        var days = r.Dates.Count > 0 || r.Unit == RecurrenceUnit.Days || (r.Days.Count == 7 && r.Unit == RecurrenceUnit.None) ? []
+            : DayWords.Where(w => DayNames.Parse(w) is [var d] && r.Days.Contains(d)).ToList();
         return new ProgrammeDraft
         {
             Id = p.Id,
@@ -79,6 +88,8 @@ public sealed class ProgrammeDraft
             ChimeAfter = p.Content.ChimeAfter,
             Times = string.Join(", ", r.Times.Select(t => t.ToString("HH:mm", CultureInfo.InvariantCulture))),
             Days = days,
+            Every = r.Every > 0 ? $"{r.Every} {(r.Unit == RecurrenceUnit.Weeks ? "weeks" : "days")}" : null,
+            Anchor = r.Every > 0 && r.Anchor is { } a && a != r.From ? Date(a) : null,
             Dates = r.Dates.Count > 0 ? string.Join(", ", r.Dates.Select(Date)) : null,
             From = r.From is { } f ? Date(f) : null,
             Until = r.Until is { } u ? Date(u) : null,

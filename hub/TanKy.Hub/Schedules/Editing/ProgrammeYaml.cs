@@ -51,14 +51,21 @@ public sealed class ProgrammeYaml
         y.Line("times", "    times: " + (times.Count > 0 ? List(times) : "\"\""));
 
         var dates = ProgrammeDraft.Items(draft.Dates);
+        var every = !string.IsNullOrWhiteSpace(draft.Every);
         if (dates.Count > 0)
         {
             y.Line("dates", "    dates: " + List(dates));
         }
-        else
+
+        // No day ticked means every day, except with dates or a count (the validator judges
+        // a count of days together with days).
+        if (draft.Days.Count > 0 || (dates.Count == 0 && !every))
         {
             y.Line("days", "    days: " + (draft.Days.Count == 0 ? "daily" : List(draft.Days)));
         }
+
+        y.Optional("every", "    every: ", draft.Every);
+        y.Optional("anchor", "    anchor: ", draft.Anchor);
 
         y.Optional("from", "    from: ", draft.From);
         y.Optional("until", "    until: ", draft.Until);
