@@ -86,4 +86,23 @@ public sealed class ProgrammeSecurity_Tests : IAsyncLifetime
             (await anonymous.Http.GetAsync(path)).Headers.Location!.ToString().Should().Contain("/login", path);
         }
     }
+
+    [Fact]
+    public async Task Every_page_has_all_its_text_in_vietnamese_and_in_english()
+    {
+        _console.Hub.Get<Hub.Schedules.Editing.ProgrammeEditor>()
+            .Create(new Hub.Schedules.Editing.ProgrammeDraft { Id = "tin", Title = "Tin", Zones = ["khoi-1"], Playlist = _clip, Times = "09:00" }, "test").Saved.Should().BeTrue();
+        using var officer = await SignedInAsync("van-hoa", "mat-khau-van-hoa-1");
+        foreach (var lang in new[] { "vi", "en" })
+        {
+            officer.Cookies.Add(_console.Hub.BaseAddress, new Cookie("tanky.lang", lang));
+            foreach (var path in new[] { "/programme", "/programme/edit", "/programme/edit/tin", "/media", "/broadcast", "/talk" })
+            {
+                var html = await officer.PageAsync(path);
+                System.Text.RegularExpressions.Regex.Matches(html, @"\[(prog|media|bc|talk)\.[a-zA-Z.-]+\]").Select(m => m.Value)
+                    .Should().BeEmpty($"{path} ({lang}) shows no missing key");
+                html.Should().Contain($"<html lang=\"{lang}\">", path);
+            }
+        }
+    }
 }
