@@ -33,7 +33,7 @@ public sealed class ProgrammePages_Tests(Browser browser)
         var airings = page.Locator("#week article[data-programme='tin-nong-vu']");
         await Expect(airings).ToHaveCountAsync(7);
         await Expect(airings.First).ToContainTextAsync("20:00");
-        await Expect(airings.First).ToContainTextAsync("khoi-1");
+        await Expect(airings.First).ToContainTextAsync("Khối 1");
         File.Exists(Path.Combine(console.Folder, "tin-nong-vu.yaml")).Should().BeTrue();
         console.Store.Current!.Programmes.Should().ContainSingle(p => p.Id == "tin-nong-vu");
         await Screenshots.SaveAsync(page, "programme-week");

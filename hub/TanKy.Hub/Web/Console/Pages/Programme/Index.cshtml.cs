@@ -57,5 +57,9 @@ public sealed class IndexModel(AgendaService agenda, ProgrammeStore store, ZoneR
         return Page();
     }
 
+    /// <summary>Hamlet names ("Khối 1") for ids; an id the registry no longer has is shown as is.</summary>
+    public string ZoneNames(IEnumerable<string> ids) =>
+        string.Join(", ", ids.Select(id => Zones.FirstOrDefault(z => z.Id == id)?.Name ?? id));
+
     public string WeekLink(int week) => $"?week={week}" + (Zone is null ? "" : "&zone=" + Uri.EscapeDataString(Zone));
 }
