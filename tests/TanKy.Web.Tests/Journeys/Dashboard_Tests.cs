@@ -50,3 +50,36 @@ public sealed class Dashboard_Tests(Browser browser)
         await Screenshots.SaveAsync(page, "dashboard-phone");
     }
 }
+
+/// <summary>The dashboard's live part over plain HTTP: an idle poll is a 304 without a body.</summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class DashboardLive_Tests
+{
+    [Fact]
+    public async Task Live_part_answers_304_while_nothing_changes_and_200_after_a_change()
+    {
+        await using var hub = await ConsoleHub.StartAsync();
+        using var client = new ConsoleClient(hub.BaseAddress);
+        await client.LoginAsync(ConsoleHub.AdminName, ConsoleHub.AdminPassword);
+        var first = await client.Http.GetAsync("/?handler=Live");
+        first.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        var tag = first.Headers.ETag!.ToString();
+
+        var same = await Conditional(client, tag);
+        same.StatusCode.Should().Be(System.Net.HttpStatusCode.NotModified);
+        (await same.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
+
+        hub.Get<Hub.Availability.Alerts.AlertStore>().Open("loa-xom-3-a", "speaker", ["xom-3"], DateTimeOffset.UtcNow.AddMinutes(-20), DateTimeOffset.UtcNow);
+        var changed = await Conditional(client, tag);
+        changed.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        (await changed.Content.ReadAsStringAsync()).Should().Contain("loa-xom-3-a");
+        changed.Headers.ETag!.ToString().Should().NotBe(tag);
+    }
+
+    private static async Task<HttpResponseMessage> Conditional(ConsoleClient client, string tag)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/?handler=Live");
+        request.Headers.TryAddWithoutValidation("If-None-Match", tag);
+        return await client.Http.SendAsync(request);
+    }
+}

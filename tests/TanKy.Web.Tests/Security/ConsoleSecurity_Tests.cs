@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Storage;
+using TanKy.Hub.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
 using TanKy.Hub.Web.Console;
 using TanKy.Web.Tests.Support;
 
@@ -145,6 +147,24 @@ public sealed class ConsoleSecurity_Tests
     }
 
     [Fact]
+    public async Task Over_https_the_session_cookie_is_secure()
+    {
+        using var dir = new TempDataDir();
+        dir.Zones.Add("khoi-1", "Khối 1");
+        using var certificate = SelfSigned();
+        await using var hub = await TestHub.StartAsync(dir.Path, settings: new Dictionary<string, string> { ["Http:Urls"] = "https://127.0.0.1:0" }, customize: b =>
+            b.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(o => o.ServerCertificate = certificate)));
+        hub.Get<PasswordLogin>().CreateFirstAdmin(ConsoleHub.AdminName, ConsoleHub.AdminPassword);
+        using var client = new ConsoleClient(hub.Http.BaseAddress!, acceptCertificate: certificate);
+
+        var login = await client.LoginAsync(ConsoleHub.AdminName, ConsoleHub.AdminPassword);
+
+        login.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var cookie = ConsoleClient.SetCookies(login).Single(c => c.StartsWith(ConsoleAuth.CookieName + "=", StringComparison.Ordinal)).ToLowerInvariant();
+        cookie.Should().Contain("; secure").And.Contain("httponly").And.Contain("samesite=strict");
+    }
+
+    [Fact]
     public async Task Disabling_a_user_ends_their_session_at_once()
     {
         await using var hub = await ConsoleHub.StartAsync();
@@ -178,6 +198,18 @@ public sealed class ConsoleSecurity_Tests
         await same.ConnectAsync(uri, CancellationToken.None);
         same.State.Should().Be(WebSocketState.Open);
         await same.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
+    }
+
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 SelfSigned()
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=127.0.0.1", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        var san = new System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder();
+        san.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(san.Build());
+        using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
+        // Kestrel needs the private key in a form it can use on Linux: round-trip through PFX.
+        return System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(cert.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx), null);
     }
 
     private static FormUrlEncodedContent Form(string token, params (string Key, string Value)[] fields) =>

@@ -9,9 +9,16 @@ namespace TanKy.Web.Tests.Support;
 /// </summary>
 public sealed partial class ConsoleClient : IDisposable
 {
-    public ConsoleClient(Uri baseAddress)
+    /// <param name="acceptCertificate">The test hub's self-signed HTTPS certificate, trusted for this client only.</param>
+    public ConsoleClient(Uri baseAddress, System.Security.Cryptography.X509Certificates.X509Certificate2? acceptCertificate = null)
     {
-        Http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+        var handler = new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false };
+        if (acceptCertificate is not null)
+        {
+            handler.ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert?.Thumbprint == acceptCertificate.Thumbprint;
+        }
+
+        Http = new HttpClient(handler) { BaseAddress = baseAddress };
         // As a browser navigating: pages answer redirects to it, /api answers status codes regardless.
         Http.DefaultRequestHeaders.Accept.ParseAdd("text/html,application/xhtml+xml,*/*;q=0.8");
     }

@@ -36,6 +36,12 @@ public sealed class SetupModel(PasswordLogin passwords, ConsoleAudit audit, Tran
             return Page();
         }
 
+        if (password is not { Length: >= 10 })
+        {
+            Error = t("password.rule");
+            return Page();
+        }
+
         try
         {
             var admin = passwords.CreateFirstAdmin(Name, password ?? "");

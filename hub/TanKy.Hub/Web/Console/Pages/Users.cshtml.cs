@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Web.Console.Audit;
+using TanKy.Hub.Web.Console.Text;
 
 namespace TanKy.Hub.Web.Console.Pages;
 
 /// <summary>Admins create users (hamlet heads with their zones) and disable or enable them; every change is audited.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class UsersModel(UserStore users, ZoneRegistry zones, ConsoleAudit audit) : PageModel
+public sealed class UsersModel(UserStore users, ZoneRegistry zones, ConsoleAudit audit, Translate t) : PageModel
 {
     public IReadOnlyList<User> Users { get; private set; } = [];
 
@@ -32,7 +33,18 @@ public sealed class UsersModel(UserStore users, ZoneRegistry zones, ConsoleAudit
                 throw new AccountException($"unknown role '{role}'");
             }
 
-            users.Add(name, r.Value, r.Value.IsZoneScoped() ? zoneIds ?? [] : [], password ?? "");
+            // The store's own messages are written for the CLI: say the common mistakes in the page's language.
+            if (r.Value.IsZoneScoped() && zoneIds is not { Length: > 0 })
+            {
+                throw new AccountException(t("users.need-zone"));
+            }
+
+            if (password is not { Length: >= 10 })
+            {
+                throw new AccountException(t("password.rule"));
+            }
+
+            users.Add(name, r.Value, r.Value.IsZoneScoped() ? zoneIds ?? [] : [], password);
             audit.Record(me.Name, "user-add", $"{name} ({role}{(zoneIds is { Length: > 0 } && r.Value.IsZoneScoped() ? ": " + string.Join(',', zoneIds) : "")})", true, null, Remote);
             Message = $"✓ {name}";
         }
