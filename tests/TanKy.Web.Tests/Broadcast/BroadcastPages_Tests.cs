@@ -129,6 +129,14 @@ public sealed class BroadcastPages_Tests(Browser browser)
         await Screenshots.SaveAsync(page, "talk");
 
         var button = page.Locator("#ptt");
+        await page.Locator("input[name=class][value=emergency]").CheckAsync();
+        await button.HoverAsync();
+        await page.Mouse.DownAsync();
+        await page.Mouse.UpAsync();
+        await Expect(page.Locator("#ptt-error")).ToHaveTextAsync("Hãy xác nhận tin khẩn cấp trước");
+        console.Hub.Get<IBroadcastService>().List(10).Should().BeEmpty("an unconfirmed emergency does not open the microphone");
+        await page.Locator("input[name=class][value=priority]").CheckAsync();
+
         await button.HoverAsync();
         await page.Mouse.DownAsync();
         await Expect(button).ToHaveAttributeAsync("data-state", "on-air", new() { Timeout = 20_000 });

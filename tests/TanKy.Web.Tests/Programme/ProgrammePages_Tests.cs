@@ -10,7 +10,7 @@ namespace TanKy.Web.Tests.Programme;
 public sealed class ProgrammePages_Tests(Browser browser)
 {
     [Fact]
-    public async Task Officer_creates_a_programme_in_the_form_and_sees_it_every_day_of_the_week_view()
+    public async Task Officer_creates_a_programme_in_the_form_sees_it_every_day_of_the_week_view_then_deletes_it()
     {
         await using var console = await ProgrammeConsole.StartAsync();
         var clip = await console.AddClipAsync("Tin nông vụ tháng 5", 3);
@@ -43,6 +43,13 @@ public sealed class ProgrammePages_Tests(Browser browser)
         await phone.GotoAsync("/programme");
         await Expect(phone.Locator("#week article[data-programme='tin-nong-vu']")).ToHaveCountAsync(7);
         await Screenshots.SaveAsync(phone, "programme-week-phone");
+
+        await page.Locator("#programmes tr[data-programme='tin-nong-vu'] a").ClickAsync();
+        await Expect(page.Locator("#f-title")).ToHaveValueAsync("Tin nông vụ");
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await page.Locator("#delete").ClickAsync();
+        await Expect(page.Locator("#week article[data-programme='tin-nong-vu']")).ToHaveCountAsync(0);
+        File.Exists(Path.Combine(console.Folder, "tin-nong-vu.yaml")).Should().BeFalse();
     }
 
     [Fact]
