@@ -206,6 +206,20 @@ public sealed class ProgrammeEditor_Tests : IDisposable
     }
 
     [Fact]
+    public void A_file_the_hub_cannot_write_is_a_clear_refusal_not_a_crash()
+    {
+        // A folder where the file should go: the rename fails as a full or read-only disk would.
+        Directory.CreateDirectory(Path.Combine(_bed.Folder, "tin-nong-vu.yaml"));
+
+        var result = _editor.Create(Draft(), "can-bo-vh");
+
+        result.Saved.Should().BeFalse();
+        result.General.Should().ContainSingle().Which.Should().Contain("cannot write");
+        _store.Current!.Programmes.Should().NotContain(p => p.Id == "tin-nong-vu");
+        Directory.GetFiles(_bed.Folder, "*.tmp", new EnumerationOptions { AttributesToSkip = 0 }).Should().BeEmpty();
+    }
+
+    [Fact]
     public void Deleting_removes_the_item_or_the_console_file()
     {
         _editor.Create(Draft(), "can-bo-vh").Saved.Should().BeTrue();

@@ -100,7 +100,16 @@ public sealed class ProgrammeEditor(ProgrammeStore store, IOptions<ScheduleOptio
         }
 
         var previous = File.Exists(path) ? File.ReadAllText(path) : null;
-        Write(path, text);
+        try
+        {
+            Write(path, text);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            log.LogError("Cannot write {File} for {User}: {Reason}", path, by, ex.Message);
+            return ProgrammeSaveResult.Refused($"không ghi được tệp lịch / cannot write the schedule file: {ex.Message}");
+        }
+
         var reloaded = store.Reload();
         if (!reloaded.IsValid)
         {
@@ -145,8 +154,15 @@ public sealed class ProgrammeEditor(ProgrammeStore store, IOptions<ScheduleOptio
         }
 
         var temp = Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + ".tmp");
-        File.WriteAllText(temp, text);
-        File.Move(temp, path, overwrite: true);
+        try
+        {
+            File.WriteAllText(temp, text);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
     }
 
     /// <summary>

@@ -64,7 +64,7 @@ async function press(e) {
     }
   };
   s.ws.onclose = (c) => {
-    if (c.code !== 1000 && c.code !== 1005 && !s.released) error.textContent = `${t.liveClosed || 'Connection closed'}: ${c.reason || c.code}`;
+    if (c.code !== 1000 && c.code !== 1005 && !s.released && !error.textContent) error.textContent = `${t.liveClosed || 'Connection closed'}: ${c.reason || c.code}`;
     if (session === s) end(s);
   };
   s.ws.onerror = () => { error.textContent = t.liveRefused || 'The hub refused the live connection'; };
