@@ -39,6 +39,7 @@ public sealed class Scope_Tests(Browser browser)
         var report = await page.GotoAsync("/reports?period=2026-11&zone=xom-3");
         report!.Status.Should().Be(403);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Không có quyền");
+        await Screenshots.SaveAsync(page, "denied");
         (await page.GotoAsync("/users"))!.Status.Should().Be(403);
     }
 }
