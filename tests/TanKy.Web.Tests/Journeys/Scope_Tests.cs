@@ -31,6 +31,10 @@ public sealed class Scope_Tests(Browser browser)
         var api = page.Context.APIRequest;
         (await api.GetAsync("/api/v1/devices/loa-xom-3-a")).Status.Should().Be(403);
         (await api.GetAsync("/api/v1/devices/loa-xom-3-a/state")).Status.Should().Be(403);
+        (await api.GetAsync("/api/v1/devices/loa-xom-3-a/commands")).Status.Should().Be(403);
+        (await api.GetAsync("/api/v1/devices/loa-xom-3-a/snapshots")).Status.Should().Be(403);
+        var zones = await (await api.GetAsync("/api/v1/zones")).TextAsync();
+        zones.Should().Contain("khoi-1").And.NotContain("xom-3");
         (await api.GetAsync("/api/v1/reports?period=2026-11&zone=xom-3&format=csv")).Status.Should().Be(403);
         (await api.GetAsync("/api/v1/devices/loa-khoi-1-a")).Status.Should().Be(200);
         var list = await (await api.GetAsync("/api/v1/devices")).TextAsync();
@@ -39,6 +43,7 @@ public sealed class Scope_Tests(Browser browser)
         var report = await page.GotoAsync("/reports?period=2026-11&zone=xom-3");
         report!.Status.Should().Be(403);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Không có quyền");
+        await Screenshots.SaveAsync(page, "denied");
         (await page.GotoAsync("/users"))!.Status.Should().Be(403);
     }
 }
