@@ -9,6 +9,8 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["report"] = ReportBench.RunAsync,
     ["schedules"] = ScheduleBench.RunAsync,
     ["emergency"] = EmergencyBench.RunAsync,
+    ["programme-save"] = ProgrammeSaveBench.RunAsync,
+    ["console-weight"] = ConsoleWeightBench.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -77,7 +77,7 @@ internal static class ScheduleBench
     /// overlaps another of its class; every twentieth is a commune-wide priority insert at :10 on
     /// its own weekday and hour, overlapping (legitimately) the normal bulletins it cuts.
     /// </summary>
-    private static ScheduleReferences Synthesise(string dir, int programmes, int zones)
+    internal static ScheduleReferences Synthesise(string dir, int programmes, int zones)
     {
         var zoneIds = Enumerable.Range(1, zones).Select(z => $"khoi-{z}").ToList();
         var media = Enumerable.Range(0, 20).ToDictionary(i => $"m-bench{(char)('a' + i)}aaaa", i => TimeSpan.FromSeconds(120 + (i * 20)), StringComparer.Ordinal);
@@ -152,7 +152,7 @@ internal static class ScheduleBench
         return pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
     }
 
-    private static double Median(IEnumerable<double> values)
+    internal static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToList();
         return sorted.Count == 0 ? 0 : sorted[sorted.Count / 2];

@@ -27,6 +27,7 @@ using TanKy.Hub.Schedules.Airing;
 using TanKy.Hub.Reports.Broadcasting;
 using TanKy.Hub.Storage;
 using TanKy.Hub.Web;
+using TanKy.Hub.Web.Console;
 
 namespace TanKy.Hub.Hosting;
 
@@ -65,6 +66,7 @@ public static class HubHost
         builder.Services.AddProgrammeAiring(builder.Configuration);
         builder.Services.AddBroadcastStatistics();
         builder.Services.AddWebApi(builder.Configuration, builder.WebHost);
+        builder.Services.AddConsole(builder.Configuration);
         customize?.Invoke(builder);
 
         var app = builder.Build();

@@ -50,6 +50,7 @@ public static class SchedulesRegistration
         services.AddSingleton<PrecacheGrants>();
         services.AddSingleton<CacheStateReader>();
         services.AddSingleton<AgendaService>();
+        services.AddSingleton<Editing.ProgrammeEditor>();
         services.AddQuartz(q =>
         {
             if (quartzTime is not null)

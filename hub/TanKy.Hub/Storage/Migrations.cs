@@ -17,5 +17,6 @@ internal static class Migrations
         Schema.V6DeviceControl.Sql,
         Schema.V7Schedules.Sql,
         Schema.V8Emergency.Sql,
+        Schema.V9Console.Sql,
     ];
 }

@@ -28,12 +28,15 @@ public static class WebRegistration
     {
         app.UseStatusCodePages();
         app.UseWebSockets();
+        Console.ConsoleRegistration.UseConsoleStaticFiles(app);
         app.UseAuthentication();
+        Console.ConsoleRegistration.UseConsoleGuards(app);
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealth();
         app.MapDeviceEndpoints();
         Media.MediaEndpoints.MapMediaEndpoints(app);
+        Media.Speech.SpeechEndpoints.MapSpeechEndpoints(app);
         Reports.ReportEndpoints.MapReportEndpoints(app);
         Availability.Alerts.AlertEndpoints.MapAlertEndpoints(app);
         Hosting.Metrics.MetricsEndpoint.MapHubMetrics(app);
@@ -43,6 +46,7 @@ public static class WebRegistration
         Alerts.Cap.CapEndpoints.MapCapEndpoints(app);
         Alerts.Engine.EmergencyEndpoints.MapEmergencyEndpoints(app);
         Broadcasts.Live.LiveEndpoint.MapLiveEndpoint(app);
+        Console.ConsoleRegistration.MapConsole(app);
         return app;
     }
 }

@@ -7,7 +7,7 @@ namespace TanKy.Hub.Tests.Schedules;
 /// <summary>The repository's sample programme (schedules/*.yaml) validates against Tân Kỳ's hamlets and the sample clips.</summary>
 public sealed class SampleProgramme_Tests
 {
-    private static readonly Dictionary<string, TimeSpan> Clips = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, TimeSpan> Clips = new(StringComparer.Ordinal)
     {
         ["m-nhachieudn"] = TimeSpan.FromSeconds(12),
         ["m-nhachieukt"] = TimeSpan.FromSeconds(8),
@@ -36,7 +36,7 @@ public sealed class SampleProgramme_Tests
         result.Set!.Actions.Should().HaveCount(2);
     }
 
-    private static string Folder()
+    internal static string Folder()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TanKy.Iot.sln")))

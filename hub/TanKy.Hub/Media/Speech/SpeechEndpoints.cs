@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TanKy.Hub.Media.Speech;
+
+/// <summary>
+/// <c>POST /api/v1/media/speech {text, title?}</c>: text → speech → a library clip (201 with the clip),
+/// so any class of broadcast can play typed text. Same roles as an upload; the text's problems
+/// come back as a 400 with every reason.
+/// </summary>
+public static class SpeechEndpoints
+{
+    public static void MapSpeechEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/media/speech", CreateAsync)
+            .RequireAuthorization(p => p.RequireRole("admin", "officer", "hamlet-head"))
+            .WithName("SpeakText").WithSummary("Synthesise Vietnamese text into a new clip (espeak-ng), normalised and encoded like an upload");
+    }
+
+    private static async Task<IResult> CreateAsync(HttpRequest request, ClaimsPrincipal principal, IServiceProvider services, CancellationToken ct)
+    {
+        if (services.GetService<SpeechMedia>() is not { } speech)
+        {
+            return Results.Problem(statusCode: 404, title: "Chưa cấu hình tổng hợp giọng nói / speech synthesis is not configured");
+        }
+
+        SpeechBody? body;
+        try
+        {
+            body = await request.ReadFromJsonAsync<SpeechBody>(ct);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or BadHttpRequestException)
+        {
+            return Invalid("malformed JSON: " + ex.Message, []);
+        }
+
+        if (string.IsNullOrWhiteSpace(body?.Text))
+        {
+            return Invalid("Nội dung trống / the text is empty", []);
+        }
+
+        try
+        {
+            var spoken = await speech.CreateAsync(body.Text, string.IsNullOrWhiteSpace(body.Title) ? body.Text : body.Title, principal.Identity?.Name ?? "unknown", ct);
+            var dto = MediaDto.From(spoken.Item);
+            return Results.Created($"/api/v1/media/{dto.Id}", dto);
+        }
+        catch (SpeechException ex)
+        {
+            return Invalid(ex.Message, ex.Problems);
+        }
+    }
+
+    private static IResult Invalid(string reason, IReadOnlyList<string> problems) =>
+        Results.Problem(statusCode: 400, title: "Không đọc được văn bản / text refused", detail: reason,
+            extensions: new Dictionary<string, object?> { ["problems"] = problems });
+
+    private sealed record SpeechBody(string? Text, string? Title);
+}

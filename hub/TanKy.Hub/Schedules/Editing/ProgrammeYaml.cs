@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text;
+
+namespace TanKy.Hub.Schedules.Editing;
+
+/// <summary>
+/// Writes a <see cref="ProgrammeDraft"/> as one block-style item of <c>programmes:</c>, one key per
+/// line, and remembers which form field each line holds so the validator's file:line:column
+/// errors can be shown next to the field. Every value is a double-quoted YAML scalar, so form
+/// text can never add keys or structure.
+/// </summary>
+public sealed class ProgrammeYaml
+{
+    private readonly StringBuilder _text = new();
+    private readonly List<string> _fields = [];
+    private readonly string _indent;
+
+    private ProgrammeYaml(int dashColumn) => _indent = new string(' ', dashColumn);
+
+    /// <summary>The item's lines, each ending with a newline; the first starts with <c>- </c> at the indent.</summary>
+    public string Text => _text.ToString();
+
+    /// <summary>The form field on each line (0-based within <see cref="Text"/>).</summary>
+    public IReadOnlyList<string> Fields => _fields;
+
+    /// <summary>A whole file holding only this programme.</summary>
+    public static (string Text, ProgrammeYaml Item, int FirstLine) File(ProgrammeDraft draft)
+    {
+        var item = Item(draft, 2);
+        const string Header = "# Tạo từ bảng điều khiển web / written by the web console (hub/docs/schedules.md)\nprogrammes:\n";
+        return (Header + item.Text, item, 3);
+    }
+
+    /// <summary>One list item whose dash sits at 0-based column <paramref name="dashColumn"/>.</summary>
+    public static ProgrammeYaml Item(ProgrammeDraft draft, int dashColumn)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var y = new ProgrammeYaml(dashColumn);
+        y.Line("id", "- id: " + Quote(draft.Id));
+        y.Line("title", "  title: " + Quote(draft.Title));
+        y.Line("class", "  class: " + Quote(draft.Class));
+        y.Line("zones", "  zones: " + (draft.AllZones ? "all" : List(draft.Zones)));
+        y.Optional("volume", "  volume: ", draft.Volume);
+        y.Line("playlist", "  content:");
+        y.Optional("chime_before", "    chime_before: ", draft.ChimeBefore);
+        y.Line("playlist", "    playlist: " + List(ProgrammeDraft.Items(draft.Playlist)));
+        y.Optional("chime_after", "    chime_after: ", draft.ChimeAfter);
+        y.Line("times", "  recurrence:");
+        // An empty list would pass as "no times"; an empty scalar is refused at this very line.
+        var times = ProgrammeDraft.Items(draft.Times);
+        y.Line("times", "    times: " + (times.Count > 0 ? List(times) : "\"\""));
+
+        var dates = ProgrammeDraft.Items(draft.Dates);
+        var every = !string.IsNullOrWhiteSpace(draft.Every);
+        if (dates.Count > 0)
+        {
+            y.Line("dates", "    dates: " + List(dates));
+        }
+
+        // No day ticked means every day, except with dates or a count (the validator judges
+        // a count of days together with days).
+        if (draft.Days.Count > 0 || (dates.Count == 0 && !every))
+        {
+            y.Line("days", "    days: " + (draft.Days.Count == 0 ? "daily" : List(draft.Days)));
+        }
+
+        y.Optional("every", "    every: ", draft.Every);
+        y.Optional("anchor", "    anchor: ", draft.Anchor);
+
+        y.Optional("from", "    from: ", draft.From);
+        y.Optional("until", "    until: ", draft.Until);
+        if (draft.SkipOn.Count > 0)
+        {
+            y.Line("skip_on", "  skip_on: " + List(draft.SkipOn));
+        }
+
+        y.Line("on_preempt", "  on_preempt: " + Quote(draft.OnPreempt));
+        y.Optional("play_late_within", "  play_late_within: ", draft.PlayLateWithin);
+        return y;
+    }
+
+    /// <summary>A double-quoted YAML scalar: backslash, quote and control characters escaped.</summary>
+    public static string Quote(string? value)
+    {
+        var s = new StringBuilder("\"");
+        foreach (var c in value?.Trim() ?? "")
+        {
+            s.Append(c switch
+            {
+                '\\' => "\\\\",
+                '"' => "\\\"",
+                '\n' => "\\n",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
+                _ => c.ToString(),
+            });
+        }
+
+        return s.Append('"').ToString();
+    }
+
+    private static string List(IEnumerable<string> items) => "[" + string.Join(", ", items.Select(Quote)) + "]";
+
+    private void Optional(string field, string prefix, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            Line(field, prefix + Quote(value));
+        }
+    }
+
+    private void Line(string field, string text)
+    {
+        _text.Append(_indent).Append(text).Append('\n');
+        _fields.Add(field);
+    }
+}

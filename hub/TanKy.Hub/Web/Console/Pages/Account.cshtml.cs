@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TanKy.Hub.Accounts;
+using TanKy.Hub.Web.Console.Audit;
+using TanKy.Hub.Web.Console.Text;
+
+namespace TanKy.Hub.Web.Console.Pages;
+
+/// <summary>The signed-in user's own account: change the password, create and revoke API tokens (a new token is shown once).</summary>
+public sealed class AccountModel(PasswordLogin passwords, TokenService tokens, ConsoleAudit audit, Translate t) : PageModel
+{
+    public IReadOnlyList<ApiToken> Tokens { get; private set; } = [];
+
+    public string? NewToken { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public bool MessageIsError { get; private set; }
+
+    public void OnGet() => Load();
+
+    public async Task<IActionResult> OnPostPasswordAsync(string? current, string? password, string? confirm)
+    {
+        var me = User.ToUser();
+        if (!passwords.Verify(me.Id, current ?? ""))
+        {
+            audit.Record(me.Name, "password", me.Name, false, "wrong current password", Remote);
+            return Fail(t("account.wrong-current"));
+        }
+
+        if (password != confirm)
+        {
+            return Fail(t("setup.mismatch"));
+        }
+
+        try
+        {
+            passwords.SetPassword(me.Id, password ?? "");
+        }
+        catch (AccountException ex)
+        {
+            return Fail(ex.Message);
+        }
+
+        audit.Record(me.Name, "password", me.Name, true, null, Remote);
+        // The new password changes the session stamp: other sessions end, this one is renewed.
+        await HttpContext.SignInAsync(ConsoleAuth.CookieScheme, ConsoleAuth.Principal(me, passwords.SessionStamp(me.Id)!));
+        Message = t("account.password-changed");
+        Load();
+        return Page();
+    }
+
+    public IActionResult OnPostCreateToken(string? name, int? days)
+    {
+        var me = User.ToUser();
+        name = string.IsNullOrWhiteSpace(name) ? "console" : name.Trim();
+        if (name.Length > 64 || days is < 1 or > 3650)
+        {
+            return Fail(t("account.token-invalid"));
+        }
+
+        NewToken = tokens.Create(me.Name, name, days is { } d ? TimeSpan.FromDays(d) : null);
+        audit.Record(me.Name, "token-create", name, true, null, Remote);
+        Load();
+        return Page();
+    }
+
+    public IActionResult OnPostRevoke(string prefix)
+    {
+        var me = User.ToUser();
+        // Only the user's own tokens: the prefix alone must not reach someone else's.
+        if (!tokens.List(me.Name).Any(k => k.Prefix == prefix && k.RevokedAt is null))
+        {
+            audit.Record(me.Name, "token-revoke", prefix, false, "not an active token of this user", Remote);
+            return Fail(t("account.token-unknown"));
+        }
+
+        tokens.Revoke(prefix);
+        audit.Record(me.Name, "token-revoke", prefix, true, null, Remote);
+        Message = t("account.token-revoked");
+        Load();
+        return Page();
+    }
+
+    private string? Remote => HttpContext.Connection.RemoteIpAddress?.ToString();
+
+    private PageResult Fail(string message)
+    {
+        Message = message;
+        MessageIsError = true;
+        Load();
+        return Page();
+    }
+
+    private void Load() => Tokens = tokens.List(User.Identity?.Name);
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TanKy.Hub.Accounts;
+using TanKy.Hub.Web.Console.Audit;
+
+namespace TanKy.Hub.Web.Console.Pages;
+
+[AllowAnonymous]
+public sealed class LoginModel(PasswordLogin passwords, ConsoleAudit audit) : PageModel
+{
+    public string? ReturnUrl { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public bool Failed { get; private set; }
+
+    public void OnGet(string? returnUrl) => ReturnUrl = returnUrl;
+
+    public async Task<IActionResult> OnPostAsync(string? name, string? password, string? returnUrl)
+    {
+        Name = (name ?? "").Trim();
+        ReturnUrl = returnUrl;
+        var remote = HttpContext.Connection.RemoteIpAddress?.ToString();
+        if (Name.Length is 0 or > 64 || string.IsNullOrEmpty(password) || password.Length > 256)
+        {
+            Failed = true;
+            audit.Record(Name.Length == 0 ? "-" : Name, "login", null, false, "empty or oversized field", remote);
+            return Page();
+        }
+
+        var (outcome, user) = passwords.Check(Name, password);
+        audit.Record(Name, "login", null, outcome == LoginOutcome.Success, outcome == LoginOutcome.Success ? null : OutcomeText(outcome), remote);
+        if (user is null)
+        {
+            // One message for every refusal: it must not tell which names exist or are locked.
+            Failed = true;
+            return Page();
+        }
+
+        await HttpContext.SignInAsync(ConsoleAuth.CookieScheme, ConsoleAuth.Principal(user, passwords.SessionStamp(user.Id)!));
+        return LocalRedirect(ConsoleRegistration.IsLocal(returnUrl) ? returnUrl! : "/");
+    }
+
+    private static string OutcomeText(LoginOutcome o) => o switch
+    {
+        LoginOutcome.LockedOut => "locked",
+        LoginOutcome.Disabled => "disabled",
+        _ => "bad credentials",
+    };
+}

@@ -1,0 +1,98 @@
+// Push-to-talk: while the button is held, the microphone streams PCM16 over the /api/v1/live
+// WebSocket (first {format:"pcm16", rate}, then binary chunks). The hub puts it on the air with
+// the first audio and answers {status:"on-air", id}; releasing sends {op:"stop"} and closes.
+import { strings } from './api.js';
+import { openMicrophone } from './mic.js';
+import { watchReport } from './report.js';
+
+const t = strings();
+const button = document.getElementById('ptt');
+const state = document.getElementById('ptt-state');
+const meter = document.getElementById('ptt-level');
+const error = document.getElementById('ptt-error');
+const report = document.getElementById('report');
+const confirm = document.getElementById('ptt-confirm');
+let session = null;
+
+function setState(name) {
+  document.body.dataset.ptt = name;
+  button.dataset.state = name;
+  state.textContent = t['ptt.' + name] || name;
+}
+
+function params() {
+  const zones = [...document.querySelectorAll('[name=zones]:checked')].map((z) => z.value);
+  const cls = (document.querySelector('[name=class]:checked') || {}).value || 'priority';
+  return { zones, cls };
+}
+
+async function press(e) {
+  e.preventDefault();
+  if (session) return;
+  error.textContent = '';
+  const { zones, cls } = params();
+  if (zones.length === 0) { error.textContent = t.noZone || 'Choose a zone'; return; }
+  if (cls === 'emergency' && confirm && !confirm.checked) { error.textContent = t.confirmFirst || 'Confirm the emergency first'; return; }
+  const s = { ready: false, queue: [], released: false, ws: null, mic: null, stopReport: null };
+  session = s;
+  setState('connecting');
+  try {
+    s.mic = await openMicrophone((chunk) => {
+      if (s.ready && s.ws.readyState === WebSocket.OPEN) s.ws.send(chunk);
+      else s.queue.push(chunk);
+    }, (level) => { meter.value = level; });
+  } catch (err) {
+    error.textContent = `${t.micError || 'Microphone unavailable'}: ${err.message}`;
+    session = null;
+    setState('idle');
+    return;
+  }
+  if (s.released) { await end(s); return; }
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  s.ws = new WebSocket(`${scheme}://${location.host}/api/v1/live?zones=${encodeURIComponent(zones.join(','))}&class=${cls}`);
+  s.ws.binaryType = 'arraybuffer';
+  s.ws.onopen = () => s.ws.send(JSON.stringify({ format: 'pcm16', rate: s.mic.rate }));
+  s.ws.onmessage = (m) => {
+    const msg = JSON.parse(m.data);
+    if (msg.status === 'ready') {
+      s.ready = true;
+      s.queue.splice(0).forEach((c) => s.ws.send(c));
+    } else if (msg.status === 'on-air') {
+      setState('on-air');
+      report.dataset.broadcast = msg.id;
+      s.stopReport = watchReport(msg.id, report, t);
+    }
+  };
+  s.ws.onclose = (c) => {
+    if (c.code !== 1000 && c.code !== 1005 && !s.released && !error.textContent) error.textContent = `${t.liveClosed || 'Connection closed'}: ${c.reason || c.code}`;
+    if (session === s) end(s);
+  };
+  s.ws.onerror = () => { error.textContent = t.liveRefused || 'The hub refused the live connection'; };
+}
+
+async function release() {
+  const s = session;
+  if (!s) return;
+  s.released = true;
+  if (s.mic) await end(s);
+}
+
+async function end(s) {
+  if (session === s) session = null;
+  if (s.ws && s.ws.readyState === WebSocket.OPEN) {
+    s.ws.send(JSON.stringify({ op: 'stop' }));
+    s.ws.close(1000, 'released');
+  }
+  if (s.mic) { const mic = s.mic; s.mic = null; await mic.close(); }
+  meter.value = 0;
+  setState('idle');
+}
+
+button.addEventListener('pointerdown', press);
+button.addEventListener('pointerup', release);
+button.addEventListener('pointerleave', release);
+button.addEventListener('pointercancel', release);
+button.addEventListener('contextmenu', (e) => e.preventDefault());
+button.addEventListener('keydown', (e) => { if ((e.key === ' ' || e.key === 'Enter') && !e.repeat) press(e); });
+button.addEventListener('keyup', (e) => { if (e.key === ' ' || e.key === 'Enter') release(); });
+setState('idle');

@@ -1,0 +1,49 @@
+using System.Net;
+using System.Net.Http.Json;
+using TanKy.Hub.Media;
+
+namespace TanKy.Hub.Tests.EmergencyEngine;
+
+/// <summary><c>POST /api/v1/media/speech</c>: typed text becomes a library clip that any broadcast class can play.</summary>
+public sealed class SpeechEndpoint_Tests : IAsyncLifetime
+{
+    private EmergencyHub _hub = null!;
+
+    public async Task InitializeAsync() => _hub = await EmergencyHub.StartAsync(realMedia: true);
+
+    public async Task DisposeAsync() => await _hub.DisposeAsync();
+
+    [Fact]
+    public async Task Text_becomes_a_clip_owned_by_the_caller_and_plays_as_a_normal_broadcast()
+    {
+        using var head = _hub.Client("truong-khoi-1");
+
+        var response = await head.PostAsJsonAsync("/api/v1/media/speech", new { text = "Mời bà con Khối 1 họp lúc 19 giờ tối nay.", title = "Họp dân" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var id = (await EmergencyHub.JsonAsync(response)).GetProperty("id").GetString()!;
+        var item = _hub.Hub.Get<MediaLibrary>().Get(id)!;
+        item.Title.Should().Be("Họp dân");
+        item.UploadedBy.Should().Be("truong-khoi-1");
+        item.DurationMs.Should().BeGreaterThan(1000);
+
+        var play = await head.PostAsJsonAsync("/api/v1/broadcasts", new { zones = new[] { "khoi-1" }, media = id, @class = "normal", source = "console" });
+        play.StatusCode.Should().Be(HttpStatusCode.Accepted, await play.Content.ReadAsStringAsync());
+        await _hub.Broadcasts.StopAsync((await EmergencyHub.JsonAsync(play)).GetProperty("id").GetString()!, "test");
+    }
+
+    [Fact]
+    public async Task Empty_or_unspeakable_text_is_400_and_roles_without_broadcast_rights_are_403()
+    {
+        using var officer = _hub.Client("van-hoa");
+        (await officer.PostAsJsonAsync("/api/v1/media/speech", new { text = "  " })).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var punctuation = await officer.PostAsJsonAsync("/api/v1/media/speech", new { text = "!!! ???" });
+        punctuation.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await punctuation.Content.ReadAsStringAsync()).Should().Contain("problems");
+        (await officer.PostAsync("/api/v1/media/speech", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"))).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+
+        using var technician = _hub.Client("ky-thuat");
+        (await technician.PostAsJsonAsync("/api/v1/media/speech", new { text = "Xin chào" })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        _hub.Hub.Get<MediaLibrary>().List().Should().BeEmpty();
+    }
+}
