@@ -149,6 +149,23 @@ public sealed class ConsoleSecurity_Tests
     }
 
     [Fact]
+    public async Task One_address_trying_many_accounts_is_slowed_to_429_while_pages_still_load()
+    {
+        await using var hub = await ConsoleHub.StartAsync(settings: new Dictionary<string, string> { ["Console:Login:AttemptsPerMinutePerAddress"] = "3" });
+        using var client = new ConsoleClient(hub.BaseAddress);
+
+        for (var i = 0; i < 3; i++)
+        {
+            (await client.LoginAsync("ten-doan-" + i, "mat-khau-doan")).StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        var limited = await client.LoginAsync(ConsoleHub.AdminName, ConsoleHub.AdminPassword);
+        limited.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        ConsoleClient.SetCookies(limited).Should().NotContain(c => c.StartsWith(ConsoleAuth.CookieName + "=", StringComparison.Ordinal));
+        (await client.Http.GetAsync("/login")).StatusCode.Should().Be(HttpStatusCode.OK, "only form posts count");
+    }
+
+    [Fact]
     public async Task Session_cookie_is_httponly_samesite_strict_and_secure_follows_the_request()
     {
         await using var hub = await ConsoleHub.StartAsync();
