@@ -10,4 +10,7 @@ public sealed class LoginOptions
 
     /// <summary>How long a locked account refuses every password, the right one included.</summary>
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Sign-in attempts one address may make per minute, over all accounts (guessing many names).</summary>
+    public int AttemptsPerMinutePerAddress { get; set; } = 20;
 }

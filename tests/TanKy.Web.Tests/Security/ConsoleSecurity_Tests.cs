@@ -107,6 +107,23 @@ public sealed class ConsoleSecurity_Tests
     }
 
     [Fact]
+    public async Task A_hamlet_head_posting_a_device_command_form_is_refused_and_nothing_is_sent()
+    {
+        await using var hub = await ConsoleHub.StartAsync();
+        hub.AddHamletHead();
+        using var client = new ConsoleClient(hub.BaseAddress);
+        await client.LoginAsync(ConsoleHub.HeadName, ConsoleHub.HeadPassword);
+        var token = await client.FormTokenAsync("/devices"); // the sign-out form's token: valid for any form of this session
+
+        var post = await client.Http.PostAsync("/devices?handler=Command", Form(token, ("id", "loa-khoi-1-a"), ("op", "reboot")));
+
+        post.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        post.Headers.Location!.ToString().Should().Contain("/denied");
+        using var c = hub.Get<Database>().Open();
+        c.ExecuteScalar<long>("SELECT COUNT(*) FROM device_commands").Should().Be(0);
+    }
+
+    [Fact]
     public async Task Lockout_after_repeated_failures_refuses_even_the_right_password_and_is_audited()
     {
         await using var hub = await ConsoleHub.StartAsync(settings: new Dictionary<string, string> { ["Console:Login:MaxFailures"] = "3" });
@@ -129,6 +146,23 @@ public sealed class ConsoleSecurity_Tests
         using var c = hub.Get<Database>().Open();
         c.Query<string>("SELECT COALESCE(reason, 'ok') FROM console_audit WHERE action = 'login' ORDER BY id")
             .Should().Equal("bad credentials", "bad credentials", "bad credentials", "locked");
+    }
+
+    [Fact]
+    public async Task One_address_trying_many_accounts_is_slowed_to_429_while_pages_still_load()
+    {
+        await using var hub = await ConsoleHub.StartAsync(settings: new Dictionary<string, string> { ["Console:Login:AttemptsPerMinutePerAddress"] = "3" });
+        using var client = new ConsoleClient(hub.BaseAddress);
+
+        for (var i = 0; i < 3; i++)
+        {
+            (await client.LoginAsync("ten-doan-" + i, "mat-khau-doan")).StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        var limited = await client.LoginAsync(ConsoleHub.AdminName, ConsoleHub.AdminPassword);
+        limited.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        ConsoleClient.SetCookies(limited).Should().NotContain(c => c.StartsWith(ConsoleAuth.CookieName + "=", StringComparison.Ordinal));
+        (await client.Http.GetAsync("/login")).StatusCode.Should().Be(HttpStatusCode.OK, "only form posts count");
     }
 
     [Fact]

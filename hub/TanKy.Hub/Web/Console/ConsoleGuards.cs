@@ -19,6 +19,7 @@ public static class ConsoleGuards
 
     public static void Use(WebApplication app)
     {
+        app.UseRateLimiter();
         app.Use(FirstRunAsync);
         app.Use(ApiCsrfAsync);
         app.Use(WebSocketOriginAsync);

@@ -41,6 +41,7 @@ public static class ConsoleRegistration
             return key => text.Get(key, language);
         });
         ConsoleAuth.Add(services, options.Session);
+        LoginRateLimit.Add(services, config);
         services.AddAntiforgery(o =>
         {
             o.HeaderName = ConsoleGuards.CsrfHeader;

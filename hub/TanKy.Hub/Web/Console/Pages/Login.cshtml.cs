@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Web.Console.Audit;
 
 namespace TanKy.Hub.Web.Console.Pages;
 
 [AllowAnonymous]
+[EnableRateLimiting(LoginRateLimit.Policy)]
 public sealed class LoginModel(PasswordLogin passwords, ConsoleAudit audit) : PageModel
 {
     public string? ReturnUrl { get; private set; }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Web.Console.Audit;
 using TanKy.Hub.Web.Console.Text;
@@ -10,6 +11,7 @@ namespace TanKy.Hub.Web.Console.Pages;
 
 /// <summary>First run only: creates the first admin (there is no default password), then answers 403 for good.</summary>
 [AllowAnonymous]
+[EnableRateLimiting(LoginRateLimit.Policy)]
 public sealed class SetupModel(PasswordLogin passwords, ConsoleAudit audit, Translate t) : PageModel
 {
     public bool Refused { get; private set; }
