@@ -42,10 +42,11 @@ internal static class BackupCommands
     private static Command Restore()
     {
         var file = new Argument<string>("FILE") { Description = "Archive written by 'tanky-hub backup'" };
-        var cmd = new Command("restore", "Khôi phục dữ liệu (hub phải dừng) / restore the data directory from a backup; the hub must be stopped") { file, CliOptions.Json };
+        var databaseOnly = new Option<bool>("--database-only") { Description = "Replace only the database; keep media, archive and other files (upgrade rollback)" };
+        var cmd = new Command("restore", "Khôi phục dữ liệu (hub phải dừng) / restore the data directory from a backup; the hub must be stopped") { file, databaseOnly, CliOptions.Json };
         cmd.SetAction(r => CliOptions.Guard(() =>
         {
-            var result = DataRestore.Restore(DataDir(r), r.GetValue(file)!);
+            var result = DataRestore.Restore(DataDir(r), r.GetValue(file)!, r.GetValue(databaseOnly));
             if (r.GetValue(CliOptions.Json))
             {
                 CliOutput.WriteJson(result);

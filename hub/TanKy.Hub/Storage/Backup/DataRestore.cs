@@ -14,7 +14,11 @@ namespace TanKy.Hub.Storage.Backup;
 /// </summary>
 public static class DataRestore
 {
-    public static RestoreResult Restore(string dataDir, string file)
+    /// <param name="databaseOnly">
+    /// Replace only the database and keep every other file (media, archive): the rollback of a
+    /// failed upgrade, whose schema migration touched nothing else.
+    /// </param>
+    public static RestoreResult Restore(string dataDir, string file, bool databaseOnly = false)
     {
         dataDir = Path.GetFullPath(dataDir);
         if (!File.Exists(file))
@@ -36,7 +40,7 @@ public static class DataRestore
             Verify(Path.Combine(staging, BackupLayout.DatabaseEntry));
 
             SqliteConnection.ClearAllPools();
-            var previous = Swap(dataDir, staging);
+            var previous = Swap(dataDir, staging, databaseOnly);
             return new RestoreResult(manifest, previous);
         }
         finally
@@ -108,14 +112,16 @@ public static class DataRestore
     }
 
     /// <summary>Moves the current entries into a dated folder and the staged ones into place; returns that folder.</summary>
-    private static string Swap(string dataDir, string staging)
+    private static string Swap(string dataDir, string staging, bool databaseOnly)
     {
         var previous = Path.Combine(dataDir, BackupLayout.PreviousPrefix + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture));
         Directory.CreateDirectory(previous);
         foreach (var entry in Directory.EnumerateFileSystemEntries(dataDir))
         {
             var name = Path.GetFileName(entry);
-            if (name == DataDirLock.FileName || name == BackupLayout.StagingFolder || name.StartsWith(BackupLayout.PreviousPrefix, StringComparison.Ordinal))
+            var isDatabase = name.StartsWith(BackupLayout.DatabaseEntry, StringComparison.Ordinal);
+            if (name == DataDirLock.FileName || name == BackupLayout.StagingFolder || name.StartsWith(BackupLayout.PreviousPrefix, StringComparison.Ordinal)
+                || (databaseOnly && !isDatabase))
             {
                 continue;
             }
@@ -125,7 +131,11 @@ public static class DataRestore
 
         foreach (var entry in Directory.EnumerateFileSystemEntries(staging))
         {
-            Move(entry, Path.Combine(dataDir, Path.GetFileName(entry)));
+            var name = Path.GetFileName(entry);
+            if (!databaseOnly || name == BackupLayout.DatabaseEntry)
+            {
+                Move(entry, Path.Combine(dataDir, name));
+            }
         }
 
         return previous;
