@@ -28,6 +28,11 @@ internal sealed class BrokerOptionsValidator : IValidateOptions<BrokerOptions>
             errors.Add("Broker:MaxConnections must be at least 1");
         }
 
+        if (options.CredentialCheckInterval < TimeSpan.FromMilliseconds(100))
+        {
+            errors.Add("Broker:CredentialCheckInterval must be at least 00:00:00.1");
+        }
+
         if (options.Tls.Enabled)
         {
             CheckPort(errors, "Broker:Tls:Port", options.Tls.Port);
