@@ -1,0 +1,88 @@
+using MQTTnet;
+using MQTTnet.Protocol;
+using TanKy.DeviceSim.Audio;
+using TanKy.EndToEnd.Tests.Foundation;
+using TanKy.EndToEnd.Tests.Simulator;
+using TanKy.Hub.Hosting;
+using TanKy.Protocol;
+
+namespace TanKy.EndToEnd.Tests.SimulatorAudio;
+
+/// <summary>
+/// Replay of old audio (security.md, threat "replay"): frames captured from an earlier broadcast
+/// and pushed again while a new one plays are ignored by the node (stream id and stream hash,
+/// play-out slot, sequence), and the live broadcast plays every one of its own frames.
+/// </summary>
+[Collection(SimulatorAudioCollection.Name)]
+public sealed class Replay_Tests
+{
+    [Fact]
+    public async Task Frames_replayed_from_an_earlier_broadcast_during_a_live_one_are_ignored()
+    {
+        await using var rig = await AudioRig.StartAsync();
+        var node = await rig.AddSpeakerAsync();
+        var earlier = rig.Broadcast("b-eeee000000000001", epoch: 400);
+        await rig.Hub.PlayAsync(AudioRig.Zone, earlier.Stream, earlier.Epoch, start: earlier.StartMicros);
+        await earlier.RunAsync(rig.Hub);
+        (await node.WaitForPlaybackFinishedAsync(earlier.Stream, Waits.Default)).Reason.Should().Be(PlaybackEndReason.End);
+        var foreign = node.AudioCounters.FramesForeign;
+        var stale = node.AudioCounters.FramesLate + node.AudioCounters.FramesDuplicate;
+
+        var live = rig.Broadcast("b-ffff000000000002", epoch: 401, startIn: TimeSpan.FromSeconds(1));
+        await rig.Hub.PlayAsync(AudioRig.Zone, live.Stream, live.Epoch, start: live.StartMicros);
+        var liveFrames = live.RunAsync(rig.Hub);
+        await node.WaitForPlaybackStartedAsync(live.Stream, Waits.Default);
+
+        // The captured messages, byte for byte: on their own topic and pushed onto the live stream's
+        // topic; then the live stream's own first message again, after its slot.
+        for (var i = 0; i < earlier.MessageCount; i++)
+        {
+            await rig.Hub.PublishAudioAsync(earlier.Stream, earlier.Message(i));
+            await rig.Hub.PublishAudioAsync(live.Stream, earlier.Message(i));
+        }
+
+        await rig.Hub.PublishAudioAsync(live.Stream, live.Message(0));
+        await liveFrames;
+        var played = await node.WaitForPlaybackFinishedAsync(live.Stream, Waits.Default);
+
+        played.Reason.Should().Be(PlaybackEndReason.End);
+        played.Played.Should().Be(live.Packets.Count, "every live frame played once, none replaced by a replayed one");
+        (node.AudioCounters.FramesForeign - foreign).Should().Be(2 * earlier.Packets.Count, "another stream's frames, whatever topic they come on");
+        (node.AudioCounters.FramesLate + node.AudioCounters.FramesDuplicate - stale).Should().Be(live.FramesPerMessage, "a replayed frame of the live stream is past its slot or already held");
+        node.PlaybackOf(earlier.Stream)!.Played.Should().Be(earlier.Packets.Count, "the earlier broadcast did not play again");
+    }
+}
+
+/// <summary>The other half of the replay threat: no device may publish audio at all.</summary>
+public sealed class ReplayAcl_Tests : IAsyncLifetime
+{
+    private CommuneHarness _c = null!;
+
+    public async Task InitializeAsync() => _c = await CommuneHarness.StartAsync();
+
+    public async Task DisposeAsync() => await _c.DisposeAsync();
+
+    [Fact]
+    public async Task A_device_publishing_captured_audio_to_a_stream_topic_is_refused_by_the_broker()
+    {
+        var metrics = _c.Hub.Get<HubMetrics>();
+        var before = metrics.AclRefusals;
+        using var attacker = new MqttClientFactory().CreateMqttClient();
+        await attacker.ConnectAsync(new MqttClientOptionsBuilder()
+            .WithTcpServer("127.0.0.1", _c.Hub.MqttPort)
+            .WithClientId("loa-khoi-1-a")
+            .WithCredentials("loa-khoi-1-a", _c.Secrets["loa-khoi-1-a"])
+            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
+            .Build());
+        var captured = new StandInBroadcast { Stream = "b-eeee000000000001", Epoch = 400, StartMicros = 0 }.Message(0);
+
+        var result = await attacker.PublishAsync(new MqttApplicationMessageBuilder()
+            .WithTopic(new Topics("tan-ky").Stream("b-eeee000000000001"))
+            .WithPayload(captured)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build());
+
+        result.ReasonCode.Should().Be(MqttClientPublishReasonCode.NotAuthorized);
+        metrics.AclRefusals.Should().BeGreaterThan(before);
+    }
+}
