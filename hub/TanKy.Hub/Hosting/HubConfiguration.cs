@@ -42,6 +42,10 @@ public static class HubConfiguration
     /// </summary>
     public static ILoggingBuilder AddHubConsole(this ILoggingBuilder logging, bool? journal = null)
     {
+        // "Request starting GET /api/v1/live?access_token=…" would put a token in the journal as
+        // soon as someone raises Microsoft.AspNetCore to Information to debug: this category
+        // stays at Warning (a more specific rule than any "Microsoft.AspNetCore" setting).
+        logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         if (journal ?? IsJournal())
         {
             logging.AddSystemdConsole(o =>

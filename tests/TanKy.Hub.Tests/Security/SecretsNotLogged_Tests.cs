@@ -34,7 +34,12 @@ public sealed class SecretsNotLogged_Tests : IDisposable
         const string wrongToken = "tk_wrongtoken0123456789abcdef";
         var logs = new ListLoggerProvider();
         await using var hub = await TestHub.StartAsync(_dir.Path,
-            settings: new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Debug", ["Broker:CredentialCheckInterval"] = "00:00:00.200" },
+            settings: new Dictionary<string, string>
+            {
+                ["Logging:LogLevel:Default"] = "Debug",
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Debug",
+                ["Broker:CredentialCheckInterval"] = "00:00:00.200",
+            },
             customize: b => b.Logging.AddProvider(logs));
 
         await using (var device = await TestMqttClient.ConnectAsync(hub.MqttPort, "loa-khoi-1-a", "loa-khoi-1-a", secretA))
@@ -53,6 +58,11 @@ public sealed class SecretsNotLogged_Tests : IDisposable
         (await good.GetAsync(new Uri("/api/v1/devices", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
         using var bad = hub.ClientWithToken(wrongToken);
         (await bad.GetAsync(new Uri("/api/v1/devices", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+
+        // Browsers cannot put a header on a WebSocket, so the live endpoint also takes ?access_token=.
+        using var anonymous = new HttpClient { BaseAddress = hub.Http.BaseAddress };
+        await anonymous.GetAsync(new Uri("/api/v1/live?access_token=" + token, UriKind.Relative));
+        await anonymous.GetAsync(new Uri("/api/v1/live?access_token=" + wrongToken, UriKind.Relative));
 
         await hub.StopAsync();
         logs.All.Should().Contain("Refused MQTT connection");
