@@ -56,7 +56,10 @@ public sealed class Replay_Tests
     }
 }
 
-/// <summary>The other half of the replay threat: no device may publish audio at all.</summary>
+/// <summary>
+/// The other half of the replay and hijack threats: a device, even with valid (stolen)
+/// credentials, may publish neither audio nor play orders; the real hub's broker refuses both.
+/// </summary>
 public sealed class ReplayAcl_Tests : IAsyncLifetime
 {
     private CommuneHarness _c = null!;
@@ -65,8 +68,11 @@ public sealed class ReplayAcl_Tests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _c.DisposeAsync();
 
-    [Fact]
-    public async Task A_device_publishing_captured_audio_to_a_stream_topic_is_refused_by_the_broker()
+    [Theory]
+    [InlineData("stream/b-eeee000000000001", "captured audio")]
+    [InlineData("zone/khoi-1/play", "a spoofed play order for its own zone")]
+    [InlineData("zone/xom-3/play", "a spoofed play order for another zone")]
+    public async Task A_device_publishing_audio_or_play_orders_is_refused_by_the_broker(string leaf, string what)
     {
         var metrics = _c.Hub.Get<HubMetrics>();
         var before = metrics.AclRefusals;
@@ -77,15 +83,17 @@ public sealed class ReplayAcl_Tests : IAsyncLifetime
             .WithCredentials("loa-khoi-1-a", _c.Secrets["loa-khoi-1-a"])
             .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
             .Build());
-        var captured = new StandInBroadcast { Stream = "b-eeee000000000001", Epoch = 400, StartMicros = 0 }.Message(0);
+        var payload = leaf.StartsWith("stream/", StringComparison.Ordinal)
+            ? new StandInBroadcast { Stream = "b-eeee000000000001", Epoch = 400, StartMicros = 0 }.Message(0)
+            : System.Text.Encoding.UTF8.GetBytes("""{"v":1,"op":"play","stream":"b-evil000000000001","class":"emergency","epoch":4294967295}""");
 
         var result = await attacker.PublishAsync(new MqttApplicationMessageBuilder()
-            .WithTopic(new Topics("tan-ky").Stream("b-eeee000000000001"))
-            .WithPayload(captured)
+            .WithTopic($"{new Topics("tan-ky").Root}/{leaf}")
+            .WithPayload(payload)
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .Build());
 
-        result.ReasonCode.Should().Be(MqttClientPublishReasonCode.NotAuthorized);
+        result.ReasonCode.Should().Be(MqttClientPublishReasonCode.NotAuthorized, what);
         metrics.AclRefusals.Should().BeGreaterThan(before);
     }
 }
