@@ -36,6 +36,11 @@ internal sealed class BrokerOptionsValidator : IValidateOptions<BrokerOptions>
         if (options.Tls.Enabled)
         {
             CheckPort(errors, "Broker:Tls:Port", options.Tls.Port);
+            if (options.Tls.BindAddress is { Length: > 0 } tlsBind && !IPAddress.TryParse(tlsBind, out _))
+            {
+                errors.Add($"Broker:Tls:BindAddress '{tlsBind}' is not an IP address");
+            }
+
             if (string.IsNullOrWhiteSpace(options.Tls.CertificateFile))
             {
                 errors.Add("Broker:Tls:CertificateFile is required when TLS is enabled");

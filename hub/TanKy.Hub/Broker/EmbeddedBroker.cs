@@ -107,7 +107,7 @@ internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IAsyncDi
         _sweeping = _sweeper.RunAsync(server, _options.CredentialCheckInterval, _time, _stopping.Token);
         _logger.LogInformation(
             "Embedded MQTT broker listening on {Address}:{Port}{Tls}, max {MaxConnections} connections, max packet {MaxPacketSize} bytes",
-            _options.BindAddress, Port, _options.Tls.Enabled ? $" and TLS port {TlsPort}" : "", _options.MaxConnections, _options.MaxPacketSize);
+            _options.BindAddress, Port, _options.Tls.Enabled ? $" and TLS {_options.Tls.BindAddress ?? _options.BindAddress}:{TlsPort}" : "", _options.MaxConnections, _options.MaxPacketSize);
         _ready.TrySetResult();
     }
 
@@ -183,9 +183,10 @@ internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IAsyncDi
             builder = builder.WithEncryptedEndpoint()
                 .WithEncryptedEndpointPort(_options.Tls.Port)
                 .WithEncryptionCertificate(certificate);
-            builder = v6
-                ? builder.WithEncryptedEndpointBoundIPAddress(IPAddress.None).WithEncryptedEndpointBoundIPV6Address(address)
-                : builder.WithEncryptedEndpointBoundIPAddress(address).WithEncryptedEndpointBoundIPV6Address(IPAddress.None);
+            var tlsAddress = _options.Tls.BindAddress is { Length: > 0 } tlsBind ? IPAddress.Parse(tlsBind) : address;
+            builder = tlsAddress.AddressFamily == AddressFamily.InterNetworkV6
+                ? builder.WithEncryptedEndpointBoundIPAddress(IPAddress.None).WithEncryptedEndpointBoundIPV6Address(tlsAddress)
+                : builder.WithEncryptedEndpointBoundIPAddress(tlsAddress).WithEncryptedEndpointBoundIPV6Address(IPAddress.None);
         }
 
         return builder.Build();
