@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Broker;
-using TanKy.Hub.Cli;
 using TanKy.Hub.Tests.Broker;
 using TanKy.Hub.Tests.Schedules;
 using TanKy.Hub.Tests.Support;
@@ -100,17 +99,8 @@ public sealed class SecretsNotLogged_Tests : IDisposable
 
     private static async Task<string> Cli(params string[] args)
     {
-        var output = new StringWriter();
-        var previous = Console.Out;
-        Console.SetOut(output);
-        try
-        {
-            (await HubCli.RunAsync(args)).Should().Be(0);
-            return output.ToString();
-        }
-        finally
-        {
-            Console.SetOut(previous);
-        }
+        var (code, output) = await HubCliRunner.RunAsync(args);
+        code.Should().Be(0, output);
+        return output;
     }
 }

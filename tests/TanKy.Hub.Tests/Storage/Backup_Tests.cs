@@ -1,6 +1,5 @@
 using System.Formats.Tar;
 using System.IO.Compression;
-using TanKy.Hub.Cli;
 using TanKy.Hub.Storage.Backup;
 using TanKy.Hub.Tests.Schedules;
 using TanKy.Hub.Tests.Support;
@@ -161,17 +160,5 @@ public sealed class Backup_Tests : IDisposable
         File.WriteAllBytes(path, System.Security.Cryptography.RandomNumberGenerator.GetBytes(bytes));
     }
 
-    private static async Task<int> Cli(params string[] args)
-    {
-        var previous = Console.Out;
-        Console.SetOut(new StringWriter());
-        try
-        {
-            return await HubCli.RunAsync(args);
-        }
-        finally
-        {
-            Console.SetOut(previous);
-        }
-    }
+    private static async Task<int> Cli(params string[] args) => (await HubCliRunner.RunAsync(args)).Code;
 }
