@@ -25,33 +25,43 @@ public static class DataBackup
         try
         {
             var schema = Snapshot(db, snapshot);
-            var files = 0;
-            long bytes = 0;
+            BackupManifest manifest;
             using (var output = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None))
-            using (var gzip = new GZipStream(output, CompressionLevel.Fastest))
-            using (var tar = new TarWriter(gzip, TarEntryFormat.Pax))
             {
-                bytes += AddFile(tar, snapshot, BackupLayout.DatabaseEntry);
-                foreach (var path in DataFiles(db.DataDir, includeArchive, [target, partial, snapshot]))
+                using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
+                using (var tar = new TarWriter(gzip, TarEntryFormat.Pax))
                 {
-                    bytes += AddFile(tar, path, Path.GetRelativePath(db.DataDir, path).Replace('\\', '/'));
-                    files++;
+                    manifest = WriteEntries(tar, db, schema, snapshot, includeArchive, [target, partial, snapshot]);
                 }
 
-                var manifest = new BackupManifest(BackupManifest.CurrentFormat, DateTimeOffset.UtcNow, HubVersion(), schema, files, bytes, Sha256(snapshot));
-                var json = JsonSerializer.SerializeToUtf8Bytes(manifest, new JsonSerializerOptions { WriteIndented = true });
-                tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, BackupLayout.ManifestEntry) { DataStream = new MemoryStream(json) });
+                // The tar trailer and gzip footer are written by now: make them durable before the rename.
                 output.Flush(flushToDisk: true);
-                File.Delete(snapshot);
-                File.Move(partial, target, overwrite: true);
-                return manifest;
             }
+
+            File.Move(partial, target, overwrite: true);
+            return manifest;
         }
         finally
         {
             File.Delete(snapshot);
             File.Delete(partial);
         }
+    }
+
+    private static BackupManifest WriteEntries(TarWriter tar, Database db, int schema, string snapshot, bool includeArchive, string[] skip)
+    {
+        var files = 0;
+        long bytes = AddFile(tar, snapshot, BackupLayout.DatabaseEntry);
+        foreach (var path in DataFiles(db.DataDir, includeArchive, skip))
+        {
+            bytes += AddFile(tar, path, Path.GetRelativePath(db.DataDir, path).Replace('\\', '/'));
+            files++;
+        }
+
+        var manifest = new BackupManifest(BackupManifest.CurrentFormat, DateTimeOffset.UtcNow, HubVersion(), schema, files, bytes, Sha256(snapshot));
+        var json = JsonSerializer.SerializeToUtf8Bytes(manifest, new JsonSerializerOptions { WriteIndented = true });
+        tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, BackupLayout.ManifestEntry) { DataStream = new MemoryStream(json) });
+        return manifest;
     }
 
     public static string HubVersion() =>
