@@ -49,7 +49,7 @@ as_root=false
 log() { echo "tanky-install: $*"; }
 svc() { if [ -n "$systemctl_cmd" ]; then $systemctl_cmd "$@"; else log "(dry run) systemctl $*"; fi; }
 # Runs a hub command as the service user, so files it creates in the data dir stay the hub's.
-as_tanky() { if $as_root; then runuser -u tanky -- "$@"; else "$@"; fi; }
+as_tanky() { if $as_root; then (cd / && runuser -u tanky -- "$@"); else "$@"; fi; }
 
 # 1. Unpack the release (a .tar.gz made by publish.sh, or its folder).
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT

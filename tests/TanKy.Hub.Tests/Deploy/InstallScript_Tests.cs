@@ -82,6 +82,41 @@ public sealed class InstallScript_Tests : IDisposable
         Directory.Exists(Opt).Should().BeFalse();
     }
 
+    [Fact]
+    public async Task The_unit_passes_systemd_analyze_verify_and_its_exposure_stays_at_most_2()
+    {
+        // verify wants ExecStart to exist: the copy starts /bin/true, everything else is the shipped unit.
+        var unit = Path.Combine(_work, "tanky-hub.service");
+        var text = File.ReadAllText(Path.Combine(RepoRoot(), "hub/deploy/tanky-hub.service"));
+        text.Should().Contain("ExecStart=/opt/tanky/current/bin/tanky-hub run");
+        File.WriteAllText(unit, text.Replace("ExecStart=/opt/tanky/current/bin/tanky-hub run", "ExecStart=/bin/true", StringComparison.Ordinal));
+
+        var verify = await Run("systemd-analyze", ["verify", unit]);
+        verify.Code.Should().Be(0, verify.Output);
+        verify.Output.Should().BeEmpty("systemd-analyze prints every problem it finds");
+
+        // --threshold is ten times the exposure score: 20 = 2.0 ("OK"; 10 would be an unprotected service).
+        var security = await Run("systemd-analyze", ["security", "--offline=true", "--threshold=20", unit]);
+        security.Code.Should().Be(0, security.Output);
+        security.Output.Should().Contain("Overall exposure level for tanky-hub.service");
+    }
+
+    private static async Task<(int Code, string Output)> Run(string command, string[] args, Dictionary<string, string?>? environment = null)
+    {
+        var start = new ProcessStartInfo(command, args) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment ?? [])
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, (await stdout + await stderr).Trim());
+    }
+
     private string Link() => Path.GetFileName(new FileInfo(Path.Combine(Opt, "current")).LinkTarget!);
 
     /// <summary>A release folder like publish.sh makes, whose tanky-hub runs the CLI built with the tests.</summary>
@@ -113,23 +148,9 @@ public sealed class InstallScript_Tests : IDisposable
         return file;
     }
 
-    private async Task<(int Code, string Output)> Install(string release, string healthCommand)
-    {
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepoRoot(), "hub/deploy/install.sh"), "--root", Root, release])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["HEALTH_CMD"] = healthCommand;
-        start.Environment["HEALTH_TIMEOUT"] = "1";
-        start.Environment.Remove("SYSTEMCTL");
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private Task<(int Code, string Output)> Install(string release, string healthCommand) =>
+        Run("bash", [Path.Combine(RepoRoot(), "hub/deploy/install.sh"), "--root", Root, release],
+            new() { ["HEALTH_CMD"] = healthCommand, ["HEALTH_TIMEOUT"] = "1", ["SYSTEMCTL"] = null });
 
     private static string RepoRoot()
     {
