@@ -10,7 +10,7 @@ namespace TanKy.Hub.Hosting.Systemd;
 /// <summary>
 /// Sends <c>WATCHDOG=1</c> to systemd at half of <c>WatchdogSec</c> (Microsoft.Extensions.Hosting.Systemd
 /// sends only READY/STOPPING). Each ping first runs <c>SELECT 1</c> on the database, so a hub whose
-/// thread pool is stuck or whose SD card hangs stops pinging and systemd restarts it.
+/// thread pool is stuck or whose database cannot be opened stops pinging and systemd restarts it.
 /// Does nothing unless systemd asked for pings.
 /// </summary>
 internal sealed class SystemdWatchdog : BackgroundService
