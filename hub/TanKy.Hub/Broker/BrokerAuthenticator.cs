@@ -125,6 +125,6 @@ internal sealed class BrokerAuthenticator
             return null;
         }
 
-        return MqttIdentity.Device(access.DeviceId, access.Zones);
+        return MqttIdentity.Device(access.DeviceId, access.Zones, access.CredentialStamp);
     }
 }

@@ -26,6 +26,13 @@ public sealed class BrokerOptions
     /// </summary>
     public bool AnswerTimeRequests { get; set; } = true;
 
+    /// <summary>
+    /// How often live device sessions are checked against the registry: a session whose secret
+    /// was rotated (or whose device was removed) since it connected is dropped. The CLI writes the
+    /// registry from another process, hence a poll; one cheap query per period.
+    /// </summary>
+    public TimeSpan CredentialCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     public BrokerToolsOptions Tools { get; set; } = new();
 
     public ExternalBrokerOptions External { get; set; } = new();

@@ -28,9 +28,19 @@ internal sealed class BrokerOptionsValidator : IValidateOptions<BrokerOptions>
             errors.Add("Broker:MaxConnections must be at least 1");
         }
 
+        if (options.CredentialCheckInterval < TimeSpan.FromMilliseconds(100))
+        {
+            errors.Add("Broker:CredentialCheckInterval must be at least 00:00:00.1");
+        }
+
         if (options.Tls.Enabled)
         {
             CheckPort(errors, "Broker:Tls:Port", options.Tls.Port);
+            if (options.Tls.BindAddress is { Length: > 0 } tlsBind && !IPAddress.TryParse(tlsBind, out _))
+            {
+                errors.Add($"Broker:Tls:BindAddress '{tlsBind}' is not an IP address");
+            }
+
             if (string.IsNullOrWhiteSpace(options.Tls.CertificateFile))
             {
                 errors.Add("Broker:Tls:CertificateFile is required when TLS is enabled");

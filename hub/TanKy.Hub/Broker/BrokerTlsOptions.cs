@@ -13,6 +13,12 @@ public sealed class BrokerTlsOptions
 
     public int Port { get; set; } = 8883;
 
+    /// <summary>
+    /// Address of the TLS listener; unset: the same as <c>Broker:BindAddress</c>. Lets the TLS
+    /// listener face the LAN (<c>0.0.0.0</c>) while the plain one stays on loopback for the hub.
+    /// </summary>
+    public string? BindAddress { get; set; }
+
     public string? CertificateFile { get; set; }
 
     public string? CertificatePassword { get; set; }

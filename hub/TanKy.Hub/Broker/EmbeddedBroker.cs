@@ -29,6 +29,10 @@ internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IAsyncDi
     private readonly RetainedMessageStore _retained;
     private readonly LogThrottle _throttle;
     private readonly BrokerTimeAnswerer _timeAnswerer;
+    private readonly RevokedSessionSweeper _sweeper;
+    private readonly TimeProvider _time;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _sweeping = Task.CompletedTask;
     private readonly string _internalPassword = SecretHasher.NewSecret();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private MqttServer? _server;
@@ -52,6 +56,8 @@ internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IAsyncDi
         _limiter = new ConnectionLimiter(_options.MaxConnections);
         _retained = new RetainedMessageStore(db, time, logger);
         _timeAnswerer = new BrokerTimeAnswerer(hub.Value.Site, time);
+        _sweeper = new RevokedSessionSweeper(devices, logger);
+        _time = time;
     }
 
     /// <summary>Port of the plain listener once started (the configured one, or the one the OS chose for port 0).</summary>
@@ -98,14 +104,31 @@ internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IAsyncDi
 
         await server.StartAsync();
         _server = server;
+        _sweeping = _sweeper.RunAsync(server, _options.CredentialCheckInterval, _time, _stopping.Token);
         _logger.LogInformation(
             "Embedded MQTT broker listening on {Address}:{Port}{Tls}, max {MaxConnections} connections, max packet {MaxPacketSize} bytes",
-            _options.BindAddress, Port, _options.Tls.Enabled ? $" and TLS port {TlsPort}" : "", _options.MaxConnections, _options.MaxPacketSize);
+            _options.BindAddress, Port, _options.Tls.Enabled ? $" and TLS {_options.Tls.BindAddress ?? _options.BindAddress}:{TlsPort}" : "", _options.MaxConnections, _options.MaxPacketSize);
         _ready.TrySetResult();
     }
 
+    /// <summary>Drops device sessions whose secret was rotated or whose device was removed (also runs every <see cref="BrokerOptions.CredentialCheckInterval"/>).</summary>
+    internal Task<int> SweepRevokedSessionsAsync() => _server is { } server ? _sweeper.SweepAsync(server) : Task.FromResult(0);
+
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (!_stopping.IsCancellationRequested)
+        {
+            await _stopping.CancelAsync();
+        }
+
+        try
+        {
+            await _sweeping;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
         if (_server is { IsStarted: true } server)
         {
             await server.StopAsync(new MqttServerStopOptionsBuilder()
@@ -160,9 +183,10 @@ internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IAsyncDi
             builder = builder.WithEncryptedEndpoint()
                 .WithEncryptedEndpointPort(_options.Tls.Port)
                 .WithEncryptionCertificate(certificate);
-            builder = v6
-                ? builder.WithEncryptedEndpointBoundIPAddress(IPAddress.None).WithEncryptedEndpointBoundIPV6Address(address)
-                : builder.WithEncryptedEndpointBoundIPAddress(address).WithEncryptedEndpointBoundIPV6Address(IPAddress.None);
+            var tlsAddress = _options.Tls.BindAddress is { Length: > 0 } tlsBind ? IPAddress.Parse(tlsBind) : address;
+            builder = tlsAddress.AddressFamily == AddressFamily.InterNetworkV6
+                ? builder.WithEncryptedEndpointBoundIPAddress(IPAddress.None).WithEncryptedEndpointBoundIPV6Address(tlsAddress)
+                : builder.WithEncryptedEndpointBoundIPAddress(tlsAddress).WithEncryptedEndpointBoundIPV6Address(IPAddress.None);
         }
 
         return builder.Build();

@@ -90,7 +90,7 @@ public static class MosquittoConfigExporter
         if (tls is { } files)
         {
             c.AppendLine()
-                .Append(inv, $"listener {broker.Tls.Port} {broker.BindAddress}").AppendLine()
+                .Append(inv, $"listener {broker.Tls.Port} {broker.Tls.BindAddress ?? broker.BindAddress}").AppendLine()
                 .Append(inv, $"max_connections {maxConnections}").AppendLine()
                 .AppendLine("use_username_as_clientid true")
                 .Append("certfile ").AppendLine(files.Cert)

@@ -3,11 +3,12 @@ namespace TanKy.Hub.Broker;
 /// <summary>An authenticated MQTT client as <see cref="TopicAcl"/> sees it.</summary>
 public sealed class MqttIdentity
 {
-    private MqttIdentity(MqttIdentityKind kind, string name, IReadOnlySet<string> zones)
+    private MqttIdentity(MqttIdentityKind kind, string name, IReadOnlySet<string> zones, string? credentialStamp = null)
     {
         Kind = kind;
         Name = name;
         Zones = zones;
+        CredentialStamp = credentialStamp;
     }
 
     public static MqttIdentity Hub { get; } = new(MqttIdentityKind.Hub, BrokerIdentities.HubUserName, new HashSet<string>());
@@ -22,8 +23,11 @@ public sealed class MqttIdentity
     /// <summary>Zones whose play orders a device may receive (empty for others).</summary>
     public IReadOnlySet<string> Zones { get; }
 
-    public static MqttIdentity Device(string deviceId, IEnumerable<string> zones) =>
-        new(MqttIdentityKind.Device, deviceId, new HashSet<string>(zones, StringComparer.Ordinal));
+    /// <summary>The device's credential stamp when it connected (see <see cref="RevokedSessionSweeper"/>).</summary>
+    public string? CredentialStamp { get; }
+
+    public static MqttIdentity Device(string deviceId, IEnumerable<string> zones, string? credentialStamp = null) =>
+        new(MqttIdentityKind.Device, deviceId, new HashSet<string>(zones, StringComparer.Ordinal), credentialStamp);
 
     public override string ToString() => $"{Kind}:{Name}";
 }

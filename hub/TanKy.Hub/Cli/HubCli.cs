@@ -36,6 +36,11 @@ public static class HubCli
         root.Subcommands.Add(Availability.Alerts.AlertCommands.Build());
         root.Subcommands.Add(Schedules.ScheduleCommands.Build());
         root.Subcommands.Add(Broadcasts.Cli.BroadcastCommands.Build());
+        foreach (var command in BackupCommands.Build())
+        {
+            root.Subcommands.Add(command);
+        }
+
         return await root.Parse(args).InvokeAsync();
     }
 }

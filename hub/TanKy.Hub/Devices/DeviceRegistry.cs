@@ -153,7 +153,13 @@ public sealed class DeviceRegistry(Database db, TimeProvider time) : IDeviceAuth
         }
 
         var zones = string.IsNullOrEmpty(row.Zones) ? [] : row.Zones.Split(',');
-        return new DeviceAccess(deviceId, DeviceKinds.Parse(row.Kind), zones);
+        return new DeviceAccess(deviceId, DeviceKinds.Parse(row.Kind), zones) { CredentialStamp = row.Hash };
+    }
+
+    public IReadOnlyDictionary<string, string> CredentialStamps()
+    {
+        using var c = db.Open();
+        return c.Query<(string Id, string Hash)>("SELECT id, secret_hash FROM devices").ToDictionary(r => r.Id, r => r.Hash, StringComparer.Ordinal);
     }
 
     private static void Validate(SqliteConnection c, SqliteTransaction tx, NewDevice device)

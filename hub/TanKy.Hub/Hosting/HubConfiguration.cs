@@ -35,8 +35,27 @@ public static class HubConfiguration
         return services;
     }
 
-    public static ILoggingBuilder AddHubConsole(this ILoggingBuilder logging)
+    /// <summary>
+    /// One line per entry on stdout. Under systemd (stdout connected to the journal) the lines
+    /// carry a syslog priority prefix (<c>&lt;4&gt;</c> for a warning) and no timestamp, so
+    /// <c>journalctl -p warning</c> filters by level and journald's own time is the only one.
+    /// </summary>
+    public static ILoggingBuilder AddHubConsole(this ILoggingBuilder logging, bool? journal = null)
     {
+        // "Request starting GET /api/v1/live?access_token=…" would put a token in the journal as
+        // soon as someone raises Microsoft.AspNetCore to Information to debug: this category
+        // stays at Warning (a more specific rule than any "Microsoft.AspNetCore" setting).
+        logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        if (journal ?? IsJournal())
+        {
+            logging.AddSystemdConsole(o =>
+            {
+                o.IncludeScopes = false;
+                o.TimestampFormat = null;
+            });
+            return logging;
+        }
+
         logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
@@ -45,4 +64,8 @@ public static class HubConfiguration
         });
         return logging;
     }
+
+    /// <summary>systemd sets JOURNAL_STREAM when stdout or stderr goes to the journal.</summary>
+    private static bool IsJournal() =>
+        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("JOURNAL_STREAM")) || Microsoft.Extensions.Hosting.Systemd.SystemdHelpers.IsSystemdService();
 }

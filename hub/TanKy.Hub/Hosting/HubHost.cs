@@ -17,6 +17,7 @@ using TanKy.Hub.Broadcasts.Archive;
 using TanKy.Hub.Broadcasts.Live;
 using TanKy.Hub.Availability.Alerts;
 using TanKy.Hub.Hosting.Metrics;
+using TanKy.Hub.Hosting.Systemd;
 using TanKy.Hub.Media;
 using TanKy.Hub.Reports;
 using TanKy.Hub.Broker;
@@ -43,6 +44,7 @@ public static class HubHost
 
         builder.Services.AddHubCore(builder.Configuration);
         builder.Services.AddStorage();
+        builder.Services.AddSystemdWatchdog();
         builder.Services.AddArchive(builder.Configuration);
         builder.Services.AddMedia(builder.Configuration);
         builder.Services.AddAccounts();

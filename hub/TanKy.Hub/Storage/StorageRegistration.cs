@@ -7,5 +7,6 @@ namespace TanKy.Hub.Storage;
 public static class StorageRegistration
 {
     public static IServiceCollection AddStorage(this IServiceCollection services) =>
-        services.AddSingleton(sp => new Database(sp.GetRequiredService<IOptions<HubOptions>>().Value.DataDir));
+        services.AddSingleton(sp => new Database(sp.GetRequiredService<IOptions<HubOptions>>().Value.DataDir))
+            .AddHostedService<Backup.DataDirLockService>();
 }

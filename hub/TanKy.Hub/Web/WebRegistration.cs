@@ -15,7 +15,23 @@ public static class WebRegistration
     {
         var options = config.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
         webHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries));
-        webHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+        if (string.IsNullOrWhiteSpace(options.CertificateFile) && options.Urls.Contains("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            // Kestrel would look for a development certificate, which a gateway never has.
+            throw new InvalidOperationException("Http:Urls has an https:// address but Http:CertificateFile is not set");
+        }
+
+        var certificate = string.IsNullOrWhiteSpace(options.CertificateFile)
+            ? null
+            : Broker.BrokerCertificateLoader.Load(new Broker.BrokerTlsOptions { CertificateFile = options.CertificateFile, CertificatePassword = options.CertificatePassword });
+        webHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = 1024 * 1024;
+            if (certificate is not null)
+            {
+                k.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
+            }
+        });
         services.Configure<JsonOptions>(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         services.AddAuthentication(BearerTokenHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddAuthorization(Policies.Add);

@@ -50,3 +50,29 @@ public sealed class EmbeddedBrokerTlsTests
         await start.Should().ThrowAsync<FileNotFoundException>().WithMessage("*/nonexistent/cert.pem*");
     }
 }
+
+public sealed class EmbeddedBrokerTlsBindTests
+{
+    [Fact]
+    public async Task The_tls_listener_can_face_another_address_than_the_plain_one()
+    {
+        using var dir = new TempDataDir();
+        using var certs = new TestCertificates(dir.Path);
+
+        // 127.0.0.2 stands for the LAN address: Linux answers on all of 127.0.0.0/8.
+        await using var broker = await EmbeddedBrokerHarness.StartAsync(o =>
+        {
+            o.BindAddress = "127.0.0.1";
+            o.Tls = new BrokerTlsOptions { Enabled = true, Port = 0, BindAddress = "127.0.0.2", CertificateFile = certs.CombinedPemFile };
+        });
+
+        using var tls = new System.Net.Sockets.TcpClient();
+        await tls.ConnectAsync("127.0.0.2", broker.Broker.TlsPort);
+        using var plainOnLan = new System.Net.Sockets.TcpClient();
+        var refused = () => plainOnLan.ConnectAsync("127.0.0.2", broker.Port);
+        await refused.Should().ThrowAsync<System.Net.Sockets.SocketException>("the plain listener stays on loopback");
+        using var tlsOnLoopback = new System.Net.Sockets.TcpClient();
+        var notThere = () => tlsOnLoopback.ConnectAsync("127.0.0.1", broker.Broker.TlsPort);
+        await notThere.Should().ThrowAsync<System.Net.Sockets.SocketException>();
+    }
+}

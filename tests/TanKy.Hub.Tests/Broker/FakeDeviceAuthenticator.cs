@@ -17,6 +17,14 @@ internal sealed class FakeDeviceAuthenticator : IDeviceAuthenticator
 
     public DeviceAccess? Authenticate(string deviceId, string secret) =>
         _devices.TryGetValue(deviceId, out var d) && d.Secret == secret
-            ? new DeviceAccess(deviceId, DeviceKind.Speaker, d.Zones)
+            ? new DeviceAccess(deviceId, DeviceKind.Speaker, d.Zones) { CredentialStamp = "stamp:" + d.Secret }
             : null;
+
+    public FakeDeviceAuthenticator Remove(string id)
+    {
+        _devices.TryRemove(id, out _);
+        return this;
+    }
+
+    public IReadOnlyDictionary<string, string> CredentialStamps() => _devices.ToDictionary(d => d.Key, d => "stamp:" + d.Value.Secret);
 }

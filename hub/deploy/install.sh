@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# Installs or upgrades the TanKy hub on a gateway (Raspberry Pi OS / Debian, systemd). Run as root:
+#
+#   sudo ./install.sh tanky-<version>-linux-arm64.tar.gz     # or the unpacked folder
+#
+# First install: creates the user 'tanky', /opt/tanky/<version>, /var/lib/tanky (data),
+# /etc/tanky (config, never overwritten), /var/backups/tanky; installs the systemd unit,
+# enables and starts the hub and waits for its health check.
+# Upgrade: installs the new version beside the old one, takes a 'tanky-hub backup' with the
+# running (old) hub, switches the /opt/tanky/current symlink, restarts, and on a failed health
+# check switches back, restores the database from that backup (a newer schema would stop the
+# old hub) and starts the old version again. The data directory is never deleted.
+#
+# Options:
+#   --root DIR        install under DIR (dry run for tests: no user, no chown, no systemctl
+#                     unless SYSTEMCTL is set); the unit and paths are the same below DIR
+#   --health-url URL  health endpoint (default http://127.0.0.1:8080/health)
+#   --keep N          installed versions to keep (default 3; 'current' and the previous always stay)
+# Environment: SYSTEMCTL (default systemctl, or nothing with --root), HEALTH_CMD (a command
+# that exits 0 when the hub is healthy; default: curl the health URL), HEALTH_TIMEOUT (s, 60).
+set -euo pipefail
+
+root=""
+health_url="http://127.0.0.1:8080/health"
+keep=3
+source_arg=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --root) root="$(realpath -m "$2")"; shift 2 ;;
+    --health-url) health_url="$2"; shift 2 ;;
+    --keep) keep="$2"; shift 2 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    -*) echo "unknown option: $1" >&2; exit 2 ;;
+    *) source_arg="$1"; shift ;;
+  esac
+done
+[ -n "$source_arg" ] || { echo "usage: install.sh [--root DIR] TREE|TARBALL" >&2; exit 2; }
+
+opt="$root/opt/tanky"
+data="$root/var/lib/tanky"
+etc="$root/etc/tanky"
+backups="$root/var/backups/tanky"
+unit_dir="$root/etc/systemd/system"
+if [ -n "$root" ]; then systemctl_cmd="${SYSTEMCTL:-}"; else systemctl_cmd="${SYSTEMCTL:-systemctl}"; fi
+as_root=false
+[ -z "$root" ] && [ "$(id -u)" -eq 0 ] && as_root=true
+[ -z "$root" ] && ! $as_root && { echo "install.sh: run as root (or use --root DIR for a dry run)" >&2; exit 1; }
+
+log() { echo "tanky-install: $*"; }
+svc() { if [ -n "$systemctl_cmd" ]; then $systemctl_cmd "$@"; else log "(dry run) systemctl $*"; fi; }
+# Runs a hub command as the service user, so files it creates in the data dir stay the hub's.
+as_tanky() { if $as_root; then (cd / && runuser -u tanky -- "$@"); else "$@"; fi; }
+
+# 1. Unpack the release (a .tar.gz made by publish.sh, or its folder).
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+if [ -f "$source_arg" ]; then
+  tar -C "$work" -xzf "$source_arg"
+  tree=$(find "$work" -mindepth 1 -maxdepth 1 -type d | head -1)
+else
+  tree="$source_arg"
+fi
+[ -x "$tree/bin/tanky-hub" ] && [ -f "$tree/VERSION" ] || { echo "install.sh: $source_arg is not a tanky release (bin/tanky-hub, VERSION)" >&2; exit 1; }
+version=$(tr -dc 'A-Za-z0-9._+-' < "$tree/VERSION")
+# The binary must run on this machine (wrong architecture, missing libraries) before anything changes.
+"$tree/bin/tanky-hub" --version >/dev/null || { echo "install.sh: $tree/bin/tanky-hub does not run here" >&2; exit 1; }
+
+# 2. User, groups and folders.
+if $as_root; then
+  for g in gpio i2c audio; do getent group "$g" >/dev/null || groupadd --system "$g"; done
+  id tanky >/dev/null 2>&1 || useradd --system --no-create-home --home-dir "$data" --shell /usr/sbin/nologin --groups gpio,i2c,audio tanky
+else
+  log "(dry run) user tanky and groups gpio i2c audio"
+fi
+mkdir -p "$opt" "$data" "$etc" "$backups" "$unit_dir" "$data/schedules"
+chmod 0750 "$data" "$etc" "$backups"
+if $as_root; then chown tanky:tanky "$data" "$data/schedules" "$backups"; chown root:tanky "$etc"; fi
+if [ ! -f "$etc/appsettings.json" ]; then
+  cp "$tree/deploy/appsettings.sample.json" "$etc/appsettings.json"
+  chmod 0640 "$etc/appsettings.json"; $as_root && chown root:tanky "$etc/appsettings.json"
+  log "wrote $etc/appsettings.json (edit it: Hub:Site, Broker:BindAddress, Http:Urls, TLS)"
+fi
+
+# 3. The new version, side by side with the old one.
+target="$opt/$version"
+previous=""
+[ -L "$opt/current" ] && previous=$(readlink "$opt/current")
+if [ "$previous" = "$version" ]; then
+  log "version $version is already installed and current; nothing to do"
+  exit 0
+fi
+rm -rf "$target" && cp -a "$tree" "$target.new" && mv "$target.new" "$target"
+$as_root && chown -R root:root "$target"
+install -m 0644 "$tree/deploy/tanky-hub.service" "$unit_dir/tanky-hub.service"
+svc daemon-reload
+
+switch_to() { ln -sfn "$1" "$opt/current.tmp" && mv -Tf "$opt/current.tmp" "$opt/current"; }
+
+healthy() {
+  local deadline=$(( $(date +%s) + ${HEALTH_TIMEOUT:-60} ))
+  while [ "$(date +%s)" -le "$deadline" ]; do
+    if [ -n "${HEALTH_CMD:-}" ]; then
+      bash -c "$HEALTH_CMD" >/dev/null 2>&1 && return 0
+    elif command -v curl >/dev/null; then
+      curl -fsS --max-time 5 "$health_url" 2>/dev/null | grep -q '"ok"' && return 0
+    else
+      wget -qO- -T 5 "$health_url" 2>/dev/null | grep -q '"ok"' && return 0
+    fi
+    sleep 2
+  done
+  return 1
+}
+
+# 4. First install: switch, enable, start.
+if [ -z "$previous" ]; then
+  switch_to "$version"
+  svc enable --now tanky-hub.service
+  if healthy; then log "installed $version; the hub is healthy"; exit 0; fi
+  echo "install.sh: $version installed but the health check failed: journalctl -u tanky-hub -n 100" >&2
+  exit 1
+fi
+
+# 5. Upgrade: back up with the running (old) hub, switch, restart, check; roll back on failure.
+backup="$backups/pre-upgrade-$previous-to-$version-$(date -u +%Y%m%d-%H%M%S).tar.gz"
+as_tanky "$opt/$previous/bin/tanky-hub" backup "$backup" --no-archive --data-dir "$data"
+log "backup before the upgrade: $backup"
+switch_to "$version"
+svc restart tanky-hub.service
+if healthy; then
+  log "upgraded $previous -> $version; the hub is healthy"
+  # Old versions beyond --keep go; the previous one always stays for a manual rollback.
+  find "$opt" -mindepth 1 -maxdepth 1 -type d ! -name "$version" ! -name "$previous" -printf '%T@ %p\n' \
+    | sort -rn | tail -n +"$((keep - 1))" | cut -d' ' -f2- | xargs -r rm -rf
+  exit 0
+fi
+
+echo "install.sh: $version failed its health check; rolling back to $previous" >&2
+svc stop tanky-hub.service
+switch_to "$previous"
+as_tanky "$opt/$previous/bin/tanky-hub" restore "$backup" --database-only --data-dir "$data"
+svc start tanky-hub.service
+if healthy; then
+  echo "install.sh: rolled back to $previous (healthy); $version stays in $target for diagnosis" >&2
+else
+  echo "install.sh: rolled back to $previous but it is not healthy either: journalctl -u tanky-hub -n 100" >&2
+fi
+exit 1

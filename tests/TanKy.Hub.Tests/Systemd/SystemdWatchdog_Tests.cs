@@ -1,0 +1,121 @@
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using TanKy.Hub.Hosting;
+using TanKy.Hub.Hosting.Systemd;
+using TanKy.Hub.Tests.Schedules;
+using TanKy.Hub.Tests.Support;
+
+namespace TanKy.Hub.Tests.Systemd;
+
+/// <summary>The systemd watchdog pings, against a fake notify socket; the journald log format.</summary>
+public sealed class SystemdWatchdog_Tests : IDisposable
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+    private readonly TempDataDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void Pings_are_wanted_only_when_systemd_sets_the_socket_and_the_period_for_this_process()
+    {
+        Dictionary<string, string> env = new() { ["NOTIFY_SOCKET"] = "/run/systemd/notify" };
+        SystemdWatchdogSettings.FromEnvironment(k => env.GetValueOrDefault(k), 42).Should().BeNull("no WatchdogSec in the unit");
+
+        env["WATCHDOG_USEC"] = "30000000";
+        var settings = SystemdWatchdogSettings.FromEnvironment(k => env.GetValueOrDefault(k), 42);
+        settings.Should().Be(new SystemdWatchdogSettings("/run/systemd/notify", TimeSpan.FromSeconds(30)));
+        settings!.PingInterval.Should().Be(TimeSpan.FromSeconds(15));
+
+        env["WATCHDOG_PID"] = "7";
+        SystemdWatchdogSettings.FromEnvironment(k => env.GetValueOrDefault(k), 42).Should().BeNull("the pings are for another process");
+        env["WATCHDOG_USEC"] = "nonsense";
+        env["WATCHDOG_PID"] = "42";
+        SystemdWatchdogSettings.FromEnvironment(k => env.GetValueOrDefault(k), 42).Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_hub_sends_WATCHDOG_1_at_half_the_watchdog_period(bool abstractSocket)
+    {
+        var name = "tanky-notify-" + Guid.NewGuid().ToString("N")[..8];
+        var socketPath = abstractSocket ? "@" + name : Path.Combine(_dir.Path, name);
+        using var systemd = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
+        systemd.Bind(new UnixDomainSocketEndPoint(abstractSocket ? "\0" + name : socketPath));
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var watchdog = new SystemdWatchdog(new SystemdWatchdogSettings(socketPath, TimeSpan.FromSeconds(30)), _dir.Db, time, NullLogger<SystemdWatchdog>.Instance);
+
+        await watchdog.StartAsync(CancellationToken.None);
+        (await Receive(systemd)).Should().Be("WATCHDOG=1", "the first ping goes out at start");
+
+        var second = Receive(systemd);
+        time.Advance(TimeSpan.FromSeconds(14));
+        await Task.Delay(50);
+        second.IsCompleted.Should().BeFalse("the next ping is due at 15 s, half of WatchdogSec");
+        time.Advance(TimeSpan.FromSeconds(1));
+        (await second).Should().Be("WATCHDOG=1");
+
+        await watchdog.StopAsync(CancellationToken.None);
+        watchdog.Pings.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Without_systemd_nothing_is_sent()
+    {
+        using var watchdog = new SystemdWatchdog(null, _dir.Db, TimeProvider.System, NullLogger<SystemdWatchdog>.Instance);
+        await watchdog.StartAsync(CancellationToken.None);
+        await watchdog.ExecuteTask!;
+        watchdog.Pings.Should().Be(0);
+    }
+
+    private static async Task<string> Receive(Socket socket)
+    {
+        var buffer = new byte[256];
+        using var timeout = new CancellationTokenSource(Wait);
+        var n = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
+        return Encoding.ASCII.GetString(buffer, 0, n);
+    }
+}
+
+/// <summary>Under systemd the console lines carry a syslog priority prefix and no timestamp of their own.</summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class JournalLogFormat_Tests
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Log_lines_suit_journald_under_systemd_and_a_terminal_otherwise(bool journal)
+    {
+        var output = new StringWriter();
+        var previous = Console.Out;
+        Console.SetOut(output);
+        try
+        {
+            using (var factory = LoggerFactory.Create(b => b.AddHubConsole(journal)))
+            {
+                var logger = factory.CreateLogger("TanKy.Hub.Test");
+                logger.LogWarning("SD card {State}", "slow");
+                logger.LogError("broker {State}", "down");
+            }
+        }
+        finally
+        {
+            Console.SetOut(previous);
+        }
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().HaveCount(2, "one line per entry");
+        if (journal)
+        {
+            lines[0].Should().StartWith("<4>TanKy.Hub.Test").And.Contain("SD card slow");
+            lines[1].Should().StartWith("<3>TanKy.Hub.Test").And.Contain("broker down");
+        }
+        else
+        {
+            lines[0].Should().MatchRegex(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d warn: TanKy.Hub.Test\[0\] SD card slow");
+        }
+    }
+}
