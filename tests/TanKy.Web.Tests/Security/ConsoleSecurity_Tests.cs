@@ -186,8 +186,14 @@ public sealed class ConsoleSecurity_Tests
         using var dir = new TempDataDir();
         dir.Zones.Add("khoi-1", "Khối 1");
         using var certificate = SelfSigned();
-        await using var hub = await TestHub.StartAsync(dir.Path, settings: new Dictionary<string, string> { ["Http:Urls"] = "https://127.0.0.1:0" }, customize: b =>
-            b.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(o => o.ServerCertificate = certificate)));
+        var pfx = Path.Combine(dir.Path, "console-test.pfx");
+        await File.WriteAllBytesAsync(pfx, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "test-pfx"));
+        await using var hub = await TestHub.StartAsync(dir.Path, settings: new Dictionary<string, string>
+        {
+            ["Http:Urls"] = "https://127.0.0.1:0",
+            ["Http:CertificateFile"] = pfx,
+            ["Http:CertificatePassword"] = "test-pfx",
+        });
         hub.Get<PasswordLogin>().CreateFirstAdmin(ConsoleHub.AdminName, ConsoleHub.AdminPassword);
         using var client = new ConsoleClient(hub.Http.BaseAddress!, acceptCertificate: certificate);
 
