@@ -9,6 +9,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["report"] = ReportBench.RunAsync,
     ["schedules"] = ScheduleBench.RunAsync,
     ["emergency"] = EmergencyBench.RunAsync,
+    ["reconnect-storm"] = ReconnectStorm.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -20,9 +20,12 @@ internal sealed class AckedWrites(string dataDir, IReadOnlyList<string> speakers
     private readonly ConcurrentBag<string> _broadcasts = [];
     private readonly ConcurrentBag<string> _media = [];
     private int _volume;
+    private int _desiredAcks;
     private int _tone;
 
-    public int Acknowledged => _desired.Count + _broadcasts.Count + _media.Count;
+    public int Acknowledged => _desiredAcks + _broadcasts.Count + _media.Count;
+
+    public int AcknowledgedDesired => _desiredAcks;
 
     public int AcknowledgedBroadcasts => _broadcasts.Count;
 
@@ -85,6 +88,7 @@ internal sealed class AckedWrites(string dataDir, IReadOnlyList<string> speakers
         using var response = await http.PutAsJsonAsync($"/api/v1/devices/{device}/desired", new { volume }, ct);
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var version = (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("version").GetInt64();
+        Interlocked.Increment(ref _desiredAcks);
         _desired.AddOrUpdate(device, (version, volume), (_, old) => version > old.Version ? (version, volume) : old);
     }
 
