@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dapper;
 using TanKy.DeviceSim.Fleet;
+using TanKy.Hub.Tests.Support;
 
 namespace TanKy.Bench;
 
@@ -43,7 +44,7 @@ internal static class ReconnectStorm
             }
 
             await hub.DisposeAsync();
-            var expected = fleet.StoreDesiredWhileDown(round: 1);
+            var expected = SampleCommune.StoreDesiredWhileDown(fleet.Db, round: 1);
 
             var restart = Stopwatch.StartNew();
             hub = ChildProcess.StartHub(hubArgs);
