@@ -10,6 +10,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["schedules"] = ScheduleBench.RunAsync,
     ["emergency"] = EmergencyBench.RunAsync,
     ["reconnect-storm"] = ReconnectStorm.RunAsync,
+    ["resources"] = ResourceBudget.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

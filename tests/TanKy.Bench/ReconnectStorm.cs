@@ -6,8 +6,9 @@ using TanKy.Hub.Tests.Support;
 namespace TanKy.Bench;
 
 /// <summary>
-/// <c>reconnect-storm [--copies 10] [--stop term|kill] [--timeout 60]</c>: the sample fleet ×N
-/// online on the embedded broker; the hub (and so its broker) stops — SIGTERM, or SIGKILL as on a
+/// <c>reconnect-storm [--copies 10] [--stop term|kill] [--settle 65] [--timeout 60]</c>: the sample
+/// fleet ×N online on the embedded broker for <c>--settle</c> seconds (devices reset their backoff
+/// after 60 s up, protocol.md §2.4); the hub (and so its broker) stops — SIGTERM, or SIGKILL as on a
 /// power cut; while it is down every device gets a new desired state; the hub starts again.
 /// Measures from the restart until every device is online at the hub and until every device has
 /// applied (nodes) and reported (hub's database) its new desired version. Goal: ≤ 15 s, zero lost.
@@ -19,6 +20,7 @@ internal static class ReconnectStorm
         var copies = BenchArgs.Int(args, "--copies", 10);
         var stop = BenchArgs.String(args, "--stop", "term");
         var timeout = TimeSpan.FromSeconds(BenchArgs.Int(args, "--timeout", 60));
+        var settle = TimeSpan.FromSeconds(BenchArgs.Int(args, "--settle", 65));
         ThreadPool.SetMinThreads(128, 128); // hundreds of nodes' reconnect handshakes in one process
 
         using var fleet = SampleFleet.Create(copies, "storm");
@@ -37,6 +39,8 @@ internal static class ReconnectStorm
             await WaitOnlineAsync(http, 0, timeout); // the hub is up
             await runner.StartAsync();
             var firstConnect = await WaitOnlineAsync(http, fleet.Devices, timeout);
+            await Task.Delay(settle);
+            var down = Stopwatch.StartNew();
 
             if (stop == "kill")
             {
@@ -47,12 +51,14 @@ internal static class ReconnectStorm
             var expected = SampleCommune.StoreDesiredWhileDown(fleet.Db, round: 1);
 
             var restart = Stopwatch.StartNew();
+            var downBeforeRestart = down.Elapsed.TotalSeconds;
             hub = ChildProcess.StartHub(hubArgs);
-            double? allOnline = null, allReported = null, allApplied = null;
+            double? hubReady = null, allOnline = null, allReported = null, allApplied = null;
             int online = 0, reported = 0, applied = 0;
             while (restart.Elapsed < timeout && (allOnline is null || allReported is null || allApplied is null))
             {
                 online = await ChildProcess.OnlineAsync(http);
+                hubReady ??= online >= 0 ? restart.Elapsed.TotalSeconds : null;
                 reported = Reported(fleet, expected);
                 applied = runner.Nodes.Count(n => n.AppliedVersion == expected[n.DeviceId]);
                 allOnline ??= online >= fleet.Devices ? restart.Elapsed.TotalSeconds : null;
@@ -68,6 +74,8 @@ internal static class ReconnectStorm
                 copies_of_sample_fleet = copies,
                 stop,
                 first_connect_storm_seconds = Math.Round(firstConnect, 2),
+                seconds_down_before_restart = Math.Round(downBeforeRestart, 2),
+                seconds_until_hub_answers = Round(hubReady),
                 seconds_until_all_online = Round(allOnline),
                 seconds_until_all_applied_on_devices = Round(allApplied),
                 seconds_until_all_reported_at_hub = Round(allReported),
