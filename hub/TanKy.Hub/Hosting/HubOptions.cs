@@ -28,7 +28,7 @@ public sealed class HubOptions
     /// rewrites whole 4 KiB pages (WAL, then checkpoint), so this sets the SD card's wear; a power
     /// cut loses at most this much telemetry (acknowledged writes are committed at once).
     /// </summary>
-    public TimeSpan TelemetryFlushInterval { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan TelemetryFlushInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>At most one history row per device per this interval (the latest value is always kept); zero keeps every message.</summary>
     public TimeSpan TelemetryHistoryInterval { get; set; } = TimeSpan.FromMinutes(5);
