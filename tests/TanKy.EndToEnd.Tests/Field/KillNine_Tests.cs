@@ -74,11 +74,11 @@ public sealed class KillNine_Tests(ITestOutputHelper output)
             // Down across an airtime: the 10-minute programme plays late, the 5-second one is skipped and recorded.
             var airtime = NextMinute(Max(DateTimeOffset.UtcNow + TimeSpan.FromSeconds(5), first));
             airtime.Should().BeOnOrBefore(last, "the programme window covers the deliberate outage");
-            await Task.Delay(airtime - DateTimeOffset.UtcNow - TimeSpan.FromSeconds(2));
+            await UntilAsync(airtime - TimeSpan.FromSeconds(2));
             await hub.KillAsync();
             writes.Verify(kills + 1);
             await hub.DisposeAsync();
-            await Task.Delay(airtime + TimeSpan.FromSeconds(8) - DateTimeOffset.UtcNow);
+            await UntilAsync(airtime + TimeSpan.FromSeconds(8));
             hub = await HubChildProcess.StartAsync(harness.Dir.Path, mqttPort, httpPort, token, hubArgs, Start);
 
             var rows = await ResolvedHistoryAsync(harness, first, airtime);
@@ -112,6 +112,12 @@ public sealed class KillNine_Tests(ITestOutputHelper output)
 
             await hub.DisposeAsync();
         }
+    }
+
+    private static Task UntilAsync(DateTimeOffset at)
+    {
+        var wait = at - DateTimeOffset.UtcNow;
+        return Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
