@@ -77,9 +77,9 @@ internal static class ReconnectStorm
                 first_connect_storm_seconds = Math.Round(firstConnect, 2),
                 seconds_down_before_restart = Math.Round(downBeforeRestart, 2),
                 seconds_until_hub_answers = Round(hubReady),
-                // After SIGKILL the hub starts from the statuses stored before the kill, so its online
-                // count is right at once; the devices' own connections and the applied and reported
-                // desired versions are what show the storm.
+                // A restarted hub starts from the statuses stored before it stopped, so its online
+                // count looks complete at once; the devices' own connections and the applied and
+                // reported desired versions are what show the storm.
                 seconds_until_all_online_at_hub = Round(allOnline),
                 seconds_until_all_devices_connected = Round(allConnected),
                 seconds_until_all_applied_on_devices = Round(allApplied),
