@@ -63,6 +63,17 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGKILL, as a power cut stops it: no shutdown code runs.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+        }
+
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

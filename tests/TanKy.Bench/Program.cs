@@ -11,6 +11,8 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["emergency"] = EmergencyBench.RunAsync,
     ["programme-save"] = ProgrammeSaveBench.RunAsync,
     ["console-weight"] = ConsoleWeightBench.RunAsync,
+    ["reconnect-storm"] = ReconnectStorm.RunAsync,
+    ["resources"] = ResourceBudget.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -52,6 +52,9 @@ internal sealed class ActiveStream
     /// <summary>Node clock after which the stream is released for lack of frames (1 s after the last accepted message).</summary>
     public long IdleDeadlineLocal { get; set; }
 
+    /// <summary>Node-clock µs at which the frames received so far have all played (0 before the first).</summary>
+    public long ReceivedUntilLocal { get; set; }
+
     public IAudioSink? Sink { get; set; }
 
     /// <summary>Slots from <see cref="NextSeq"/> on that are already decided and decoded.</summary>

@@ -16,6 +16,7 @@ internal sealed partial class SpeakerPlayer : IDisposable
     // Rule 8: a frame further ahead than this is bogus or a buffer-filling attack.
     private const long MaxAheadMicros = 10_000_000;
     private static readonly long IdleMicros = (long)AudioFrameFormat.StreamIdleTimeout.TotalMicroseconds;
+    private static readonly long LinkHoldMicros = (long)AudioFrameFormat.LinkDownHold.TotalMicroseconds;
 
     private readonly string _deviceId;
     private readonly HubClockView _view;
@@ -119,6 +120,7 @@ internal sealed partial class SpeakerPlayer : IDisposable
             // Idle is counted from this arrival, or from the end of its frames when they play later
             // (a lead above 1 s): a node never releases a stream with frames still to play (§8.2.6).
             var endLocal = _view.TryToLocal(message.PlayoutMicrosOf(message.FrameCount), out var l, out _) ? l : now;
+            s.ReceivedUntilLocal = Math.Max(s.ReceivedUntilLocal, endLocal);
             s.IdleDeadlineLocal = Math.Max(now, endLocal) + IdleMicros;
             if (message.IsEndOfStream)
             {
@@ -134,6 +136,34 @@ internal sealed partial class SpeakerPlayer : IDisposable
             if (waiting && s.HasFrames)
             {
                 BeginPlayout(s);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The node's own link went down. The idle timeout (§8.2.6 c) exists to release a stream whose
+    /// source went quiet; while the node cannot hear anything at all, silence says nothing about
+    /// the source. So the stream is held (its slots concealed) for up to <see cref="AudioFrameFormat.LinkDownHold"/>.
+    /// </summary>
+    public void OnLinkDown()
+    {
+        lock (_gate)
+        {
+            if (_active is { Released: false } s)
+            {
+                s.IdleDeadlineLocal = Math.Max(s.IdleDeadlineLocal, _view.Clock.NowMicros + LinkHoldMicros);
+            }
+        }
+    }
+
+    /// <summary>The link is back: the held stream gets the usual idle timeout, counted from now (or from the end of frames still to play).</summary>
+    public void OnLinkUp()
+    {
+        lock (_gate)
+        {
+            if (_active is { Released: false } s)
+            {
+                s.IdleDeadlineLocal = Math.Max(_view.Clock.NowMicros, s.ReceivedUntilLocal) + IdleMicros;
             }
         }
     }

@@ -6,8 +6,9 @@ namespace TanKy.DeviceSim.Faults;
 /// <summary>
 /// A loopback TCP relay between one node and its broker, for link faults a socket reset
 /// cannot express: <see cref="Cut"/> drops every connection and refuses new ones until
-/// <see cref="Restore"/> (a hamlet's 4G cell going down), and <see cref="Latency"/> delays every
-/// chunk in both directions. Only nodes that ask for it get one.
+/// <see cref="Restore"/> (a hamlet's 4G cell going down), and <see cref="Latency"/> plus up to
+/// <see cref="Jitter"/> delays every chunk in both directions (a 4G radio's variable delay; the
+/// byte order is kept, as TCP keeps it). Only nodes that ask for it get one.
 /// </summary>
 public sealed class LinkProxy : IAsyncDisposable
 {
@@ -31,6 +32,9 @@ public sealed class LinkProxy : IAsyncDisposable
 
     /// <summary>One-way delay added to every chunk relayed, in both directions.</summary>
     public TimeSpan Latency { get; set; }
+
+    /// <summary>Uniform extra delay 0..jitter per chunk on top of <see cref="Latency"/>.</summary>
+    public TimeSpan Jitter { get; set; }
 
     public void Start()
     {
@@ -137,9 +141,10 @@ public sealed class LinkProxy : IAsyncDisposable
                 return;
             }
 
-            if (Latency > TimeSpan.Zero)
+            var delay = Latency + (Jitter * Random.Shared.NextDouble());
+            if (delay > TimeSpan.Zero)
             {
-                await Task.Delay(Latency, ct);
+                await Task.Delay(delay, ct);
             }
 
             await to.SendAsync(buffer.AsMemory(0, n), SocketFlags.None, ct);

@@ -21,6 +21,12 @@ public sealed record FaultOptions
     /// <summary>Route the node through its own <see cref="Faults.LinkProxy"/> (cut/restore, link latency).</summary>
     public bool UseLinkProxy { get; init; }
 
+    /// <summary>One-way delay the link proxy adds to every chunk, both ways (with <see cref="UseLinkProxy"/>).</summary>
+    public TimeSpan LinkLatency { get; init; }
+
+    /// <summary>Uniform extra delay 0..jitter per chunk on top of <see cref="LinkLatency"/>.</summary>
+    public TimeSpan LinkJitter { get; init; }
+
     /// <summary>
     /// Percentage (0–100) of received audio frames a speaker throws away, each frame independently
     /// (not whole messages), before the jitter buffer: a lossy 4G link, to exercise FEC and concealment.
@@ -36,7 +42,7 @@ public sealed record FaultOptions
             throw new ArgumentException("disconnect mean interval must be > 0");
         }
 
-        if (Latency < TimeSpan.Zero || LatencyJitter < TimeSpan.Zero)
+        if (Latency < TimeSpan.Zero || LatencyJitter < TimeSpan.Zero || LinkLatency < TimeSpan.Zero || LinkJitter < TimeSpan.Zero)
         {
             throw new ArgumentException("latency and jitter must be ≥ 0");
         }

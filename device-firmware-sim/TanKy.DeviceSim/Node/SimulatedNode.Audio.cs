@@ -92,9 +92,13 @@ public sealed partial class SimulatedNode
     /// <summary>Runs for one connected session: queued events go out, then the clock sync schedule.</summary>
     private Task RunAudioSessionAsync(CancellationToken session)
     {
+        _player?.OnLinkUp();
         _outbox.Kick();
         return _clockSync?.RunAsync(session) ?? Task.CompletedTask;
     }
+
+    /// <summary>The link dropped under a live session (not a stop): a playing stream is held, not released.</summary>
+    private void OnLinkLost() => _player?.OnLinkDown();
 
     /// <summary>Power cut or reboot: audio, queued events and clock samples lived in RAM.</summary>
     private void PowerOffAudio(bool resetClock)

@@ -256,6 +256,7 @@ public sealed partial class SimulatedNode
         }
 
         Volatile.Read(ref _linkDown)?.TrySetResult();
+        OnLinkLost();
         MarkOffline(e.Exception is { } ex ? $"link lost: {ex.GetBaseException().Message}" : $"{e.Reason}");
         return Task.CompletedTask;
     }

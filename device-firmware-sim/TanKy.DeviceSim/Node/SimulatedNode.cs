@@ -107,7 +107,7 @@ public sealed partial class SimulatedNode : IAsyncDisposable, INodeActions
         _worker ??= Task.Run(() => InboundWorkerAsync(_lifetime.Token), CancellationToken.None);
         if (Options.Faults.UseLinkProxy && _link is null)
         {
-            _link = new LinkProxy(Options.Host, Options.Port);
+            _link = new LinkProxy(Options.Host, Options.Port) { Latency = Options.Faults.LinkLatency, Jitter = Options.Faults.LinkJitter };
             _link.Start();
         }
 

@@ -37,6 +37,8 @@ internal sealed class HubMqttConnection : IHostedService, IHubMqtt, IAsyncDispos
     private readonly SemaphoreSlim _connectionLost = new(0, 1);
     private readonly CancellationTokenSource _stopping = new();
     private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _nextConnection = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _generation;
     private Task _loop = Task.CompletedTask;
 
     public HubMqttConnection(
@@ -67,6 +69,21 @@ internal sealed class HubMqttConnection : IHostedService, IHubMqtt, IAsyncDispos
 
     /// <summary>Completes when the connection is (again) up and subscribed.</summary>
     public Task WaitConnectedAsync(CancellationToken cancellationToken) => Volatile.Read(ref _connected).Task.WaitAsync(cancellationToken);
+
+    /// <summary>How many times the connection has come up (0 before the first time).</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    /// <summary>
+    /// Completes once the connection has come up more than <paramref name="generation"/> times:
+    /// after a broker restart or loss, features that must restore broker state (retained desired
+    /// state) wait here and act on every reconnection, not only the first.
+    /// </summary>
+    public Task WaitNextConnectionAsync(long generation, CancellationToken cancellationToken)
+    {
+        // Read the signal before the count: a connection made in between completes this signal.
+        var next = Volatile.Read(ref _nextConnection);
+        return Generation > generation ? Task.CompletedTask : next.Task.WaitAsync(cancellationToken);
+    }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -216,6 +233,8 @@ internal sealed class HubMqttConnection : IHostedService, IHubMqtt, IAsyncDispos
         }
 
         _logger.LogInformation("Hub MQTT connection up: {Broker} as {ClientId}, boot {BootId}", settings, _clientId, _bootId);
+        Interlocked.Increment(ref _generation);
+        Interlocked.Exchange(ref _nextConnection, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         Volatile.Read(ref _connected).TrySetResult();
     }
 

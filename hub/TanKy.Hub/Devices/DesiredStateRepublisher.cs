@@ -5,9 +5,10 @@ using TanKy.Hub.Broker;
 namespace TanKy.Hub.Devices;
 
 /// <summary>
-/// Once the hub's MQTT link is first up, republishes every stored desired state (same versions,
-/// so devices apply nothing twice). A change stored while the link was down, or a move to an
-/// external broker with an empty retained store, therefore still reaches the devices.
+/// Every time the hub's MQTT link comes up (at start and after each reconnection), republishes
+/// every stored desired state (same versions, so devices apply nothing twice). A change stored
+/// while the link was down, a move to an external broker with an empty retained store, or an
+/// external broker that lost its retained messages in a crash therefore still reaches the devices.
 /// </summary>
 internal sealed class DesiredStateRepublisher(HubMqttConnection? connection, DesiredStateService? desired, ILogger<DesiredStateRepublisher> logger) : BackgroundService
 {
@@ -18,18 +19,27 @@ internal sealed class DesiredStateRepublisher(HubMqttConnection? connection, Des
             return; // a host without the broker feature (some tests): nothing to republish to
         }
 
+        var done = 0L;
         try
         {
-            await connection.WaitConnectedAsync(stoppingToken);
-            var count = await desired.RepublishAllAsync(stoppingToken);
-            logger.LogInformation("Republished {Count} desired states", count);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await connection.WaitNextConnectionAsync(done, stoppingToken);
+                done = connection.Generation;
+                try
+                {
+                    var count = await desired.RepublishAllAsync(stoppingToken);
+                    logger.LogInformation("Republished {Count} desired states (connection {Generation})", count, done);
+                }
+                catch (InvalidOperationException ex)
+                {
+                    // The link dropped again mid-way: the next connection republishes everything.
+                    logger.LogWarning("Republishing desired states failed: {Reason}", ex.Message);
+                }
+            }
         }
         catch (OperationCanceledException)
         {
-        }
-        catch (InvalidOperationException ex)
-        {
-            logger.LogWarning("Republishing desired states failed: {Reason}", ex.Message);
         }
     }
 }

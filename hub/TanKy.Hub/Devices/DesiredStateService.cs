@@ -61,8 +61,22 @@ public sealed class DesiredStateService(Database db, IHubMqtt mqtt, IOptions<Hub
             tx.Commit();
         }
 
-        // Stored first: if the publish fails, the next start republishes from the table (RepublishAll).
-        await mqtt.PublishAsync(_topics.Desired(deviceId), ProtocolJson.Serialize(message), retain: true, qos: 1, cancellationToken);
+        // Stored first: the change is acknowledged once committed. If the broker is unreachable
+        // now, the next (re)connection republishes it from the table (DesiredStateRepublisher).
+        if (!mqtt.IsConnected)
+        {
+            return message;
+        }
+
+        try
+        {
+            await mqtt.PublishAsync(_topics.Desired(deviceId), ProtocolJson.Serialize(message), retain: true, qos: 1, cancellationToken);
+        }
+        catch (Exception ex) when ((ex is InvalidOperationException or MQTTnet.Exceptions.MqttCommunicationException) && !mqtt.IsConnected)
+        {
+            // The link dropped during the publish: same as above, the reconnection republishes it.
+        }
+
         return message;
     }
 

@@ -11,11 +11,26 @@ using TanKy.Protocol.Messages;
 namespace TanKy.Hub.Devices;
 
 /// <summary>
-/// Keeps the latest telemetry per device and a bounded history. Writes are batched into one
-/// transaction every few seconds: an SD card wears out from many small fsyncs, not from bytes.
+/// Keeps the latest telemetry per device and a bounded, downsampled history. Writes are batched
+/// into one transaction per <see cref="HubOptions.TelemetryFlushInterval"/>: each commit rewrites
+/// whole pages, so commits (not bytes of telemetry) are what wears an SD card out.
 /// </summary>
-public sealed class TelemetryRecorder(Database db, IOptions<HubOptions> options, TimeProvider time, ILogger<TelemetryRecorder> logger) : BatchWriter(time, logger)
+public sealed class TelemetryRecorder : BatchWriter
 {
+    private readonly Database _db;
+    private readonly IOptions<HubOptions> _options;
+
+    // Last history row per device (Unix ms), so history is downsampled without a read per message.
+    private readonly Dictionary<string, long> _lastHistory = new(StringComparer.Ordinal);
+
+    public TelemetryRecorder(Database db, IOptions<HubOptions> options, TimeProvider time, ILogger<TelemetryRecorder> logger)
+        : base(time, logger)
+    {
+        _db = db;
+        _options = options;
+        FlushInterval = options.Value.TelemetryFlushInterval;
+    }
+
     private readonly Channel<(string DeviceId, TelemetryMessage Message, long ReceivedMs)> _queue =
         Channel.CreateBounded<(string, TelemetryMessage, long)>(new BoundedChannelOptions(20_000) { FullMode = BoundedChannelFullMode.DropOldest });
 
@@ -44,7 +59,7 @@ public sealed class TelemetryRecorder(Database db, IOptions<HubOptions> options,
             return 0;
         }
 
-        using var c = db.Open();
+        using var c = _db.Open();
         using var tx = c.BeginTransaction();
         foreach (var (id, m, ts) in batch)
         {
@@ -58,7 +73,15 @@ public sealed class TelemetryRecorder(Database db, IOptions<HubOptions> options,
                 """,
                 new { id, m.Seq, ts, metrics, gap },
                 tx);
-            c.Execute("INSERT INTO telemetry_history(device_id, seq, ts, metrics) VALUES (@id, @Seq, @ts, @metrics)", new { id, m.Seq, ts, metrics }, tx);
+            if (KeepInHistory(c, tx, id, ts))
+            {
+                c.Execute("INSERT INTO telemetry_history(device_id, seq, ts, metrics) VALUES (@id, @Seq, @ts, @metrics)", new { id, m.Seq, ts, metrics }, tx);
+            }
+        }
+
+        // One last_seen per device and batch, not per message.
+        foreach (var (id, ts) in batch.GroupBy(b => b.DeviceId).Select(g => (g.Key, g.Max(b => b.ReceivedMs))))
+        {
             c.Execute("UPDATE devices SET last_seen = @ts WHERE id = @id", new { id, ts }, tx);
         }
 
@@ -66,11 +89,27 @@ public sealed class TelemetryRecorder(Database db, IOptions<HubOptions> options,
         {
             c.Execute(
                 "DELETE FROM telemetry_history WHERE device_id = @id AND id <= (SELECT id FROM telemetry_history WHERE device_id = @id ORDER BY id DESC LIMIT 1 OFFSET @keep)",
-                new { id, keep = options.Value.TelemetryHistoryPerDevice },
+                new { id, keep = _options.Value.TelemetryHistoryPerDevice },
                 tx);
         }
 
         tx.Commit();
         return batch.Count;
+    }
+
+    /// <summary>True when the device's last history row is at least <see cref="HubOptions.TelemetryHistoryInterval"/> older than <paramref name="ts"/>.</summary>
+    private bool KeepInHistory(Microsoft.Data.Sqlite.SqliteConnection c, Microsoft.Data.Sqlite.SqliteTransaction tx, string id, long ts)
+    {
+        lock (_lastHistory)
+        {
+            if (!_lastHistory.TryGetValue(id, out var last))
+            {
+                last = c.ExecuteScalar<long?>("SELECT MAX(ts) FROM telemetry_history WHERE device_id = @id", new { id }, tx) ?? long.MinValue;
+            }
+
+            var keep = last == long.MinValue || ts - last >= (long)_options.Value.TelemetryHistoryInterval.TotalMilliseconds;
+            _lastHistory[id] = keep ? ts : last;
+            return keep;
+        }
     }
 }

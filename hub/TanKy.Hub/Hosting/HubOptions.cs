@@ -22,4 +22,14 @@ public sealed class HubOptions
 
     /// <summary>Telemetry rows kept per device (latest value is kept separately).</summary>
     public int TelemetryHistoryPerDevice { get; set; } = 200;
+
+    /// <summary>
+    /// How often queued telemetry and Wi-Fi counters are written, in one transaction. Every commit
+    /// rewrites whole 4 KiB pages (WAL, then checkpoint), so this sets the SD card's wear; a power
+    /// cut loses at most this much telemetry (acknowledged writes are committed at once).
+    /// </summary>
+    public TimeSpan TelemetryFlushInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>At most one history row per device per this interval (the latest value is always kept); zero keeps every message.</summary>
+    public TimeSpan TelemetryHistoryInterval { get; set; } = TimeSpan.FromMinutes(5);
 }

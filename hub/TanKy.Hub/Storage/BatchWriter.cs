@@ -10,7 +10,8 @@ namespace TanKy.Hub.Storage;
 /// </summary>
 public abstract class BatchWriter(TimeProvider time, ILogger logger) : BackgroundService
 {
-    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>Every 5 minutes by default: see <see cref="Hosting.HubOptions.TelemetryFlushInterval"/> for why.</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Writes everything queued so far in one transaction; returns the rows written.</summary>
     public abstract int Flush();

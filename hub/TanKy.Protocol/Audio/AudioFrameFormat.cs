@@ -43,6 +43,12 @@ public static class AudioFrameFormat
     /// <summary>A node releases a stream that sent no frame for this long (DESIGN §4).</summary>
     public static readonly TimeSpan StreamIdleTimeout = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// While a node's own link is down it holds its stream this long instead (concealing), then
+    /// counts <see cref="StreamIdleTimeout"/> again from the reconnection (protocol.md §8.2.6).
+    /// </summary>
+    public static readonly TimeSpan LinkDownHold = TimeSpan.FromSeconds(10);
+
     /// <summary>Frame sizes Opus allows: 2.5, 5, 10, 20, 40 and 60 ms. Each is a whole number of µs.</summary>
     public static bool IsValidOpusFrameSamples(int samples) =>
         samples is 120 or 240 or 480 or 960 or 1920 or 2880;

@@ -40,7 +40,11 @@ internal sealed class AudioCommune : IAsyncDisposable
     public IReadOnlyList<SimulatedNode> Nodes => _nodes;
 
     /// <summary><paramref name="speakers"/> speakers round-robin over <paramref name="zoneCount"/> hamlets, all online and synchronised.</summary>
-    public static async Task<AudioCommune> StartAsync(int speakers, int zoneCount, double audioLossPercent = 0)
+    public static Task<AudioCommune> StartAsync(int speakers, int zoneCount, double audioLossPercent = 0) =>
+        StartAsync(speakers, zoneCount, _ => new FaultOptions { AudioLossPercent = audioLossPercent });
+
+    /// <summary>As above, with each speaker's own faults (by its index): a mixed fleet of links.</summary>
+    public static async Task<AudioCommune> StartAsync(int speakers, int zoneCount, Func<int, FaultOptions> faults)
     {
         var zones = Enumerable.Range(1, zoneCount).Select(z => $"xom-{z}").ToList();
         var commune = new AudioCommune(zones);
@@ -56,7 +60,7 @@ internal sealed class AudioCommune : IAsyncDisposable
         }
 
         commune.Hub = await TestHub.StartAsync(commune._dir.Path);
-        await commune.StartNodesAsync(audioLossPercent);
+        await commune.StartNodesAsync(faults);
         return commune;
     }
 
@@ -103,9 +107,10 @@ internal sealed class AudioCommune : IAsyncDisposable
         }
     }
 
-    private async Task StartNodesAsync(double lossPercent)
+    private async Task StartNodesAsync(Func<int, FaultOptions> faults)
     {
         var random = new Random(2026);
+        var index = 0;
         foreach (var (id, secret) in _secrets)
         {
             _nodes.Add(new SimulatedNode(new NodeOptions
@@ -122,7 +127,7 @@ internal sealed class AudioCommune : IAsyncDisposable
                 ClockOffset = TimeSpan.FromMilliseconds(random.Next(-5000, 5001)),
                 ClockSync = FastStart,
                 AudioOutputDirectory = AudioDirectory,
-                Faults = new FaultOptions { AudioLossPercent = lossPercent },
+                Faults = faults(index++),
             }));
         }
 

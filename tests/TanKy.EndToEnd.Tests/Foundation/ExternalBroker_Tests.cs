@@ -20,6 +20,7 @@ public sealed class ExternalBroker_Tests : IAsyncLifetime
     private CommuneHarness _c = null!;
     private MosquittoProcess _mosquitto = null!;
     private int _port;
+    private string ConfigFile => Path.Combine(_outDir, "mosquitto.conf");
 
     public async Task InitializeAsync()
     {
@@ -27,7 +28,7 @@ public sealed class ExternalBroker_Tests : IAsyncLifetime
         _port = FreePort.Next();
         var broker = new BrokerOptions { Mode = BrokerMode.External, Port = _port, External = new ExternalBrokerOptions { Host = "127.0.0.1", Port = _port } };
         MosquittoConfigExporter.Export(_c.Dir.Db, new HubOptions { Site = "tan-ky", DataDir = _c.Dir.Path }, broker, _outDir);
-        _mosquitto = await MosquittoProcess.StartAsync(Path.Combine(_outDir, "mosquitto.conf"));
+        _mosquitto = await MosquittoProcess.StartAsync(ConfigFile);
         await _c.StartHubAsync(
             new Dictionary<string, string>
             {
@@ -93,5 +94,39 @@ public sealed class ExternalBroker_Tests : IAsyncLifetime
 
         _c.Dir.Devices.Get("loa-xom-3-a")!.Status.Should().Be("unknown");
         _c.StatusEvents("loa-xom-3-a").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task After_mosquitto_crashes_and_returns_the_hub_reconnects_republishes_desired_state_and_devices_converge()
+    {
+        var desired = _c.Hub.Get<DesiredStateService>();
+        var link = _c.Hub.Get<HubMqttConnection>();
+        var online = await _c.StartNodeAsync("loa-khoi-1-a");
+        var away = await _c.StartNodeAsync("loa-xom-3-a");
+        await away.StopAsync();
+        await _c.WaitForStatusAsync("loa-xom-3-a", DeviceStatus.Offline);
+        var before = await desired.SetAsync("loa-xom-3-a", new JsonObject { ["volume"] = 40 }, "test");
+
+        // SIGKILL: mosquitto's retained messages since its last autosave (30 min) are gone.
+        var generation = link.Generation;
+        await _mosquitto.DisposeAsync();
+        await online.WaitUntilDisconnectedAsync(CommuneHarness.Wait);
+        var during = await desired.SetAsync("loa-xom-3-a", new JsonObject { ["volume"] = 55 }, "test");
+        during.Version.Should().Be(before.Version + 1, "a change made while the broker is down is stored and acknowledged");
+        var duringOnline = await desired.SetAsync("loa-khoi-1-a", new JsonObject { ["volume"] = 65 }, "test");
+
+        _mosquitto = await MosquittoProcess.StartAsync(ConfigFile);
+        using (var reconnect = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            await link.WaitNextConnectionAsync(generation, reconnect.Token); // by itself, with its backoff
+        }
+
+        await online.WaitUntilConnectedAsync(CommuneHarness.Wait); // the device too
+        await online.WaitForDesiredAppliedAsync(duringOnline.Version, CommuneHarness.Wait);
+        await away.StartAsync();
+        await away.WaitForDesiredAppliedAsync(during.Version, CommuneHarness.Wait);
+        away.AppliedState["volume"]!.GetValue<int>().Should().Be(55);
+        online.AppliedState["volume"]!.GetValue<int>().Should().Be(65);
+        await _c.WaitForStatusAsync("loa-khoi-1-a", DeviceStatus.Online);
     }
 }

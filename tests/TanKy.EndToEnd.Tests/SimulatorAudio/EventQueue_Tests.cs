@@ -16,10 +16,11 @@ public sealed class EventQueue_Tests
         var frames = broadcast.RunAsync(rig.Hub);
         await node.WaitForPlaybackStartedAsync(broadcast.Stream, Waits.Default);
 
-        // The hamlet's 4G cell goes down: no more frames, so the node lets the stream go while offline.
+        // The hamlet's 4G cell goes down for longer than a node holds a stream over its own link
+        // loss (protocol.md §8.2.6): the node lets the stream go while offline.
         node.Link!.Cut();
         await node.WaitUntilDisconnectedAsync(Waits.Default);
-        var s = await node.WaitForPlaybackFinishedAsync(broadcast.Stream, Waits.Default);
+        var s = await node.WaitForPlaybackFinishedAsync(broadcast.Stream, Protocol.Audio.AudioFrameFormat.LinkDownHold + Waits.Default);
         s.Reason.Should().Be(PlaybackEndReason.Timeout);
         node.PendingEvents.Should().BeGreaterThanOrEqualTo(1);
         rig.Hub.Events.Should().NotContain(e => e.Message.Type == "playback.finished");

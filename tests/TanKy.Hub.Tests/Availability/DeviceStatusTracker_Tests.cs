@@ -23,7 +23,7 @@ public sealed class DeviceStatusTracker_Tests : IDisposable
     public DeviceStatusTracker_Tests()
     {
         _dir.SeedTwoHamlets();
-        var options = Options.Create(new HubOptions { TelemetryHistoryPerDevice = 3 });
+        var options = Options.Create(new HubOptions { TelemetryHistoryPerDevice = 3, TelemetryHistoryInterval = TimeSpan.Zero });
         _live = new LiveStatusTable(_dir.Devices);
         _live.Refresh();
         var transitions = new StatusTransitions(_dir.Db, NullLogger<StatusTransitions>.Instance);

@@ -5,13 +5,13 @@ namespace TanKy.Hub.Availability.Model;
 
 /// <summary>
 /// When the hub was running, from <c>hub_runs</c>. A run is alive from its start to its clean
-/// stop or, after a crash or power cut, its last heartbeat (written every minute). The newest
+/// stop or, after a crash or power cut, its last heartbeat (written every 5 minutes). The newest
 /// run without a stop whose heartbeat is recent is still running: alive until now.
 /// </summary>
 public static class HubUptime
 {
-    /// <summary>A heartbeat older than this means the run ended (the recorder writes one every minute).</summary>
-    public static readonly TimeSpan LiveHeartbeat = TimeSpan.FromMinutes(2);
+    /// <summary>A heartbeat older than this means the run ended (two recorder intervals).</summary>
+    public static readonly TimeSpan LiveHeartbeat = HubRunRecorder.HeartbeatInterval * 2;
 
     public static List<TimeRange> Load(SqliteConnection c, long nowMs)
     {

@@ -16,6 +16,9 @@ namespace TanKy.Hub.Schedules.Airing;
 internal sealed class AiringOutcomeReconciler(
     Database db, ProgrammeHistory history, TimeProvider time, AiringOutcomeReconcilerOptions options, ILogger<AiringOutcomeReconciler> log) : BackgroundService
 {
+    // Rows fired before this run started belong to a run that is gone.
+    private readonly DateTimeOffset _start = time.GetUtcNow();
+
     /// <summary>One pass; returns how many (airing, zone) rows were settled.</summary>
     public int ReconcileOnce()
     {
@@ -30,15 +33,39 @@ internal sealed class AiringOutcomeReconciler(
                 """).ToList();
         }
 
-        var settled = 0;
+        var settled = SettleStartedBeforeRestart();
         foreach (var p in pending)
         {
+            // A broadcast a restart cut while it was on the air ended failed with the zone's last
+            // decision still "aired": the broadcast's own end settles it then.
             var decisions = Decisions(p.BroadcastId, p.Zone);
-            var broadcastFailed = decisions.Count == 0 ? FailedReason(p.BroadcastId) : null;
-            var outcome = broadcastFailed is not null ? (HistoryOutcome.Failed, broadcastFailed) : AiringOutcomeRules.Decide(decisions, p.Reason);
+            var outcome = AiringOutcomeRules.Decide(decisions, p.Reason) ?? (FailedReason(p.BroadcastId) is { } failed ? (HistoryOutcome.Failed, failed) : null);
             if (outcome is { } o && history.RecordOutcome(p.AiringId, p.Zone, o.Item1, o.Item2))
             {
                 log.LogInformation("Airing {AiringId} in {Zone}: {Outcome} ({Reason})", p.AiringId, p.Zone, o.Item1, o.Item2);
+                settled++;
+            }
+        }
+
+        return settled;
+    }
+
+    /// <summary>
+    /// Airings a previous run fired but was killed before it handed them to the broadcaster: no
+    /// broadcast will ever settle them, so they are recorded failed with the reason.
+    /// </summary>
+    private int SettleStartedBeforeRestart()
+    {
+        using var c = db.Open();
+        var orphans = c.Query<(string AiringId, string Zone)>(
+            "SELECT airing_id, zone FROM programme_history WHERE outcome = 'fired' AND broadcast_id IS NULL AND fired_at < @start",
+            new { start = _start.ToUnixTimeMilliseconds() }).ToList();
+        var settled = 0;
+        foreach (var (airingId, zone) in orphans)
+        {
+            if (history.RecordOutcome(airingId, zone, HistoryOutcome.Failed, "hub dừng trước khi phát / hub stopped before the airing started"))
+            {
+                log.LogWarning("Airing {AiringId} in {Zone} was fired by a previous run that stopped before it started; recorded as failed", airingId, zone);
                 settled++;
             }
         }
