@@ -2,6 +2,8 @@ using Dapper;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TanKy.Hub.Schedules.History;
+using TanKy.Hub.Schedules.Planning;
+using TanKy.Hub.Schedules.Scheduling;
 using TanKy.Hub.Storage;
 
 namespace TanKy.Hub.Schedules.Airing;
@@ -11,10 +13,19 @@ namespace TanKy.Hub.Schedules.Airing;
 /// <see cref="AiringOutcomeReconcilerOptions.Interval"/> it reads the arbiter's decisions for each
 /// zone still marked <c>fired</c> and, when the last one is final, records the outcome through
 /// <see cref="ProgrammeHistory.RecordOutcome"/>. Reading the tables (not a callback) also settles
-/// airings a restart interrupted: the broadcast store marks those failed on start.
+/// airings a restart interrupted: the broadcast store marks those failed on start. Before its
+/// first pass it gives each airing a previous run left on the air (killed, power cut) back to
+/// the dispatcher, which plays it again from the start if it is still within its
+/// <c>play_late_within</c> and records it skipped-misfire otherwise — the misfire policy.
 /// </summary>
 internal sealed class AiringOutcomeReconciler(
-    Database db, ProgrammeHistory history, TimeProvider time, AiringOutcomeReconcilerOptions options, ILogger<AiringOutcomeReconciler> log) : BackgroundService
+    Database db,
+    ProgrammeHistory history,
+    ProgrammeStore store,
+    OccurrenceDispatcher dispatcher,
+    TimeProvider time,
+    AiringOutcomeReconcilerOptions options,
+    ILogger<AiringOutcomeReconciler> log) : BackgroundService
 {
     // Rows fired before this run started belong to a run that is gone.
     private readonly DateTimeOffset _start = time.GetUtcNow();
@@ -73,8 +84,60 @@ internal sealed class AiringOutcomeReconciler(
         return settled;
     }
 
+    /// <summary>
+    /// Airings a previous run fired and never saw to a final outcome in any zone, dispatched again
+    /// as late occurrences of the current programme. Returns how many were dispatched.
+    /// </summary>
+    public async Task<int> ReplayInterruptedAsync(CancellationToken ct)
+    {
+        if (store.Current is not { } set)
+        {
+            return 0;
+        }
+
+        List<(string ProgrammeId, long OccurrenceAt, string Zone, string? BroadcastId, string? Reason)> rows;
+        using (var c = db.Open())
+        {
+            rows = c.Query<(string, long, string, string?, string?)>(
+                "SELECT programme_id, occurrence_at, zone, broadcast_id, reason FROM programme_history WHERE outcome = 'fired' AND fired_at < @start",
+                new { start = _start.ToUnixTimeMilliseconds() }).ToList();
+        }
+
+        var replayed = 0;
+        foreach (var airing in rows.GroupBy(r => (r.ProgrammeId, r.OccurrenceAt)))
+        {
+            // A zone that reached a final outcome (aired, preempted…) before the kill: not interrupted.
+            if (airing.Any(r => r.BroadcastId is { } b && AiringOutcomeRules.Decide(Decisions(b, r.Zone), r.Reason) is not null))
+            {
+                continue;
+            }
+
+            var at = DateTimeOffset.FromUnixTimeMilliseconds(airing.Key.OccurrenceAt);
+            var occurrence = OccurrenceExpander.Expand(set, at, at.AddMilliseconds(1)).FirstOrDefault(o => o.Programme.Id == airing.Key.ProgrammeId);
+            if (occurrence is null)
+            {
+                continue; // no longer in the programme: settled failed below
+            }
+
+            log.LogWarning("Airing {Programme} of {At} was on the air when the previous run stopped; dispatching it again under its misfire policy", airing.Key.ProgrammeId, at);
+            await dispatcher.FireAsync(OccurrenceTicket.For(occurrence), ct);
+            replayed++;
+        }
+
+        return replayed;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await ReplayInterruptedAsync(stoppingToken);
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        {
+            log.LogWarning(e, "Could not replay airings interrupted by the previous run");
+        }
+
         using var timer = new PeriodicTimer(options.Interval, time);
         try
         {
