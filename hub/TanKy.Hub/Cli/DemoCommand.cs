@@ -7,7 +7,7 @@ namespace TanKy.Hub.Cli;
 
 /// <summary>
 /// <c>tanky-hub demo</c>: provisions the sample commune of Tân Kỳ on first run (zones, devices,
-/// a simulator fleet file and a demo admin token), then runs the hub. hub/demo.sh starts the
+/// a simulator fleet file, stand-in clips for the sample programme and a demo admin token), then runs the hub. hub/demo.sh starts the
 /// simulated fleet next to it.
 /// </summary>
 internal static class DemoCommand
@@ -50,6 +50,11 @@ internal static class DemoCommand
         {
             var port = ctx.Configuration.GetValue("Broker:Port", 1883);
             ctx.Exporter.Export(fleet, ctx.Options.Site, "127.0.0.1", port, tls: false);
+        }
+
+        if (DemoMedia.Provision(ctx.Db, ctx.Configuration) is > 0 and var clips)
+        {
+            Console.Out.WriteLine($"Đã tạo {clips} âm thanh mẫu cho chương trình mẫu / generated {clips} stand-in clips for the sample programme");
         }
 
         if (ctx.Users.Find("demo-admin") is null)

@@ -1,0 +1,70 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+using TanKy.Hub.Broadcasts.Sources;
+using TanKy.Hub.Media;
+using TanKy.Hub.Schedules;
+using TanKy.Hub.Storage;
+
+namespace TanKy.Hub.Cli;
+
+/// <summary>
+/// The demo's stand-in audio: the sample programme in <c>schedules/</c> names clips (chimes,
+/// bulletins) that a real commune records. For each id it names and the library lacks, the demo
+/// stores a generated test signal under that id (5 s for a chime, 30 s otherwise), so the sample
+/// programme validates, shows in the agenda and airs at its times.
+/// </summary>
+internal static partial class DemoMedia
+{
+    public static int Provision(Database db, IConfiguration config)
+    {
+        var folder = (config.GetSection(ScheduleOptions.Section).Get<ScheduleOptions>() ?? new ScheduleOptions()).FullDirectory;
+        if (!Directory.Exists(folder))
+        {
+            return 0;
+        }
+
+        var ids = Directory.EnumerateFiles(folder, "*.yaml")
+            .SelectMany(f => MediaId().Matches(File.ReadAllText(f)).Select(m => m.Value))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var repository = new MediaRepository(db);
+        var store = new MediaStore(db.DataDir);
+        var added = 0;
+        foreach (var id in ids.Where(id => repository.Get(id) is null))
+        {
+            var length = id.StartsWith("m-nhachieu", StringComparison.Ordinal) ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(30);
+            if (repository.TryInsert(Write(store, id, length)))
+            {
+                added++;
+            }
+        }
+
+        return added;
+    }
+
+    private static MediaItem Write(MediaStore store, string id, TimeSpan length)
+    {
+        // A soft tone of its own pitch per clip: distinct bytes (the library de-duplicates by SHA-256).
+        var hz = 200 + (id.Aggregate(17, (h, c) => unchecked((h * 31) + c)) & 0x1FF);
+        var packets = SignalEncoder.Encode("Âm thanh mẫu " + id, (long)(length.TotalSeconds * AudioSourceFormat.SampleRate), n => 0.2f * MathF.Sin(2 * MathF.PI * hz * n / AudioSourceFormat.SampleRate));
+        var clip = new EncodedClip(AudioSourceFormat.SampleRate, 1, AudioSourceFormat.FrameSamples, packets.PreSkip, packets.SampleCount ?? 0, SignalEncoder.Bitrate, packets.Packets);
+        var path = Path.Combine(Directory.CreateDirectory(store.ItemDirectory(id)).FullName, MediaStore.StreamFileName);
+        using (var file = File.Create(path))
+        {
+            OpusPacketFile.WriteHeader(file, clip, clip.Packets.Count);
+            foreach (var p in clip.Packets)
+            {
+                OpusPacketFile.WritePacket(file, p.Span);
+            }
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        return new MediaItem(id, $"Âm thanh mẫu (demo) {id}", (long)length.TotalMilliseconds, Convert.ToHexStringLower(SHA256.HashData(bytes)), id + ".demo", "generated", bytes.Length,
+            AudioSourceFormat.SampleRate, 1, -16, -16, -16, 0, -3, clip.SampleCount, clip.Packets.Count, clip.PreSkip, clip.Bitrate, bytes.Length, "demo", DateTimeOffset.UtcNow);
+    }
+
+    [GeneratedRegex("\\bm-[a-z2-7]{10}\\b")]
+    private static partial Regex MediaId();
+}

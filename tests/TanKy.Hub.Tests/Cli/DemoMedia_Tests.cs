@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using TanKy.Hub.Cli;
+using TanKy.Hub.Media;
+using TanKy.Hub.Schedules.Parsing;
+using TanKy.Hub.Tests.Schedules;
+using TanKy.Hub.Tests.Support;
+
+namespace TanKy.Hub.Tests.Cli;
+
+/// <summary>The demo (command 1) gives the sample programme its clips, so the hub loads it instead of refusing every file.</summary>
+public sealed class DemoMedia_Tests : IDisposable
+{
+    private readonly TempDataDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void The_sample_commune_with_the_demo_clips_validates_the_sample_programme_and_a_second_run_adds_nothing()
+    {
+        SampleCommune.Import(_dir.Db, 1);
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Schedules:Directory"] = SampleProgramme_Tests.Folder() }).Build();
+        var library = new MediaLibrary(_dir.Db, Microsoft.Extensions.Options.Options.Create(new MediaOptions()), TimeProvider.System, NullLogger<MediaLibrary>.Instance);
+        ScheduleLoadResult Load() => ScheduleLoader.Load(
+            ScheduleSource.ReadFolder(SampleProgramme_Tests.Folder()), new RegistryReferenceSource(_dir.Zones, _dir.Devices, library).Read(), DateTimeOffset.UtcNow, TimeSpan.FromDays(56));
+        Load().Errors.Should().Contain(e => e.Reason.Contains("is not in the library", StringComparison.Ordinal));
+
+        var added = DemoMedia.Provision(_dir.Db, config);
+
+        added.Should().Be(SampleProgramme_Tests.Clips.Count, "one stand-in per clip the sample programme names");
+        Load().Errors.Should().BeEmpty();
+        library.List().Should().OnlyContain(m => m.Frames > 0 && File.Exists(Path.Combine(library.ItemDirectory(m.Id), MediaStore.StreamFileName)));
+        DemoMedia.Provision(_dir.Db, config).Should().Be(0);
+    }
+}
