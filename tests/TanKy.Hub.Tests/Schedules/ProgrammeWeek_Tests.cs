@@ -23,7 +23,9 @@ public sealed class ProgrammeWeek_Tests : IDisposable
         while (await host.NextFireAsync() is { } next && next < end)
         {
             await host.MoveClockAsync(_bed.Time, next);
-            await player.WaitForAsync(expected.Count(e => e.Start <= next), _bed.Time);
+
+            // An airing's trigger fires ArmAhead before its start: wait for the ones due by then.
+            await player.WaitForAsync(expected.Count(e => e.Start <= next + new ScheduleOptions().ArmAhead), _bed.Time);
         }
 
         _bed.Time.SetUtcNow(end);
