@@ -19,13 +19,16 @@ public sealed class ProgrammeAiring_Tests(Xunit.Abstractions.ITestOutputHelper o
     public async Task An_airing_plays_to_the_speaker_and_the_history_says_aired(int leadMs)
     {
         await using var h = ProgrammeCommune.Prepare(out var schedules);
-        var at = DateTimeOffset.UtcNow.AddSeconds(8);
-        at = at.AddTicks(-(at.UtcTicks % TimeSpan.TicksPerSecond));
-        ProgrammeCommune.WriteProgramme(schedules, "tin-thu", at, "resume");
         var settings = ProgrammeCommune.Settings(schedules);
         settings["Broadcasts:LeadMs"] = leadMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await h.StartHubAsync(settings);
         var node = await h.StartNodeAsync("loa-khoi-1-a");
+
+        // Written once the hub runs (its folder watcher reloads it), so a slow start on a loaded
+        // machine cannot make the trigger fire after its arming time.
+        var at = DateTimeOffset.UtcNow.AddSeconds(8);
+        at = at.AddTicks(-(at.UtcTicks % TimeSpan.TicksPerSecond));
+        ProgrammeCommune.WriteProgramme(schedules, "tin-thu", at, "resume");
 
         var aired = await ProgrammeCommune.UntilAsync(
             () => ProgrammeCommune.History(h, "tin-thu") is { Outcome: "aired" } r ? r.ToString() : null, ProgrammeCommune.Long, "aired");

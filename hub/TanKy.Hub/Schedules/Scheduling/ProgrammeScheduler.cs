@@ -121,7 +121,9 @@ public sealed class ProgrammeScheduler(
         var batch = new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>>();
         foreach (var t in tickets.Where(t => !_stored.TryGetValue(t.Group + "/" + t.Key, out var fp) || fp != t.Fingerprint))
         {
-            var job = JobBuilder.Create<ProgrammeOccurrenceJob>().WithIdentity(t.Key, t.Group).UsingJobData(OccurrenceTicket.DataKey, t.ToJson()).Build();
+            // Recovery: a job that was running when the process died (killed between its early
+            // firing and the broadcast starting) runs again at the next start, late, under its misfire policy.
+            var job = JobBuilder.Create<ProgrammeOccurrenceJob>().WithIdentity(t.Key, t.Group).UsingJobData(OccurrenceTicket.DataKey, t.ToJson()).RequestRecovery().Build();
             // Airings fire early so their first sound can be at airtime (BroadcastProgrammePlayer).
             var fireAt = t.Group == OccurrenceTicket.ProgrammeGroup ? t.Start - options.Value.ArmAhead : t.Start;
             var trigger = TriggerBuilder.Create(time).WithIdentity(t.Key, t.Group).ForJob(job).StartAt(fireAt)
