@@ -13,22 +13,14 @@ namespace TanKy.Bench;
 /// (imported through the media library, as <c>media add</c> does), an officer's API token and
 /// the simulator's fleet file.
 /// </summary>
-internal sealed class FanoutCommune : IDisposable
+internal sealed class FanoutCommune : BenchDataDir
 {
     public const int ZoneCount = 12;
 
-    private FanoutCommune(string dataDir, Database db)
+    private FanoutCommune()
+        : base("fanout")
     {
-        DataDir = dataDir;
-        Db = db;
-        FleetPath = Path.Combine(dataDir, "fleet.json");
     }
-
-    public string DataDir { get; }
-
-    public Database Db { get; }
-
-    public string FleetPath { get; }
 
     public IReadOnlyList<string> Zones { get; } = Enumerable.Range(1, ZoneCount).Select(z => $"z-{z}").ToList();
 
@@ -36,14 +28,10 @@ internal sealed class FanoutCommune : IDisposable
 
     public EncodedClip Stream { get; private set; } = null!;
 
-    public string Token { get; private set; } = "";
-
     public static async Task<FanoutCommune> CreateAsync(int speakers, float[] clip)
     {
-        var dataDir = Path.Combine(Path.GetTempPath(), $"tanky-fanout-{Guid.NewGuid():N}"[..36]);
-        var db = new Database(dataDir);
-        db.Migrate();
-        var commune = new FanoutCommune(dataDir, db);
+        var commune = new FanoutCommune();
+        var db = commune.Db;
         var time = TimeProvider.System;
         var zones = new ZoneRegistry(db, time);
         var registry = new DeviceRegistry(db, time);
@@ -76,11 +64,5 @@ internal sealed class FanoutCommune : IDisposable
         commune.Clip = imported.Item ?? throw new InvalidOperationException($"clip refused: {imported}");
         commune.Stream = library.OpenStream(commune.Clip.Id)!;
         return commune;
-    }
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(DataDir, recursive: true);
     }
 }

@@ -7,33 +7,21 @@ using TanKy.Hub.Tests.Support;
 namespace TanKy.Bench;
 
 /// <summary>The sample commune ×N (<see cref="SampleCommune"/>) in a fresh data directory, with an admin token and the simulator's fleet file.</summary>
-internal sealed class SampleFleet : IDisposable
+internal sealed class SampleFleet : BenchDataDir
 {
-    private SampleFleet(string dataDir, Database db)
+    private SampleFleet(string prefix)
+        : base(prefix)
     {
-        DataDir = dataDir;
-        Db = db;
-        FleetPath = Path.Combine(dataDir, "fleet.json");
     }
 
-    public string DataDir { get; }
-
-    public Database Db { get; }
-
-    public string FleetPath { get; }
-
     public FleetFile Fleet { get; private set; } = null!;
-
-    public string Token { get; private set; } = "";
 
     public int Devices => Fleet.Devices.Count;
 
     public static SampleFleet Create(int copies, string prefix)
     {
-        var dataDir = Path.Combine(Path.GetTempPath(), $"tanky-{prefix}-{Guid.NewGuid():N}"[..40]);
-        var db = new Database(dataDir);
-        db.Migrate();
-        var fleet = new SampleFleet(dataDir, db);
+        var fleet = new SampleFleet(prefix);
+        var db = fleet.Db;
         SampleCommune.Import(db, copies);
         new FleetExporter(db, new DeviceRegistry(db, TimeProvider.System)).Export(fleet.FleetPath, "tan-ky", "127.0.0.1", 1883, tls: false);
         fleet.Fleet = FleetFile.Load(fleet.FleetPath);
@@ -41,11 +29,5 @@ internal sealed class SampleFleet : IDisposable
         users.Add("quan-tri", Role.Admin, []);
         fleet.Token = new TokenService(db, users, TimeProvider.System).Create("quan-tri", "bench");
         return fleet;
-    }
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(DataDir, recursive: true);
     }
 }
