@@ -5,6 +5,7 @@ using TanKy.Hub.Accounts;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Media;
 using TanKy.Hub.Storage;
+using TanKy.Hub.Tests.Support;
 
 namespace TanKy.Bench;
 
@@ -59,7 +60,7 @@ internal sealed class FanoutCommune : BenchDataDir
         commune.Token = new TokenService(db, users, time).Create("van-hoa", "bench");
 
         var library = new MediaLibrary(db, Options.Create(new MediaOptions()), time, NullLogger<MediaLibrary>.Instance);
-        using var wav = new MemoryStream(FanoutClip.ToWav(clip));
+        using var wav = new MemoryStream(SpeechSignal.ToWav(clip));
         var imported = await library.ImportAsync(wav, "ban-tin.wav", "Bản tin đo", "bench", CancellationToken.None);
         commune.Clip = imported.Item ?? throw new InvalidOperationException($"clip refused: {imported}");
         commune.Stream = library.OpenStream(commune.Clip.Id)!;

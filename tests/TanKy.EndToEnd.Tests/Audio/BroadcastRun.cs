@@ -1,6 +1,7 @@
 using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Broadcasts.Delivery;
 using TanKy.Hub.Media;
+using TanKy.Hub.Tests.Support;
 using Xunit;
 
 namespace TanKy.EndToEnd.Tests.Audio;

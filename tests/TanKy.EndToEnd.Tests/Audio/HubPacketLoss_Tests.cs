@@ -1,4 +1,5 @@
 using TanKy.EndToEnd.Tests.SimulatorAudio;
+using TanKy.Hub.Tests.Support;
 using Xunit.Abstractions;
 
 namespace TanKy.EndToEnd.Tests.Audio;

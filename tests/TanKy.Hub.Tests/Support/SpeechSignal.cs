@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace TanKy.EndToEnd.Tests.Audio;
+namespace TanKy.Hub.Tests.Support;
 
 /// <summary>
 /// A voice-like test signal at 48 kHz mono: an announcer's voice (fundamental gliding around
