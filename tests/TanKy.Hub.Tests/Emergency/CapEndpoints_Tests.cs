@@ -2,19 +2,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Alerts;
 using TanKy.Hub.Alerts.Cap;
 using TanKy.Hub.Devices;
-using TanKy.Hub.Hosting;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Tests.Support;
-using TanKy.Hub.Web;
 
 namespace TanKy.Hub.Tests.Emergency;
 
@@ -32,27 +25,22 @@ public sealed class CapEndpoints_Tests : IAsyncLifetime
         _tokens["van-hoa"] = _commune.Db.AddWithToken("van-hoa", Role.Officer);
         _tokens["truong-khoi-1"] = _commune.Db.AddWithToken("truong-khoi-1", Role.HamletHead, "khoi-1");
 
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Hub:DataDir"] = _commune.Dir.Path,
-            ["Http:Urls"] = "http://127.0.0.1:0",
-            ["Alerts:Cap:MaxBytes"] = "20000",
-            ["Alerts:Cap:Geocodes:0:ValueName"] = "ISO3166-2",
-            ["Alerts:Cap:Geocodes:0:Value"] = "VN-22",
-            ["Alerts:Cap:Geocodes:0:Zones:0"] = "*",
-        });
-        builder.Logging.ClearProviders();
-        builder.Services.AddHubCore(builder.Configuration).AddStorage().AddAccounts().AddDevices();
-        builder.Services.AddWebApi(builder.Configuration, builder.WebHost);
-        builder.Services.AddSingleton<IEmergencyTrigger>(_trigger);
-        builder.Services.AddEmergencyAlerts().AddCapIntake(builder.Configuration);
-        _app = builder.Build();
-        _app.UseAuthentication();
-        _app.UseAuthorization();
-        _app.MapCapEndpoints();
-        await _app.StartAsync();
-        _base = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        (_app, _base) = await FeatureApi.StartAsync(
+            _commune.Dir.Path,
+            new Dictionary<string, string?>
+            {
+                ["Alerts:Cap:MaxBytes"] = "20000",
+                ["Alerts:Cap:Geocodes:0:ValueName"] = "ISO3166-2",
+                ["Alerts:Cap:Geocodes:0:Value"] = "VN-22",
+                ["Alerts:Cap:Geocodes:0:Zones:0"] = "*",
+            },
+            b =>
+            {
+                b.Services.AddDevices();
+                b.Services.AddSingleton<IEmergencyTrigger>(_trigger);
+                b.Services.AddEmergencyAlerts().AddCapIntake(b.Configuration);
+            },
+            app => app.MapCapEndpoints());
     }
 
     public async Task DisposeAsync()

@@ -3,17 +3,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using TanKy.Hub.Accounts;
-using TanKy.Hub.Hosting;
 using TanKy.Hub.Media;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Tests.Support;
-using TanKy.Hub.Web;
 
 namespace TanKy.Hub.Tests.Media;
 
@@ -36,23 +29,11 @@ public sealed class MediaEndpoints_Tests : IAsyncLifetime
         _tokens["truong-khoi-1"] = _dir.Db.AddWithToken("truong-khoi-1", Role.HamletHead, "khoi-1");
         _tokens["ky-thuat"] = _dir.Db.AddWithToken("ky-thuat", Role.Technician);
 
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Hub:DataDir"] = _dir.Path,
-            ["Http:Urls"] = "http://127.0.0.1:0",
-            ["Media:MaxUploadBytes"] = MaxUpload.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-        builder.Logging.ClearProviders();
-        builder.Services.AddHubCore(builder.Configuration).AddStorage().AddAccounts();
-        builder.Services.AddWebApi(builder.Configuration, builder.WebHost);
-        builder.Services.AddMedia(builder.Configuration);
-        _app = builder.Build();
-        _app.UseAuthentication();
-        _app.UseAuthorization();
-        _app.MapMediaEndpoints();
-        await _app.StartAsync();
-        _base = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        (_app, _base) = await FeatureApi.StartAsync(
+            _dir.Path,
+            new Dictionary<string, string?> { ["Media:MaxUploadBytes"] = MaxUpload.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            b => b.Services.AddMedia(b.Configuration),
+            app => app.MapMediaEndpoints());
     }
 
     public async Task DisposeAsync()

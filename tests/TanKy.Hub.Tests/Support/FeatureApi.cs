@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TanKy.Hub.Accounts;
+using TanKy.Hub.Hosting;
+using TanKy.Hub.Storage;
+using TanKy.Hub.Web;
+
+namespace TanKy.Hub.Tests.Support;
+
+/// <summary>
+/// One feature's HTTP endpoints on a real Kestrel port over a test data directory, with the hub's
+/// core, storage, accounts and bearer authentication — without the rest of the hub.
+/// </summary>
+public static class FeatureApi
+{
+    public static async Task<(WebApplication App, Uri Base)> StartAsync(
+        string dataDir, IDictionary<string, string?> settings, Action<WebApplicationBuilder> addFeature, Action<WebApplication> mapFeature)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings)
+        {
+            ["Hub:DataDir"] = dataDir,
+            ["Http:Urls"] = "http://127.0.0.1:0",
+        });
+        builder.Logging.ClearProviders();
+        builder.Services.AddHubCore(builder.Configuration).AddStorage().AddAccounts();
+        builder.Services.AddWebApi(builder.Configuration, builder.WebHost);
+        addFeature(builder);
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        mapFeature(app);
+        await app.StartAsync();
+        return (app, new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()));
+    }
+}
