@@ -30,12 +30,14 @@ internal static partial class DemoMedia
             .Order(StringComparer.Ordinal)
             .ToList();
         var repository = new MediaRepository(db);
-        var store = new MediaStore(db.DataDir);
         var added = 0;
         foreach (var id in ids.Where(id => repository.Get(id) is null))
         {
             var length = id.StartsWith("m-nhachieu", StringComparison.Ordinal) ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(30);
-            if (repository.TryInsert(Write(store, id, length)))
+
+            // A soft tone of its own pitch per clip: distinct bytes (the library de-duplicates by SHA-256).
+            var hz = 200 + (id.Aggregate(17, (h, c) => unchecked((h * 31) + c)) & 0x1FF);
+            if (Store(db, id, $"Âm thanh mẫu (demo) {id}", length, n => 0.2f * MathF.Sin(2 * MathF.PI * hz * n / AudioSourceFormat.SampleRate), "demo") is not null)
             {
                 added++;
             }
@@ -44,13 +46,15 @@ internal static partial class DemoMedia
         return added;
     }
 
-    private static MediaItem Write(MediaStore store, string id, TimeSpan length)
+    /// <summary>
+    /// Encodes a generated signal and stores it in the library under a chosen id, as an import
+    /// would (stream file + row). Null when the id or the bytes are already in the library.
+    /// </summary>
+    internal static MediaItem? Store(Database db, string id, string title, TimeSpan length, Func<long, float> signal, string by)
     {
-        // A soft tone of its own pitch per clip: distinct bytes (the library de-duplicates by SHA-256).
-        var hz = 200 + (id.Aggregate(17, (h, c) => unchecked((h * 31) + c)) & 0x1FF);
-        var packets = SignalEncoder.Encode("Âm thanh mẫu " + id, (long)(length.TotalSeconds * AudioSourceFormat.SampleRate), n => 0.2f * MathF.Sin(2 * MathF.PI * hz * n / AudioSourceFormat.SampleRate));
+        var packets = SignalEncoder.Encode(title, (long)(length.TotalSeconds * AudioSourceFormat.SampleRate), signal);
         var clip = new EncodedClip(AudioSourceFormat.SampleRate, 1, AudioSourceFormat.FrameSamples, packets.PreSkip, packets.SampleCount ?? 0, SignalEncoder.Bitrate, packets.Packets);
-        var path = Path.Combine(Directory.CreateDirectory(store.ItemDirectory(id)).FullName, MediaStore.StreamFileName);
+        var path = Path.Combine(Directory.CreateDirectory(new MediaStore(db.DataDir).ItemDirectory(id)).FullName, MediaStore.StreamFileName);
         using (var file = File.Create(path))
         {
             OpusPacketFile.WriteHeader(file, clip, clip.Packets.Count);
@@ -61,8 +65,9 @@ internal static partial class DemoMedia
         }
 
         var bytes = File.ReadAllBytes(path);
-        return new MediaItem(id, $"Âm thanh mẫu (demo) {id}", (long)length.TotalMilliseconds, Convert.ToHexStringLower(SHA256.HashData(bytes)), id + ".demo", "generated", bytes.Length,
-            AudioSourceFormat.SampleRate, 1, -16, -16, -16, 0, -3, clip.SampleCount, clip.Packets.Count, clip.PreSkip, clip.Bitrate, bytes.Length, "demo", DateTimeOffset.UtcNow);
+        var item = new MediaItem(id, title, (long)length.TotalMilliseconds, Convert.ToHexStringLower(SHA256.HashData(bytes)), id + ".generated", "generated", bytes.Length,
+            AudioSourceFormat.SampleRate, 1, -16, -16, -16, 0, -3, clip.SampleCount, clip.Packets.Count, clip.PreSkip, clip.Bitrate, bytes.Length, by, DateTimeOffset.UtcNow);
+        return new MediaRepository(db).TryInsert(item) ? item : null;
     }
 
     [GeneratedRegex("\\bm-[a-z2-7]{10}\\b")]

@@ -1,8 +1,6 @@
 using System.Globalization;
 using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
 using TanKy.Hub.Broadcasts.Sources;
-using TanKy.Hub.Media;
 using TanKy.EndToEnd.Tests.Foundation;
 
 namespace TanKy.EndToEnd.Tests.Programme;
@@ -94,26 +92,6 @@ internal static class ProgrammeCommune
             new { programme });
     }
 
-    private static void AddClip(CommuneHarness h, string id, TimeSpan length)
-    {
-        var packets = SignalEncoder.Encode(id, length);
-        var clip = new EncodedClip(48_000, 1, 960, packets.PreSkip, packets.SampleCount ?? 0, SignalEncoder.Bitrate, packets.Packets);
-        var library = new MediaLibrary(h.Dir.Db, Microsoft.Extensions.Options.Options.Create(new MediaOptions()), TimeProvider.System, NullLogger<MediaLibrary>.Instance);
-        var dir = Directory.CreateDirectory(library.ItemDirectory(id)).FullName;
-        var path = Path.Combine(dir, MediaStore.StreamFileName);
-        using (var file = File.Create(path))
-        {
-            OpusPacketFile.WriteHeader(file, clip, clip.Packets.Count);
-            foreach (var p in clip.Packets)
-            {
-                OpusPacketFile.WritePacket(file, p.Span);
-            }
-        }
-
-        var bytes = File.ReadAllBytes(path);
-        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
-        var item = new MediaItem(id, id, (long)length.TotalMilliseconds, sha, id + ".wav", "wav", bytes.Length, 48000, 1,
-            -20, -16, -16, 0, -3, clip.SampleCount, clip.Packets.Count, clip.PreSkip, clip.Bitrate, bytes.Length, "test", DateTimeOffset.UtcNow);
-        new MediaRepository(h.Dir.Db).TryInsert(item).Should().BeTrue();
-    }
+    private static void AddClip(CommuneHarness h, string id, TimeSpan length) =>
+        Hub.Cli.DemoMedia.Store(h.Dir.Db, id, id, length, SignalEncoder.TestSignal, "test").Should().NotBeNull();
 }
