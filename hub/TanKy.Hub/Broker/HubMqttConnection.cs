@@ -105,7 +105,9 @@ internal sealed class HubMqttConnection : IHostedService, IHubMqtt, IAsyncDispos
                 await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(), cancellationToken);
                 _logger.LogInformation("Hub MQTT connection closed");
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            // MQTTnet cancels its own pending publish when the connection drops mid-stop (the
+            // embedded broker stopping too): only the caller's own cancellation ends the stop.
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 _logger.LogWarning(ex, "Could not close the hub MQTT connection cleanly; the broker will publish the will");
             }
