@@ -38,7 +38,7 @@ internal static class HotPathWarmUp
 
             var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             using var player = new SpeakerPlayer(
-                Stream, view, ["opus"], (_, _) => new WavFileSink(file), 0, new AudioCounters(),
+                Stream, view, ["opus"], (_, _) => new WavFileSink(file), null, new AudioCounters(),
                 n => _ = n.Kind == PlaybackNoticeKind.Finished && finished.TrySetResult());
             player.OnOrder(new PlayOrderMessage { V = 1, Op = "play", Stream = Stream });
             var silence = Enumerable.Repeat(ReadOnlyMemory<byte>.Empty, AudioFrameFormat.DefaultFramesPerMessage).ToList();

@@ -62,9 +62,20 @@ internal sealed partial class SpeakerPlayer
             }
         }
 
-        if (notices.Count > 0 || decodeAhead)
+        if (notices.Count == 0 && !decodeAhead)
+        {
+            return;
+        }
+
+        if (_view.Clock.Time == TimeProvider.System)
         {
             ThreadPool.UnsafeQueueUserWorkItem(_ => AfterWake(s, notices, decodeAhead), null);
+        }
+        else
+        {
+            // A test clock: everything happens on the thread that advances it, in order, so a
+            // test driving the clock frame by frame gets the same result on a busy machine.
+            AfterWake(s, notices, decodeAhead);
         }
     }
 

@@ -22,7 +22,7 @@ internal sealed partial class SpeakerPlayer : IDisposable
     private readonly HubClockView _view;
     private readonly IReadOnlyCollection<string> _codecs;
     private readonly AudioSinkFactory _sinks;
-    private readonly double _lossPercent;
+    private readonly Func<long, bool>? _loseFrame;
     private readonly AudioCounters _counters;
     private readonly Action<PlaybackNotice> _notify;
     private readonly OpusFrameDecoder _decoder = new();
@@ -32,11 +32,15 @@ internal sealed partial class SpeakerPlayer : IDisposable
 
     public SpeakerPlayer(
         string deviceId, HubClockView view, IReadOnlyCollection<string> codecs, AudioSinkFactory sinks,
-        double lossPercent, AudioCounters counters, Action<PlaybackNotice> notify)
+        Func<long, bool>? loseFrame, AudioCounters counters, Action<PlaybackNotice> notify)
     {
-        (_deviceId, _view, _codecs, _sinks, _lossPercent, _counters, _notify) = (deviceId, view, codecs, sinks, lossPercent, counters, notify);
+        (_deviceId, _view, _codecs, _sinks, _loseFrame, _counters, _notify) = (deviceId, view, codecs, sinks, loseFrame, counters, notify);
         HotPathWarmUp.Start();
     }
+
+    /// <summary>Frame loss as a fault: each frame is lost with <paramref name="percent"/> % probability (null for none).</summary>
+    public static Func<long, bool>? RandomLoss(double percent) =>
+        percent > 0 ? _ => Random.Shared.NextDouble() * 100 < percent : null;
 
     /// <summary>The stream being followed, if any.</summary>
     public string? ActiveStreamId
@@ -224,13 +228,13 @@ internal sealed partial class SpeakerPlayer : IDisposable
 
     private void AcceptFrame(ActiveStream s, AudioFrameMessage message, int index, long now)
     {
-        if (_lossPercent > 0 && Random.Shared.NextDouble() * 100 < _lossPercent)
+        long seq = message.SequenceOf(index);
+        if (_loseFrame?.Invoke(seq) == true)
         {
             _counters.LossInjected();
             return;
         }
 
-        long seq = message.SequenceOf(index);
         var playout = message.PlayoutMicrosOf(index);
         if (!_view.TryToLocal(playout, out var local, out _))
         {

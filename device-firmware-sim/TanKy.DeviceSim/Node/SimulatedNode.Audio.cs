@@ -85,7 +85,7 @@ public sealed partial class SimulatedNode
         }
 
         var codecs = KindProfile.Caps(Options.Kind).Intersect(DecodableCodecs).ToArray();
-        _player = new SpeakerPlayer(DeviceId, _hubClock, codecs, Options.ResolveAudioSink(), Options.Faults.AudioLossPercent, AudioCounters, OnPlaybackNotice);
+        _player = new SpeakerPlayer(DeviceId, _hubClock, codecs, Options.ResolveAudioSink(), SpeakerPlayer.RandomLoss(Options.Faults.AudioLossPercent), AudioCounters, OnPlaybackNotice);
         _cache = new Cache.NodeCache(DeviceId, Options.Secret, _hubClock, Options.Time, _player, OnCacheChanged);
     }
 
