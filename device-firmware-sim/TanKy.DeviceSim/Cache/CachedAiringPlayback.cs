@@ -14,11 +14,29 @@ namespace TanKy.DeviceSim.Cache;
 /// player's events go through the node's outbox and are sent once the link is back.
 /// The clips of one airing play back to back as one packet sequence from the first <c>at</c>.
 /// </summary>
+/// <remarks>
+/// Stepped by one timer of the node's <see cref="TimeProvider"/> at a time, each step run in the
+/// timer's callback (like the player's wakes): on a test clock every step happens on the thread
+/// that advances the clock, at its due time, in order, whatever the machine's load.
+/// </remarks>
 internal sealed class CachedAiringPlayback(string stream, IReadOnlyList<CacheOrder> items, NodeCache cache, HubClockView view, TimeProvider time, SpeakerPlayer player)
 {
     private const int FramesPerMessage = 5;
     private const long FrameMicros = 20_000;
     private const long LeadMicros = 300_000;
+
+    // A long wait is re-checked against the clock estimate every second: sync may move it.
+    private const long MaxWaitMicros = 1_000_000;
+    private static readonly TimeSpan NoClockRetry = TimeSpan.FromMilliseconds(100);
+
+    private readonly TaskCompletionSource _done = new();
+    private readonly Lock _gate = new();
+    private CancellationTokenRegistration _cancel;
+    private ITimer? _timer;
+    private bool _ended;
+    private List<ReadOnlyMemory<byte>> _packets = [];
+    private long _start;
+    private int _next;
 
     public string Stream => stream;
 
@@ -27,62 +45,137 @@ internal sealed class CachedAiringPlayback(string stream, IReadOnlyList<CacheOrd
     /// <summary>True once the player took the airing from the cache.</summary>
     public bool Started { get; private set; }
 
-    public async Task RunAsync(CancellationToken ct)
+    /// <summary>Starts the airing's timeline; the task completes when its last message is handed over, it gives up, or is cancelled.</summary>
+    public Task RunAsync(CancellationToken ct)
     {
-        await DelayUntilHubAsync(FirstAt - LeadMicros, ct);
+        _cancel = ct.Register(End);
+        WakeAt(FirstAt - LeadMicros, Begin);
+        return _done.Task;
+    }
+
+    private void Begin()
+    {
         var clips = items.Select(i => cache.Clip(i.Media, i.Sha256)).ToList();
         if (clips.Any(c => c is null))
         {
             // Rule 6: not verified by airtime, so it plays the live stream if one comes.
+            End();
             return;
         }
 
-        var packets = clips.SelectMany(c => c!.Packets).ToList();
-        var start = FirstAt - (clips[0]!.PreSkip * 1_000_000L / 48_000);
-        player.OnOrder(new PlayOrderMessage { V = ProtocolConstants.Version, Op = "play", Stream = stream, Class = "normal", Codec = "opus", Start = start });
+        _packets = [.. clips.SelectMany(c => c!.Packets)];
+        _start = FirstAt - (clips[0]!.PreSkip * 1_000_000L / 48_000);
+        player.OnOrder(new PlayOrderMessage { V = ProtocolConstants.Version, Op = "play", Stream = stream, Class = "normal", Codec = "opus", Start = _start });
         if (player.ActiveStreamId != stream)
         {
+            End();
             return;
         }
 
         Started = true;
-        var hash = StreamIdHash.Compute(stream);
-        for (var seq = 0; seq < packets.Count; seq += FramesPerMessage)
-        {
-            var playout = start + (seq * FrameMicros);
-            await DelayUntilHubAsync(playout - LeadMicros, ct);
-            if (player.ActiveStreamId != stream)
-            {
-                return; // preempted by a higher class, or stopped
-            }
-
-            var batch = packets.Skip(seq).Take(FramesPerMessage).ToList();
-            var last = seq + batch.Count >= packets.Count;
-            // The hub's live play order may have reached the player first and fixed the stream's
-            // epoch: the cached frames carry it, or the player would drop them as another epoch's.
-            var message = new AudioFrameMessage(hash, player.EpochOf(stream) ?? 0, (uint)seq, playout, batch, flags: last ? AudioFrameFlags.EndOfStream : AudioFrameFlags.None);
-            player.OnFrames(stream, message.Encode());
-        }
+        SendDue();
     }
 
-    private async Task DelayUntilHubAsync(long hubMicros, CancellationToken ct)
+    /// <summary>Hands over every message whose time has come, then waits for the next one.</summary>
+    private void SendDue()
     {
-        while (true)
+        var hash = StreamIdHash.Compute(stream);
+        while (_next < _packets.Count)
         {
-            if (!view.TryToLocal(hubMicros, out var local, out _))
+            var playout = _start + (_next * FrameMicros);
+            if (!IsDue(playout - LeadMicros))
             {
-                // No clock estimate yet: the node cannot know when airtime is.
-                await Task.Delay(TimeSpan.FromMilliseconds(100), time, ct);
-                continue;
+                WakeAt(playout - LeadMicros, SendDue);
+                return;
             }
 
-            var wait = local - view.Clock.NowMicros;
-            if (wait <= 0)
+            if (player.ActiveStreamId != stream)
+            {
+                End(); // preempted by a higher class, or stopped
+                return;
+            }
+
+            var batch = _packets.Skip(_next).Take(FramesPerMessage).ToList();
+            var last = _next + batch.Count >= _packets.Count;
+            // The hub's live play order may have reached the player first and fixed the stream's
+            // epoch: the cached frames carry it, or the player would drop them as another epoch's.
+            var message = new AudioFrameMessage(hash, player.EpochOf(stream) ?? 0, (uint)_next, playout, batch, flags: last ? AudioFrameFlags.EndOfStream : AudioFrameFlags.None);
+            _next += batch.Count;
+            player.OnFrames(stream, message.Encode());
+        }
+
+        End();
+    }
+
+    private bool IsDue(long hubMicros) => view.TryToLocal(hubMicros, out var local, out _) && local <= view.Clock.NowMicros;
+
+    /// <summary>Runs <paramref name="step"/> once the node clock reaches hub time <paramref name="hubMicros"/> (at once when it has).</summary>
+    private void WakeAt(long hubMicros, Action step)
+    {
+        TimeSpan wait;
+        if (!view.TryToLocal(hubMicros, out var local, out _))
+        {
+            // No clock estimate yet: the node cannot know when airtime is.
+            wait = NoClockRetry;
+        }
+        else
+        {
+            var ahead = local - view.Clock.NowMicros;
+            if (ahead <= 0)
+            {
+                step();
+                return;
+            }
+
+            wait = view.Clock.ProviderDelayFor(Math.Min(ahead, MaxWaitMicros));
+            if (time == TimeProvider.System)
+            {
+                // System timers count whole milliseconds: never wake before the due time.
+                wait = TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds));
+            }
+        }
+
+        lock (_gate)
+        {
+            if (_ended)
             {
                 return;
             }
 
-            await Task.Delay(TimeSpan.FromMicroseconds(Math.Min(wait, 1_000_000)), time, ct);
+            _timer?.Dispose();
+            _timer = time.CreateTimer(_ => OnTimer(hubMicros, step), null, wait, Timeout.InfiniteTimeSpan);
         }
+    }
+
+    private void OnTimer(long hubMicros, Action step)
+    {
+        lock (_gate)
+        {
+            if (_ended)
+            {
+                return;
+            }
+        }
+
+        WakeAt(hubMicros, step);
+    }
+
+    private void End()
+    {
+        lock (_gate)
+        {
+            if (_ended)
+            {
+                return;
+            }
+
+            _ended = true;
+            _timer?.Dispose();
+            _timer = null;
+        }
+
+        // Unregister, not Dispose: this may run inside the cancellation callback itself.
+        _cancel.Unregister();
+        _done.TrySetResult();
     }
 }

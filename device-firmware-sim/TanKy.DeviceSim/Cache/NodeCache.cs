@@ -23,16 +23,20 @@ internal sealed class NodeCache : IDisposable
     private readonly Dictionary<string, CachedAiringPlayback> _playing = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _life = new();
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(60) };
+    private readonly Func<CacheOrder, CancellationToken, Task<byte[]?>> _fetch;
     private readonly HubClockView _view;
     private readonly TimeProvider _time;
     private readonly SpeakerPlayer _player;
     private readonly Action _changed;
     private IReadOnlyList<CacheOrder> _orders = [];
 
-    public NodeCache(string deviceId, string secret, HubClockView view, TimeProvider time, SpeakerPlayer player, Action changed)
+    /// <param name="fetch">Gets a clip file's bytes (null: not available); by default an HTTP GET of its URL with the node's credentials. Driven tests hand the hub's file over directly.</param>
+    public NodeCache(string deviceId, string secret, HubClockView view, TimeProvider time, SpeakerPlayer player, Action changed,
+        Func<CacheOrder, CancellationToken, Task<byte[]?>>? fetch = null)
     {
         (_view, _time, _player, _changed) = (view, time, player, changed);
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(deviceId + ":" + secret)));
+        _fetch = fetch ?? GetAsync;
     }
 
     /// <summary>The <c>reported.state.cache</c> object: every media of the current order and its state.</summary>
@@ -125,7 +129,8 @@ internal sealed class NodeCache : IDisposable
                 _playing[playback.Stream] = playback;
             }
 
-            await playback.RunAsync(ct);
+            // Not back on the caller's context: the playback ends on its own (timer) thread.
+            await playback.RunAsync(ct).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -181,13 +186,11 @@ internal sealed class NodeCache : IDisposable
     {
         try
         {
-            using var response = await _http.GetAsync(new Uri(order.Url), _life.Token);
-            if (!response.IsSuccessStatusCode)
+            if (await _fetch(order, _life.Token) is not { } bytes)
             {
                 return null;
             }
 
-            var bytes = await response.Content.ReadAsByteArrayAsync(_life.Token);
             var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
             return bytes.LongLength == order.Size && sha == order.Sha256 ? CachedClip.TryRead(bytes, sha) : null;
         }
@@ -195,5 +198,11 @@ internal sealed class NodeCache : IDisposable
         {
             return null;
         }
+    }
+
+    private async Task<byte[]?> GetAsync(CacheOrder order, CancellationToken ct)
+    {
+        using var response = await _http.GetAsync(new Uri(order.Url), ct);
+        return response.IsSuccessStatusCode ? await response.Content.ReadAsByteArrayAsync(ct) : null;
     }
 }

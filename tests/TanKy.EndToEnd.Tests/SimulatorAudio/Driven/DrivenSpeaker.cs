@@ -28,7 +28,11 @@ internal sealed class DrivenSpeaker : IDisposable
             View.Add(local, hub, hub, local);
         }
 
-        Player = new SpeakerPlayer(id, View, codecs ?? ["opus"], (_, stream) => _sinks[stream] = new CapturingSink(), loseFrame, Counters, n => _notices.Add(n));
+        Player = new SpeakerPlayer(id, View, codecs ?? ["opus"], (_, stream) => _sinks[stream] = new CapturingSink(), loseFrame, Counters, n =>
+        {
+            _notices.Add(n);
+            Noticed?.Invoke(n);
+        });
     }
 
     public string Id { get; }
@@ -40,6 +44,9 @@ internal sealed class DrivenSpeaker : IDisposable
     public AudioCounters Counters { get; } = new();
 
     public IReadOnlyList<PlaybackNotice> Notices => _notices;
+
+    /// <summary>Called with each notice as the player raises it (a node turns them into events).</summary>
+    public Action<PlaybackNotice>? Noticed { get; set; }
 
     /// <summary>The play order a zone's speakers get (protocol.md §4.8).</summary>
     public void Order(string stream, uint? epoch, string playbackClass = "normal", long? start = null) =>
