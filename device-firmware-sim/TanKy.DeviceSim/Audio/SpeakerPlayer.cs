@@ -66,6 +66,18 @@ internal sealed partial class SpeakerPlayer : IDisposable
         }
     }
 
+    /// <summary>
+    /// The first slot of <paramref name="streamId"/> not decided yet (a frame for an earlier one
+    /// comes too late), or null when it is not the active stream or has no frame yet.
+    /// </summary>
+    public long? DecidedUpTo(string streamId)
+    {
+        lock (_gate)
+        {
+            return _active is { HasFrames: true } s && s.Id == streamId ? s.DecidedUpTo : null;
+        }
+    }
+
     /// <summary>A <c>play</c> or <c>stop</c> order from one of the node's zones.</summary>
     public void OnOrder(PlayOrderMessage order)
     {

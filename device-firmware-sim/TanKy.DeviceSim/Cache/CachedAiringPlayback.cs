@@ -95,12 +95,21 @@ internal sealed class CachedAiringPlayback(string stream, IReadOnlyList<CacheOrd
                 return;
             }
 
-            var batch = _packets.Skip(_next).Take(FramesPerMessage).ToList();
-            var last = _next + batch.Count >= _packets.Count;
+            // Taking over from the live stream: slots the player has already decided are past use
+            // (handing them over would only count them late); the rest may fill gaps.
+            var end = Math.Min(_next + FramesPerMessage, _packets.Count);
+            var from = (int)Math.Clamp(player.DecidedUpTo(stream) ?? 0, _next, end);
+            _next = end;
+            if (from == end)
+            {
+                continue;
+            }
+
+            var batch = _packets.GetRange(from, end - from);
             // The hub's live play order may have reached the player first and fixed the stream's
             // epoch: the cached frames carry it, or the player would drop them as another epoch's.
-            var message = new AudioFrameMessage(hash, player.EpochOf(stream) ?? 0, (uint)_next, playout, batch, flags: last ? AudioFrameFlags.EndOfStream : AudioFrameFlags.None);
-            _next += batch.Count;
+            var message = new AudioFrameMessage(hash, player.EpochOf(stream) ?? 0, (uint)from, _start + (from * FrameMicros), batch,
+                flags: end == _packets.Count ? AudioFrameFlags.EndOfStream : AudioFrameFlags.None);
             player.OnFrames(stream, message.Encode());
         }
 

@@ -79,7 +79,8 @@ public sealed class BroadcastService : IBroadcastService
         lock (_gate)
         {
             _active.Add(record.Id, state);
-            var decisions = _arbiter.Submit(new ArbiterClaim(record.Id, request.Class, policy, zones, length));
+            var pinned = PlayoutNotBefore(state) is { } us ? HubClock.FromMicros(us) : (DateTimeOffset?)null;
+            var decisions = _arbiter.Submit(new ArbiterClaim(record.Id, request.Class, policy, zones, length, pinned));
             try
             {
                 started = Apply(new BroadcastStep(record.RequestedAt) { NewBroadcast = record }, decisions, record.Id);
@@ -285,14 +286,13 @@ public sealed class BroadcastService : IBroadcastService
     /// <summary>
     /// A lead from now, or later when a scheduled airing asks for its first sound at its airtime:
     /// nodes that play it from their pre-cache start exactly then, and live ones must match them.
+    /// The arbiter counts offsets reached from the same instant (<see cref="ArbiterClaim.PlayoutNotBefore"/>).
     /// </summary>
-    private long PlayoutStart(BroadcastState state)
-    {
-        var earliest = Clock.NowMicros + _context.LeadUs;
-        var wanted = state.FirstSoundAtUs is { } at ? at - (state.Source.PreSkip * 1_000_000L / AudioSourceFormat.SampleRate) : 0;
-        state.FirstSoundAtUs = null;
-        return Math.Max(earliest, wanted);
-    }
+    private long PlayoutStart(BroadcastState state) => Math.Max(Clock.NowMicros + _context.LeadUs, PlayoutNotBefore(state) ?? 0);
+
+    /// <summary>Hub-clock µs of the first frame that puts the first sample after the pre-skip at the requested first sound.</summary>
+    private static long? PlayoutNotBefore(BroadcastState state) =>
+        state.FirstSoundAtUs is { } at ? at - (state.Source.PreSkip * 1_000_000L / AudioSourceFormat.SampleRate) : null;
 
     private static string? TakeFirstStreamId(BroadcastState state)
     {

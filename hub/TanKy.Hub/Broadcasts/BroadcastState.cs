@@ -21,7 +21,10 @@ internal sealed class BroadcastState(BroadcastRecord record, IAudioSource source
     /// <summary>The requested id of the first stream (scheduled airings); used once.</summary>
     public string? FirstStreamId { get; set; }
 
-    /// <summary>Hub-clock µs at which the first stream's first sample (after pre-skip) must play (scheduled airings); used once.</summary>
+    /// <summary>
+    /// Hub-clock µs at which the first sample (after pre-skip) must play (scheduled airings): no
+    /// stream of the broadcast starts earlier (one planned later, e.g. resumed, is past it anyway).
+    /// </summary>
     public long? FirstSoundAtUs { get; set; }
 
     public string Status { get; set; } = BroadcastStatus.Queued;

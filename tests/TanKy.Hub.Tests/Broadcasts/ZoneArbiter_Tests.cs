@@ -83,6 +83,31 @@ public sealed class ZoneArbiter_Tests
     }
 
     [Fact]
+    public void A_pinned_first_play_out_later_than_a_lead_is_where_offsets_count_from()
+    {
+        // A scheduled airing asked for 500 ms before airtime, its first frame pinned 6.5 ms before
+        // airtime (the pre-skip): it has played 125 whole frames 2.5065 s later, not 130.
+        var pinned = _time.GetUtcNow() + TimeSpan.FromMilliseconds(493.5);
+        _arbiter.Submit(Claim("a", BroadcastClass.Normal) with { PlayoutNotBefore = pinned });
+        _time.Advance(TimeSpan.FromMilliseconds(3_000));
+
+        var cut = _arbiter.Submit(Claim("e", BroadcastClass.Emergency));
+
+        cut[0].Should().BeEquivalentTo(new { Kind = DecisionKind.Preempted, BroadcastId = "a", Offset = TimeSpan.FromMilliseconds(2_500) });
+        _time.Advance(TimeSpan.FromSeconds(3));
+        Describe(_arbiter.Complete("e", "xom-3")).Should().Be("finished e@xom-3 2600; resumed a@xom-3 2500");
+    }
+
+    [Fact]
+    public void A_pinned_play_out_already_within_a_lead_changes_nothing()
+    {
+        _arbiter.Submit(Claim("a", BroadcastClass.Normal) with { PlayoutNotBefore = _time.GetUtcNow() + TimeSpan.FromMilliseconds(100) });
+        _time.Advance(Lead + TimeSpan.FromMilliseconds(1_000));
+
+        _arbiter.Submit(Claim("e", BroadcastClass.Emergency))[0].Offset.Should().Be(TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
     public void A_broadcast_cut_after_its_end_is_finished_not_resumed()
     {
         _arbiter.Submit(Claim("a", BroadcastClass.Normal, lengthSeconds: 2));

@@ -189,7 +189,7 @@ public sealed class ZoneArbiter
     {
         var kind = !leg.HasAired ? DecisionKind.Aired : leg.NextOffset > TimeSpan.Zero ? DecisionKind.Resumed : DecisionKind.Restarted;
         leg.HasAired = true;
-        leg.AiredAt = now;
+        leg.PlayoutFrom = leg.Claim.PlayoutNotBefore is { } pinned && pinned > now + _lead ? pinned : now + _lead;
         leg.AiredFrom = leg.NextOffset;
         line.Current = leg;
         decisions.Add(new(kind, leg.BroadcastId, line.Zone, now, leg.NextOffset));
@@ -213,10 +213,13 @@ public sealed class ZoneArbiter
         }
     }
 
-    /// <summary>Content position reached now: whole frames played since the first frame's play-out (airing + lead).</summary>
+    /// <summary>
+    /// Content position reached now: whole frames played since the first frame's play-out (airing +
+    /// lead, or the claim's pinned play-out when later: the stream really starts then).
+    /// </summary>
     private TimeSpan OffsetReached(ZoneLeg leg, DateTimeOffset now)
     {
-        var played = now - (leg.AiredAt + _lead);
+        var played = now - leg.PlayoutFrom;
         if (played <= TimeSpan.Zero)
         {
             return leg.AiredFrom;

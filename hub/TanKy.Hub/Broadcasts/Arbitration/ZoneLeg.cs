@@ -17,7 +17,8 @@ internal sealed class ZoneLeg(ArbiterClaim claim, long sequence)
 
     public bool HasAired { get; set; }
 
-    public DateTimeOffset AiredAt { get; set; }
+    /// <summary>When its first frame plays since it last aired: a lead after airing, or its pinned play-out if later.</summary>
+    public DateTimeOffset PlayoutFrom { get; set; }
 
     public TimeSpan AiredFrom { get; set; }
 

@@ -31,10 +31,12 @@ internal sealed class StreamContext(
 
     public long LeadUs => Options.LeadMs * 1000L;
 
-    /// <summary>Waits on the hub clock (one timer at a time per caller) until <paramref name="dueUs"/>.</summary>
+    /// <summary>Waits on the hub clock (one timer at a time per caller) until <paramref name="dueUs"/>, never less.</summary>
     public Task DelayUntilAsync(long dueUs, CancellationToken ct)
     {
+        // Task.Delay counts whole milliseconds (it truncates): rounded up, a wait of 93.5 ms does
+        // not end at 93 ms, so a message due at a play-out time minus the lead never goes earlier.
         var wait = dueUs - Clock.NowMicros;
-        return wait <= 0 ? Task.CompletedTask : Task.Delay(TimeSpan.FromTicks(wait * 10), Clock.Time, ct);
+        return wait <= 0 ? Task.CompletedTask : Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait / 1000.0)), Clock.Time, ct);
     }
 }

@@ -12,13 +12,15 @@ internal sealed record AirMessage(string Topic, byte[] Payload, bool Retain, int
 /// <summary>
 /// The broker's place on a driven clock: the hub's <see cref="IHubMqtt"/> that keeps every
 /// publish with its clock time and hands it, on the publishing thread and at that same instant,
-/// to every <see cref="DrivenNode"/> subscribed to it (zero network delay, nothing lost). Devices'
+/// to every <see cref="DrivenNode"/> subscribed to it (zero network delay, nothing lost; retained
+/// messages also to nodes that attach later). Devices'
 /// messages go the other way to the hub's <see cref="IDeviceMessageHandler"/>s.
 /// </summary>
 internal sealed class DrivenAirwaves(DrivenClock clock, string site = "tan-ky") : IHubMqtt
 {
     private readonly Lock _gate = new();
     private readonly List<AirMessage> _published = [];
+    private readonly Dictionary<string, AirMessage> _retained = new(StringComparer.Ordinal);
     private readonly List<DrivenNode> _nodes = [];
     private readonly List<IDeviceMessageHandler> _hub = [];
 
@@ -45,11 +47,19 @@ internal sealed class DrivenAirwaves(DrivenClock clock, string site = "tan-ky") 
     public IReadOnlyList<AirMessage> Orders(string zone) =>
         [.. Published.Where(m => m.Parsed is { Kind: TopicKind.ZonePlay } p && p.Subject == zone)];
 
+    /// <summary>A node subscribes: like a broker, it first gets the retained messages (its desired state).</summary>
     public void Attach(DrivenNode node)
     {
+        AirMessage[] retained;
         lock (_gate)
         {
             _nodes.Add(node);
+            retained = [.. _retained.Values];
+        }
+
+        foreach (var message in retained)
+        {
+            node.Hear(message);
         }
     }
 
@@ -70,6 +80,10 @@ internal sealed class DrivenAirwaves(DrivenClock clock, string site = "tan-ky") 
         {
             _published.Add(message);
             nodes = [.. _nodes];
+            if (retain)
+            {
+                _retained[topic] = message;
+            }
         }
 
         foreach (var node in nodes)
