@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using TanKy.DeviceSim.Audio;
 using TanKy.DeviceSim.Clock;
 using TanKy.Protocol;
@@ -15,9 +16,10 @@ namespace TanKy.DeviceSim.Cache;
 /// The clips of one airing play back to back as one packet sequence from the first <c>at</c>.
 /// </summary>
 /// <remarks>
-/// Stepped by one timer of the node's <see cref="TimeProvider"/> at a time, each step run in the
-/// timer's callback (like the player's wakes): on a test clock every step happens on the thread
-/// that advances the clock, at its due time, in order, whatever the machine's load.
+/// Stepped by one wake at a time, each step run in the wake itself, like the player's: on the
+/// system clock on the shared <see cref="PlayoutScheduler"/> thread (each step takes microseconds:
+/// a message handed to the player), on a test clock by its timers, on the thread that advances it,
+/// at the due time, in order, whatever the machine's load.
 /// </remarks>
 internal sealed class CachedAiringPlayback(string stream, IReadOnlyList<CacheOrder> items, NodeCache cache, HubClockView view, TimeProvider time, SpeakerPlayer player)
 {
@@ -33,6 +35,7 @@ internal sealed class CachedAiringPlayback(string stream, IReadOnlyList<CacheOrd
     private readonly Lock _gate = new();
     private CancellationTokenRegistration _cancel;
     private ITimer? _timer;
+    private long _wakeToken;
     private bool _ended;
     private List<ReadOnlyMemory<byte>> _packets = [];
     private long _start;
@@ -137,11 +140,6 @@ internal sealed class CachedAiringPlayback(string stream, IReadOnlyList<CacheOrd
             }
 
             wait = view.Clock.ProviderDelayFor(Math.Min(ahead, MaxWaitMicros));
-            if (time == TimeProvider.System)
-            {
-                // System timers count whole milliseconds: never wake before the due time.
-                wait = TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds));
-            }
         }
 
         lock (_gate)
@@ -151,16 +149,27 @@ internal sealed class CachedAiringPlayback(string stream, IReadOnlyList<CacheOrd
                 return;
             }
 
+            var token = ++_wakeToken;
+            if (time == TimeProvider.System)
+            {
+                // The player's own wake thread, not a thread-pool timer: a busy or starved pool
+                // (seen here stalling timer callbacks for over a second) must not make a cached
+                // airing hand its frames over after their slots, or stop it for lack of frames.
+                PlayoutScheduler.Shared.RunAt(Stopwatch.GetTimestamp() + (long)(wait.TotalSeconds * Stopwatch.Frequency), () => OnWake(token, hubMicros, step));
+                return;
+            }
+
+            // A test clock: its own timers, fired inline by the thread that advances it.
             _timer?.Dispose();
-            _timer = time.CreateTimer(_ => OnTimer(hubMicros, step), null, wait, Timeout.InfiniteTimeSpan);
+            _timer = time.CreateTimer(_ => OnWake(token, hubMicros, step), null, wait, Timeout.InfiniteTimeSpan);
         }
     }
 
-    private void OnTimer(long hubMicros, Action step)
+    private void OnWake(long token, long hubMicros, Action step)
     {
         lock (_gate)
         {
-            if (_ended)
+            if (_ended || token != _wakeToken)
             {
                 return;
             }

@@ -5,66 +5,54 @@ using Xunit.Abstractions;
 namespace TanKy.EndToEnd.Tests.Audio;
 
 /// <summary>
-/// Issue 3's round trip, sync and archive tests against the real hub: WAV → media library
-/// (loudness normalisation, 24 kbit/s voice Opus with FEC) → broadcast → embedded broker →
-/// 20 simulated speakers in 3 hamlets → WAV per node.
+/// Issue 3's round trip on the real path and the real clock: WAV → media library → broadcast →
+/// embedded broker → 20 simulated speakers in 3 hamlets → WAV per node, with the hub's delivery
+/// report and archive. It proves the path works end to end; what can only be exact on a driven
+/// clock (every frame played at its slot, the output's correlation with the source, start errors
+/// of 0) is <see cref="HubRoundTripDriven_Tests"/>, and real-time quality (lateness, start error
+/// under load) is the fan-out bench's. Bounds here hold on a loaded 2-core machine: outcomes,
+/// the hub's records against what the nodes measured, and the nodes' clock estimates against
+/// their true clocks.
 /// </summary>
 [Collection(SimulatorAudioCollection.Name)]
 public sealed class HubRoundTrip_Tests(BroadcastRun run, ITestOutputHelper output) : IClassFixture<BroadcastRun>
 {
-    /// <summary>
-    /// Start-error bound on loopback (|error_us| of every node). The fanout benchmark
-    /// (hub/docs/performance-audio.md) measured p99 well under this at 100–500 nodes; 5 ms is the
-    /// issue's p99 goal, used here as a per-node bound so a loaded 2-core CI machine still passes.
-    /// </summary>
-    public const long StartErrorBoundUs = 5_000;
-
-    // Search window around the pre-skip: SILK output leads the nominal pre-skip by a few samples.
-    private const int LagWindow = 16;
-
     [Fact]
-    public void Every_speaker_plays_the_normalised_source_to_the_end()
+    public async Task Every_speaker_plays_the_broadcast_to_its_end_and_the_report_says_what_each_played()
     {
         var report = run.Report;
         report.Targeted.Should().Be(BroadcastRun.Speakers);
         report.Finished.Should().Be(BroadcastRun.Speakers);
-        var worst = 1.0;
         foreach (var node in run.Commune.Nodes)
         {
+            var played = await node.WaitForPlaybackFinishedAsync(run.Ticket.StreamId!, AudioCommune.Wait);
+            output.WriteLine(GroundTruth.Describe(node.DeviceId, played));
+            played.Reason.Should().Be(DeviceSim.Audio.PlaybackEndReason.End, "{0} plays the end-of-stream frames", node.DeviceId);
+            (played.Played + played.Fec + played.Concealed).Should().BeGreaterThan(0);
+            report.Nodes.Single(n => n.DeviceId == node.DeviceId).Should().BeEquivalentTo(
+                new { Outcome = "finished", FramesPlayed = (long)played.Played, FramesConcealed = (long)played.Concealed, FramesLate = (long)played.Late, FecRecovered = (long)played.Fec, StartErrorUs = played.StartErrorMicros },
+                "the hub reports what {0} measured", node.DeviceId);
+
+            // What it wrote is a valid 48 kHz mono WAV of whole frames.
             var wav = WavComparison.Read(run.Commune.WavOf(node));
-
-            // The normalised source is the generated one times the item's gain, through a peak
-            // limiter at −1 dBFS. Gain does not change a normalised correlation; limiting, if it
-            // acted, would make the output differ from the un-limited source, so comparing with
-            // the generated signal is, if anything, the stricter check.
-            var preSkip = run.Item.PreSkip;
-            var atPreSkip = WavComparison.Correlation(run.Source, wav, 0, preSkip);
-            var (lag, best) = Enumerable.Range(preSkip - LagWindow, (2 * LagWindow) + 1)
-                .Select(l => (l, WavComparison.Correlation(run.Source, wav, 0, l)))
-                .MaxBy(x => x.Item2);
-            output.WriteLine($"{node.DeviceId}: gain {run.Item.GainDb} dB, {wav.Length} samples, NCC {atPreSkip:0.000} at pre-skip {preSkip}, best {best:0.000} at lag {lag}");
-            worst = Math.Min(worst, best);
-            wav.Length.Should().BeGreaterThanOrEqualTo(run.Source.Length, node.DeviceId);
-            best.Should().BeGreaterThanOrEqualTo(0.9, node.DeviceId);
+            (wav.Length % 960).Should().Be(0, node.DeviceId);
         }
-
-        output.WriteLine($"worst NCC over {BroadcastRun.Speakers} nodes: {worst:0.000}");
-        // No loss is injected here; a frame or two may still arrive late on a loaded 2-core machine
-        // (concealed), which the correlation above already tolerates.
-        report.Nodes.Should().OnlyContain(n => n.Outcome == "finished" && n.FramesConcealed <= (n.FramesPlayed / 100) + 1);
     }
 
     [Fact]
-    public void Start_errors_are_reported_and_within_the_loopback_bound()
+    public async Task Every_speakers_clock_estimate_is_within_the_loopback_bound_of_its_true_clock()
     {
-        var nodes = run.Report.Nodes;
-        nodes.Should().HaveCount(BroadcastRun.Speakers);
-        var errors = nodes.Select(n => n.StartErrorUs).ToList();
-        errors.Should().OnlyContain(e => e.HasValue, "every node reports its start error");
-        var sorted = errors.Select(e => Math.Abs(e!.Value)).Order().ToList();
-        output.WriteLine($"|start error| µs: p50 {sorted[sorted.Count / 2]}, max {sorted[^1]}; report p50 {run.Report.StartErrorP50Us}, max {run.Report.StartErrorMaxAbsUs}; trigger-to-sound p50 {run.Report.TriggerToSoundP50Us} max {run.Report.TriggerToSoundMaxUs}");
-        sorted[^1].Should().BeLessThanOrEqualTo(StartErrorBoundUs);
-        run.Report.StartErrorMaxAbsUs.Should().BeLessThanOrEqualTo(StartErrorBoundUs);
+        var worst = 0L;
+        foreach (var node in run.Commune.Nodes)
+        {
+            var played = await node.WaitForPlaybackFinishedAsync(run.Ticket.StreamId!, AudioCommune.Wait);
+            played.StartedSynchronised.Should().BeTrue(node.DeviceId);
+            worst = Math.Max(worst, Math.Abs(GroundTruth.ClockEstimateErrorMicros(played)));
+            Math.Abs(GroundTruth.ClockEstimateErrorMicros(played)).Should().BeLessThanOrEqualTo(GroundTruth.ClockEstimateBoundMicros, node.DeviceId);
+        }
+
+        var sorted = run.Report.Nodes.Select(n => Math.Abs(n.StartErrorUs!.Value)).Order().ToList();
+        output.WriteLine($"worst clock estimate error {worst} µs; reported |start error| p50 {sorted[sorted.Count / 2]} µs, max {sorted[^1]} µs (scheduling lateness included: the bench's figure)");
     }
 
     [Fact]
@@ -81,7 +69,8 @@ public sealed class HubRoundTrip_Tests(BroadcastRun run, ITestOutputHelper outpu
 
         var path = archive.GetFullPath(record);
         var duration = await Ffprobe.DurationSecondsAsync(path);
-        output.WriteLine($"{path}: ffprobe duration {duration:0.000} s, source {BroadcastRun.Seconds} s");
-        duration.Should().BeApproximately(BroadcastRun.Seconds, 0.040);
+        output.WriteLine($"{path}: ffprobe duration {duration:0.000000} s, source {BroadcastRun.Seconds} s");
+        record.DurationMs.Should().Be((long)(BroadcastRun.Seconds * 1000));
+        duration.Should().BeApproximately(BroadcastRun.Seconds + (run.Item.PreSkip / 48_000.0), 0.000_001, "every packet is archived whatever the timing; ffprobe counts the pre-skip in");
     }
 }

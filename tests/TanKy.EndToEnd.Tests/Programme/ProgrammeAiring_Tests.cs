@@ -1,17 +1,26 @@
 using Dapper;
+using TanKy.DeviceSim.Audio;
+using TanKy.EndToEnd.Tests.Audio;
 using TanKy.EndToEnd.Tests.Foundation;
 using TanKy.Hub.Broadcasts;
+using TanKy.Hub.Broadcasts.Arbitration;
 
 namespace TanKy.EndToEnd.Tests.Programme;
 
-/// <summary>Scheduled airings played by the real hub as broadcasts to a simulated speaker, and their history.</summary>
+/// <summary>
+/// Scheduled airings on the real path and the real clock: the schedule folder, Quartz firing,
+/// the airing as a broadcast through the embedded broker to a simulated speaker that pre-caches
+/// it over the protocol, and the history. The exact logic — first sample at airtime, every slot
+/// played once across the live-to-cache hand-over, the preemption offset — is checked on a driven
+/// clock (<see cref="ProgrammeAiringDriven_Tests"/>); here only outcomes that hold whatever the
+/// machine's load, and ground truth.
+/// </summary>
 public sealed class ProgrammeAiring_Tests(Xunit.Abstractions.ITestOutputHelper output)
 {
     /// <summary>
-    /// With the default 400 ms lead the hub's live play order usually reaches the speaker before
-    /// its cache takes over (300 ms ahead); with 1.5 s it always does. Either way the speaker plays
-    /// the pre-cached airing to its end (the cached frames carry the live order's epoch), starting
-    /// at the airtime itself, where the hub's live stream starts too.
+    /// The airing is aired, every frame of it published, and the speaker plays it to its end,
+    /// live or from its cache; the delivery report says what the speaker measured. Where the
+    /// first sound lands depends on the hub's wake-up and the speaker's: logged, not asserted.
     /// </summary>
     [Theory]
     [InlineData(400)]
@@ -37,19 +46,23 @@ public sealed class ProgrammeAiring_Tests(Xunit.Abstractions.ITestOutputHelper o
         var broadcast = h.Hub.Get<IBroadcastService>().Get(row.BroadcastId!)!;
         broadcast.StreamId.Should().StartWith("p-tin-thu-", "the airing id is the stream id pre-cached nodes know");
         broadcast.Should().BeEquivalentTo(new { Operator = "schedule", Source = "schedule", Class = "normal", Policy = "resume", Title = "Bản tin thử" }, aired);
-        var played = await ProgrammeCommune.UntilAsync(() => node.PlaybackOf(broadcast.StreamId) is { Reason: not null } p ? p : null, ProgrammeCommune.Long, "the speaker's end of the airing");
-        output.WriteLine(played.ToString());
-        var k = node.AudioCounters;
-        output.WriteLine($"orders {k.OrdersAccepted}/{k.OrdersIgnored} ignored, dup {k.FramesDuplicate}, foreign {k.FramesForeign}, epoch {k.FramesWrongEpoch}, window {k.FramesOutOfWindow}, late {k.FramesLate}, missed {k.SlotsMissed}");
-        played.Reason.Should().Be(DeviceSim.Audio.PlaybackEndReason.End, "a speaker plays the whole airing, from its cache or live, to the end-of-stream");
-        Math.Abs(played.IntendedMicros!.Value - (at.ToUnixTimeMilliseconds() * 1000)).Should().BeLessThan(30_000, "the airing's first sound is at its airtime (within a frame and the 6.5 ms pre-skip), live or cached alike");
+        var stream = AiringRecords.Stream(h, broadcast.StreamId!);
+        stream.Should().BeEquivalentTo(new { Frames = (long)AiringRecords.Frames(h), EndReason = "end" }, "every frame of the chime and the bulletin is published whatever the timing");
+        var played = await node.WaitForPlaybackFinishedAsync(broadcast.StreamId!, ProgrammeCommune.Long);
+        output.WriteLine(GroundTruth.Describe(node.DeviceId, played));
+        AiringRecords.LogTiming(output, at, broadcast, stream, played, leadMs);
+        played.Reason.Should().Be(PlaybackEndReason.End, "a speaker plays the whole airing, from its cache or live, to the end-of-stream");
+        played.Epoch.Should().NotBeNull();
+        Math.Abs(GroundTruth.ClockEstimateErrorMicros(played)).Should().BeLessThanOrEqualTo(GroundTruth.ClockEstimateBoundMicros);
         await ProgrammeCommune.UntilAsync(() => DeliveryStatus(h, row.BroadcastId!) is "finished" ? "finished" : null, ProgrammeCommune.Long, "the delivery report to say finished");
+        h.Hub.Get<IBroadcastService>().GetDeliveryReport(row.BroadcastId!).Nodes.Single().Should().BeEquivalentTo(
+            new { FramesPlayed = (long)played.Played, FramesConcealed = (long)played.Concealed, FramesLate = (long)played.Late, StartErrorUs = played.StartErrorMicros });
     }
 
     /// <summary>
-    /// A speaker with the airing in its cache, a 1.5 s stream lead: the hub's live play order
-    /// reaches it first and it follows the live stream; 300 ms before airtime its cache takes
-    /// over (the cache's own play order is then a repeat) and it plays on to the end without a gap.
+    /// A speaker with the airing in its cache and a 1.5 s stream lead hears two play orders for the
+    /// airing, the hub's and its cache's (whichever comes first): it follows one, ignores the other,
+    /// never drops a frame for its epoch (the cached frames carry the live order's) and plays to the end.
     /// </summary>
     [Fact]
     public async Task A_speaker_following_the_live_airing_hands_over_to_its_cache_without_a_gap()
@@ -65,15 +78,20 @@ public sealed class ProgrammeAiring_Tests(Xunit.Abstractions.ITestOutputHelper o
         await ProgrammeCommune.WaitCacheReadyAsync(h, node, "tin-cache");
         var stream = Hub.Schedules.Planning.OccurrenceKeys.AiringId("tin-cache", at);
 
-        var played = await ProgrammeCommune.UntilAsync(() => node.PlaybackOf(stream) is { Reason: not null } p ? p : null, ProgrammeCommune.Long, "the speaker's end of the airing");
-        output.WriteLine(played.ToString());
-        node.AudioCounters.OrdersIgnored.Should().Be(1, "the cache's play order came after the live one");
-        played.Reason.Should().Be(DeviceSim.Audio.PlaybackEndReason.End);
-        node.AudioCounters.FramesWrongEpoch.Should().Be(0, "the cached frames carry the live order's epoch");
-        (played.Played + played.Fec + played.Concealed).Should().BeGreaterThan(440, "the 452 slots of the 1 s chime and 8 s bulletin were filled (a loaded machine may miss a few)");
-        Math.Abs(played.IntendedMicros!.Value - (at.ToUnixTimeMilliseconds() * 1000)).Should().BeLessThan(30_000);
+        var played = await node.WaitForPlaybackFinishedAsync(stream, ProgrammeCommune.Long);
+        output.WriteLine(GroundTruth.Describe(node.DeviceId, played));
+        var k = node.AudioCounters;
+        output.WriteLine($"orders {k.OrdersAccepted}/{k.OrdersIgnored} ignored, dup {k.FramesDuplicate}, foreign {k.FramesForeign}, epoch {k.FramesWrongEpoch}, late {k.FramesLate}, missed {k.SlotsMissed}");
+        k.OrdersIgnored.Should().Be(1, "the airing's second play order (the cache's or the hub's) repeats the first");
+        k.FramesWrongEpoch.Should().Be(0, "the cached frames carry the live order's epoch");
+        played.Reason.Should().Be(PlaybackEndReason.End);
+        Math.Abs(GroundTruth.ClockEstimateErrorMicros(played)).Should().BeLessThanOrEqualTo(GroundTruth.ClockEstimateBoundMicros);
     }
 
+    /// <summary>
+    /// An emergency once the speaker has played 2 s of the airing: the programme is preempted part
+    /// way and resumed at the offset it was cut at (resume), or not at all (skip).
+    /// </summary>
     [Theory]
     [InlineData("resume")]
     [InlineData("skip")]
@@ -82,31 +100,40 @@ public sealed class ProgrammeAiring_Tests(Xunit.Abstractions.ITestOutputHelper o
         await using var h = ProgrammeCommune.Prepare(out var schedules);
         ProgrammeCommune.WriteProgramme(schedules, "tin-thu", DateTimeOffset.UtcNow.AddSeconds(8), policy);
         await h.StartHubAsync(ProgrammeCommune.Settings(schedules));
-        await h.StartNodeAsync("loa-khoi-1-a");
+        var node = await h.StartNodeAsync("loa-khoi-1-a");
         var service = h.Hub.Get<IBroadcastService>();
         var broadcastId = await ProgrammeCommune.UntilAsync(
             () => ProgrammeCommune.History(h, "tin-thu") is { BroadcastId: { } id } && service.Get(id)?.Status == BroadcastStatus.Playing ? id : null,
             ProgrammeCommune.Long, "the airing on the air");
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        var airing = service.Get(broadcastId)!.StreamId!;
 
-        await service.PlayAsync(new BroadcastRequest(ProgrammeCommune.Alarm, BroadcastClass.Emergency, ["khoi-1"], "truong-khoi", "test"));
+        // Part way: the speaker has handed 2 s of the airing to its output.
+        await ProgrammeCommune.UntilAsync(() => node.AudioCounters.FramesPlayed >= 100 ? "2 s played" : null, ProgrammeCommune.Long, "2 s of the airing played");
+        var alarm = await service.PlayAsync(new BroadcastRequest(ProgrammeCommune.Alarm, BroadcastClass.Emergency, ["khoi-1"], "truong-khoi", "test"));
 
         var expected = policy == "resume" ? "aired" : "preempted";
         await ProgrammeCommune.UntilAsync(
             () => ProgrammeCommune.History(h, "tin-thu") is { Outcome: var o } && o == expected ? o : null, ProgrammeCommune.Long, expected);
         var decisions = service.Decisions(broadcastId).Where(d => d.Zone == "khoi-1").ToList();
-        var cut = decisions.Single(d => d.Kind == Hub.Broadcasts.Arbitration.DecisionKind.Preempted);
-        cut.Offset.Should().BeGreaterThan(TimeSpan.FromSeconds(1)).And.BeLessThan(TimeSpan.FromSeconds(8));
+        output.WriteLine(string.Join("; ", decisions.Select(d => $"{d.Kind} {d.Offset}")));
+        var cut = decisions.Single(d => d.Kind == DecisionKind.Preempted);
+        cut.By.Should().Be(alarm.BroadcastId);
+        cut.Offset.Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1.8), "the speaker had played 2 s (its output runs at most a 100 ms batch ahead)")
+            .And.BeLessThan(TimeSpan.FromMilliseconds(20 * AiringRecords.Frames(h)), "the alarm came while the airing played");
+        (await node.WaitForPlaybackFinishedAsync(alarm.StreamId!, ProgrammeCommune.Long)).Reason.Should().Be(PlaybackEndReason.End);
         if (policy == "resume")
         {
-            decisions.Single(d => d.Kind == Hub.Broadcasts.Arbitration.DecisionKind.Resumed).Offset.Should().Be(cut.Offset, "it resumes where it was cut");
-            decisions[^1].Kind.Should().Be(Hub.Broadcasts.Arbitration.DecisionKind.Finished);
+            decisions.Select(d => d.Kind).Should().Equal(DecisionKind.Aired, DecisionKind.Preempted, DecisionKind.Resumed, DecisionKind.Finished);
+            decisions[2].Offset.Should().Be(cut.Offset, "it resumes where it was cut");
+            var resumed = AiringRecords.Streams(h, broadcastId).Single(s => s.StreamId != airing);
+            resumed.Frames.Should().Be(AiringRecords.Frames(h) - (int)(cut.Offset.Ticks / TimeSpan.FromMilliseconds(20).Ticks), "the resumed stream carries the rest from the cut");
+            (await node.WaitForPlaybackFinishedAsync(resumed.StreamId, ProgrammeCommune.Long)).Reason.Should().Be(PlaybackEndReason.End);
             ProgrammeCommune.History(h, "tin-thu")!.Value.Reason.Should().Contain("resumed");
         }
         else
         {
-            decisions.Should().NotContain(d => d.Kind == Hub.Broadcasts.Arbitration.DecisionKind.Resumed);
-            decisions[^1].Kind.Should().Be(Hub.Broadcasts.Arbitration.DecisionKind.Skipped);
+            decisions.Select(d => d.Kind).Should().Equal(DecisionKind.Aired, DecisionKind.Preempted, DecisionKind.Skipped);
+            AiringRecords.Streams(h, broadcastId).Should().ContainSingle("a skipped programme does not come back");
             ProgrammeCommune.History(h, "tin-thu")!.Value.Reason.Should().Contain("preempted by");
         }
     }
