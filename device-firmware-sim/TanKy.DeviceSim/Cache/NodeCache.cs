@@ -16,6 +16,7 @@ namespace TanKy.DeviceSim.Cache;
 internal sealed class NodeCache : IDisposable
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan FirstTransientRetry = TimeSpan.FromSeconds(2);
     private readonly Lock _gate = new();
     private readonly Dictionary<string, CachedClip> _clips = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _states = new(StringComparer.Ordinal);
@@ -149,9 +150,11 @@ internal sealed class NodeCache : IDisposable
 
     private async Task DownloadAsync(CacheOrder order)
     {
+        var transientRetry = FirstTransientRetry;
         while (!_life.IsCancellationRequested)
         {
-            var clip = await TryDownloadAsync(order);
+            // Not back on the caller's context: a retry is the cache's own business (and runs inline on a test clock).
+            var (clip, transient) = await TryDownloadAsync(order).ConfigureAwait(false);
             bool stillWanted;
             lock (_gate)
             {
@@ -170,10 +173,15 @@ internal sealed class NodeCache : IDisposable
                 return;
             }
 
-            // A wrong or missing file is retried, at most every minute, with jitter.
+            // A wrong or missing file is retried at most every minute, with jitter (protocol.md
+            // §4.11). A transfer that broke off (connection refused or reset, timeout) is not the
+            // file's fault: retried after 2 s, doubling up to the minute, so a passing network or
+            // hub hiccup does not leave the node without its programme for a minute or more.
+            var wait = transient ? transientRetry : RetryAfter;
+            transientRetry = transient ? TimeSpan.FromTicks(Math.Min(transientRetry.Ticks * 2, RetryAfter.Ticks)) : transientRetry;
             try
             {
-                await Task.Delay(RetryAfter + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 10_000)), _time, _life.Token);
+                await Task.Delay(wait + TimeSpan.FromMilliseconds(Random.Shared.Next(0, (int)(wait.TotalMilliseconds / 6))), _time, _life.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -182,21 +190,22 @@ internal sealed class NodeCache : IDisposable
         }
     }
 
-    private async Task<CachedClip?> TryDownloadAsync(CacheOrder order)
+    /// <summary>The verified clip, or null with whether the failure was the transfer's (worth a quick retry) rather than the file's or a refusal.</summary>
+    private async Task<(CachedClip? Clip, bool Transient)> TryDownloadAsync(CacheOrder order)
     {
         try
         {
-            if (await _fetch(order, _life.Token) is not { } bytes)
+            if (await _fetch(order, _life.Token).ConfigureAwait(false) is not { } bytes)
             {
-                return null;
+                return (null, false);
             }
 
             var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-            return bytes.LongLength == order.Size && sha == order.Sha256 ? CachedClip.TryRead(bytes, sha) : null;
+            return (bytes.LongLength == order.Size && sha == order.Sha256 ? CachedClip.TryRead(bytes, sha) : null, false);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
-            return null;
+            return (null, true);
         }
     }
 
