@@ -14,7 +14,7 @@ namespace TanKy.EndToEnd.Tests.Field;
 /// what the hub acknowledged with a 2xx, and checks afterwards in its database that every
 /// acknowledged write is there. A request cut by the kill proves nothing either way.
 /// </summary>
-internal sealed class AckedWrites(string dataDir, IReadOnlyList<string> speakers, IReadOnlyList<string> zones, string clip)
+internal sealed class AckedWrites(string dataDir, IReadOnlyList<string> speakers, IReadOnlyList<string> zones, string clip, Random random)
 {
     private readonly ConcurrentDictionary<string, (long Version, int Volume)> _desired = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<string> _broadcasts = [];
@@ -94,7 +94,7 @@ internal sealed class AckedWrites(string dataDir, IReadOnlyList<string> speakers
 
     private async Task PlayAsync(HttpClient http, CancellationToken ct)
     {
-        var zone = zones[Random.Shared.Next(zones.Count)];
+        var zone = zones[random.Next(zones.Count)]; // only the broadcast loop draws from it: one thread at a time
         using var response = await http.PostAsJsonAsync("/api/v1/broadcasts", new { zones = new[] { zone }, media = clip, @class = "normal", source = "api" }, ct);
         response.StatusCode.Should().Be(HttpStatusCode.Accepted);
         _broadcasts.Add((await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString()!);
