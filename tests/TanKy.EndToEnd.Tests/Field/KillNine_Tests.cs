@@ -69,7 +69,9 @@ public sealed class KillNine_Tests(ITestOutputHelper output)
                 using var stop = new CancellationTokenSource();
                 var work = writes.RunAsync(hub.Http, stop.Token);
                 programme.Write(cycle); // a schedule reload races with the writes and the kill
-                await Task.Delay(TimeSpan.FromMilliseconds(random.Next(300, 3000)));
+                var delay = random.Next(300, 3000);
+                output.WriteLine($"cycle {cycle}: kill after {delay} ms");
+                await Task.Delay(TimeSpan.FromMilliseconds(delay));
                 await hub.KillAsync();
                 await stop.CancelAsync();
                 await work;
