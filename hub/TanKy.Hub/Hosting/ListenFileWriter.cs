@@ -21,8 +21,6 @@ internal sealed class ListenFileWriter(
     ILogger<ListenFileWriter> logger,
     IBrokerAddress? broker = null) : IHostedService
 {
-    private const UnixFileMode Readable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
-
     private readonly string _path = ListenFile.PathIn(hub.Value.DataDir);
     private BrokerListeners? _mqtt;
     private CancellationTokenRegistration _started;
@@ -61,7 +59,11 @@ internal sealed class ListenFileWriter(
         var file = new ListenFile(Environment.ProcessId, Endpoint(_mqtt?.Plain), Endpoint(_mqtt?.Tls), http);
         try
         {
-            AtomicFile.WriteAllText(_path, file.ToJson(), Readable);
+            // Whole or not at all for a reader (rename), but no fsync: the file says where this
+            // process listens, which no power cut survives, and the start must not wait on the disk.
+            var temp = _path + ".tmp";
+            File.WriteAllText(temp, file.ToJson());
+            File.Move(temp, _path, overwrite: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
