@@ -59,6 +59,10 @@ public sealed class CommuneHarness : IAsyncDisposable
     {
         await Hub.StopAsync();
         await Hub.DisposeAsync();
+
+        // The same port, given explicitly: the devices know only this one. It is the port the OS
+        // gave this hub a moment ago, released by its stop just now; only in this instant could
+        // another process be handed it, and then the restart fails loudly ("address in use").
         Hub = await TestHub.StartAsync(Dir.Path, Hub.MqttPort, settings);
     }
 
