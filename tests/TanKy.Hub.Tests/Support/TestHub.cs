@@ -11,6 +11,9 @@ namespace TanKy.Hub.Tests.Support;
 /// The real hub (embedded broker, SQLite, HTTP) on loopback ports the OS picks (port 0: the hub
 /// binds them itself and reports them, so no other test can take them in between) over a test data
 /// directory. Stop and start it again on the same directory to test restarts.
+/// A test that seeds or asserts fixed dates (TempDataDir's clock) passes that clock as
+/// <c>clock</c>: the hub then reads it instead of the system clock. Without one the hub runs on
+/// <see cref="TimeProvider.System"/>, and the test's dates must be relative to it.
 /// </summary>
 public sealed class TestHub : IAsyncDisposable
 {
@@ -41,8 +44,9 @@ public sealed class TestHub : IAsyncDisposable
     /// Starts the hub. <paramref name="mqttPort"/>: the broker's port when it must be a known one
     /// (a restart on the port devices already use; or, in External mode, the outside broker's
     /// port, which is then what <see cref="MqttPort"/> reports); otherwise the OS picks it.
+    /// <paramref name="clock"/>: what the hub reads as now; null is the system clock.
     /// </summary>
-    public static async Task<TestHub> StartAsync(string dataDir, int? mqttPort = null, IDictionary<string, string>? settings = null, Action<WebApplicationBuilder>? customize = null)
+    public static async Task<TestHub> StartAsync(string dataDir, int? mqttPort = null, IDictionary<string, string>? settings = null, Action<WebApplicationBuilder>? customize = null, TimeProvider? clock = null)
     {
         var args = new Dictionary<string, string>
         {
@@ -60,6 +64,12 @@ public sealed class TestHub : IAsyncDisposable
         var app = HubHost.Build(args.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(), b =>
         {
             b.Logging.SetMinimumLevel(LogLevel.Warning);
+            if (clock is not null)
+            {
+                // Registered after the hub's own TimeProvider.System, so every service resolves this one.
+                b.Services.AddSingleton(clock);
+            }
+
             customize?.Invoke(b);
         });
         await app.StartAsync();
