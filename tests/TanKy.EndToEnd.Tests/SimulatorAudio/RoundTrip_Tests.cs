@@ -50,16 +50,19 @@ public sealed class RoundTrip_Tests(ITestOutputHelper output)
             // at the instant it started playing. The bound is the design's start-error goal.
             Math.Abs(StartErrors.ClockErrorMicros(s)).Should().BeLessThanOrEqualTo(StartErrors.BoundMicros, node.DeviceId);
 
-            // The first frame played: frame 0 unless the node stalled through its slot.
             var first = (int)((s.IntendedMicros!.Value - broadcast.StartMicros) / broadcast.FrameMicros);
 
             // The WAV file is the output at play-out positions from frame 0 (the first frame the node
-            // accepted: no loss here, and frames come 400 ms ahead): the source, delayed by the encoder's
-            // lookahead. A slot a stalled node missed is silence in its place, the rest still lines up.
+            // accepted: no loss here, and frames come 400 ms ahead). A slot the node missed while its
+            // thread stalled is silence in its place: the silent slots are exactly the missed ones,
+            // and what did play is the source delayed by the encoder's lookahead, lined up.
             var wav = WavComparison.Read(rig.WavOf(node, Stream));
+            var silent = WavComparison.SilentFrames(wav, TestProgramme.FrameSamples, programme.Packets.Count);
             var (lag, best) = WavComparison.BestLag(programme.Source, wav[..48_000], sourceOffset: 0, maxLag: 1000);
-            var atLookahead = WavComparison.Correlation(programme.Source, wav, 0, programme.Lookahead);
-            output.WriteLine($"{node.DeviceId}: {wav.Length} samples from frame {first}; NCC {atLookahead:0.000} at lookahead {programme.Lookahead}; best lag {lag} ({best:0.000})");
+            var ofPlayed = WavComparison.CorrelationOfPlayed(programme.Source, wav, programme.Lookahead, TestProgramme.FrameSamples, silent);
+            output.WriteLine($"{node.DeviceId}: {wav.Length} samples, first played frame {first}, silent frames [{string.Join(' ', silent)}]; NCC of played {ofPlayed:0.000} at lookahead {programme.Lookahead}; best lag {lag} ({best:0.000})");
+            silent.Should().HaveCount((int)node.AudioCounters.SlotsMissed, node.DeviceId);
+            ofPlayed.Should().BeGreaterThanOrEqualTo(0.98, node.DeviceId);
             lag.Should().BeCloseTo(programme.Lookahead, 4, "the decoder's output is the source delayed by the encoder's lookahead");
         }
 
