@@ -17,7 +17,8 @@ internal static class DrivenSync
     /// to reach the hub, which answers at once, and the reply as long back: t1 and t4 are read from
     /// the node's clock when they happen, t2 = t3 from the hub's. The delay must be at least 2 µs:
     /// the node clock reads whole µs (truncated), so with less the truncation can put the true offset
-    /// outside a sample's bounds. Returns the hub time at which the node holds 64 samples.
+    /// outside a sample's bounds. Returns the hub time at which these exchanges reach the 64 samples
+    /// a node needs to call itself synchronised.
     /// </summary>
     public static long SyncOn(this DrivenSpeaker speaker, DrivenClock clock, ClockSyncSchedule schedule, long untilMicros, TimeSpan oneWay)
     {

@@ -17,10 +17,13 @@ public sealed class RoundTripDriven_Tests(ITestOutputHelper output)
     private static readonly TimeSpan SyncDelay = TimeSpan.FromMicroseconds(2);
 
     /// <summary>
-    /// |start error| bound for a drifting node, µs: the width of one exchange's bounds, 2 × the
-    /// 2 µs one-way delay + 1 µs for the node clock's truncation to whole µs. No estimate the
-    /// samples allow is further from the truth than that. A node without drift reads exact µs, so
-    /// its start error is 0.
+    /// |start error| bound for a drifting node, µs. A drifting clock's readings are truncated to whole
+    /// µs, so each exchange bounds the offset within 2 × the 2 µs delay + 1 µs: at a sample, no line
+    /// the samples allow is further from the truth than 5 µs; between samples (500 ms apart, over
+    /// 2 s of them) and through the wake's rounding to 0.1 µs ticks it could add a µs or two.
+    /// Measured: at most 2 µs. Without the spread exchanges (DrivenSpeaker's one-shot sync) the
+    /// estimator cannot see the drift and a 50 ppm node starts 150 µs off, 3 s after its sync. A node
+    /// without drift reads exact µs: its start error is exactly 0.
     /// </summary>
     private const long DriftingBoundMicros = 5;
 
