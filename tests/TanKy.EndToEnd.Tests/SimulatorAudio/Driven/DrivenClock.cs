@@ -5,8 +5,8 @@ namespace TanKy.EndToEnd.Tests.SimulatorAudio.Driven;
 /// <summary>
 /// The one clock of a driven audio test: the hub's clock and the truth. Speakers derive their own
 /// (offset, drifting) clocks from it. The test moves it forward with <see cref="RunUntil"/>, which
-/// stops at every scheduled action and at every timer the players booked, so each wake happens at
-/// its exact due time whatever the machine's load.
+/// stops at every scheduled action and at every timer's due instant (<see cref="DueTrackingTime"/>),
+/// so each wake happens at its exact due time whatever the machine's load.
 /// </summary>
 internal sealed class DrivenClock
 {
@@ -14,9 +14,10 @@ internal sealed class DrivenClock
     private static readonly DateTimeOffset Origin = new(2031, 3, 14, 1, 0, 0, TimeSpan.Zero);
 
     private readonly PriorityQueue<Action, (long At, long Order)> _actions = new();
+    private readonly DueTrackingTime _time = new(Origin);
     private long _order;
 
-    public FakeTimeProvider Time { get; } = new(Origin);
+    public FakeTimeProvider Time => _time;
 
     /// <summary>Hub (true) time now, Unix µs.</summary>
     public long NowMicros => (Time.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks / TimeSpan.TicksPerMicrosecond;
@@ -26,11 +27,12 @@ internal sealed class DrivenClock
 
     /// <summary>
     /// Advances to <paramref name="untilMicros"/> in steps of at most <paramref name="stepMicros"/>,
-    /// running each booked action at its time. FakeTimeProvider fires the players' timers inline
-    /// while it advances, each at its own due time.
+    /// running each booked action at its time and stopping at each timer's due instant, so the
+    /// timers the players booked fire inline with the clock exactly at their due time.
     /// </summary>
     public void RunUntil(long untilMicros, long stepMicros = 1_000)
     {
+        var kicked = long.MinValue;
         while (NowMicros < untilMicros || (_actions.TryPeek(out _, out var head) && head.At <= untilMicros && head.At <= NowMicros))
         {
             if (_actions.TryPeek(out var action, out var next) && next.At <= NowMicros)
@@ -40,16 +42,32 @@ internal sealed class DrivenClock
                 continue;
             }
 
-            var target = Math.Min(untilMicros, NowMicros + stepMicros);
-            if (_actions.TryPeek(out _, out next) && next.At < target)
+            var now = _time.GetUtcNow().UtcTicks;
+            if (now != kicked && _time.HasDueBy(now))
             {
-                target = next.At;
+                // A timer booked due now (or at once): FakeTimeProvider fires it on an advance.
+                kicked = now;
+                _time.Advance(TimeSpan.Zero);
+                continue;
             }
 
-            Time.Advance(TimeSpan.FromMicroseconds(target - NowMicros));
+            var target = Ticks(Math.Min(untilMicros, NowMicros + stepMicros));
+            if (_actions.TryPeek(out _, out next) && Ticks(next.At) < target)
+            {
+                target = Ticks(next.At);
+            }
+
+            if (_time.NextDueAfter(now) is { } due && due < target)
+            {
+                target = due;
+            }
+
+            _time.Advance(TimeSpan.FromTicks(target - now));
         }
     }
 
     /// <summary>Advances by <paramref name="span"/>.</summary>
     public void Run(TimeSpan span) => RunUntil(NowMicros + (long)span.TotalMicroseconds);
+
+    private static long Ticks(long unixMicros) => DateTimeOffset.UnixEpoch.UtcTicks + (unixMicros * TimeSpan.TicksPerMicrosecond);
 }
