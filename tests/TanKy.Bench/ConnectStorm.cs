@@ -4,6 +4,7 @@ using TanKy.DeviceSim.Fleet;
 using TanKy.DeviceSim.Node;
 using TanKy.Hub.Broker;
 using TanKy.Hub.Hosting;
+using TanKy.Hub.Tests.Support;
 
 namespace TanKy.Bench;
 
@@ -33,18 +34,19 @@ internal static class ConnectStorm
     private static async Task<bool> RunOnceAsync(string broker, int devices, TimeSpan timeout)
     {
         using var commune = new BenchCommune(devices, broker);
-        var mqttPort = BenchArgs.FreePort();
-        var httpPort = BenchArgs.FreePort();
-        await using var mosquitto = broker == "mosquitto" ? await StartMosquittoAsync(commune.DataDir, commune.Db, mqttPort, devices) : null;
+        var (mosquitto, mosquittoPort) = broker == "mosquitto" ? await StartMosquittoAsync(commune.DataDir, commune.Db, devices) : (null, 0);
+        await using var _ = mosquitto;
         string[] hubArgs =
         [
-            $"--Hub:DataDir={commune.DataDir}", $"--Broker:Port={mqttPort}", $"--Http:Urls=http://127.0.0.1:{httpPort}",
+            $"--Hub:DataDir={commune.DataDir}", "--Broker:Port=0", "--Http:Urls=http://127.0.0.1:0",
             "--Logging:LogLevel:Default=Warning", $"--Broker:MaxConnections={devices + 100}",
-            .. broker == "mosquitto" ? new[] { "--Broker:Mode=External", "--Broker:External:Host=127.0.0.1", $"--Broker:External:Port={mqttPort}" } : [],
+            .. broker == "mosquitto" ? new[] { "--Broker:Mode=External", "--Broker:External:Host=127.0.0.1", $"--Broker:External:Port={mosquittoPort}" } : [],
         ];
-        await using var hub = ChildProcess.StartHub(hubArgs);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
         var startup = Stopwatch.StartNew();
+        await using var hub = ChildProcess.StartHub(hubArgs);
+        var listening = await hub.WaitListeningAsync(commune.DataDir, timeout);
+        var mqttPort = listening.Mqtt?.Port ?? mosquittoPort;
+        using var http = new HttpClient { BaseAddress = new Uri(listening.Http![0]) };
         while (await ChildProcess.OnlineAsync(http) < 0 && startup.Elapsed < timeout)
         {
             await Task.Delay(50);
@@ -92,22 +94,39 @@ internal static class ConnectStorm
         return result.goal_met;
     }
 
-    internal static async Task<ChildProcess> StartMosquittoAsync(string dataDir, TanKy.Hub.Storage.Database db, int port, int devices)
-    {
-        var outDir = Path.Combine(dataDir, "mosquitto");
-        var options = new BrokerOptions { Mode = BrokerMode.External, Port = port, MaxConnections = devices + 100, External = new ExternalBrokerOptions { Host = "127.0.0.1", Port = port } };
-        MosquittoConfigExporter.Export(db, new HubOptions { Site = "tan-ky", DataDir = dataDir }, options, outDir);
-        using (var chown = Process.Start("chown", ["-R", "mosquitto:", outDir]))
+    /// <summary>
+    /// Mosquitto on the commune's exported configuration, on a port of its own: it cannot bind port 0
+    /// (2.0.11: "listener 0" is a unix socket), so <see cref="PortRetry"/> picks a port and picks
+    /// another when mosquitto exits with "Address already in use".
+    /// </summary>
+    internal static Task<(ChildProcess Mosquitto, int Port)> StartMosquittoAsync(string dataDir, TanKy.Hub.Storage.Database db, int devices) =>
+        PortRetry.StartAsync(async port =>
         {
-            await chown.WaitForExitAsync();
-        }
+            var outDir = Path.Combine(dataDir, "mosquitto");
+            var options = new BrokerOptions { Mode = BrokerMode.External, Port = port, MaxConnections = devices + 100, External = new ExternalBrokerOptions { Host = "127.0.0.1", Port = port } };
+            MosquittoConfigExporter.Export(db, new HubOptions { Site = "tan-ky", DataDir = dataDir }, options, outDir);
+            using (var chown = Process.Start("chown", ["-R", "mosquitto:", outDir]))
+            {
+                await chown.WaitForExitAsync();
+            }
 
-        var mosquitto = ChildProcess.Start("/usr/sbin/mosquitto", ["-c", Path.Combine(outDir, "mosquitto.conf")]);
-        for (var i = 0; i < 100 && !BenchArgs.IsListening(port); i++)
-        {
-            await Task.Delay(50);
-        }
+            var mosquitto = ChildProcess.Start("/usr/sbin/mosquitto", ["-c", Path.Combine(outDir, "mosquitto.conf")]);
+            var clock = Stopwatch.StartNew();
+            while (!mosquitto.Tail.Contains(" running", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                if (mosquitto.HasExited)
+                {
+                    await mosquitto.WaitForExitAsync();
+                    var log = mosquitto.Tail;
+                    await mosquitto.DisposeAsync();
+                    throw log.Contains("Address already in use", StringComparison.Ordinal)
+                        ? new PortInUseException("mosquitto exited: " + log)
+                        : new InvalidOperationException("mosquitto exited: " + log);
+                }
 
-        return mosquitto;
-    }
+                await Task.Delay(50);
+            }
+
+            return mosquitto;
+        });
 }

@@ -30,7 +30,7 @@ internal static partial class ConsoleWeightBench
         new DeviceImporter(db, new DeviceRegistry(db, TimeProvider.System), new ZoneRegistry(db, TimeProvider.System))
             .ImportFile(Path.Combine(AppContext.BaseDirectory, "commune", "tan-ky.yaml"));
         var app = HubHost.Build(
-            [$"--Hub:DataDir={dir}", $"--Broker:Port={BenchArgs.FreePort()}", "--Broker:BindAddress=127.0.0.1", "--Http:Urls=http://127.0.0.1:0"],
+            [$"--Hub:DataDir={dir}", "--Broker:Port=0", "--Broker:BindAddress=127.0.0.1", "--Http:Urls=http://127.0.0.1:0"],
             b => b.Logging.SetMinimumLevel(LogLevel.Warning));
         await app.StartAsync();
         try

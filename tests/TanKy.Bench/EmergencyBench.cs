@@ -23,11 +23,11 @@ internal static class EmergencyBench
         var runs = BenchArgs.Int(args, "--runs", 3);
         ThreadPool.SetMinThreads(64, 64);
         using var commune = new EmergencyBenchCommune(speakers);
-        var mqttPort = BenchArgs.FreePort();
-        var httpPort = BenchArgs.FreePort();
-        await using var hub = ChildProcess.StartHub($"--Hub:DataDir={commune.DataDir}", $"--Broker:Port={mqttPort}", $"--Http:Urls=http://127.0.0.1:{httpPort}",
+        await using var hub = ChildProcess.StartHub($"--Hub:DataDir={commune.DataDir}", "--Broker:Port=0", "--Http:Urls=http://127.0.0.1:0",
             "--Logging:LogLevel:Default=Warning", $"--Broker:MaxConnections={speakers + 100}");
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
+        var listening = await hub.WaitListeningAsync(commune.DataDir, TimeSpan.FromSeconds(60));
+        var mqttPort = listening.Mqtt!.Port;
+        using var http = new HttpClient { BaseAddress = new Uri(listening.Http![0]) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", commune.Token);
         var up = Stopwatch.StartNew();
         while (await ChildProcess.OnlineAsync(http) < 0 && up.Elapsed < TimeSpan.FromSeconds(60))
@@ -50,7 +50,7 @@ internal static class EmergencyBench
         Write("stored-clip", speakers, runs, stored, 600, hub);
         for (var run = 0; run < runs; run++)
         {
-            live.AddRange(await LiveRunAsync(httpPort, commune.Token, runner.Nodes));
+            live.AddRange(await LiveRunAsync(http.BaseAddress!, commune.Token, runner.Nodes));
         }
 
         Write("live-voice", speakers, runs, live, 800, hub);
@@ -66,10 +66,10 @@ internal static class EmergencyBench
         return await FirstSoundsAsync(http, nodes, id, t0);
     }
 
-    private static async Task<IEnumerable<double>> LiveRunAsync(int httpPort, string token, IReadOnlyList<SimulatedNode> nodes)
+    private static async Task<IEnumerable<double>> LiveRunAsync(Uri hub, string token, IReadOnlyList<SimulatedNode> nodes)
     {
         using var socket = new ClientWebSocket();
-        await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{httpPort}/api/v1/live?zones={string.Join(',', EmergencyBenchCommune.AllZones)}&access_token={token}"), CancellationToken.None);
+        await socket.ConnectAsync(new Uri($"ws://{hub.Authority}/api/v1/live?zones={string.Join(',', EmergencyBenchCommune.AllZones)}&access_token={token}"), CancellationToken.None);
         await socket.SendAsync(Encoding.UTF8.GetBytes("{\"format\":\"pcm16\",\"rate\":48000}"), WebSocketMessageType.Text, true, CancellationToken.None);
         var buffer = new byte[1024];
         await socket.ReceiveAsync(buffer, CancellationToken.None);
@@ -97,7 +97,7 @@ internal static class EmergencyBench
         }
 
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
+        using var http = new HttpClient { BaseAddress = hub };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await FirstSoundsAsync(http, nodes, id!, t0);
     }

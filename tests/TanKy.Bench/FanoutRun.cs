@@ -10,17 +10,18 @@ internal static class FanoutRun
     public static async Task<bool> RunAsync(Options o)
     {
         using var commune = await FanoutCommune.CreateAsync(o.Nodes, o.Clip);
-        var mqttPort = BenchArgs.FreePort();
-        var httpPort = BenchArgs.FreePort();
-        await using var mosquitto = o.Broker == "mosquitto" ? await ConnectStorm.StartMosquittoAsync(commune.DataDir, commune.Db, mqttPort, o.Nodes) : null;
+        var (mosquitto, mosquittoPort) = o.Broker == "mosquitto" ? await ConnectStorm.StartMosquittoAsync(commune.DataDir, commune.Db, o.Nodes) : (null, 0);
+        await using var _ = mosquitto;
         string[] hubArgs =
         [
-            $"--Hub:DataDir={commune.DataDir}", $"--Broker:Port={mqttPort}", $"--Http:Urls=http://127.0.0.1:{httpPort}",
+            $"--Hub:DataDir={commune.DataDir}", "--Broker:Port=0", "--Http:Urls=http://127.0.0.1:0",
             "--Logging:LogLevel:Default=Warning", $"--Broker:MaxConnections={o.Nodes + 100}", $"--Broker:AnswerTimeRequests={o.AnswerInBroker}",
-            .. o.Broker == "mosquitto" ? new[] { "--Broker:Mode=External", "--Broker:External:Host=127.0.0.1", $"--Broker:External:Port={mqttPort}" } : [],
+            .. o.Broker == "mosquitto" ? new[] { "--Broker:Mode=External", "--Broker:External:Host=127.0.0.1", $"--Broker:External:Port={mosquittoPort}" } : [],
         ];
         await using var hub = ChildProcess.StartHub(hubArgs);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
+        var listening = await hub.WaitListeningAsync(commune.DataDir, o.Timeout);
+        var mqttPort = listening.Mqtt?.Port ?? mosquittoPort;
+        using var http = new HttpClient { BaseAddress = new Uri(listening.Http![0]) };
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", commune.Token);
         var clock = Stopwatch.StartNew();
         while (await ChildProcess.OnlineAsync(http) < 0 && clock.Elapsed < o.Timeout)

@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using TanKy.Hub.Hosting;
 
 namespace TanKy.Bench;
 
@@ -12,10 +14,16 @@ namespace TanKy.Bench;
 internal sealed class ChildProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
 
     private ChildProcess(Process process) => _process = process;
 
     public int Pid => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The program's last lines of output (stdout and stderr).</summary>
+    public string Tail => string.Join('\n', _output);
 
     /// <summary>The hub from this benchmark's own output folder (TanKy.Bench references the hub project).</summary>
     public static ChildProcess StartHub(params string[] args) =>
@@ -30,11 +38,38 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
 
         var p = Process.Start(psi)!;
-        p.OutputDataReceived += (_, _) => { };
-        p.ErrorDataReceived += (_, _) => { };
+        var child = new ChildProcess(p);
+        p.OutputDataReceived += (_, e) => child.Keep(e.Data);
+        p.ErrorDataReceived += (_, e) => child.Keep(e.Data);
         p.BeginOutputReadLine();
         p.BeginErrorReadLine();
-        return new ChildProcess(p);
+        return child;
+    }
+
+    /// <summary>
+    /// The hub's <c>listen.json</c> in <paramref name="dataDir"/> written by this process: where it
+    /// listens, as bound (started on port 0). <paramref name="started"/>: wait until the whole hub
+    /// has started (HTTP addresses in the file), else only until its MQTT broker listens.
+    /// </summary>
+    public async Task<ListenFile> WaitListeningAsync(string dataDir, TimeSpan timeout, bool started = true, TimeSpan? poll = null)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"the hub exited with {_process.ExitCode} at start:\n{Tail}");
+            }
+
+            if (Listening(dataDir, started) is { } file)
+            {
+                return file;
+            }
+
+            await Task.Delay(poll ?? TimeSpan.FromMilliseconds(50));
+        }
+
+        throw new TimeoutException($"the hub wrote no {ListenFile.FileName} within {timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s:\n{Tail}");
     }
 
     /// <summary>User + system CPU seconds so far, from /proc/{pid}/stat.</summary>
@@ -63,6 +98,9 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for the process to exit and its output to be read to the end.</summary>
+    public Task WaitForExitAsync() => _process.WaitForExitAsync();
+
     /// <summary>SIGKILL, as a power cut stops it: no shutdown code runs.</summary>
     public async Task KillAsync()
     {
@@ -72,6 +110,23 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
 
         await _process.WaitForExitAsync();
+    }
+
+    /// <summary>This process's <c>listen.json</c> if it has written it yet (see <see cref="WaitListeningAsync"/>), without waiting.</summary>
+    public ListenFile? Listening(string dataDir, bool started = true) =>
+        ListenFile.TryRead(dataDir) is { } file && file.Pid == Pid && (!started || file.Http is not null) ? file : null;
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > 100 && _output.TryDequeue(out _))
+        {
+        }
     }
 
     public async ValueTask DisposeAsync()

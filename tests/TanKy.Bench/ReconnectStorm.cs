@@ -24,15 +24,15 @@ internal static class ReconnectStorm
         ThreadPool.SetMinThreads(128, 128); // hundreds of nodes' reconnect handshakes in one process
 
         using var fleet = SampleFleet.Create(copies, "storm");
-        var mqttPort = BenchArgs.FreePort();
-        var httpPort = BenchArgs.FreePort();
-        string[] hubArgs =
+        string[] HubArgs(int mqttPort) =>
         [
-            $"--Hub:DataDir={fleet.DataDir}", $"--Broker:Port={mqttPort}", $"--Http:Urls=http://127.0.0.1:{httpPort}",
+            $"--Hub:DataDir={fleet.DataDir}", $"--Broker:Port={mqttPort}", "--Http:Urls=http://127.0.0.1:0",
             "--Logging:LogLevel:Default=Warning", $"--Broker:MaxConnections={fleet.Devices + 100}",
         ];
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
-        var hub = ChildProcess.StartHub(hubArgs);
+        var hub = ChildProcess.StartHub(HubArgs(0));
+        var listening = await hub.WaitListeningAsync(fleet.DataDir, timeout);
+        var mqttPort = listening.Mqtt!.Port;
+        var http = new HttpClient { BaseAddress = new Uri(listening.Http![0]) };
         await using var runner = new FleetRunner(fleet.Fleet, new FleetRunOptions { Port = mqttPort, StartAllAtOnce = true, TelemetryInterval = TimeSpan.FromSeconds(30) });
         try
         {
@@ -52,12 +52,18 @@ internal static class ReconnectStorm
 
             var restart = Stopwatch.StartNew();
             var downBeforeRestart = down.Elapsed.TotalSeconds;
-            hub = ChildProcess.StartHub(hubArgs);
+            // The devices know one broker port: the restart binds the port the first hub got, given
+            // explicitly (ours, released by the stop just before). Its HTTP port is the OS's choice
+            // again, read from listen.json below without holding up the measuring loop.
+            hub = ChildProcess.StartHub(HubArgs(mqttPort));
+            http.Dispose();
+            http = null;
             double? hubReady = null, allOnline = null, allConnected = null, allReported = null, allApplied = null;
             int online = 0, reported = 0, applied = 0;
             while (restart.Elapsed < timeout && (allOnline is null || allConnected is null || allReported is null || allApplied is null))
             {
-                online = await ChildProcess.OnlineAsync(http);
+                http ??= hub.Listening(fleet.DataDir) is { } restarted ? new HttpClient { BaseAddress = new Uri(restarted.Http![0]) } : null;
+                online = http is null ? -1 : await ChildProcess.OnlineAsync(http);
                 hubReady ??= online >= 0 ? restart.Elapsed.TotalSeconds : null;
                 reported = Reported(fleet, expected);
                 applied = runner.Nodes.Count(n => n.AppliedVersion == expected[n.DeviceId]);
@@ -96,6 +102,7 @@ internal static class ReconnectStorm
         }
         finally
         {
+            http?.Dispose();
             await hub.DisposeAsync();
         }
     }

@@ -31,7 +31,11 @@ internal static class ResourceBudget
         return ok ? 0 : 1;
     }
 
-    /// <summary>Process start → CONNACK for a device that keeps trying every 20 ms (as a fleet would after a power cut).</summary>
+    /// <summary>
+    /// Process start → CONNACK for a device that keeps trying every 20 ms (as a fleet would after a
+    /// power cut). The hub binds port 0 and names the port in listen.json as soon as its broker
+    /// listens, before the rest of its start: the device polls that file at the same 20 ms.
+    /// </summary>
     private static async Task<bool> StartTimeAsync(int starts)
     {
         using var fleet = SampleFleet.Create(1, "start");
@@ -39,9 +43,9 @@ internal static class ResourceBudget
         var seconds = new List<double>();
         for (var i = 0; i < starts; i++)
         {
-            var mqttPort = BenchArgs.FreePort();
             var clock = Stopwatch.StartNew();
-            await using var hub = ChildProcess.StartHub(HubArgs(fleet, mqttPort, BenchArgs.FreePort()));
+            await using var hub = ChildProcess.StartHub(HubArgs(fleet));
+            var mqttPort = (await hub.WaitListeningAsync(fleet.DataDir, TimeSpan.FromSeconds(60), started: false, poll: TimeSpan.FromMilliseconds(20))).Mqtt!.Port;
             using var client = new MqttClientFactory().CreateMqttClient();
             var options = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", mqttPort).WithClientId(device.Id)
                 .WithCredentials(device.Id, device.Secret).WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
@@ -84,10 +88,10 @@ internal static class ResourceBudget
     private static async Task<bool> IdleAndWritesAsync(TimeSpan period, TimeSpan telemetry)
     {
         using var fleet = SampleFleet.Create(1, "budget");
-        var mqttPort = BenchArgs.FreePort();
-        var httpPort = BenchArgs.FreePort();
-        await using var hub = ChildProcess.StartHub(HubArgs(fleet, mqttPort, httpPort));
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
+        await using var hub = ChildProcess.StartHub(HubArgs(fleet));
+        var listening = await hub.WaitListeningAsync(fleet.DataDir, TimeSpan.FromSeconds(60));
+        var mqttPort = listening.Mqtt!.Port;
+        using var http = new HttpClient { BaseAddress = new Uri(listening.Http![0]) };
         var clock = Stopwatch.StartNew();
         while (await ChildProcess.OnlineAsync(http) < 0 && clock.Elapsed < TimeSpan.FromSeconds(60))
         {
@@ -137,9 +141,9 @@ internal static class ResourceBudget
         return result.goal_met;
     }
 
-    private static string[] HubArgs(SampleFleet fleet, int mqttPort, int httpPort) =>
+    private static string[] HubArgs(SampleFleet fleet) =>
     [
-        $"--Hub:DataDir={fleet.DataDir}", $"--Broker:Port={mqttPort}", $"--Http:Urls=http://127.0.0.1:{httpPort}",
+        $"--Hub:DataDir={fleet.DataDir}", "--Broker:Port=0", "--Http:Urls=http://127.0.0.1:0",
         "--Logging:LogLevel:Default=Warning",
     ];
 

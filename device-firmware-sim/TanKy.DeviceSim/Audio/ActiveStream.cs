@@ -52,7 +52,10 @@ internal sealed class ActiveStream
     /// <summary>Node clock after which the stream is released for lack of frames (1 s after the last accepted message).</summary>
     public long IdleDeadlineLocal { get; set; }
 
-    /// <summary>Node-clock µs at which the frames received so far have all played (0 before the first).</summary>
+    /// <summary>
+    /// Node-clock µs from which the idle second counts at the latest: the play-out end of the frames
+    /// received so far, or before the first frame the announced start (the order's arrival if none).
+    /// </summary>
     public long ReceivedUntilLocal { get; set; }
 
     public IAudioSink? Sink { get; set; }

@@ -50,10 +50,14 @@ internal sealed partial class SpeakerPlayer
             if (!s.HasFrames)
             {
                 WaitOrTimeOut(s, notices);
+                Post(notices);
             }
             else
             {
                 Step(s, notices);
+
+                // Queued before the next wake is booked: a test clock runs a wake that is already due inline.
+                Post(notices);
                 if (!s.Released)
                 {
                     ScheduleWake(s, Math.Min(SlotLocal(s, s.NextSeq), s.IdleDeadlineLocal));
@@ -69,20 +73,20 @@ internal sealed partial class SpeakerPlayer
 
         if (_view.Clock.Time == TimeProvider.System)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(_ => AfterWake(s, notices, decodeAhead), null);
+            ThreadPool.UnsafeQueueUserWorkItem(_ => AfterWake(s, decodeAhead), null);
         }
         else
         {
             // A test clock: everything happens on the thread that advances it, in order, so a
             // test driving the clock frame by frame gets the same result on a busy machine.
-            AfterWake(s, notices, decodeAhead);
+            AfterWake(s, decodeAhead);
         }
     }
 
     /// <summary>On the thread pool: publish what happened and decode the next batch.</summary>
-    private void AfterWake(ActiveStream s, List<PlaybackNotice> notices, bool decodeAhead)
+    private void AfterWake(ActiveStream s, bool decodeAhead)
     {
-        Dispatch(notices);
+        Dispatch();
         if (decodeAhead)
         {
             lock (_gate)

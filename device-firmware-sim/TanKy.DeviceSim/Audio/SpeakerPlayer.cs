@@ -10,6 +10,8 @@ namespace TanKy.DeviceSim.Audio;
 /// plays them at their play-out time on the node clock (scheduler in the other part of this class).
 /// One lock guards all state: orders come from the node's inbound worker, frames too, and the
 /// scheduler loop renders; each holds it for microseconds to a millisecond (one batch's decode).
+/// Notices are queued under that lock as things happen and handed to the node in that order by
+/// whichever thread comes next (<see cref="Dispatch"/>), never while holding it.
 /// </summary>
 internal sealed partial class SpeakerPlayer : IDisposable
 {
@@ -27,6 +29,8 @@ internal sealed partial class SpeakerPlayer : IDisposable
     private readonly Action<PlaybackNotice> _notify;
     private readonly OpusFrameDecoder _decoder = new();
     private readonly Lock _gate = new();
+    private readonly Queue<PlaybackNotice> _unsent = new();
+    private readonly Lock _dispatchGate = new();
     private ActiveStream? _active;
     private uint? _lastEpoch;
 
@@ -96,9 +100,11 @@ internal sealed partial class SpeakerPlayer : IDisposable
                 // Until a frame arrives the only wake is the idle deadline.
                 ScheduleWake(accepted, accepted.IdleDeadlineLocal);
             }
+
+            Post(notices);
         }
 
-        Dispatch(notices);
+        Dispatch();
     }
 
     /// <summary>A binary message from <c>stream/{topicStream}</c>.</summary>
@@ -135,9 +141,12 @@ internal sealed partial class SpeakerPlayer : IDisposable
 
             // Idle is counted from this arrival, or from the end of its frames when they play later
             // (a lead above 1 s): a node never releases a stream with frames still to play (§8.2.6).
+            // A message only ever pushes the release later: a stale one (a replay, a retransmission)
+            // must not bring it forward, nor may one the inbound worker hands over after the link
+            // went down cut the link-down hold short (OnLinkDown).
             var endLocal = _view.TryToLocal(message.PlayoutMicrosOf(message.FrameCount), out var l, out _) ? l : now;
             s.ReceivedUntilLocal = Math.Max(s.ReceivedUntilLocal, endLocal);
-            s.IdleDeadlineLocal = Math.Max(now, endLocal) + IdleMicros;
+            s.IdleDeadlineLocal = Math.Max(s.IdleDeadlineLocal, Math.Max(now, endLocal) + IdleMicros);
             if (message.IsEndOfStream)
             {
                 s.EndSeq = message.SequenceOf(message.FrameCount - 1);
@@ -180,6 +189,11 @@ internal sealed partial class SpeakerPlayer : IDisposable
             if (_active is { Released: false } s)
             {
                 s.IdleDeadlineLocal = Math.Max(_view.Clock.NowMicros, s.ReceivedUntilLocal) + IdleMicros;
+                if (!s.HasFrames)
+                {
+                    // Its one wake is at the hold's end; a playing stream wakes every batch and sees the new deadline.
+                    ScheduleWake(s, s.IdleDeadlineLocal);
+                }
             }
         }
     }
@@ -235,7 +249,10 @@ internal sealed partial class SpeakerPlayer : IDisposable
 
         _lastEpoch = epoch ?? _lastEpoch;
         _counters.OrderAccepted();
-        return _active = new ActiveStream(order.Stream, StreamIdHash.Compute(order.Stream), playbackClass, epoch, idleFrom + IdleMicros);
+        return _active = new ActiveStream(order.Stream, StreamIdHash.Compute(order.Stream), playbackClass, epoch, idleFrom + IdleMicros)
+        {
+            ReceivedUntilLocal = idleFrom,
+        };
     }
 
     private void AcceptFrame(ActiveStream s, AudioFrameMessage message, int index, long now)
@@ -303,11 +320,38 @@ internal sealed partial class SpeakerPlayer : IDisposable
         notices.Add(new PlaybackNotice(PlaybackNoticeKind.Finished, s.Snapshot(reason)));
     }
 
-    private void Dispatch(List<PlaybackNotice> notices)
+    /// <summary>Queues <paramref name="notices"/> for <see cref="Dispatch"/>; under the lock, so the queue is in the order things happened.</summary>
+    private void Post(List<PlaybackNotice> notices)
     {
         foreach (var notice in notices)
         {
-            _notify(notice);
+            _unsent.Enqueue(notice);
+        }
+    }
+
+    /// <summary>
+    /// Hands every queued notice to the node, oldest first, one caller at a time. A wake's notices
+    /// go out on the thread pool (on the real clock) while an order's go out on the inbound worker:
+    /// each handing over its own list, a stream's <c>started</c> still waiting for a busy thread pool
+    /// was overtaken by the <c>finished</c> of a stop or a preemption handled meanwhile.
+    /// </summary>
+    private void Dispatch()
+    {
+        lock (_dispatchGate)
+        {
+            while (true)
+            {
+                PlaybackNotice? next;
+                lock (_gate)
+                {
+                    if (!_unsent.TryDequeue(out next))
+                    {
+                        return;
+                    }
+                }
+
+                _notify(next);
+            }
         }
     }
 

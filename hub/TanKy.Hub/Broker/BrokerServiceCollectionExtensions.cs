@@ -8,10 +8,10 @@ namespace TanKy.Hub.Broker;
 public static class BrokerServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="BrokerOptions"/> (section <c>Broker</c>), the embedded broker (Embedded
-    /// mode only) and the hub's MQTT connection as <see cref="IHubMqtt"/>. Expects the host to
-    /// register Database, <c>IOptions&lt;HubOptions&gt;</c>, HubMetrics, TimeProvider and
-    /// IDeviceAuthenticator. The broker is registered before the connection so it stops after it.
+    /// Registers <see cref="BrokerOptions"/> (section <c>Broker</c>), the embedded broker and its
+    /// bound address <see cref="IBrokerAddress"/> (Embedded mode only) and the hub's MQTT connection
+    /// as <see cref="IHubMqtt"/>. Expects the host to register Database, <c>IOptions&lt;HubOptions&gt;</c>,
+    /// HubMetrics, TimeProvider and IDeviceAuthenticator. The broker is registered before the connection so it stops after it.
     /// </summary>
     public static IServiceCollection AddBroker(this IServiceCollection services, IConfiguration config)
     {
@@ -24,6 +24,7 @@ public static class BrokerServiceCollectionExtensions
         {
             services.AddSingleton<EmbeddedBroker>();
             services.AddSingleton<IBrokerEndpoint>(sp => sp.GetRequiredService<EmbeddedBroker>());
+            services.AddSingleton<IBrokerAddress>(sp => sp.GetRequiredService<EmbeddedBroker>());
             services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
         }
         else

@@ -16,9 +16,10 @@ namespace TanKy.Hub.Broker;
 /// <summary>
 /// The in-process MQTTnet broker (Broker:Mode = Embedded): authentication, ACL, payload
 /// validation, limits and retained-message persistence. The hub's own connection reaches it
-/// through <see cref="IBrokerEndpoint"/> with a password made fresh for every process.
+/// through <see cref="IBrokerEndpoint"/> with a password made fresh for every process; the rest of
+/// the hub learns the bound ports through <see cref="IBrokerAddress"/>.
 /// </summary>
-internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IAsyncDisposable
+internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IBrokerAddress, IAsyncDisposable
 {
     private readonly BrokerOptions _options;
     private readonly HubMetrics _metrics;
@@ -34,9 +35,9 @@ internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IAsyncDi
     private readonly CancellationTokenSource _stopping = new();
     private Task _sweeping = Task.CompletedTask;
     private readonly string _internalPassword = SecretHasher.NewSecret();
-    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<BrokerListeners> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private MqttServer? _server;
-    private MqttServerOptions? _serverOptions;
+    private BrokerListeners? _listeners;
 
     public EmbeddedBroker(
         IOptions<BrokerOptions> options,
@@ -61,10 +62,10 @@ internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IAsyncDi
     }
 
     /// <summary>Port of the plain listener once started (the configured one, or the one the OS chose for port 0).</summary>
-    public int Port => _serverOptions?.DefaultEndpointOptions.Port ?? _options.Port;
+    public int Port => _listeners?.Plain.Port ?? _options.Port;
 
     /// <summary>Port of the TLS listener once started.</summary>
-    public int TlsPort => _serverOptions?.TlsEndpointOptions.Port ?? _options.Tls.Port;
+    public int TlsPort => _listeners?.Tls?.Port ?? _options.Tls.Port;
 
     public int ConnectedClients => _limiter.Count;
 
@@ -73,8 +74,8 @@ internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IAsyncDi
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _serverOptions = BuildServerOptions();
-        var server = new MqttServerFactory().CreateMqttServer(_serverOptions);
+        var serverOptions = BuildServerOptions();
+        var server = new MqttServerFactory().CreateMqttServer(serverOptions);
         server.ValidatingConnectionAsync += OnValidatingConnectionAsync;
         server.ClientConnectedAsync += e => Track(e.UserName, e.ClientId, connected: true);
         server.ClientDisconnectedAsync += e => Track(e.UserName, e.ClientId, connected: false);
@@ -104,11 +105,35 @@ internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IAsyncDi
 
         await server.StartAsync();
         _server = server;
+        var listeners = BoundListeners(serverOptions);
+        _listeners = listeners;
         _sweeping = _sweeper.RunAsync(server, _options.CredentialCheckInterval, _time, _stopping.Token);
         _logger.LogInformation(
-            "Embedded MQTT broker listening on {Address}:{Port}{Tls}, max {MaxConnections} connections, max packet {MaxPacketSize} bytes",
-            _options.BindAddress, Port, _options.Tls.Enabled ? $" and TLS {_options.Tls.BindAddress ?? _options.BindAddress}:{TlsPort}" : "", _options.MaxConnections, _options.MaxPacketSize);
-        _ready.TrySetResult();
+            "Embedded MQTT broker listening on {Endpoint}{Tls}, max {MaxConnections} connections, max packet {MaxPacketSize} bytes",
+            listeners.Plain, listeners.Tls is { } tls ? $" and TLS {tls}" : "", _options.MaxConnections, _options.MaxPacketSize);
+        _ready.TrySetResult(listeners);
+    }
+
+    /// <summary>
+    /// The endpoints the listeners bound. MQTTnet 5's TCP listener writes the port it got back into
+    /// the endpoint options once bound (for port 0, the OS's choice; MQTTnet's own tests read it the
+    /// same way), and the hub opens one address family per endpoint, so one port each. Checked: an
+    /// MQTTnet that stopped doing so must fail the start, not send clients to port 0.
+    /// </summary>
+    private static BrokerListeners BoundListeners(MqttServerOptions options)
+    {
+        static IPEndPoint Bound(MqttServerTcpEndpointBaseOptions endpoint)
+        {
+            var address = endpoint.BoundInterNetworkAddress.Equals(IPAddress.None) ? endpoint.BoundInterNetworkV6Address : endpoint.BoundInterNetworkAddress;
+            if (endpoint.Port is <= 0 or > IPEndPoint.MaxPort)
+            {
+                throw new InvalidOperationException($"the MQTT listener on {address} did not report the port it bound ({endpoint.Port})");
+            }
+
+            return new IPEndPoint(address, endpoint.Port);
+        }
+
+        return new BrokerListeners(Bound(options.DefaultEndpointOptions), options.TlsEndpointOptions.IsEnabled ? Bound(options.TlsEndpointOptions) : null);
     }
 
     /// <summary>Drops device sessions whose secret was rotated or whose device was removed (also runs every <see cref="BrokerOptions.CredentialCheckInterval"/>).</summary>
@@ -149,6 +174,8 @@ internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IAsyncDi
     }
 
     Task IBrokerEndpoint.WaitReadyAsync(CancellationToken cancellationToken) => _ready.Task.WaitAsync(cancellationToken);
+
+    public Task<BrokerListeners> WaitListeningAsync(CancellationToken cancellationToken) => _ready.Task.WaitAsync(cancellationToken);
 
     BrokerConnectionSettings IBrokerEndpoint.Resolve()
     {

@@ -55,6 +55,7 @@ public static class HubHost
         builder.Services.AddHubMetricsEndpoint(builder.Configuration);
         builder.Services.AddDeviceControl(builder.Configuration);
         builder.Services.AddBroker(builder.Configuration);
+        builder.Services.AddListenFile();
         builder.Services.AddGatewaySpeaker(builder.Configuration);
         builder.Services.AddSchedules(builder.Configuration);
         builder.Services.AddBroadcasts(builder.Configuration);

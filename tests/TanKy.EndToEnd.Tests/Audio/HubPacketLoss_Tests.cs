@@ -38,8 +38,12 @@ public sealed class HubPacketLoss_Tests(ITestOutputHelper output)
         {
             node.Outcome.Should().Be("finished", node.DeviceId);
             var slots = node.FramesPlayed + node.FramesConcealed + node.FecRecovered;
-            // Frames lost after the last one a node received leave no gap it can see (a few at 10 % loss).
-            slots.Should().BeInRange(item.Frames - 5, item.Frames, "every frame slot is played, recovered or concealed ({0})", node.DeviceId);
+            // No slot is filled twice. Frames lost after the last one a node received leave no gap it
+            // can see (a few at 10 % loss); on a loaded machine a node may also wake after a slot has
+            // passed (counted late, never played late), so late slots are the rest of the account.
+            // Exact counts are the driven tests' (LossAndLatenessDriven_Tests).
+            slots.Should().BeLessThanOrEqualTo(item.Frames, node.DeviceId);
+            (slots + node.FramesLate).Should().BeGreaterThanOrEqualTo(item.Frames - 5, "every frame slot is played, recovered, concealed or counted late ({0})", node.DeviceId);
             (node.FramesConcealed + node.FecRecovered).Should().BeGreaterThan(0, "10 % of {0} frames were lost at {1}", item.Frames, node.DeviceId);
         }
 

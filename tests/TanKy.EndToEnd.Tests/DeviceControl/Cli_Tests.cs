@@ -25,7 +25,10 @@ public sealed class Cli_Tests : IAsyncLifetime
         (await CliAsync("devices", "state", "wifi-khoi-1")).Should().Be(0);
         (await CliAsync("devices", "bulk", "--zone", "khoi-1", "--kind", "wifi-ap", "set", "ssid_broadcast=false")).Should().Be(0);
         (await CliAsync("devices", "bulk", "--zone", "khoi-1", "--kind", "speaker", "set", "volume=40")).Should().Be(2, "both speakers are offline");
-        (await CliAsync("devices", "bulk", "--zone", "khoi-1", "--kind", "wifi-ap", "set", "ssid_broadcast=true", "--at", "23:00")).Should().Be(0);
+        // Scheduled half a day ahead in commune time, so it is never due while the test runs (a fixed
+        // "23:00" was due within the test when the suite ran at 23:00).
+        var at = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).AddHours(12).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        (await CliAsync("devices", "bulk", "--zone", "khoi-1", "--kind", "wifi-ap", "set", "ssid_broadcast=true", "--at", at)).Should().Be(0);
 
         node.AppliedState["max_clients"]!.GetValue<int>().Should().Be(30);
         node.AppliedState["ssid_broadcast"]!.GetValue<bool>().Should().BeFalse();

@@ -14,7 +14,7 @@ namespace TanKy.EndToEnd.Tests.Field;
 /// what the hub acknowledged with a 2xx, and checks afterwards in its database that every
 /// acknowledged write is there. A request cut by the kill proves nothing either way.
 /// </summary>
-internal sealed class AckedWrites(string dataDir, IReadOnlyList<string> speakers, IReadOnlyList<string> zones, string clip)
+internal sealed class AckedWrites(string dataDir, IReadOnlyList<string> speakers, IReadOnlyList<string> zones, string clip, Random random)
 {
     private readonly ConcurrentDictionary<string, (long Version, int Volume)> _desired = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<string> _broadcasts = [];
@@ -44,8 +44,10 @@ internal sealed class AckedWrites(string dataDir, IReadOnlyList<string> speakers
         c.Open();
         c.ExecuteScalar<string>("PRAGMA integrity_check").Should().Be("ok", $"after kill {cycle}");
 
+        // A row need not have a volume: the hub's own pre-cache orders ("cache") may be all it holds
+        // when the kill came before any of our writes to that device.
         var stored = c.Query<(string Id, long Version, string State)>("SELECT device_id, version, state FROM desired_state")
-            .ToDictionary(r => r.Id, r => (r.Version, Volume: JsonDocument.Parse(r.State).RootElement.GetProperty("volume").GetInt32()));
+            .ToDictionary(r => r.Id, r => (r.Version, Volume: JsonDocument.Parse(r.State).RootElement.TryGetProperty("volume", out var v) ? v.GetInt32() : (int?)null));
         foreach (var (device, acked) in _desired)
         {
             stored.Should().ContainKey(device, $"kill {cycle}: an acknowledged desired state of {device} was lost");
@@ -56,10 +58,11 @@ internal sealed class AckedWrites(string dataDir, IReadOnlyList<string> speakers
             }
         }
 
+        // Set differences, not Contain: a short cycle may have had no broadcast or upload acknowledged.
         var broadcasts = c.Query<string>("SELECT id FROM broadcasts").ToHashSet(StringComparer.Ordinal);
-        broadcasts.Should().Contain(_broadcasts, $"kill {cycle}: every broadcast answered 202 is recorded");
+        _broadcasts.Where(id => !broadcasts.Contains(id)).Should().BeEmpty($"kill {cycle}: every broadcast answered 202 is recorded");
         var media = c.Query<string>("SELECT id FROM media").ToHashSet(StringComparer.Ordinal);
-        media.Should().Contain(_media, $"kill {cycle}: every upload answered 201 is in the library");
+        _media.Where(id => !media.Contains(id)).Should().BeEmpty($"kill {cycle}: every upload answered 201 is in the library");
         foreach (var id in _media)
         {
             Directory.Exists(Path.Combine(dataDir, "media", id)).Should().BeTrue($"kill {cycle}: media {id} has its files");
@@ -94,7 +97,7 @@ internal sealed class AckedWrites(string dataDir, IReadOnlyList<string> speakers
 
     private async Task PlayAsync(HttpClient http, CancellationToken ct)
     {
-        var zone = zones[Random.Shared.Next(zones.Count)];
+        var zone = zones[random.Next(zones.Count)]; // only the broadcast loop draws from it: one thread at a time
         using var response = await http.PostAsJsonAsync("/api/v1/broadcasts", new { zones = new[] { zone }, media = clip, @class = "normal", source = "api" }, ct);
         response.StatusCode.Should().Be(HttpStatusCode.Accepted);
         _broadcasts.Add((await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString()!);

@@ -15,7 +15,8 @@ namespace TanKy.EndToEnd.Tests.Field;
 /// takes HTTP writes, plays broadcasts and programme airings, reloads its schedule folder and
 /// records device telemetry and status. After every kill: integrity_check is ok and nothing it
 /// acknowledged is lost; at the end the programme has continued per each misfire policy.
-/// <c>TANKY_KILL_LOOPS</c> sets the number of random kills (CI default 4; the full run is 20).
+/// <c>TANKY_KILL_LOOPS</c> sets the number of random kills (CI default 4; the full run is 20);
+/// <c>TANKY_TEST_SEED</c> replays a run's random choices (the test prints the seed it used).
 /// </summary>
 public sealed class KillNine_Tests(ITestOutputHelper output)
 {
@@ -26,16 +27,15 @@ public sealed class KillNine_Tests(ITestOutputHelper output)
     public async Task The_hub_survives_kill_9_with_its_database_intact_no_acknowledged_write_lost_and_the_programme_continuing()
     {
         var kills = int.TryParse(Environment.GetEnvironmentVariable("TANKY_KILL_LOOPS"), out var k) ? k : 4;
-        var seed = Environment.TickCount;
+        var seed = Seed();
         var random = new Random(seed);
-        output.WriteLine($"kills {kills}, seed {seed}");
+        output.WriteLine($"kills {kills}, seed {seed} (replay: TANKY_TEST_SEED={seed})");
 
         var harness = ProgrammeCommune.Prepare(out var schedules); // its hub is the child process below, not the in-process one
         using var dir = harness.Dir;
         var users = new UserStore(harness.Dir.Db, TimeProvider.System);
         users.Add("van-hoa", Role.Admin, []);
         var token = new TokenService(harness.Dir.Db, users, TimeProvider.System).Create("van-hoa", "kill-9");
-        var (mqttPort, httpPort) = (FreePort.Next(), FreePort.Next());
         string[] hubArgs = [$"--Schedules:Directory={schedules}", "--Schedules:OutcomeInterval=00:00:00.5"];
 
         // Airings every minute at :00 from the first whole minute ≥ 15 s ahead (the random kills
@@ -45,9 +45,16 @@ public sealed class KillNine_Tests(ITestOutputHelper output)
         var programme = new FieldProgramme(schedules, first, last);
         programme.Write(revision: 0);
 
-        var writes = new AckedWrites(harness.Dir.Path, ["loa-khoi-1-a", "loa-xom-3-a"], ["khoi-1", "xom-3"], ProgrammeCommune.Alarm);
+        // The workload's own generator (its loop runs beside this thread), seeded from the run's seed.
+        var writes = new AckedWrites(harness.Dir.Path, ["loa-khoi-1-a", "loa-xom-3-a"], ["khoi-1", "xom-3"], ProgrammeCommune.Alarm, new Random(random.Next()));
         var nodes = new List<SimulatedNode>();
-        var hub = await HubChildProcess.StartAsync(harness.Dir.Path, mqttPort, httpPort, token, hubArgs, Start);
+        var hub = await HubChildProcess.StartAsync(harness.Dir.Path, token, hubArgs, Start);
+
+        // Every restart binds the MQTT port this first hub got, given explicitly: the devices keep
+        // reconnecting to that one port, as field devices keep their broker address across a power
+        // cut. It is our own port, released by the kill just before, so nothing else of ours wants
+        // it; should the OS hand it to another process in that instant, the restart fails loudly.
+        var mqttPort = hub.MqttPort;
         try
         {
             foreach (var id in harness.Secrets.Keys)
@@ -62,13 +69,15 @@ public sealed class KillNine_Tests(ITestOutputHelper output)
                 using var stop = new CancellationTokenSource();
                 var work = writes.RunAsync(hub.Http, stop.Token);
                 programme.Write(cycle); // a schedule reload races with the writes and the kill
-                await Task.Delay(TimeSpan.FromMilliseconds(random.Next(300, 3000)));
+                var delay = random.Next(300, 3000);
+                output.WriteLine($"cycle {cycle}: kill after {delay} ms");
+                await Task.Delay(TimeSpan.FromMilliseconds(delay));
                 await hub.KillAsync();
                 await stop.CancelAsync();
                 await work;
                 writes.Verify(cycle);
                 await hub.DisposeAsync();
-                hub = await HubChildProcess.StartAsync(harness.Dir.Path, mqttPort, httpPort, token, hubArgs, Start);
+                hub = await HubChildProcess.StartAsync(harness.Dir.Path, token, hubArgs, Start, mqttPort);
             }
 
             // Down across an airtime: the 10-minute programme plays late, the 5-second one is skipped and recorded.
@@ -79,7 +88,7 @@ public sealed class KillNine_Tests(ITestOutputHelper output)
             writes.Verify(kills + 1);
             await hub.DisposeAsync();
             await UntilAsync(airtime + TimeSpan.FromSeconds(8));
-            hub = await HubChildProcess.StartAsync(harness.Dir.Path, mqttPort, httpPort, token, hubArgs, Start);
+            hub = await HubChildProcess.StartAsync(harness.Dir.Path, token, hubArgs, Start, mqttPort);
 
             var rows = await ResolvedHistoryAsync(harness, first, airtime);
             output.WriteLine($"acknowledged: desired {writes.AcknowledgedDesired}, broadcasts {writes.AcknowledgedBroadcasts}, media {writes.AcknowledgedMedia}; history:");
@@ -112,6 +121,20 @@ public sealed class KillNine_Tests(ITestOutputHelper output)
 
             await hub.DisposeAsync();
         }
+    }
+
+    /// <summary><c>TANKY_TEST_SEED</c> when set (to replay a failure), else a new one.</summary>
+    private static int Seed()
+    {
+        var given = Environment.GetEnvironmentVariable("TANKY_TEST_SEED");
+        if (string.IsNullOrEmpty(given))
+        {
+            return Environment.TickCount;
+        }
+
+        return int.TryParse(given, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed)
+            ? seed
+            : throw new InvalidOperationException($"TANKY_TEST_SEED must be an integer, not '{given}'");
     }
 
     private static Task UntilAsync(DateTimeOffset at)

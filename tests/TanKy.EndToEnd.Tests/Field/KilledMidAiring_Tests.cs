@@ -21,9 +21,9 @@ public sealed class KilledMidAiring_Tests
         var harness = ProgrammeCommune.Prepare(out var schedules); // its hub is the child process below
         using var dir = harness.Dir;
         var token = harness.Dir.Db.AddWithToken("van-hoa", Role.Admin);
-        var (mqttPort, httpPort) = (FreePort.Next(), FreePort.Next());
         string[] hubArgs = [$"--Schedules:Directory={schedules}", "--Schedules:OutcomeInterval=00:00:00.5"];
-        var hub = await HubChildProcess.StartAsync(harness.Dir.Path, mqttPort, httpPort, token, hubArgs, TimeSpan.FromSeconds(60));
+        var hub = await HubChildProcess.StartAsync(harness.Dir.Path, token, hubArgs, TimeSpan.FromSeconds(60));
+        var mqttPort = hub.MqttPort;
         await using var node = new SimulatedNode(harness.NodeOptions("loa-khoi-1-a", mqttPort) with { ReconnectCap = TimeSpan.FromSeconds(1) });
         try
         {
@@ -38,7 +38,8 @@ public sealed class KilledMidAiring_Tests
             await Task.Delay(TimeSpan.FromSeconds(3)); // mid-bulletin, and late enough to be recorded as late
             await hub.KillAsync();
             await hub.DisposeAsync();
-            hub = await HubChildProcess.StartAsync(harness.Dir.Path, mqttPort, httpPort, token, hubArgs, TimeSpan.FromSeconds(60));
+            // The port the speaker knows, given explicitly: ours, released by the kill just before (see KillNine_Tests).
+            hub = await HubChildProcess.StartAsync(harness.Dir.Path, token, hubArgs, TimeSpan.FromSeconds(60), mqttPort);
 
             var outcome = await ProgrammeCommune.UntilAsync(() => ProgrammeCommune.History(harness, "tin-thu") is { Outcome: not "fired" } r ? r.Outcome : null, TimeSpan.FromSeconds(90), "the replayed airing settled");
             var settled = ProgrammeCommune.History(harness, "tin-thu")!.Value;

@@ -16,6 +16,7 @@ public sealed class CommuneHarness : IAsyncDisposable
     public static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
 
     private readonly List<SimulatedNode> _nodes = [];
+    private TimeProvider? _clock;
 
     private CommuneHarness(TempDataDir dir, Dictionary<string, string> secrets)
     {
@@ -51,15 +52,26 @@ public sealed class CommuneHarness : IAsyncDisposable
         return new CommuneHarness(dir, secrets);
     }
 
-    public async Task StartHubAsync(IDictionary<string, string>? settings = null, int? mqttPort = null) =>
-        Hub = await TestHub.StartAsync(Dir.Path, mqttPort, settings);
+    /// <param name="clock">
+    /// The hub's clock; null is the system clock. A test that asks about fixed dates (a report for
+    /// 2026-11, when the devices were registered on <see cref="Dir"/>'s fake clock) passes <c>Dir.Time</c>.
+    /// </param>
+    public async Task StartHubAsync(IDictionary<string, string>? settings = null, int? mqttPort = null, TimeProvider? clock = null)
+    {
+        _clock = clock;
+        Hub = await TestHub.StartAsync(Dir.Path, mqttPort, settings, clock: clock);
+    }
 
-    /// <summary>Stops the hub and starts it again on the same data directory and MQTT port.</summary>
+    /// <summary>Stops the hub and starts it again on the same data directory, MQTT port and clock.</summary>
     public async Task RestartHubAsync(IDictionary<string, string>? settings = null)
     {
         await Hub.StopAsync();
         await Hub.DisposeAsync();
-        Hub = await TestHub.StartAsync(Dir.Path, Hub.MqttPort, settings);
+
+        // The same port, given explicitly: the devices know only this one. It is the port the OS
+        // gave this hub a moment ago, released by its stop just now; only in this instant could
+        // another process be handed it, and then the restart fails loudly ("address in use").
+        Hub = await TestHub.StartAsync(Dir.Path, Hub.MqttPort, settings, clock: _clock);
     }
 
     public NodeOptions NodeOptions(string id, int? port = null, string? secret = null) => new()

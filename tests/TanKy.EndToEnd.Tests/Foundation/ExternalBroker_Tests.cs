@@ -25,10 +25,12 @@ public sealed class ExternalBroker_Tests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _c = CommuneHarness.Prepare();
-        _port = FreePort.Next();
-        var broker = new BrokerOptions { Mode = BrokerMode.External, Port = _port, External = new ExternalBrokerOptions { Host = "127.0.0.1", Port = _port } };
-        MosquittoConfigExporter.Export(_c.Dir.Db, new HubOptions { Site = "tan-ky", DataDir = _c.Dir.Path }, broker, _outDir);
-        _mosquitto = await MosquittoProcess.StartAsync(ConfigFile);
+        (_mosquitto, _port) = await PortRetry.StartAsync(port =>
+        {
+            var broker = new BrokerOptions { Mode = BrokerMode.External, Port = port, External = new ExternalBrokerOptions { Host = "127.0.0.1", Port = port } };
+            MosquittoConfigExporter.Export(_c.Dir.Db, new HubOptions { Site = "tan-ky", DataDir = _c.Dir.Path }, broker, _outDir);
+            return MosquittoProcess.StartAsync(ConfigFile);
+        });
         await _c.StartHubAsync(
             new Dictionary<string, string>
             {
@@ -115,6 +117,9 @@ public sealed class ExternalBroker_Tests : IAsyncLifetime
         during.Version.Should().Be(before.Version + 1, "a change made while the broker is down is stored and acknowledged");
         var duringOnline = await desired.SetAsync("loa-khoi-1-a", new JsonObject { ["volume"] = 65 }, "test");
 
+        // The same port, the only one the hub and the device know: ours, just released by the killed
+        // mosquitto, and below the OS's ephemeral range (PortRetry), so no port-0 bind or outgoing
+        // connection of a parallel test can have taken it meanwhile.
         _mosquitto = await MosquittoProcess.StartAsync(ConfigFile);
         using (var reconnect = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
         {

@@ -99,8 +99,8 @@ public sealed class NodeLifecycleTests
     [Fact]
     public async Task Reconnects_with_backoff_after_the_broker_restarts_keeping_its_boot()
     {
-        var port = TestBroker.FreePort();
-        var broker = await TestBroker.StartAsync(port);
+        var broker = await TestBroker.StartAsync();
+        var port = broker.Port;
         await using var node = await TestNodes.StartedAsync(TestNodes.Options(port));
         var boot = node.BootId;
 
@@ -110,6 +110,9 @@ public sealed class NodeLifecycleTests
         // While the broker is down the node keeps trying: wait for a failed attempt, not for time.
         await node.WaitForActivityAsync(a => a.Kind == NodeActivityKind.ConnectFailed, Waits.Default);
 
+        // The same port, the only one the node knows: the OS gave it to the first broker, whose stop
+        // released it just now; should another process be handed it in this instant, the restart
+        // fails loudly instead of the test passing wrongly.
         await using var restarted = await TestBroker.StartAsync(port);
         await using var probe = await MqttProbe.ConnectAsync(port);
         await node.WaitUntilConnectedAsync(Waits.Default);

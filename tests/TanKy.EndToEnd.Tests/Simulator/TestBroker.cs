@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using MQTTnet.Server;
 
@@ -8,30 +7,33 @@ namespace TanKy.EndToEnd.Tests.Simulator;
 /// <summary>
 /// A real in-process MQTTnet 5 broker on 127.0.0.1 for one test, with an ordered log of what
 /// clients did (connect, publish, disconnect) so tests can check order, e.g. offline before DISCONNECT.
+/// It binds port 0 itself and reports the port it got in <see cref="Port"/>.
 /// </summary>
 internal sealed class TestBroker : IAsyncDisposable
 {
     private readonly MqttServer _server;
+    private readonly MqttServerOptions _options;
     private readonly Lock _gate = new();
     private readonly List<string> _log = [];
     private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Done)> _waiters = [];
 
     private TestBroker(int port)
     {
-        Port = port;
-        var options = new MqttServerOptionsBuilder()
+        _options = new MqttServerOptionsBuilder()
             .WithDefaultEndpoint()
             .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
+            .WithDefaultEndpointBoundIPV6Address(IPAddress.None) // else a second listener on [::] must get the same port too
             .WithDefaultEndpointPort(port)
             .Build();
-        _server = new MqttServerFactory().CreateMqttServer(options);
+        _server = new MqttServerFactory().CreateMqttServer(_options);
         _server.ClientConnectedAsync += e => Record($"connect {e.ClientId}");
         _server.ClientDisconnectedAsync += e => Record($"disconnect {e.ClientId} {e.DisconnectType}");
         _server.InterceptingPublishAsync += e =>
             Record($"publish {e.ClientId} {e.ApplicationMessage.Topic} {Encoding.UTF8.GetString(e.ApplicationMessage.Payload)}");
     }
 
-    public int Port { get; }
+    /// <summary>The port bound: MQTTnet's listener writes it back into the endpoint options (port 0: the OS's choice).</summary>
+    public int Port => _options.DefaultEndpointOptions.Port;
 
     public IReadOnlyList<string> Log
     {
@@ -44,20 +46,13 @@ internal sealed class TestBroker : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts a broker on a port the OS picks, or on <paramref name="port"/> (a restart on the port nodes already use).</summary>
     public static async Task<TestBroker> StartAsync(int? port = null)
     {
-        var broker = new TestBroker(port ?? FreePort());
+        var broker = new TestBroker(port ?? 0);
         await broker._server.StartAsync();
+        broker.Port.Should().BePositive("the listener reports the port it bound");
         return broker;
-    }
-
-    public static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     /// <summary>The first log line (past or future) matching <paramref name="match"/>.</summary>

@@ -56,4 +56,40 @@ internal static class WavComparison
         Enumerable.Range(0, maxLag + 1)
             .Select(lag => (lag, Correlation(source, output, sourceOffset, lag)))
             .MaxBy(x => x.Item2);
+
+    /// <summary>
+    /// Indexes of the <paramref name="frameSamples"/>-long blocks of <paramref name="output"/> that
+    /// are exact digital silence: the slots a node left out (a decoded frame of a signal is never
+    /// all zeros), plus the blocks missing after the output's end, up to <paramref name="frames"/>.
+    /// </summary>
+    public static IReadOnlyList<int> SilentFrames(float[] output, int frameSamples, int frames) =>
+        Enumerable.Range(0, frames)
+            .Where(f => (f + 1) * frameSamples > output.Length || output.AsSpan(f * frameSamples, frameSamples).IndexOfAnyExcept(0f) < 0)
+            .ToList();
+
+    /// <summary>
+    /// <see cref="Correlation"/> over the output's blocks that are not in <paramref name="silent"/>:
+    /// how well what a node did play matches the source, whatever slots it left out.
+    /// </summary>
+    public static double CorrelationOfPlayed(float[] source, float[] output, int lag, int frameSamples, IReadOnlyList<int> silent)
+    {
+        var played = (float[])output.Clone();
+        foreach (var f in silent.Where(f => f * frameSamples < played.Length))
+        {
+            played.AsSpan(f * frameSamples, Math.Min(frameSamples, played.Length - (f * frameSamples))).Clear();
+        }
+
+        // The source under a left-out slot is left out too, so only the played slots are compared.
+        var reference = (float[])source.Clone();
+        foreach (var f in silent)
+        {
+            var from = (f * frameSamples) - lag;
+            for (var i = Math.Max(0, from); i < Math.Min(reference.Length, from + frameSamples); i++)
+            {
+                reference[i] = 0;
+            }
+        }
+
+        return Correlation(reference, played, 0, lag);
+    }
 }

@@ -1,5 +1,8 @@
-using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TanKy.Hub.Availability;
@@ -108,11 +111,19 @@ public sealed class AlertMonitor_Tests : IDisposable
     [Fact]
     public async Task The_webhook_receives_the_alert_as_json()
     {
-        using var listener = new HttpListener();
-        var port = FreePort.Next();
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/hook/");
-        listener.Start();
-        var options = new AlertOptions { Webhook = new WebhookOptions { Url = $"http://127.0.0.1:{port}/hook/" } };
+        // The receiver on a port Kestrel binds itself (HttpListener cannot bind port 0).
+        var received = new TaskCompletionSource<(string Method, string? ContentType, JsonDocument Body)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        await using var receiver = builder.Build();
+        receiver.MapPost("/hook/", async (HttpRequest request) =>
+        {
+            received.TrySetResult((request.Method, request.ContentType, await JsonDocument.ParseAsync(request.Body)));
+            return Results.NoContent();
+        });
+        await receiver.StartAsync();
+        var options = new AlertOptions { Webhook = new WebhookOptions { Url = receiver.Urls.Single() + "/hook/" } };
         using var sender = new WebhookAlertSender(Options.Create(options), Options.Create(new HubOptions()), _dir.Time, NullLogger<WebhookAlertSender>.Instance);
         await sender.StartAsync(default);
         var monitor = new AlertMonitor(_dir.Db, _store, [sender], _dir.Time, Options.Create(options), NullLogger<AlertMonitor>.Instance);
@@ -120,20 +131,19 @@ public sealed class AlertMonitor_Tests : IDisposable
         _dir.Time.Advance(TimeSpan.FromMinutes(10));
 
         await monitor.CheckAsync();
-        var context = await listener.GetContextAsync().WaitAsync(TimeSpan.FromSeconds(10));
-        using var body = await JsonDocument.ParseAsync(context.Request.InputStream);
-        context.Response.StatusCode = 204;
-        context.Response.Close();
+        var (method, contentType, body) = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        using var json = body;
 
-        context.Request.HttpMethod.Should().Be("POST");
-        context.Request.ContentType.Should().StartWith("application/json");
-        var root = body.RootElement;
+        method.Should().Be("POST");
+        contentType.Should().StartWith("application/json");
+        var root = json.RootElement;
         root.GetProperty("v").GetInt32().Should().Be(1);
         root.GetProperty("event").GetString().Should().Be("opened");
         root.GetProperty("site").GetString().Should().Be("tan-ky");
         root.GetProperty("alert").GetProperty("device").GetString().Should().Be(Speaker);
         root.GetProperty("alert").GetProperty("since").GetInt64().Should().Be(_dir.Time.GetUtcNow().AddMinutes(-10).ToUnixTimeMilliseconds());
         await sender.StopAsync(default);
+        await receiver.StopAsync();
     }
 
     private sealed class RecordingNotifier : IAlertNotifier

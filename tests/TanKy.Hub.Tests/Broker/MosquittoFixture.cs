@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Dapper;
 using TanKy.Hub.Broker;
 using TanKy.Hub.Hosting;
@@ -10,7 +8,8 @@ namespace TanKy.Hub.Tests.Broker;
 
 /// <summary>
 /// A hub database with three devices, the Mosquitto configuration exported from it, and a real
-/// <c>mosquitto -c mosquitto.conf</c> on a free loopback port, killed on dispose.
+/// <c>mosquitto -c mosquitto.conf</c> on a loopback port of its own (<see cref="PortRetry"/>:
+/// mosquitto cannot bind port 0), killed on dispose.
 /// </summary>
 public sealed class MosquittoFixture : IAsyncLifetime
 {
@@ -37,20 +36,21 @@ public sealed class MosquittoFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         SeedDevices();
-        Port = FreePort();
         HubOptions = new HubOptions { Site = Site, DataDir = DataDir.Path };
-        BrokerOptions = new BrokerOptions
+        var toolsHash = SecretHasher.Hash(ToolsPassword, 1000);
+        (_mosquitto, Port) = await PortRetry.StartAsync(port =>
         {
-            Mode = BrokerMode.External,
-            Port = Port,
-            MaxConnections = 50,
-            Tools = new BrokerToolsOptions { Enabled = true, PasswordHash = SecretHasher.Hash(ToolsPassword, 1000) },
-            External = new ExternalBrokerOptions { Host = "127.0.0.1", Port = Port },
-        };
-        Export = MosquittoConfigExporter.Export(DataDir.Db, HubOptions, BrokerOptions, _outDir.Path);
-
-
-        _mosquitto = await MosquittoProcess.StartAsync(Export.ConfigFile);
+            BrokerOptions = new BrokerOptions
+            {
+                Mode = BrokerMode.External,
+                Port = port,
+                MaxConnections = 50,
+                Tools = new BrokerToolsOptions { Enabled = true, PasswordHash = toolsHash },
+                External = new ExternalBrokerOptions { Host = "127.0.0.1", Port = port },
+            };
+            Export = MosquittoConfigExporter.Export(DataDir.Db, HubOptions, BrokerOptions, _outDir.Path);
+            return MosquittoProcess.StartAsync(Export.ConfigFile);
+        });
     }
 
     public async Task DisposeAsync()
@@ -85,12 +85,5 @@ public sealed class MosquittoFixture : IAsyncLifetime
         Device("dev-a", "secret-a", "z1", "z2");
         Device("dev-b", "secret-b", "z3");
         Device("tools-1", "whatever"); // a reserved name: must not be exported
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -50,13 +50,16 @@ public sealed class CommandService_Tests : IDisposable
 
         _f.Time.Advance(TimeSpan.FromSeconds(14)); // expired 4 s ago, grace is 5 s
         _f.Ledger.SweepTimeouts().Should().Be(0);
-        waiting.IsCompleted.Should().BeFalse();
+        _f.Commands.Get(command.Id)!.Status.Should().Be(CommandStatus.Pending, "the sweep within the grace left it waiting");
 
         _f.Time.Advance(TimeSpan.FromSeconds(2));
+        var sweptAt = _f.Time.GetUtcNow();
         _f.Ledger.SweepTimeouts().Should().Be(1);
 
+        // The waiter completes only from the outcome, and the outcome carries its time: the 16 s sweep's.
         var done = await waiting.WaitAsync(TimeSpan.FromSeconds(5));
         done.Status.Should().Be(CommandStatus.Timeout);
+        done.RepliedAt.Should().Be(sweptAt);
         done.Error.Should().Be("no reply before the command expired");
         _f.Commands.Get(command.Id)!.Status.Should().Be(CommandStatus.Timeout);
     }

@@ -27,6 +27,7 @@ public sealed class CapEndpoints_Tests : IAsyncLifetime
 
         (_app, _base) = await FeatureApi.StartAsync(
             _commune.Dir.Path,
+            _commune.Dir.Time,
             new Dictionary<string, string?>
             {
                 ["Alerts:Cap:MaxBytes"] = "20000",

@@ -1,17 +1,27 @@
+using System.Globalization;
 using System.Text;
 
 namespace TanKy.Hub.Tests.Emergency;
 
 /// <summary>
 /// Realistic CAP 1.2 messages written for these tests (Vietnamese text). The clock of
-/// TempDataDir is 2026-11-28 06:00 +07:00; these alerts are sent just before it.
+/// TempDataDir is 2026-11-28 06:00 +07:00; these alerts are sent just before it, so code under test
+/// must read that clock. A test whose hub runs on another clock builds the times from it instead
+/// (<see cref="Time"/>, the <c>sent</c> and <c>expires</c> parameters).
 /// </summary>
 internal static class CapSamples
 {
     public const string Sender = "canhbao@kttv-bactrungbo.gov.vn";
 
+    /// <summary>When the samples are sent: five minutes before TempDataDir's clock.</summary>
+    public const string Sent = "2026-11-28T05:55:00+07:00";
+
+    /// <summary>A CAP dateTime (whole seconds, Vietnam offset; CAP 1.2 forbids "Z") for <paramref name="at"/>.</summary>
+    public static string Time(DateTimeOffset at) =>
+        at.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
     /// <summary>Typhoon No. 3 for the whole of Nghệ An, by geocode only (the areaDesc matches no hamlet name).</summary>
-    public static string Typhoon(string id = "KTTV-BTB-2026-0315", string status = "Actual", string expires = "2026-11-29T18:00:00+07:00") => Alert(id, status, "Alert", null, $"""
+    public static string Typhoon(string id = "KTTV-BTB-2026-0315", string status = "Actual", string expires = "2026-11-29T18:00:00+07:00", string sent = Sent) => Alert(id, status, "Alert", null, $"""
         <info>
           <language>vi-VN</language>
           <category>Met</category>
@@ -44,7 +54,7 @@ internal static class CapSamples
             <geocode><valueName>ISO3166-2</valueName><value>VN-22</value></geocode>
           </area>
         </info>
-        """);
+        """, sent);
 
     /// <summary>Flash flood on the Con river: a polygon around the speakers of Xóm 3 – Liên Sơn and Xóm 4 – Hoà Bình only.</summary>
     public static string Flood(string id = "PCTT-TK-2026-041", string msgType = "Alert", string? references = null, string headline = "Lũ quét trên sông Con, nước dâng nhanh tại Xóm 3 và Xóm 4") => Alert(id, "Actual", msgType, references, $"""
@@ -67,9 +77,12 @@ internal static class CapSamples
         """);
 
     public static string FloodUpdate(string id = "PCTT-TK-2026-042") =>
-        Flood(id, "Update", $"{Sender},PCTT-TK-2026-041,2026-11-28T05:55:00+07:00", "Lũ quét lan rộng: nước sông Con tiếp tục dâng tại Xóm 3 và Xóm 4");
+        Flood(id, "Update", $"{Sender},PCTT-TK-2026-041,{Sent}", "Lũ quét lan rộng: nước sông Con tiếp tục dâng tại Xóm 3 và Xóm 4");
 
-    public static string Cancel(string id, params string[] referencedIds) => Alert(id, "Actual", "Cancel", string.Join(' ', referencedIds.Select(r => $"{Sender},{r},2026-11-28T05:55:00+07:00")), """
+    public static string Cancel(string id, params string[] referencedIds) => CancelSentAt(Sent, id, referencedIds);
+
+    /// <summary>A cancel sent at <paramref name="sent"/> of alerts that were sent at that same time.</summary>
+    public static string CancelSentAt(string sent, string id, params string[] referencedIds) => Alert(id, "Actual", "Cancel", string.Join(' ', referencedIds.Select(r => $"{Sender},{r},{sent}")), """
         <info>
           <language>vi-VN</language>
           <category>Met</category>
@@ -79,10 +92,10 @@ internal static class CapSamples
           <certainty>Observed</certainty>
           <headline>Nước đã rút, kết thúc cảnh báo lũ quét</headline>
         </info>
-        """);
+        """, sent);
 
     /// <summary>A complete alert envelope around <paramref name="infos"/>.</summary>
-    public static string Alert(string id, string status, string msgType, string? references, string infos, string sent = "2026-11-28T05:55:00+07:00") => $"""
+    public static string Alert(string id, string status, string msgType, string? references, string infos, string sent = Sent) => $"""
         <?xml version="1.0" encoding="UTF-8"?>
         <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
           <identifier>{id}</identifier>

@@ -93,7 +93,13 @@ public sealed class EmergencySources_Tests : IAsyncLifetime
     {
         using var officer = _hub.Client("van-hoa");
 
-        var response = await officer.PostAsync("/api/v1/cap", new StringContent(CapSamples.Typhoon(), System.Text.Encoding.UTF8, "application/cap+xml"));
+        // This hub runs on the system clock (the button and relay need time to pass): the alert is
+        // sent and expires relative to that clock, as a live one would be.
+        var now = _hub.Hub.Get<TimeProvider>().GetUtcNow();
+        var sent = CapSamples.Time(now - TimeSpan.FromMinutes(5));
+        var typhoon = CapSamples.Typhoon(sent: sent, expires: CapSamples.Time(now + TimeSpan.FromHours(36)));
+
+        var response = await officer.PostAsync("/api/v1/cap", new StringContent(typhoon, System.Text.Encoding.UTF8, "application/cap+xml"));
 
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         var broadcast = _hub.Broadcasts.List(5).Should().ContainSingle().Subject;
@@ -101,7 +107,7 @@ public sealed class EmergencySources_Tests : IAsyncLifetime
         broadcast.Source.Should().Be("alert");
         broadcast.Zones.Should().BeEquivalentTo(["khoi-1", "xom-3"]);
 
-        var cancel = await officer.PostAsync("/api/v1/cap", new StringContent(CapSamples.Cancel("KTTV-BTB-2026-0316", "KTTV-BTB-2026-0315"), System.Text.Encoding.UTF8, "application/cap+xml"));
+        var cancel = await officer.PostAsync("/api/v1/cap", new StringContent(CapSamples.CancelSentAt(sent, "KTTV-BTB-2026-0316", "KTTV-BTB-2026-0315"), System.Text.Encoding.UTF8, "application/cap+xml"));
 
         cancel.StatusCode.Should().Be(HttpStatusCode.OK, await cancel.Content.ReadAsStringAsync());
         _hub.Broadcasts.Get(broadcast.Id)!.Status.Should().BeOneOf(BroadcastStatus.Cancelled, BroadcastStatus.Finished);

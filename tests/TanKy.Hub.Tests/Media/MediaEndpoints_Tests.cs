@@ -31,6 +31,7 @@ public sealed class MediaEndpoints_Tests : IAsyncLifetime
 
         (_app, _base) = await FeatureApi.StartAsync(
             _dir.Path,
+            _dir.Time,
             new Dictionary<string, string?> { ["Media:MaxUploadBytes"] = MaxUpload.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             b => b.Services.AddMedia(b.Configuration),
             app => app.MapMediaEndpoints());

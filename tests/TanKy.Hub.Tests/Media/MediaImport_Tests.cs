@@ -1,5 +1,6 @@
 using NAudio.Wave;
 using TanKy.Hub.Media;
+using TanKy.Hub.Tests.Support;
 
 namespace TanKy.Hub.Tests.Media;
 
@@ -147,11 +148,13 @@ public sealed class MediaImport_Tests
         var crashedInStaging = Directory.CreateDirectory(Path.Combine(bed.MediaRoot, ".staging", "abc")).FullName;
         File.WriteAllText(Path.Combine(crashedInStaging, "upload.bin"), "x");
         var runningElsewhere = Directory.CreateDirectory(Path.Combine(bed.MediaRoot, ".staging", "def")).FullName;
-        var old = bed.Dir.Time.GetUtcNow().UtcDateTime - TimeSpan.FromHours(1);
-        Directory.SetLastWriteTimeUtc(crashedAfterMove, old);
-        Directory.SetLastWriteTimeUtc(crashedInStaging, old);
-        Directory.SetLastWriteTimeUtc(bed.Library.ItemDirectory(item.Id), old);
-        Directory.SetLastWriteTimeUtc(runningElsewhere, bed.Dir.Time.GetUtcNow().UtcDateTime);
+        // The library compares the times it reads with its (fake) clock: set them as it will read them.
+        var now = bed.Dir.Time.GetUtcNow();
+        var old = now - TimeSpan.FromHours(1);
+        FileTimes.SetLastWriteTimeAsSeen(crashedAfterMove, old);
+        FileTimes.SetLastWriteTimeAsSeen(crashedInStaging, old);
+        FileTimes.SetLastWriteTimeAsSeen(bed.Library.ItemDirectory(item.Id), old);
+        FileTimes.SetLastWriteTimeAsSeen(runningElsewhere, now);
 
         bed.Library.CleanUp().Should().Be(2);
 

@@ -12,7 +12,11 @@ using TanKy.Hub.Tests.Support;
 
 namespace TanKy.Hub.Tests.Reports;
 
-/// <summary>The real hub: report and alert endpoints, /metrics, and the retained alert topic.</summary>
+/// <summary>
+/// The real hub: report and alert endpoints, /metrics, and the retained alert topic. The hub runs on
+/// the data directory's fake clock, on the day the speakers were installed (2026-11-28), so the
+/// November 2026 report and "today" are the same on every day the suite runs.
+/// </summary>
 public sealed class ReportsHttp_Tests : IAsyncLifetime
 {
     private const string ToolsPassword = "tools-password-for-tests";
@@ -26,13 +30,16 @@ public sealed class ReportsHttp_Tests : IAsyncLifetime
         _dir.SeedTwoHamlets();
         _headToken = _dir.Db.AddWithToken("truong-khoi-1", Role.HamletHead, "khoi-1");
         _officerToken = _dir.Db.AddWithToken("van-hoa", Role.Officer);
+
+        // Noon of the day the speakers were installed (at 06:00): six hours of service to report on.
+        _dir.Time.Advance(TimeSpan.FromHours(6));
         _hub = await TestHub.StartAsync(_dir.Path, settings: new Dictionary<string, string>
         {
             ["Broker:Tools:Enabled"] = "true",
             ["Broker:Tools:PasswordHash"] = SecretHasher.Hash(ToolsPassword, 1000),
             ["Alerts:Thresholds:speaker"] = "00:00:00",
             ["Alerts:CheckInterval"] = "01:00:00",
-        });
+        }, clock: _dir.Time);
     }
 
     public async Task DisposeAsync()
@@ -65,7 +72,7 @@ public sealed class ReportsHttp_Tests : IAsyncLifetime
     public async Task An_officer_gets_every_format_and_bad_parameters_are_400()
     {
         using var client = _hub.ClientWithToken(_officerToken);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = _dir.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         var html = await client.GetAsync($"/api/v1/reports?from={today}&to={today}");
         html.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
@@ -81,7 +88,7 @@ public sealed class ReportsHttp_Tests : IAsyncLifetime
     public async Task An_offline_device_opens_an_alert_published_retained_and_listed()
     {
         var live = _hub.Get<LiveStatusTable>();
-        _hub.Get<StatusTransitions>().Apply(live.Find("loa-xom-3-a")!, DeviceStatus.Offline, "will", DateTimeOffset.UtcNow);
+        _hub.Get<StatusTransitions>().Apply(live.Find("loa-xom-3-a")!, DeviceStatus.Offline, "will", _dir.Time.GetUtcNow());
         await _hub.Get<TanKy.Hub.Broker.HubMqttConnection>().WaitConnectedAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
         (await _hub.Get<AlertMonitor>().CheckAsync()).Should().ContainSingle(c => c.Opened);
 

@@ -13,12 +13,14 @@ namespace TanKy.Hub.Tests.Support;
 
 /// <summary>
 /// One feature's HTTP endpoints on a real Kestrel port over a test data directory, with the hub's
-/// core, storage, accounts and bearer authentication — without the rest of the hub.
+/// core, storage, accounts and bearer authentication — without the rest of the hub. The host reads
+/// <c>clock</c> (normally the test data directory's FakeTimeProvider), never the system clock, so
+/// the fixed dates a test seeds and posts mean the same thing on every day the suite runs.
 /// </summary>
 public static class FeatureApi
 {
     public static async Task<(WebApplication App, Uri Base)> StartAsync(
-        string dataDir, IDictionary<string, string?> settings, Action<WebApplicationBuilder> addFeature, Action<WebApplication> mapFeature)
+        string dataDir, TimeProvider clock, IDictionary<string, string?> settings, Action<WebApplicationBuilder> addFeature, Action<WebApplication> mapFeature)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings)
@@ -28,6 +30,7 @@ public static class FeatureApi
         });
         builder.Logging.ClearProviders();
         builder.Services.AddHubCore(builder.Configuration).AddStorage().AddAccounts();
+        builder.Services.AddSingleton(clock); // after AddHubCore's TimeProvider.System: this one wins
         builder.Services.AddWebApi(builder.Configuration, builder.WebHost);
         addFeature(builder);
         var app = builder.Build();

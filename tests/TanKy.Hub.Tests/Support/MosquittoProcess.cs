@@ -3,7 +3,12 @@ using System.Diagnostics;
 
 namespace TanKy.Hub.Tests.Support;
 
-/// <summary>Debian's <c>mosquitto -c CONFIG</c> as a child process: started, awaited until it runs, killed on dispose.</summary>
+/// <summary>
+/// Debian's <c>mosquitto -c CONFIG</c> as a child process: started, awaited until it runs, killed on
+/// dispose. Mosquitto 2.0.11 cannot bind port 0, so start it on a port of its own through
+/// <see cref="PortRetry"/>: <see cref="StartAsync"/> throws <see cref="PortInUseException"/> when
+/// another process took the port first.
+/// </summary>
 public sealed class MosquittoProcess : IAsyncDisposable
 {
     private readonly ConcurrentQueue<string> _log = new();
@@ -32,7 +37,10 @@ public sealed class MosquittoProcess : IAsyncDisposable
         {
             if (e.Data is null)
             {
-                running.TrySetException(new InvalidOperationException("mosquitto exited: " + instance.Log));
+                var log = instance.Log;
+                running.TrySetException(log.Contains("Address already in use", StringComparison.Ordinal)
+                    ? new PortInUseException("mosquitto exited: " + log)
+                    : new InvalidOperationException("mosquitto exited: " + log));
                 return;
             }
 
@@ -43,7 +51,16 @@ public sealed class MosquittoProcess : IAsyncDisposable
             }
         };
         instance._process.BeginErrorReadLine();
-        await running.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        try
+        {
+            await running.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch
+        {
+            await instance.DisposeAsync();
+            throw;
+        }
+
         return instance;
     }
 

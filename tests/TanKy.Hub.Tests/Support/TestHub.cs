@@ -8,8 +8,12 @@ using TanKy.Hub.Hosting;
 namespace TanKy.Hub.Tests.Support;
 
 /// <summary>
-/// The real hub (embedded broker, SQLite, HTTP) on free loopback ports over a test data
+/// The real hub (embedded broker, SQLite, HTTP) on loopback ports the OS picks (port 0: the hub
+/// binds them itself and reports them, so no other test can take them in between) over a test data
 /// directory. Stop and start it again on the same directory to test restarts.
+/// A test that seeds or asserts fixed dates (TempDataDir's clock) passes that clock as
+/// <c>clock</c>: the hub then reads it instead of the system clock. Without one the hub runs on
+/// <see cref="TimeProvider.System"/>, and the test's dates must be relative to it.
 /// </summary>
 public sealed class TestHub : IAsyncDisposable
 {
@@ -36,13 +40,18 @@ public sealed class TestHub : IAsyncDisposable
 
     public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
-    public static async Task<TestHub> StartAsync(string dataDir, int? mqttPort = null, IDictionary<string, string>? settings = null, Action<WebApplicationBuilder>? customize = null)
+    /// <summary>
+    /// Starts the hub. <paramref name="mqttPort"/>: the broker's port when it must be a known one
+    /// (a restart on the port devices already use; or, in External mode, the outside broker's
+    /// port, which is then what <see cref="MqttPort"/> reports); otherwise the OS picks it.
+    /// <paramref name="clock"/>: what the hub reads as now; null is the system clock.
+    /// </summary>
+    public static async Task<TestHub> StartAsync(string dataDir, int? mqttPort = null, IDictionary<string, string>? settings = null, Action<WebApplicationBuilder>? customize = null, TimeProvider? clock = null)
     {
-        var port = mqttPort ?? FreePort.Next();
         var args = new Dictionary<string, string>
         {
             ["Hub:DataDir"] = dataDir,
-            ["Broker:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Broker:Port"] = (mqttPort ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Broker:BindAddress"] = "127.0.0.1",
             ["Http:Urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
@@ -55,6 +64,12 @@ public sealed class TestHub : IAsyncDisposable
         var app = HubHost.Build(args.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(), b =>
         {
             b.Logging.SetMinimumLevel(LogLevel.Warning);
+            if (clock is not null)
+            {
+                // Registered after the hub's own TimeProvider.System, so every service resolves this one.
+                b.Services.AddSingleton(clock);
+            }
+
             customize?.Invoke(b);
         });
         await app.StartAsync();
@@ -62,6 +77,7 @@ public sealed class TestHub : IAsyncDisposable
         // Like a running hub a moment after start: its own MQTT connection is up before tests publish.
         using var connected = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await app.Services.GetRequiredService<TanKy.Hub.Broker.HubMqttConnection>().WaitConnectedAsync(connected.Token);
+        var port = mqttPort ?? (await app.Services.GetRequiredService<TanKy.Hub.Broker.IBrokerAddress>().WaitListeningAsync(connected.Token)).Plain.Port;
         return new TestHub(app, dataDir, port);
     }
 

@@ -30,8 +30,7 @@ public sealed class SystemdProcess_Tests : IDisposable
         var parent = Path.Combine(_dir.Path, "systemd");
         File.CreateSymbolicLink(parent, "/bin/bash");
         var dll = Path.Combine(AppContext.BaseDirectory, "tanky-hub.dll");
-        var port = FreePort.Next().ToString(CultureInfo.InvariantCulture);
-        var start = new ProcessStartInfo(parent, ["-c", $"dotnet \"{dll}\" run --Hub:DataDir=\"{_dir.Path}/data\" --Broker:Port={port} --Http:Urls=http://127.0.0.1:0; :"])
+        var start = new ProcessStartInfo(parent, ["-c", $"dotnet \"{dll}\" run --Hub:DataDir=\"{_dir.Path}/data\" --Broker:Port=0 --Http:Urls=http://127.0.0.1:0; :"])
         {
             RedirectStandardOutput = true,
             WorkingDirectory = _dir.Path,

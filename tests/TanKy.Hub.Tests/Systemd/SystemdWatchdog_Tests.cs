@@ -2,7 +2,6 @@ using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using TanKy.Hub.Hosting;
 using TanKy.Hub.Hosting.Systemd;
 using TanKy.Hub.Tests.Schedules;
@@ -45,21 +44,23 @@ public sealed class SystemdWatchdog_Tests : IDisposable
         var socketPath = abstractSocket ? "@" + name : Path.Combine(_dir.Path, name);
         using var systemd = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
         systemd.Bind(new UnixDomainSocketEndPoint(abstractSocket ? "\0" + name : socketPath));
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var time = new CountingFakeTimeProvider(_dir.Time.GetUtcNow());
         using var watchdog = new SystemdWatchdog(new SystemdWatchdogSettings(socketPath, TimeSpan.FromSeconds(30)), _dir.Db, time, NullLogger<SystemdWatchdog>.Instance);
 
         await watchdog.StartAsync(CancellationToken.None);
         (await Receive(systemd)).Should().Be("WATCHDOG=1", "the first ping goes out at start");
-
         var second = Receive(systemd);
+
+        // Between pings the watchdog waits on its timer on this clock. Advance runs every callback
+        // that falls due before it returns: none at 14 s means nothing woke the watchdog to ping.
         time.Advance(TimeSpan.FromSeconds(14));
-        await Task.Delay(50);
-        second.IsCompleted.Should().BeFalse("the next ping is due at 15 s, half of WatchdogSec");
+        time.Callbacks.Should().Be(0, "the next ping is due at 15 s, half of WatchdogSec");
         time.Advance(TimeSpan.FromSeconds(1));
+        time.Callbacks.Should().Be(1, "the 15 s tick");
         (await second).Should().Be("WATCHDOG=1");
 
         await watchdog.StopAsync(CancellationToken.None);
-        watchdog.Pings.Should().Be(2);
+        watchdog.Pings.Should().Be(2, "one ping at start and one per tick, no more");
     }
 
     [Fact]

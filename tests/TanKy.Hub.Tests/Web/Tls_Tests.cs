@@ -2,6 +2,9 @@ using System.Net.Http.Json;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using MQTTnet;
 using TanKy.Hub.Broker;
 using TanKy.Hub.Tests.Broker;
@@ -24,17 +27,20 @@ public sealed class Tls_Tests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _certs = new TestCertificates(_dir.Path);
-        var httpsPort = FreePort.Next();
-        _https = new Uri($"https://localhost:{httpsPort}");
         _hub = await TestHub.StartAsync(_dir.Path, settings: new Dictionary<string, string>
         {
-            ["Http:Urls"] = $"http://127.0.0.1:0;https://127.0.0.1:{httpsPort}",
+            ["Http:Urls"] = "http://127.0.0.1:0;https://127.0.0.1:0",
             ["Http:CertificateFile"] = _certs.CombinedPemFile,
             ["Broker:Tls:Enabled"] = "true",
-            ["Broker:Tls:Port"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Broker:Tls:Port"] = "0",
             ["Broker:Tls:CertificateFile"] = _certs.PfxFile,
             ["Broker:Tls:CertificatePassword"] = TestCertificates.PfxPassword,
         });
+
+        // The port Kestrel bound; the name the certificate is for.
+        var bound = _hub.App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Select(a => new Uri(a)).Single(u => u.Scheme == Uri.UriSchemeHttps);
+        _https = new UriBuilder(bound) { Host = "localhost" }.Uri;
     }
 
     public async Task DisposeAsync()
@@ -60,7 +66,8 @@ public sealed class Tls_Tests : IAsyncLifetime
     public async Task Mqtt_over_tls_serves_the_configured_certificate_to_a_validating_device()
     {
         var secret = _dir.SeedTwoHamlets().SpeakerA;
-        var tlsPort = _hub.Get<EmbeddedBroker>().TlsPort;
+        var tlsPort = (await _hub.Get<IBrokerAddress>().WaitListeningAsync(CancellationToken.None)).Tls!.Port;
+        tlsPort.Should().NotBe(0, "Broker:Tls:Port=0 reports the port the OS chose");
 
         await using var device = await TestMqttClient.ConnectAsync(tlsPort, "loa-khoi-1-a", "loa-khoi-1-a", secret, configure: b => b.WithTlsOptions(t => t
             .UseTls()

@@ -43,7 +43,12 @@ public sealed class ConsoleHub : IAsyncDisposable
 
     /// <param name="withAdmin">Create the first admin (no first-run setup page).</param>
     /// <param name="withDevices">Start the simulated speakers and Wi-Fi AP and wait until they are online.</param>
-    public static async Task<ConsoleHub> StartAsync(bool withAdmin = true, bool withDevices = false, IDictionary<string, string>? settings = null)
+    /// <param name="fixedClock">
+    /// Run the hub on the data directory's fake clock instead of the system clock, for pages about
+    /// fixed dates: noon of 2026-11-28, six hours after the devices were registered, running at real
+    /// speed from there (<see cref="RunningClock"/>).
+    /// </param>
+    public static async Task<ConsoleHub> StartAsync(bool withAdmin = true, bool withDevices = false, IDictionary<string, string>? settings = null, bool fixedClock = false)
     {
         var commune = CommuneHarness.Prepare();
         commune.Secrets["cam-khoi-1"] = commune.Dir.Devices.Add(new NewDevice("cam-khoi-1", DeviceKind.Camera, ["khoi-1"], "Camera ngã ba chợ Khối 1"));
@@ -55,7 +60,9 @@ public sealed class ConsoleHub : IAsyncDisposable
             }
         }
 
-        await commune.StartHubAsync(settings);
+        // Noon of the registration day, running at real speed from there: a browser session against a
+        // frozen clock timed out at login now and then (2 of ~39 runs).
+        await commune.StartHubAsync(settings, clock: fixedClock ? new RunningClock(commune.Dir.Time.GetUtcNow().AddHours(6)) : null);
         var hub = new ConsoleHub(commune);
         if (withAdmin)
         {

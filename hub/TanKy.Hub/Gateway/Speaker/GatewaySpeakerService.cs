@@ -25,7 +25,8 @@ public sealed class GatewaySpeakerService(
     DeviceRegistry registry,
     Database db,
     TimeProvider time,
-    ILogger<GatewaySpeakerService> logger) : BackgroundService
+    ILogger<GatewaySpeakerService> logger,
+    IBrokerAddress? embeddedBroker = null) : BackgroundService
 {
     public const string FleetFileName = "gateway-speaker.json";
 
@@ -54,7 +55,7 @@ public sealed class GatewaySpeakerService(
         string fleet;
         try
         {
-            fleet = WriteFleetFile(o);
+            fleet = WriteFleetFile(o, await BrokerEndpointAsync(stoppingToken));
         }
         catch (Exception ex) when (ex is RegistryException or IOException or UnauthorizedAccessException)
         {
@@ -170,7 +171,7 @@ public sealed class GatewaySpeakerService(
     }
 
     /// <summary>Ensures the registry speaker exists and writes its one-device fleet file (mode 0600) with a fresh secret.</summary>
-    private string WriteFleetFile(GatewaySpeakerOptions o)
+    private string WriteFleetFile(GatewaySpeakerOptions o, (string Host, int Port, bool Tls) broker)
     {
         var device = registry.Get(o.DeviceId);
         if (device is null)
@@ -189,7 +190,7 @@ public sealed class GatewaySpeakerService(
         }
 
         var secret = registry.RotateSecret(o.DeviceId);
-        var (host, port, tls) = BrokerEndpoint();
+        var (host, port, tls) = broker;
         var json = JsonSerializer.Serialize(
             new
             {
@@ -214,7 +215,7 @@ public sealed class GatewaySpeakerService(
         return file;
     }
 
-    private (string Host, int Port, bool Tls) BrokerEndpoint()
+    private async Task<(string Host, int Port, bool Tls)> BrokerEndpointAsync(CancellationToken ct)
     {
         var b = broker.Value;
         if (b.Mode != BrokerMode.Embedded)
@@ -222,8 +223,10 @@ public sealed class GatewaySpeakerService(
             return (b.External.Host, b.External.Port, b.External.UseTls);
         }
 
+        // The port the broker bound, not the configured one: Broker:Port may be 0.
+        var port = embeddedBroker is null ? b.Port : (await embeddedBroker.WaitListeningAsync(ct)).Plain.Port;
         var host = b.BindAddress is "0.0.0.0" or "::" or "*" or "" ? "127.0.0.1" : b.BindAddress;
-        return (host, b.Port, false);
+        return (host, port, false);
     }
 
     /// <summary>The program and its arguments: <c>[prefix…] run --fleet FILE (--aplay | --audio-dir DIR)</c>.</summary>

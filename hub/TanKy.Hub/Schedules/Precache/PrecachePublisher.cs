@@ -1,12 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Media;
 using TanKy.Hub.Schedules.Model;
+using TanKy.Hub.Web;
 using TanKy.Protocol;
 
 namespace TanKy.Hub.Schedules.Precache;
@@ -25,6 +27,7 @@ public sealed class PrecachePublisher(
     PrecacheGrants grants,
     IOptions<ScheduleOptions> options,
     IConfiguration config,
+    IServiceProvider services,
     TimeProvider time,
     ILogger<PrecachePublisher> log) : IHostedService, IDisposable
 {
@@ -35,10 +38,17 @@ public sealed class PrecachePublisher(
     private readonly Dictionary<string, string> _published = new(StringComparer.Ordinal);
     private readonly HashSet<string> _unpublished = new(StringComparer.Ordinal);
     private ITimer? _timer;
+    private CancellationTokenRegistration _started;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         store.Changed += OnChanged;
+        if (BaseUrl() is null)
+        {
+            // Http:Urls on port 0: the download URLs exist once Kestrel has bound; publish then.
+            _started = services.GetService<IHostApplicationLifetime>()?.ApplicationStarted.Register(() => _ = PublishQuietlyAsync()) ?? default;
+        }
+
         var every = options.Value.RefreshInterval;
         _timer = time.CreateTimer(_ => _ = PublishQuietlyAsync(), null, TimeSpan.Zero, every);
         return Task.CompletedTask;
@@ -47,12 +57,14 @@ public sealed class PrecachePublisher(
     public Task StopAsync(CancellationToken cancellationToken)
     {
         store.Changed -= OnChanged;
+        _started.Dispose();
         _timer?.Dispose();
         return Task.CompletedTask;
     }
 
     public void Dispose()
     {
+        _started.Dispose();
         _timer?.Dispose();
         _gate.Dispose();
     }
@@ -60,7 +72,7 @@ public sealed class PrecachePublisher(
     /// <summary>Computes every speaker's list and publishes those that changed. Returns how many were published.</summary>
     public async Task<int> PublishAsync(CancellationToken ct = default)
     {
-        if (store.Current is not { } set)
+        if (store.Current is not { } set || BaseUrl() is not { } baseUrl)
         {
             return 0;
         }
@@ -71,7 +83,7 @@ public sealed class PrecachePublisher(
             var speakers = devices.List(kind: DeviceKind.Speaker);
             var byZone = speakers.SelectMany(d => d.Zones.Select(z => (z, d.Id))).GroupBy(x => x.z, x => x.Id, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.ToList(), StringComparer.Ordinal);
-            var plan = PrecachePlanner.Plan(set, time.GetUtcNow(), options.Value.PrecacheLead, byZone, Describe, Url);
+            var plan = PrecachePlanner.Plan(set, time.GetUtcNow(), options.Value.PrecacheLead, byZone, Describe, (device, media) => Url(baseUrl, device, media));
             var count = 0;
             foreach (var device in speakers)
             {
@@ -145,12 +157,11 @@ public sealed class PrecachePublisher(
     private (long, string, TimeSpan)? Describe(string mediaId) =>
         media.Get(mediaId) is { } item && files.Describe(mediaId) is { } f ? (f.Size, f.Sha256, TimeSpan.FromMilliseconds(item.DurationMs)) : null;
 
-    private string Url(string deviceId, string mediaId)
-    {
-        var baseUrl = options.Value.PrecacheBaseUrl
-            ?? (config["Http:Urls"] ?? "http://127.0.0.1:8080").Split(';', StringSplitOptions.RemoveEmptyEntries)[0];
-        return $"{baseUrl.TrimEnd('/')}/api/v1/devices/{deviceId}/media/{mediaId}/stream";
-    }
+    /// <summary>Null while the hub's own HTTP address is not known yet (configured on port 0, not bound yet).</summary>
+    private string? BaseUrl() => options.Value.PrecacheBaseUrl ?? HubHttpAddress.First(config, services);
+
+    private static string Url(string baseUrl, string deviceId, string mediaId) =>
+        $"{baseUrl.TrimEnd('/')}/api/v1/devices/{deviceId}/media/{mediaId}/stream";
 
     private void OnChanged(object? sender, ProgrammeSet set) => _ = PublishQuietlyAsync();
 

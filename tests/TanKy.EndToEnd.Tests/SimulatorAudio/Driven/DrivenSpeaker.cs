@@ -8,7 +8,9 @@ namespace TanKy.EndToEnd.Tests.SimulatorAudio.Driven;
 /// A speaker's player (the simulator's real <see cref="SpeakerPlayer"/>) on a driven clock, with no
 /// broker in between: the test hands it play orders and frame messages at chosen clock times. Its
 /// clock is offset and drifting like a real node's; its hub-clock estimate comes from exchanges
-/// with zero network delay, so the sync error is nil and every count and time is exact.
+/// with zero network delay, so the sync error is nil and every count and time is exact. All those
+/// exchanges are at one instant, so the estimator sees no drift: a drifting speaker is synchronised
+/// with <see cref="DrivenSync.SyncOn"/> instead (<c>syncSamples: 0</c>).
 /// </summary>
 internal sealed class DrivenSpeaker : IDisposable
 {

@@ -59,4 +59,138 @@ public sealed class PlayOrderRulesDriven_Tests
         node.Counters.FramesLate.Should().Be(0);
         node.Notices.Count(n => n.Kind == PlaybackNoticeKind.Started).Should().Be(2);
     }
+
+    [Fact]
+    public void Emergency_preempts_normal_an_equal_normal_is_ignored_and_the_latest_emergency_wins()
+    {
+        var clock = new DrivenClock();
+        var t0 = clock.NowMicros;
+        using var node = new DrivenSpeaker(clock, offset: TimeSpan.FromSeconds(-5));
+        var normal = Broadcast(clock, "b-0000000000000a01", 10);
+        node.Order(normal.Stream, normal.Epoch, "normal", normal.StartMicros);
+        DrivenAir.Book(clock, normal, node);
+
+        // 350 ms into the normal stream (slots 0–19 handed over at 700, 800, 900 and 1000 ms): an equal
+        // normal order, then an emergency starting 500 ms later.
+        var first = normal with { Stream = "b-00000000000000e1", Epoch = 12, StartMicros = t0 + 1_550_000 };
+        clock.At(t0 + 1_050_000, () =>
+        {
+            node.Order("b-0000000000000a02", 11, "normal", t0 + 1_550_000);
+            node.Order(first.Stream, first.Epoch, "emergency", first.StartMicros);
+        });
+        DrivenAir.Book(clock, first, node);
+
+        // 250 ms into the first emergency (slots 0–14 handed over): a later emergency wins.
+        var latest = normal with { Stream = "b-00000000000000e2", Epoch = 13, StartMicros = t0 + 2_300_000 };
+        clock.At(t0 + 1_800_000, () => node.Order(latest.Stream, latest.Epoch, "emergency", latest.StartMicros));
+        DrivenAir.Book(clock, latest, node);
+        clock.RunUntil(DrivenAir.EndOf(latest) + 50_000);
+
+        node.Finished(normal.Stream).Should().BeEquivalentTo(new { Reason = PlaybackEndReason.Preempted, Played = 20, Concealed = 0, Fec = 0, Late = 0 });
+        node.Finished(first.Stream).Should().BeEquivalentTo(new { Reason = PlaybackEndReason.Preempted, Played = 15, Concealed = 0, Fec = 0, Late = 0 });
+        var won = node.Finished(latest.Stream);
+        won.Should().BeEquivalentTo(new { Reason = PlaybackEndReason.End, Played = latest.Packets.Count, Concealed = 0, Fec = 0, Late = 0 });
+        won.IntendedMicros.Should().Be(latest.StartMicros);
+        won.TrueStartErrorMicros.Should().Be(0);
+        node.Notices.Select(n => (n.Kind, n.Stats.StreamId, n.By)).Should().Equal(
+            (PlaybackNoticeKind.Started, normal.Stream, null),
+            (PlaybackNoticeKind.Preempted, normal.Stream, first.Stream),
+            (PlaybackNoticeKind.Finished, normal.Stream, null),
+            (PlaybackNoticeKind.Started, first.Stream, null),
+            (PlaybackNoticeKind.Preempted, first.Stream, latest.Stream),
+            (PlaybackNoticeKind.Finished, first.Stream, null),
+            (PlaybackNoticeKind.Started, latest.Stream, null),
+            (PlaybackNoticeKind.Finished, latest.Stream, null));
+        node.Counters.OrdersIgnored.Should().Be(1, "equal class: the stream already playing keeps the speaker");
+        node.Counters.OrdersAccepted.Should().Be(3);
+        node.Counters.StreamsPreempted.Should().Be(2);
+
+        // The cut streams' frames still on the air: normal's messages sent after 1050 ms (8–29), the
+        // first emergency's after 1800 ms (7–29).
+        node.Counters.FramesForeign.Should().Be((22 + 23) * 5);
+        (node.Counters.FramesLate, node.Counters.FramesDuplicate, node.Counters.SlotsMissed).Should().Be((0, 0, 0));
+    }
+
+    [Fact]
+    public void A_stream_without_frames_for_1_s_is_released_1_s_after_its_last_frames_play_out_and_an_order_without_frames_1_s_after_its_start()
+    {
+        var clock = new DrivenClock();
+        using var node = new DrivenSpeaker(clock, offset: TimeSpan.FromMilliseconds(1234));
+        var stalled = Broadcast(clock, "b-57a11ed000000001", 40) with { StopAfterMessages = 5 };
+        node.Order(stalled.Stream, stalled.Epoch, start: stalled.StartMicros);
+        DrivenAir.Book(clock, stalled, node);
+
+        // §8.2.6: the last message (frames 20–24) arrived 400 ms before it played, so the second of
+        // silence counts from the end of frame 24, not from its arrival.
+        var playedOut = stalled.PlayoutOfMessage(5);
+        clock.RunUntil(playedOut + 1_000_000 - 1);
+        node.Last(PlaybackNoticeKind.Finished, stalled.Stream).Should().BeNull("frame 24 played out less than 1 s ago");
+        clock.RunUntil(playedOut + 1_000_000);
+        var s = node.Finished(stalled.Stream);
+
+        // A play order whose frames never come at all: released 1 s after its announced start.
+        const string silent = "b-5110000000000002";
+        var start = clock.NowMicros + 300_000;
+        node.Order(silent, 41, start: start);
+        clock.RunUntil(start + 1_000_000 - 1);
+        node.Last(PlaybackNoticeKind.Finished, silent).Should().BeNull();
+        clock.RunUntil(start + 1_000_000);
+        var never = node.Finished(silent);
+
+        // Slots 25–74 (the second after frame 24) are concealed, one per wake, until the release.
+        s.Should().BeEquivalentTo(new { Reason = PlaybackEndReason.Timeout, Played = 25, Concealed = 50, Fec = 0, Late = 0 });
+        node.Output(stalled.Stream)!.Length.Should().Be(75 * TestProgramme.FrameSamples);
+        never.Should().BeEquivalentTo(new { Reason = PlaybackEndReason.Timeout, Played = 0, Concealed = 0, HasStarted = false });
+        node.Output(silent).Should().BeNull("nothing was ever played");
+        node.Notices.Where(n => n.Stats.StreamId == silent).Select(n => n.Kind).Should().Equal(PlaybackNoticeKind.Finished);
+    }
+
+    [Fact]
+    public void A_stale_message_of_the_stream_does_not_bring_its_release_forward()
+    {
+        var clock = new DrivenClock();
+        using var node = new DrivenSpeaker(clock, offset: TimeSpan.FromMilliseconds(-310));
+        var stalled = Broadcast(clock, "b-57a11ed000000003", 42) with { StopAfterMessages = 5 };
+        node.Order(stalled.Stream, stalled.Epoch, start: stalled.StartMicros);
+        DrivenAir.Book(clock, stalled, node);
+
+        // Message 0 again 100 ms after the start (a replay, or a retransmission): its frames are past
+        // their slots. The last frames received still play out at 500 ms; the release stays 1 s after.
+        clock.At(stalled.StartMicros + 100_000, () => node.Frames(stalled.Stream, stalled.Message(0)));
+        var playedOut = stalled.PlayoutOfMessage(5);
+        clock.RunUntil(playedOut + 1_000_000 - 1);
+        node.Last(PlaybackNoticeKind.Finished, stalled.Stream).Should().BeNull();
+        clock.RunUntil(playedOut + 1_000_000);
+
+        node.Finished(stalled.Stream).Should().BeEquivalentTo(new { Reason = PlaybackEndReason.Timeout, Played = 25, Concealed = 50, Fec = 0, Late = 5 });
+    }
+
+    [Fact]
+    public void A_stop_order_ends_the_stream_at_once()
+    {
+        var clock = new DrivenClock();
+        using var node = new DrivenSpeaker(clock, offset: TimeSpan.FromMilliseconds(-777));
+        var broadcast = Broadcast(clock, "b-5709000000000001", 50);
+        node.Order(broadcast.Stream, broadcast.Epoch, start: broadcast.StartMicros);
+        DrivenAir.Book(clock, broadcast, node);
+
+        // 1030 ms after the start: eleven batches (slots 0–54) have been handed to the output.
+        var stopAt = broadcast.StartMicros + 1_030_000;
+        PlaybackStats? atStop = null;
+        clock.At(stopAt, () =>
+        {
+            node.Stop(broadcast.Stream);
+            atStop = node.Last(PlaybackNoticeKind.Finished, broadcast.Stream)?.Stats;
+        });
+        clock.RunUntil(DrivenAir.EndOf(broadcast) + 50_000);
+
+        atStop.Should().NotBeNull("the stop is handled as it arrives, not at the next wake");
+        atStop!.Should().BeEquivalentTo(new { Reason = PlaybackEndReason.Stop, Played = 55, Concealed = 0, Fec = 0, Late = 0 });
+        node.Output(broadcast.Stream)!.Length.Should().Be(55 * TestProgramme.FrameSamples);
+        node.Counters.FramesPlayed.Should().Be(55, "nothing plays after the stop");
+
+        // The messages still sent after the stop (15–29: sent from 1100 ms) belong to no active stream.
+        node.Counters.FramesForeign.Should().Be(15 * 5);
+        node.Notices.Select(n => n.Kind).Should().Equal(PlaybackNoticeKind.Started, PlaybackNoticeKind.Finished);
+    }
 }
