@@ -30,9 +30,6 @@ internal static class ProgrammeCommune
     {
         ["Schedules:Directory"] = schedules,
         ["Schedules:OutcomeInterval"] = "00:00:00.2",
-
-        // A port of its own: speakers download their pre-cache from the hub's HTTP side.
-        ["Http:Urls"] = "http://127.0.0.1:0",
     };
 
     /// <summary>A programme for khoi-1 firing at <paramref name="at"/> (a cron with seconds, so it can be seconds ahead).</summary>
