@@ -33,7 +33,7 @@ public static class HubCli
         root.Subcommands.Add(Media.MediaCommands.Build());
         root.Subcommands.Add(Reports.ReportCommand.Build());
         root.Subcommands.Add(Availability.Maintenance.MaintenanceCommands.Build());
-        root.Subcommands.Add(Availability.Alerts.AlertCommands.Build());
+        root.Subcommands.Add(Availability.OfflineAlerts.AlertCommands.Build());
         root.Subcommands.Add(Schedules.ScheduleCommands.Build());
         root.Subcommands.Add(Broadcasts.Cli.BroadcastCommands.Build());
         foreach (var command in BackupCommands.Build())

@@ -54,13 +54,13 @@ public static class WebRegistration
         Media.MediaEndpoints.MapMediaEndpoints(app);
         Media.Speech.SpeechEndpoints.MapSpeechEndpoints(app);
         Reports.ReportEndpoints.MapReportEndpoints(app);
-        Availability.Alerts.AlertEndpoints.MapAlertEndpoints(app);
+        Availability.OfflineAlerts.AlertEndpoints.MapAlertEndpoints(app);
         Hosting.Metrics.MetricsEndpoint.MapHubMetrics(app);
         Devices.Control.Http.ControlEndpoints.MapDeviceControlEndpoints(app);
         Schedules.ScheduleEndpoints.MapScheduleEndpoints(app);
         Broadcasts.Api.BroadcastEndpoints.MapBroadcastEndpoints(app);
-        Alerts.Cap.CapEndpoints.MapCapEndpoints(app);
-        Alerts.Engine.EmergencyEndpoints.MapEmergencyEndpoints(app);
+        Emergency.Cap.CapEndpoints.MapCapEndpoints(app);
+        Emergency.Engine.EmergencyEndpoints.MapEmergencyEndpoints(app);
         Broadcasts.Live.LiveEndpoint.MapLiveEndpoint(app);
         Console.ConsoleRegistration.MapConsole(app);
         return app;

@@ -2,7 +2,7 @@ using System.Net.WebSockets;
 using System.Text;
 using TanKy.EndToEnd.Tests.Foundation;
 using TanKy.Hub.Accounts;
-using TanKy.Hub.Alerts;
+using TanKy.Hub.Emergency;
 using Xunit.Abstractions;
 
 namespace TanKy.EndToEnd.Tests.Emergency;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TanKy.Hub.Availability;
-using TanKy.Hub.Availability.Alerts;
+using TanKy.Hub.Availability.OfflineAlerts;
 using TanKy.Hub.Availability.Maintenance;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Hosting;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using TanKy.Hub.Accounts;
-using TanKy.Hub.Alerts;
+using TanKy.Hub.Emergency;
 using TanKy.Hub.Tests.Support;
 
 namespace TanKy.Hub.Tests.Emergency;

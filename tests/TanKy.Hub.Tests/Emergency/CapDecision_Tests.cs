@@ -1,5 +1,5 @@
-using TanKy.Hub.Alerts;
-using TanKy.Hub.Alerts.Cap;
+using TanKy.Hub.Emergency;
+using TanKy.Hub.Emergency.Cap;
 
 namespace TanKy.Hub.Tests.Emergency;
 

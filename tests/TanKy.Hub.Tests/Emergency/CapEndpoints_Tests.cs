@@ -4,8 +4,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using TanKy.Hub.Accounts;
-using TanKy.Hub.Alerts;
-using TanKy.Hub.Alerts.Cap;
+using TanKy.Hub.Emergency;
+using TanKy.Hub.Emergency.Cap;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Tests.Support;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using TanKy.Hub.Alerts;
-using TanKy.Hub.Alerts.Cap;
+using TanKy.Hub.Emergency;
+using TanKy.Hub.Emergency.Cap;
 
 namespace TanKy.Hub.Tests.Emergency;
 

@@ -1,4 +1,4 @@
-using TanKy.Hub.Alerts.Cap;
+using TanKy.Hub.Emergency.Cap;
 
 namespace TanKy.Hub.Tests.Emergency;
 

@@ -1,4 +1,4 @@
-using TanKy.Hub.Alerts.Cap;
+using TanKy.Hub.Emergency.Cap;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Storage;
 using TanKy.Hub.Tests.Support;

@@ -1,6 +1,6 @@
 using System.Device.Gpio;
 using Iot.Device.Button;
-using TanKy.Hub.Alerts;
+using TanKy.Hub.Emergency;
 using TanKy.Hub.Gateway.Hardware;
 
 namespace TanKy.Hub.Tests.Emergency;

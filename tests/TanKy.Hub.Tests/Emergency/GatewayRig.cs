@@ -2,7 +2,7 @@ using System.Device.Gpio;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using TanKy.Hub.Alerts;
+using TanKy.Hub.Emergency;
 using TanKy.Hub.Gateway.Hardware;
 using TanKy.Hub.Tests.Support;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using TanKy.Hub.Alerts;
-using TanKy.Hub.Alerts.Led;
+using TanKy.Hub.Emergency;
+using TanKy.Hub.Emergency.Led;
 
 namespace TanKy.Hub.Tests.Emergency;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using TanKy.Hub.Alerts;
+using TanKy.Hub.Emergency;
 
 namespace TanKy.Hub.Tests.Emergency;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using TanKy.Hub.Alerts;
+using TanKy.Hub.Emergency;
 using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Broadcasts.Arbitration;
 

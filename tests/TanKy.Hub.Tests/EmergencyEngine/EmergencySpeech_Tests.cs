@@ -62,6 +62,6 @@ public sealed class EmergencySpeech_Tests : IAsyncLifetime
         var response = await officer.PostAsJsonAsync("/api/v1/emergency", new { zones = new[] { "khoi-1" }, text = "Lũ\u202Equét" });
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        _hub.Hub.Get<Alerts.TriggerAudit>().Query(new Alerts.TriggerAuditQuery(Allowed: false)).Should().ContainSingle();
+        _hub.Hub.Get<Hub.Emergency.TriggerAudit>().Query(new Hub.Emergency.TriggerAuditQuery(Allowed: false)).Should().ContainSingle();
     }
 }

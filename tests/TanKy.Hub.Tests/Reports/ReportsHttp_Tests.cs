@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Availability;
-using TanKy.Hub.Availability.Alerts;
+using TanKy.Hub.Availability.OfflineAlerts;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Security;
 using TestMqttClient = TanKy.Hub.Tests.Broker.TestMqttClient;

@@ -39,7 +39,7 @@ public sealed class Dashboard_Tests(Browser browser)
     public async Task Dashboard_on_a_phone_shows_the_menu_button_and_open_alerts()
     {
         await using var hub = await ConsoleHub.StartAsync();
-        hub.Get<Hub.Availability.Alerts.AlertStore>().Open("loa-xom-3-a", "speaker", ["xom-3"], DateTimeOffset.UtcNow.AddMinutes(-20), DateTimeOffset.UtcNow);
+        hub.Get<Hub.Availability.OfflineAlerts.AlertStore>().Open("loa-xom-3-a", "speaker", ["xom-3"], DateTimeOffset.UtcNow.AddMinutes(-20), DateTimeOffset.UtcNow);
         var page = await browser.NewPageAsync(hub, phone: true);
         await page.LoginAsync(ConsoleHub.AdminName, ConsoleHub.AdminPassword);
 
@@ -69,7 +69,7 @@ public sealed class DashboardLive_Tests
         same.StatusCode.Should().Be(System.Net.HttpStatusCode.NotModified);
         (await same.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
 
-        hub.Get<Hub.Availability.Alerts.AlertStore>().Open("loa-xom-3-a", "speaker", ["xom-3"], DateTimeOffset.UtcNow.AddMinutes(-20), DateTimeOffset.UtcNow);
+        hub.Get<Hub.Availability.OfflineAlerts.AlertStore>().Open("loa-xom-3-a", "speaker", ["xom-3"], DateTimeOffset.UtcNow.AddMinutes(-20), DateTimeOffset.UtcNow);
         var changed = await Conditional(client, tag);
         changed.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
         (await changed.Content.ReadAsStringAsync()).Should().Contain("loa-xom-3-a");

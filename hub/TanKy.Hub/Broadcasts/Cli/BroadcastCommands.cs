@@ -22,8 +22,8 @@ internal static class BroadcastCommands
         command.Subcommands.Add(Stop());
         command.Subcommands.Add(List());
         command.Subcommands.Add(Report());
-        command.Subcommands.Add(Alerts.Engine.EmergencyCliCommands.Emergency());
-        command.Subcommands.Add(Alerts.Engine.EmergencyCliCommands.Cancel());
+        command.Subcommands.Add(Emergency.Engine.EmergencyCliCommands.Emergency());
+        command.Subcommands.Add(Emergency.Engine.EmergencyCliCommands.Cancel());
         return command;
     }
 

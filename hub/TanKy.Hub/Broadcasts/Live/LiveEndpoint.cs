@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TanKy.Hub.Accounts;
-using TanKy.Hub.Alerts;
+using TanKy.Hub.Emergency;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Web;
 

@@ -2,7 +2,7 @@ using Iot.Device.Button;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TanKy.Hub.Alerts;
+using TanKy.Hub.Emergency;
 
 namespace TanKy.Hub.Gateway.Hardware;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Prometheus;
 using TanKy.Hub.Availability;
-using TanKy.Hub.Availability.Alerts;
+using TanKy.Hub.Availability.OfflineAlerts;
 using TanKy.Hub.Broker;
 using TanKy.Hub.Devices;
 

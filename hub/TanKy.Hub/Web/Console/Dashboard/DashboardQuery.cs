@@ -1,6 +1,6 @@
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Availability;
-using TanKy.Hub.Availability.Alerts;
+using TanKy.Hub.Availability.OfflineAlerts;
 using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Devices;
 using TanKy.Protocol;

@@ -1,8 +1,0 @@
-namespace TanKy.Hub.Alerts.Cap;
-
-/// <summary>A CAP area: a description and any number of polygons, circles and geocodes.</summary>
-public sealed record CapArea(
-    string AreaDesc,
-    IReadOnlyList<IReadOnlyList<GeoPoint>> Polygons,
-    IReadOnlyList<CapCircle> Circles,
-    IReadOnlyList<CapGeocode> Geocodes);

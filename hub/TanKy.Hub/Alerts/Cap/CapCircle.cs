@@ -1,4 +1,0 @@
-namespace TanKy.Hub.Alerts.Cap;
-
-/// <summary>A CAP circle: centre and radius in kilometres.</summary>
-public sealed record CapCircle(GeoPoint Center, double RadiusKm);

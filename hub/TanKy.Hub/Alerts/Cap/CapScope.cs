@@ -1,9 +1,0 @@
-namespace TanKy.Hub.Alerts.Cap;
-
-/// <summary>Intended distribution (CAP 1.2 scope). Member names are the wire values.</summary>
-public enum CapScope
-{
-    Public,
-    Restricted,
-    Private,
-}

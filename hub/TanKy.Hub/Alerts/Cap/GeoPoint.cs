@@ -1,4 +1,0 @@
-namespace TanKy.Hub.Alerts.Cap;
-
-/// <summary>A WGS 84 point, CAP order (latitude first).</summary>
-public readonly record struct GeoPoint(double Lat, double Lon);

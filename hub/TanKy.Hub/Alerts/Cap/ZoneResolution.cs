@@ -1,4 +1,0 @@
-namespace TanKy.Hub.Alerts.Cap;
-
-/// <summary>The zones an alert's areas cover, and how each area was matched.</summary>
-public sealed record ZoneResolution(IReadOnlyList<string> Zones, IReadOnlyList<string> Sources);

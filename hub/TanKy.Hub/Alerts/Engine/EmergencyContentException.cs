@@ -1,4 +1,0 @@
-namespace TanKy.Hub.Alerts.Engine;
-
-/// <summary>The content of an emergency request could not be prepared (upload refused, text refused by speech).</summary>
-public sealed class EmergencyContentException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,4 +1,0 @@
-namespace TanKy.Hub.Alerts.Led;
-
-/// <summary>One change for one board: show a message, or restore what it showed before (<see cref="Restore"/> true).</summary>
-public sealed record LedCommand(string BoardId, LedMessage? Message, bool Restore);

@@ -1,4 +1,0 @@
-namespace TanKy.Hub.Alerts.Led;
-
-/// <summary>What an LED board shows: text (diacritics kept) and the class it belongs to.</summary>
-public sealed record LedMessage(string Text, BulletinClass Class);

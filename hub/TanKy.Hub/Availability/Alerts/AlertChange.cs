@@ -1,4 +1,0 @@
-namespace TanKy.Hub.Availability.Alerts;
-
-/// <summary>An alert that just opened (<see cref="Opened"/>) or closed.</summary>
-public sealed record AlertChange(Alert Alert, bool Opened);

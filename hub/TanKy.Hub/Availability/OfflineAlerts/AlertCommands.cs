@@ -1,0 +1,36 @@
+using System.CommandLine;
+using System.Globalization;
+using TanKy.Hub.Cli;
+using TanKy.Hub.Reports;
+
+namespace TanKy.Hub.Availability.OfflineAlerts;
+
+/// <summary><c>tanky-hub alerts list [--open] [--json]</c>.</summary>
+internal static class AlertCommands
+{
+    public static Command Build()
+    {
+        var alerts = new Command("alerts", "Cảnh báo mất kết nối / availability alerts");
+        var open = new Option<bool>("--open") { Description = "Only alerts still open" };
+        var list = new Command("list", "Danh sách cảnh báo / list alerts") { open, CliOptions.Json };
+        list.SetAction(r => CliOptions.Guard(() =>
+        {
+            var ctx = CliOptions.Context(r);
+            var all = new AlertStore(ctx.Db).List(r.GetValue(open) ? true : null);
+            if (r.GetValue(CliOptions.Json))
+            {
+                CliOutput.WriteJson(all.Select(a => new { a.Id, device = a.DeviceId, a.Kind, a.Zones, state = a.IsOpen ? "open" : "closed", a.OfflineSince, a.OpenedAt, a.ClosedAt, a.CloseReason }));
+                return 0;
+            }
+
+            CliOutput.WriteTable(["ID", "DEVICE", "KIND", "ZONES", "STATE", "OFFLINE SINCE", "CLOSED"],
+                all.Select(a => (IReadOnlyList<string>)[a.Id.ToString(CultureInfo.InvariantCulture), a.DeviceId, a.Kind, string.Join(",", a.Zones), a.IsOpen ? "open" : "closed", Local(a.OfflineSince), a.ClosedAt is { } c ? Local(c) : "-"]));
+            Console.Out.WriteLine($"{all.Count(a => a.IsOpen)} đang mở / open");
+            return 0;
+        }));
+        alerts.Subcommands.Add(list);
+        return alerts;
+    }
+
+    private static string Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, ReportPeriod.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+}

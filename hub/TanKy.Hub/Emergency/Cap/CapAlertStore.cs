@@ -1,0 +1,132 @@
+using Dapper;
+using TanKy.Hub.Storage;
+
+namespace TanKy.Hub.Emergency.Cap;
+
+/// <summary>
+/// Table <c>cap_alerts</c>: every message seen (the duplicate check), what was done, and which
+/// broadcast each one started, so a later Update or Cancel finds what to stop.
+/// </summary>
+public sealed class CapAlertStore(Database db, TimeProvider time)
+{
+    private const string Columns = "id, sender, identifier, sent, status, msg_type, refs, expires_ms, received_at, source, submitted_by, action, reason, class, zones, broadcast_id, ended_at";
+
+    /// <summary>Seen = stored with any outcome except <c>failed</c> (a failed attempt may be retried).</summary>
+    public bool IsSeen(string sender, string identifier)
+    {
+        using var c = db.Open();
+        return c.ExecuteScalar<long>(
+            "SELECT COUNT(*) FROM cap_alerts WHERE sender = @sender AND identifier = @identifier AND action <> 'failed'",
+            new { sender, identifier }) > 0;
+    }
+
+    public long Save(CapAlert alert, CapSubmission from, string action, string reason, CapDecision? decision, string? broadcastId)
+    {
+        using var c = db.Open();
+        return c.ExecuteScalar<long>(
+            """
+            INSERT INTO cap_alerts(sender, identifier, sent, sent_ms, status, msg_type, refs, expires_ms, received_at, source, submitted_by, action, reason, class, zones, broadcast_id)
+            VALUES (@Sender, @Identifier, @SentText, @sentMs, @status, @msgType, @ReferencesText, @expires, @now, @source, @by, @action, @reason, @cls, @zones, @broadcastId)
+            ON CONFLICT(sender, identifier) DO UPDATE SET
+                received_at = excluded.received_at, source = excluded.source, submitted_by = excluded.submitted_by, action = excluded.action,
+                reason = excluded.reason, class = excluded.class, zones = excluded.zones, broadcast_id = excluded.broadcast_id
+            WHERE cap_alerts.action = 'failed'
+            RETURNING id
+            """,
+            new
+            {
+                alert.Sender,
+                alert.Identifier,
+                alert.SentText,
+                sentMs = alert.Sent.ToUnixTimeMilliseconds(),
+                status = alert.Status.ToString(),
+                msgType = alert.MsgType.ToString(),
+                alert.ReferencesText,
+                expires = decision?.Expires?.ToUnixTimeMilliseconds() ?? CapContent.Choose(alert)?.Expires?.ToUnixTimeMilliseconds(),
+                now = time.GetUtcNow().ToUnixTimeMilliseconds(),
+                source = from.Source,
+                by = from.SubmittedBy,
+                action,
+                reason,
+                cls = decision?.Class?.ToWire(),
+                zones = decision is { Zones.Count: > 0 } ? string.Join(',', decision.Zones) : null,
+                broadcastId,
+            });
+    }
+
+    /// <summary>
+    /// The broadcasts still running because of the referenced messages, following Update chains:
+    /// cancelling an alert also stops the update that replaced it.
+    /// </summary>
+    public IReadOnlyList<(long RowId, string BroadcastId)> ActiveBroadcasts(IEnumerable<CapReference> references)
+    {
+        using var c = db.Open();
+        var result = new List<(long, string)>();
+        var queue = new Queue<long>();
+        foreach (var r in references)
+        {
+            if (c.ExecuteScalar<long?>("SELECT id FROM cap_alerts WHERE sender = @Sender AND identifier = @Identifier", r) is { } id)
+            {
+                queue.Enqueue(id);
+            }
+        }
+
+        var visited = new HashSet<long>();
+        while (queue.TryDequeue(out var id))
+        {
+            if (!visited.Add(id))
+            {
+                continue;
+            }
+
+            var row = c.QuerySingle<(string? BroadcastId, long? EndedAt, long? ReplacedBy)>("SELECT broadcast_id, ended_at, replaced_by FROM cap_alerts WHERE id = @id", new { id });
+            if (row.BroadcastId is not null && row.EndedAt is null)
+            {
+                result.Add((id, row.BroadcastId));
+            }
+
+            if (row.ReplacedBy is { } next)
+            {
+                queue.Enqueue(next);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Marks the rows' broadcasts as ended, and (for an Update) which row replaced them. One transaction.</summary>
+    public void MarkEnded(IEnumerable<long> rowIds, long? replacedBy)
+    {
+        using var c = db.Open();
+        using var tx = c.BeginTransaction();
+        foreach (var id in rowIds)
+        {
+            c.Execute("UPDATE cap_alerts SET ended_at = @now, replaced_by = COALESCE(@replacedBy, replaced_by) WHERE id = @id", new { id, replacedBy, now = time.GetUtcNow().ToUnixTimeMilliseconds() }, tx);
+        }
+
+        tx.Commit();
+    }
+
+    public IReadOnlyList<CapAlertRecord> Recent(int limit = 100)
+    {
+        using var c = db.Open();
+        return c.Query<Row>($"SELECT {Columns} FROM cap_alerts ORDER BY received_at DESC, id DESC LIMIT @limit", new { limit = Math.Clamp(limit, 1, 1000) })
+            .Select(r => r.ToRecord()).ToList();
+    }
+
+    public CapAlertRecord? Find(string sender, string identifier)
+    {
+        using var c = db.Open();
+        return c.QuerySingleOrDefault<Row>($"SELECT {Columns} FROM cap_alerts WHERE sender = @sender AND identifier = @identifier", new { sender, identifier })?.ToRecord();
+    }
+
+    private sealed record Row(long id, string sender, string identifier, string sent, string status, string msg_type, string? refs, long? expires_ms, long received_at, string source, string submitted_by, string action, string reason, string? @class, string? zones, string? broadcast_id, long? ended_at)
+    {
+        public CapAlertRecord ToRecord() => new(
+            id, sender, identifier, sent, status, msg_type, refs,
+            expires_ms is { } e ? DateTimeOffset.FromUnixTimeMilliseconds(e) : null,
+            DateTimeOffset.FromUnixTimeMilliseconds(received_at), source, submitted_by, action, reason, @class,
+            string.IsNullOrEmpty(zones) ? [] : zones.Split(','), broadcast_id,
+            ended_at is { } x ? DateTimeOffset.FromUnixTimeMilliseconds(x) : null);
+    }
+}

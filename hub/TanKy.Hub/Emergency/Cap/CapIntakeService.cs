@@ -1,0 +1,150 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TanKy.Hub.Devices;
+using TanKy.Hub.Media.Speech;
+
+namespace TanKy.Hub.Emergency.Cap;
+
+/// <summary>
+/// Carries out CAP messages: parse, decide (<see cref="CapDecider"/>), act through
+/// <see cref="IEmergencyTrigger"/>, record. Messages are handled one at a time so a duplicate
+/// arriving on both the API and the folder cannot start two broadcasts.
+/// </summary>
+public sealed class CapIntakeService(
+    CapAlertStore store,
+    IEmergencyTrigger trigger,
+    TriggerAudit audit,
+    ZoneRegistry zones,
+    DeviceRegistry devices,
+    IOptions<CapOptions> options,
+    TimeProvider time,
+    ILogger<CapIntakeService> log,
+    SpeechMedia? speech = null)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly CapOptions _o = options.Value;
+
+    public async Task<CapIntakeResult> SubmitAsync(byte[] xml, CapSubmission from, CancellationToken ct)
+    {
+        var parsed = CapParser.Parse(xml, _o.MaxBytes);
+        if (!parsed.IsValid)
+        {
+            log.LogWarning("Refused a malformed CAP message from {Source} {Remote}: {Errors}", from.Source, from.Remote, string.Join(" | ", parsed.Errors));
+            return CapIntakeResult.Rejected(parsed.Errors);
+        }
+
+        await _gate.WaitAsync(ct);
+        try
+        {
+            return await HandleAsync(parsed.Alert, from, ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<CapIntakeResult> HandleAsync(CapAlert alert, CapSubmission from, CancellationToken ct)
+    {
+        var ctx = new CapDecisionContext(time.GetUtcNow(), store.IsSeen(alert.Sender, alert.Identifier), ZoneMap(), _o.SpeechMaxCharacters, _o.LedMaxCharacters);
+        var decision = CapDecider.Decide(alert, ctx);
+        log.LogInformation("CAP {Sender}/{Identifier} ({Status} {MsgType}) from {Source}: {Action}, {Reason}", alert.Sender, alert.Identifier, alert.Status, alert.MsgType, from.Source, decision.Action.ToWire(), decision.Reason);
+        try
+        {
+            return decision.Action switch
+            {
+                CapAction.Broadcast or CapAction.Update => await StartAsync(alert, decision, from, ct),
+                CapAction.Cancel => await CancelAsync(alert, decision, from, ct),
+                _ => Recorded(alert, decision, from),
+            };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogError(ex, "CAP {Sender}/{Identifier}: {Action} failed", alert.Sender, alert.Identifier, decision.Action.ToWire());
+            store.Save(alert, from, "failed", $"{decision.Action.ToWire()} failed: {ex.Message}", decision, null);
+            return new CapIntakeResult([], decision, null, [], ex.Message);
+        }
+    }
+
+    private async Task<CapIntakeResult> StartAsync(CapAlert alert, CapDecision decision, CapSubmission from, CancellationToken ct)
+    {
+        var request = new EmergencyRequest(
+            decision.Zones, decision.Class!.Value, await MediaFor(alert, decision, ct), decision.SpeechText, decision.LedText,
+            Math.Max(1, _o.Repeat), _o.RepeatInterval, decision.Expires, "cap:" + alert.Sender, TriggerChannel.Cap, alert.AsReference.ToString());
+        var broadcastId = await trigger.TriggerAsync(request, ct);
+        var rowId = store.Save(alert, from, decision.Action.ToWire(), decision.Reason, decision, broadcastId);
+        audit.Record(from.SubmittedBy, null, TriggerChannel.Cap, EmergencyGuard.Describe(request), decision.Zones, from.Remote, true, decision.Reason, broadcastId);
+
+        // Update: the new broadcast is already running (latest emergency wins), so stopping the old one leaves no gap.
+        var cancelled = await StopAsync(decision.References, rowId, $"replaced by CAP update {alert.Identifier}", ct);
+        log.LogWarning("CAP {Identifier} started broadcast {BroadcastId} ({Class}) for {Zones}", alert.Identifier, broadcastId, decision.Class.Value.ToWire(), string.Join(',', decision.Zones));
+        return new CapIntakeResult([], decision, broadcastId, cancelled, null);
+    }
+
+    private async Task<CapIntakeResult> CancelAsync(CapAlert alert, CapDecision decision, CapSubmission from, CancellationToken ct)
+    {
+        var cancelled = await StopAsync(decision.References, null, $"cancelled by CAP {alert.Identifier}", ct);
+        var reason = cancelled.Count == 0 ? decision.Reason + "; nothing of theirs was playing" : decision.Reason + $"; stopped {string.Join(", ", cancelled)}";
+        store.Save(alert, from, decision.Action.ToWire(), reason, decision, null);
+        audit.Record(from.SubmittedBy, null, TriggerChannel.Cap, $"cancel: {alert.ReferencesText}", [], from.Remote, true, reason);
+        return new CapIntakeResult([], decision with { Reason = reason }, null, cancelled, null);
+    }
+
+    private async Task<List<string>> StopAsync(IReadOnlyList<CapReference> references, long? replacedBy, string reason, CancellationToken ct)
+    {
+        if (references.Count == 0)
+        {
+            return [];
+        }
+
+        var active = store.ActiveBroadcasts(references);
+        foreach (var (_, broadcastId) in active)
+        {
+            await trigger.CancelAsync(broadcastId, reason, ct);
+        }
+
+        store.MarkEnded(active.Select(a => a.RowId), replacedBy);
+        return active.Select(a => a.BroadcastId).ToList();
+    }
+
+    private CapIntakeResult Recorded(CapAlert alert, CapDecision decision, CapSubmission from)
+    {
+        if (!decision.Reason.StartsWith("duplicate", StringComparison.Ordinal))
+        {
+            store.Save(alert, from, decision.Action.ToWire(), decision.Reason, decision, null);
+        }
+
+        return new CapIntakeResult([], decision, null, [], null);
+    }
+
+    /// <summary>Siren first, then the spoken message. A failed synthesis must not stop the siren: it is logged, and the text still travels in the request.</summary>
+    private async Task<List<string>> MediaFor(CapAlert alert, CapDecision decision, CancellationToken ct)
+    {
+        var media = new List<string>();
+        if (!string.IsNullOrWhiteSpace(_o.SirenMediaId))
+        {
+            media.Add(_o.SirenMediaId);
+        }
+
+        if (_o.SynthesizeSpeech && speech is not null && decision.SpeechText is { Length: > 0 } text)
+        {
+            try
+            {
+                var spoken = await speech.CreateAsync(text, $"CAP {alert.Identifier}: {decision.LedText}", "cap:" + alert.Sender, ct);
+                media.Add(spoken.Item.Id);
+            }
+            catch (SpeechException ex)
+            {
+                log.LogError(ex, "CAP {Identifier}: speech synthesis failed; broadcasting without the spoken message", alert.Identifier);
+            }
+        }
+
+        return media;
+    }
+
+    private CapZoneMap ZoneMap() => new(
+        zones.List().Select(z => new CapZoneMap.ZonePlace(z.Id, z.Name)).ToList(),
+        devices.List().Where(d => d.Lat is not null && d.Lon is not null).Select(d => new CapZoneMap.DevicePlace(d.Id, d.Zones, new GeoPoint(d.Lat!.Value, d.Lon!.Value))).ToList(),
+        _o.Geocodes,
+        _o.CommuneNames);
+}

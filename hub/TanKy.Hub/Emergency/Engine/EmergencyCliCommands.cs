@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net.Http.Headers;
+using TanKy.Hub.Broadcasts.Cli;
+using TanKy.Hub.Cli;
+
+namespace TanKy.Hub.Emergency.Engine;
+
+/// <summary>
+/// <c>tanky-hub broadcast emergency --zones … (--media ID | --text "…" | --file F.wav) [--siren ID]
+/// [--repeat N --interval S]</c> and <c>tanky-hub broadcast cancel ID</c>, against the running hub's
+/// <c>/api/v1/emergency</c> (same authorisation and audit as the phone).
+/// </summary>
+internal static class EmergencyCliCommands
+{
+    public static Command Emergency()
+    {
+        var zones = new Option<string>("--zones") { Description = "Zones, comma-separated, e.g. xom-3,khoi-1", Required = true };
+        var media = new Option<string?>("--media") { Description = "Stored clip id" };
+        var text = new Option<string?>("--text") { Description = "Text spoken by speech synthesis (Vietnamese)" };
+        var file = new Option<FileInfo?>("--file") { Description = "A fresh recording (WAV or MP3) to upload and play" };
+        var siren = new Option<string?>("--siren") { Description = "Clip played first (siren or chime)" };
+        var headline = new Option<string?>("--headline") { Description = "LED board text" };
+        var repeat = new Option<int>("--repeat") { Description = "How many times (1–20)", DefaultValueFactory = _ => 1 };
+        var interval = new Option<double>("--interval") { Description = "Seconds between repeats", DefaultValueFactory = _ => 0 };
+        var command = new Command("emergency", "Phát khẩn cấp / emergency broadcast") { zones, media, text, file, siren, headline, repeat, interval, CliOptions.Json };
+        command.SetAction((r, ct) => BroadcastCommands.RunAsync(r, async (api, output) =>
+        {
+            var given = new object?[] { r.GetValue(media), r.GetValue(text), r.GetValue(file) }.Count(v => v is not null);
+            if (given != 1)
+            {
+                return BroadcastCommands.Fail(r, "cần đúng một trong --media, --text, --file / give exactly one of --media, --text, --file");
+            }
+
+            var fields = new Dictionary<string, string?>
+            {
+                ["zones"] = r.GetValue(zones), ["media"] = r.GetValue(media), ["text"] = r.GetValue(text), ["siren"] = r.GetValue(siren),
+                ["headline"] = r.GetValue(headline), ["repeat"] = r.GetValue(repeat).ToString(CultureInfo.InvariantCulture),
+                ["interval"] = r.GetValue(interval).ToString(CultureInfo.InvariantCulture),
+            };
+            using var form = new MultipartFormDataContent();
+            foreach (var (name, value) in fields.Where(f => f.Value is not null))
+            {
+                form.Add(new StringContent(value!), name);
+            }
+
+            if (r.GetValue(file) is { } f)
+            {
+                if (!f.Exists)
+                {
+                    return BroadcastCommands.Fail(r, $"không thấy tệp / no such file: {f.FullName}");
+                }
+
+                var bytes = new ByteArrayContent(await File.ReadAllBytesAsync(f.FullName, ct));
+                bytes.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+                form.Add(bytes, "file", f.Name);
+            }
+
+            var answer = await api.PostContentAsync("/api/v1/emergency", form, ct);
+            return BroadcastCommands.Print(r, answer, output, j => output.WriteLine(
+                $"ĐÃ PHÁT KHẨN CẤP / emergency started: {BroadcastCommands.Text(j, "id")} (huỷ / cancel: tanky-hub broadcast cancel {BroadcastCommands.Text(j, "id")})"));
+        }));
+        return command;
+    }
+
+    public static Command Cancel()
+    {
+        var id = new Argument<string>("id") { Description = "Broadcast id of the emergency" };
+        var command = new Command("cancel", "Huỷ phát khẩn cấp / cancel an emergency broadcast") { id, CliOptions.Json };
+        command.SetAction((r, ct) => BroadcastCommands.RunAsync(r, async (api, output) =>
+        {
+            var answer = await api.DeleteAsync("/api/v1/emergency/" + Uri.EscapeDataString(r.GetValue(id)!), ct);
+            return BroadcastCommands.Print(r, answer, output, j => output.WriteLine($"Đã huỷ / cancelled {BroadcastCommands.Text(j, "id")}"));
+        }));
+        return command;
+    }
+}

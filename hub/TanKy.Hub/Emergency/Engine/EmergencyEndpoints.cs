@@ -1,0 +1,124 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TanKy.Hub.Accounts;
+using TanKy.Hub.Broadcasts;
+using TanKy.Hub.Media;
+using TanKy.Hub.Web;
+
+namespace TanKy.Hub.Emergency.Engine;
+
+/// <summary>
+/// <c>/api/v1/emergency</c>: trigger (JSON or multipart with a fresh recording), cancel, and read
+/// the audit. Every trigger goes through <see cref="EmergencyGuard"/>, so a hamlet head reaches
+/// only their own zones and every attempt — refused ones included — is audited with the
+/// caller's address. Refused requests are refused before any upload is imported or text spoken.
+/// </summary>
+public static class EmergencyEndpoints
+{
+    private const long MultipartSlack = 64 * 1024;
+
+    public static void MapEmergencyEndpoints(this IEndpointRouteBuilder app)
+    {
+        var limit = app.ServiceProvider.GetRequiredService<IOptions<MediaOptions>>().Value.MaxUploadBytes + MultipartSlack;
+        var api = app.MapGroup("/api/v1/emergency").RequireAuthorization(Policies.Read);
+        api.MapPost("", TriggerAsync)
+            .WithMetadata(new RequestSizeLimitAttribute(limit))
+            .WithFormOptions(multipartBodyLengthLimit: limit)
+            .WithName("TriggerEmergency").WithSummary("Start an emergency broadcast (202); 403 outside your hamlets (audited)");
+        api.MapDelete("/{id}", CancelAsync).WithName("CancelEmergency").WithSummary("Cancel an emergency broadcast");
+        api.MapGet("/audit", Audit).WithName("EmergencyAudit").WithSummary("Every emergency trigger, refused ones included, newest first");
+    }
+
+    private static async Task<IResult> TriggerAsync(HttpRequest http, ClaimsPrincipal principal, EmergencyContent content, EmergencyGuard guard, TriggerAudit audit, CancellationToken ct)
+    {
+        var user = principal.ToUser();
+        var remote = http.HttpContext.Connection.RemoteIpAddress?.ToString();
+        var (body, file, readError) = await EmergencyBodyReader.ReadAsync(http, ct);
+        var error = readError ?? EmergencyContent.Check(body!, file);
+        if (error is not null)
+        {
+            audit.Record(user.Name, user.Role.ToWire(), TriggerChannel.Api, "invalid emergency request", body?.Zones ?? [], remote, false, error);
+            return Invalid(error);
+        }
+
+        var draft = EmergencyContent.Draft(body!, user.Name, []);
+        if (!EmergencyAuthorizer.Authorize(user, draft.Zones).Allowed)
+        {
+            var refused = await guard.TriggerAsync(user, draft, remote, ct);
+            return Forbidden(refused.Reason, refused.AuditId);
+        }
+
+        try
+        {
+            var request = await content.ResolveAsync(body!, file, user.Name, ct);
+            var result = await guard.TriggerAsync(user, request, remote, ct);
+            return result.Allowed
+                ? Results.Accepted($"/api/v1/broadcasts/{result.BroadcastId}", new { id = result.BroadcastId, media = request.MediaIds, audit = result.AuditId })
+                : Forbidden(result.Reason, result.AuditId);
+        }
+        catch (EmergencyContentException ex)
+        {
+            audit.Record(user.Name, user.Role.ToWire(), TriggerChannel.Api, "invalid emergency content", draft.Zones, remote, false, ex.Message);
+            return Invalid(ex.Message);
+        }
+        catch (BroadcastRequestException ex)
+        {
+            return Invalid(ex.Message);
+        }
+    }
+
+    private static async Task<IResult> CancelAsync(string id, HttpRequest http, ClaimsPrincipal principal, IBroadcastService broadcasts, IEmergencyTrigger trigger, TriggerAudit audit, CancellationToken ct)
+    {
+        var user = principal.ToUser();
+        var remote = http.HttpContext.Connection.RemoteIpAddress?.ToString();
+        var record = broadcasts.Get(id);
+        if (record is null)
+        {
+            return Results.Problem(statusCode: 404, title: "Không tìm thấy bản tin / broadcast not found");
+        }
+
+        var outcome = EmergencyAuthorizer.Authorize(user, record.Zones);
+        audit.Record(user.Name, user.Role.ToWire(), TriggerChannel.Api, $"cancel {id}", record.Zones, remote, outcome.Allowed, outcome.Reason, id);
+        if (!outcome.Allowed)
+        {
+            return Forbidden(outcome.Reason, null);
+        }
+
+        if (record.Status is BroadcastStatus.Finished or BroadcastStatus.Cancelled or BroadcastStatus.Failed)
+        {
+            return Results.Problem(statusCode: 409, title: "Bản tin đã kết thúc / broadcast already ended", detail: $"broadcast '{id}' is {record.Status}");
+        }
+
+        await trigger.CancelAsync(id, user.Name, ct);
+        return Results.Ok(new { id, status = broadcasts.Get(id)?.Status });
+    }
+
+    private static IResult Audit(ClaimsPrincipal principal, TriggerAudit audit, DateTimeOffset? from, DateTimeOffset? to, string? actor, string? outcome, string? zone, int? limit)
+    {
+        var user = principal.ToUser();
+        if (user.Role is not (Role.Admin or Role.Officer))
+        {
+            return Results.Problem(statusCode: 403, title: "Không có quyền / forbidden", detail: "only officers and admins read the emergency audit");
+        }
+
+        bool? allowed = outcome switch { "allowed" => true, "refused" => false, null => null, _ => null };
+        if (outcome is not (null or "allowed" or "refused") || limit is < 1 or > 1000)
+        {
+            return Invalid("outcome is allowed or refused; limit 1–1000");
+        }
+
+        return Results.Ok(audit.Query(new TriggerAuditQuery(from, to, actor, allowed, zone, limit ?? 200)));
+    }
+
+    private static IResult Forbidden(string reason, long? auditId) =>
+        Results.Problem(statusCode: 403, title: "Không có quyền phát khẩn cấp tới khu vực này / emergency refused", detail: reason,
+            extensions: new Dictionary<string, object?> { ["audit"] = auditId });
+
+    private static IResult Invalid(string reason) =>
+        Results.Problem(statusCode: 400, title: "Yêu cầu phát khẩn cấp không hợp lệ / invalid emergency request", detail: reason);
+}

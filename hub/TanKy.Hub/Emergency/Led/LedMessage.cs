@@ -1,0 +1,4 @@
+namespace TanKy.Hub.Emergency.Led;
+
+/// <summary>What an LED board shows: text (diacritics kept) and the class it belongs to.</summary>
+public sealed record LedMessage(string Text, BulletinClass Class);
