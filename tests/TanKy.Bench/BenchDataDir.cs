@@ -1,4 +1,5 @@
 using TanKy.Hub.Storage;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Bench;
 

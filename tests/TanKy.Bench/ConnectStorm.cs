@@ -5,6 +5,8 @@ using TanKy.DeviceSim.Node;
 using TanKy.Hub.Broker;
 using TanKy.Hub.Hosting;
 using TanKy.Hub.Tests.Support;
+using TanKy.Hub.Shared;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Bench;
 
@@ -99,7 +101,7 @@ internal static class ConnectStorm
     /// (2.0.11: "listener 0" is a unix socket), so <see cref="PortRetry"/> picks a port and picks
     /// another when mosquitto exits with "Address already in use".
     /// </summary>
-    internal static Task<(ChildProcess Mosquitto, int Port)> StartMosquittoAsync(string dataDir, TanKy.Hub.Storage.Database db, int devices) =>
+    internal static Task<(ChildProcess Mosquitto, int Port)> StartMosquittoAsync(string dataDir, TanKy.Hub.Shared.Data.Database db, int devices) =>
         PortRetry.StartAsync(async port =>
         {
             var outDir = Path.Combine(dataDir, "mosquitto");

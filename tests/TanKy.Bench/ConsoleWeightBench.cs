@@ -10,6 +10,7 @@ using TanKy.Hub.Accounts;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Hosting;
 using TanKy.Hub.Storage;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Bench;
 

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using TanKy.Hub.Hosting;
 using TanKy.Hub.Reports;
 using TanKy.Hub.Storage;
+using TanKy.Hub.Shared;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Bench;
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using TanKy.Hub.Storage;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Bench;
 

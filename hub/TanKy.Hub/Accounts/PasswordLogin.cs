@@ -2,8 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 using Microsoft.Extensions.Options;
-using TanKy.Hub.Security;
 using TanKy.Hub.Storage;
+using TanKy.Hub.Shared;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Accounts;
 

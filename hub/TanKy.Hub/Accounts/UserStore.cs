@@ -1,6 +1,7 @@
 using Dapper;
-using TanKy.Hub.Security;
 using TanKy.Hub.Storage;
+using TanKy.Hub.Shared;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Accounts;
 

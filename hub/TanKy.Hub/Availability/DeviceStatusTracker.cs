@@ -7,6 +7,8 @@ using TanKy.Hub.Hosting;
 using TanKy.Hub.Storage;
 using TanKy.Protocol;
 using TanKy.Protocol.Messages;
+using TanKy.Hub.Shared;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Availability;
 

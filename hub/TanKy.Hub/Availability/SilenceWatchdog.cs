@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Hosting;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Availability;
 

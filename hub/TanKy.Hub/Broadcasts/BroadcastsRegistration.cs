@@ -10,6 +10,8 @@ using TanKy.Hub.Broadcasts.Sources;
 using TanKy.Hub.Broadcasts.Streaming;
 using TanKy.Hub.Broker;
 using TanKy.Hub.Storage;
+using TanKy.Hub.Shared;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Broadcasts;
 
@@ -59,7 +61,7 @@ public static class BroadcastsRegistration
         services.AddSingleton(sp => new TimeSyncResponder(
             new DeferredHubMqtt(sp),
             sp.GetRequiredService<HubClock>(),
-            sp.GetRequiredService<IOptions<Hosting.HubOptions>>(),
+            sp.GetRequiredService<IOptions<HubOptions>>(),
             sp.GetRequiredService<ILogger<TimeSyncResponder>>()));
         services.AddSingleton<IDeviceMessageHandler>(sp => sp.GetRequiredService<TimeSyncResponder>());
         services.AddSingleton(sp => new DeliveryTracker(

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using TanKy.Hub.Devices;
-using TanKy.Hub.Security;
 using TanKy.Protocol;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Broker;
 

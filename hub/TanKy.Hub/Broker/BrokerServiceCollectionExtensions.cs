@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using TanKy.Hub.Shared;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Broker;
 
@@ -11,11 +13,12 @@ public static class BrokerServiceCollectionExtensions
     /// Registers <see cref="BrokerOptions"/> (section <c>Broker</c>), the embedded broker and its
     /// bound address <see cref="IBrokerAddress"/> (Embedded mode only) and the hub's MQTT connection
     /// as <see cref="IHubMqtt"/>. Expects the host to register Database, <c>IOptions&lt;HubOptions&gt;</c>,
-    /// HubMetrics, TimeProvider and IDeviceAuthenticator. The broker is registered before the connection so it stops after it.
+    /// TimeProvider and IDeviceAuthenticator; registers HubMetrics. The broker is registered before the connection so it stops after it.
     /// </summary>
     public static IServiceCollection AddBroker(this IServiceCollection services, IConfiguration config)
     {
         var section = config.GetSection(BrokerOptions.Section);
+        services.TryAddSingleton<HubMetrics>();
         services.AddOptions<BrokerOptions>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrokerOptions>, BrokerOptionsValidator>());
 

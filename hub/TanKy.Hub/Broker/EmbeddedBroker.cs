@@ -8,8 +8,9 @@ using MQTTnet.Protocol;
 using MQTTnet.Server;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Hosting;
-using TanKy.Hub.Security;
 using TanKy.Hub.Storage;
+using TanKy.Hub.Shared;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Broker;
 

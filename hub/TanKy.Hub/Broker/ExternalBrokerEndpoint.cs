@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TanKy.Hub.Hosting;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Broker;
 

@@ -10,6 +10,7 @@ using MQTTnet.Protocol;
 using TanKy.Hub.Hosting;
 using TanKy.Protocol;
 using TanKy.Protocol.Messages;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Broker;
 

@@ -3,9 +3,10 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Dapper;
 using TanKy.Hub.Hosting;
-using TanKy.Hub.Security;
 using TanKy.Hub.Storage;
 using TanKy.Protocol;
+using TanKy.Hub.Shared;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Broker;
 

@@ -1,7 +1,10 @@
+using TanKy.Hub.Accounts.Cli;
+using TanKy.Hub.Devices.Cli;
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Hosting;
+using TanKy.Hub.Shared.Cli;
 
 namespace TanKy.Hub.Cli;
 
@@ -39,17 +42,17 @@ internal static class DemoCommand
 
     private static string Provision(CliContext ctx, string communeFile)
     {
-        if (ctx.Devices.List().Count == 0)
+        if (ctx.Devices().List().Count == 0)
         {
-            var results = ctx.Importer.ImportFile(communeFile);
-            Console.Out.WriteLine($"Đã nạp xã mẫu / provisioned the sample commune: {ctx.Zones.List().Count} zones, {results.Count} devices");
+            var results = ctx.Importer().ImportFile(communeFile);
+            Console.Out.WriteLine($"Đã nạp xã mẫu / provisioned the sample commune: {ctx.Zones().List().Count} zones, {results.Count} devices");
         }
 
         var fleet = Path.Combine(ctx.Db.DataDir, FleetFileName);
         if (!File.Exists(fleet))
         {
             var port = ctx.Configuration.GetValue("Broker:Port", 1883);
-            ctx.Exporter.Export(fleet, ctx.Options.Site, "127.0.0.1", port, tls: false);
+            ctx.Exporter().Export(fleet, ctx.Options.Site, "127.0.0.1", port, tls: false);
         }
 
         if (DemoMedia.Provision(ctx.Db, ctx.Configuration) is > 0 and var clips)
@@ -57,10 +60,10 @@ internal static class DemoCommand
             Console.Out.WriteLine($"Đã tạo {clips} âm thanh mẫu cho chương trình mẫu / generated {clips} stand-in clips for the sample programme");
         }
 
-        if (ctx.Users.Find("demo-admin") is null)
+        if (ctx.Users().Find("demo-admin") is null)
         {
-            ctx.Users.Add("demo-admin", Role.Admin, []);
-            var token = ctx.Tokens.Create("demo-admin", "demo");
+            ctx.Users().Add("demo-admin", Role.Admin, []);
+            var token = ctx.Tokens().Create("demo-admin", "demo");
             var tokenFile = Path.Combine(ctx.Db.DataDir, "demo-admin.token");
             File.WriteAllText(tokenFile, token + Environment.NewLine);
             File.SetUnixFileMode(tokenFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);

@@ -5,6 +5,7 @@ using TanKy.Hub.Broadcasts.Sources;
 using TanKy.Hub.Media;
 using TanKy.Hub.Schedules;
 using TanKy.Hub.Storage;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Cli;
 

@@ -1,6 +1,11 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using TanKy.Hub.Hosting;
+using TanKy.Hub.Shared.Cli;
+using TanKy.Hub.Devices.Cli;
+using TanKy.Hub.Accounts.Cli;
+using TanKy.Hub.Storage.Backup;
+using TanKy.Hub.Broker.Cli;
 
 namespace TanKy.Hub.Cli;
 

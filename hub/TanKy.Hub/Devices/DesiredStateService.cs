@@ -6,6 +6,8 @@ using TanKy.Hub.Storage;
 using TanKy.Protocol;
 using TanKy.Protocol.Messages;
 using Microsoft.Extensions.Options;
+using TanKy.Hub.Shared;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Devices;
 

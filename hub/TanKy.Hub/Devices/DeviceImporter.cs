@@ -5,6 +5,7 @@ using TanKy.Protocol;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Devices;
 

@@ -7,6 +7,8 @@ using Microsoft.Extensions.Options;
 using TanKy.Hub.Hosting;
 using TanKy.Hub.Storage;
 using TanKy.Protocol.Messages;
+using TanKy.Hub.Shared;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Devices;
 

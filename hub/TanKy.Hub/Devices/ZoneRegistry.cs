@@ -1,6 +1,7 @@
 using Dapper;
 using TanKy.Hub.Storage;
 using TanKy.Protocol;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Devices;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
 using TanKy.Hub.Storage;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Emergency;
 

@@ -29,6 +29,8 @@ using TanKy.Hub.Reports.Broadcasting;
 using TanKy.Hub.Storage;
 using TanKy.Hub.Web;
 using TanKy.Hub.Web.Console;
+using TanKy.Hub.Shared.Data;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Hosting;
 

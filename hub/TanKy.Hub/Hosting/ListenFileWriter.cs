@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TanKy.Hub.Broker;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Hosting;
 

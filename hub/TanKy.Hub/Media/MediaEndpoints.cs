@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TanKy.Hub.Web;
+using TanKy.Hub.Accounts.Http;
 
 namespace TanKy.Hub.Media;
 

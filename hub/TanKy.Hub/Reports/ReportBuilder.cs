@@ -5,6 +5,8 @@ using TanKy.Hub.Availability.Model;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Hosting;
 using TanKy.Hub.Storage;
+using TanKy.Hub.Shared;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Reports;
 

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TanKy.Hub.Web;
+using TanKy.Hub.Accounts.Http;
+using TanKy.Hub.Devices.Http;
 
 namespace TanKy.Hub.Reports;
 

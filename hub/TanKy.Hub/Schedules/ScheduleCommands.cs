@@ -1,3 +1,4 @@
+using TanKy.Hub.Devices.Cli;
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
@@ -6,6 +7,7 @@ using TanKy.Hub.Media;
 using TanKy.Hub.Schedules.Parsing;
 using TanKy.Hub.Schedules.Planning;
 using TanKy.Hub.Schedules.Precache;
+using TanKy.Hub.Shared.Cli;
 
 namespace TanKy.Hub.Schedules;
 
@@ -71,7 +73,7 @@ internal static class ScheduleCommands
                 return CliOutput.Fail($"--days phải từ 1 đến {AgendaService.MaxDays} / --days must be 1–{AgendaService.MaxDays}");
             }
 
-            var entries = AgendaService.Compose(result.Set!, ctx.Time.GetUtcNow(), n, r.GetValue(zone), ctx.Devices, new CacheStateReader(ctx.Db));
+            var entries = AgendaService.Compose(result.Set!, ctx.Time.GetUtcNow(), n, r.GetValue(zone), ctx.Devices(), new CacheStateReader(ctx.Db));
             Write(entries, r.GetValue(CliOptions.Json));
             return 0;
         }));
@@ -87,7 +89,7 @@ internal static class ScheduleCommands
     private static ScheduleLoadResult Load(CliContext ctx, ScheduleOptions options, string? dir)
     {
         var sources = ScheduleSource.ReadFolder(dir ?? options.Directory);
-        var refs = ScheduleReferences.From(ctx.Zones, ctx.Devices, MediaCommands.Library(ctx));
+        var refs = ScheduleReferences.From(ctx.Zones(), ctx.Devices(), MediaCommands.Library(ctx));
         // The same value rules as the running hub (device control), so `check` and the hub agree.
         return ScheduleLoader.Load(sources, refs, ctx.Time.GetUtcNow(), options.OverlapHorizon, new Devices.Control.Scheduling.DesiredSchemaActionValidator());
     }

@@ -9,6 +9,8 @@ using TanKy.Hub.Schedules.Planning;
 using TanKy.Hub.Schedules.Precache;
 using TanKy.Hub.Schedules.Scheduling;
 using TanKy.Hub.Storage;
+using TanKy.Hub.Shared;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Schedules;
 

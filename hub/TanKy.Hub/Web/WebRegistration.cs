@@ -1,3 +1,4 @@
+using TanKy.Hub.Devices.Http;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using TanKy.Hub.Accounts.Http;
 
 namespace TanKy.Hub.Web;
 

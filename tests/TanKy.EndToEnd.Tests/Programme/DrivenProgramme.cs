@@ -15,6 +15,7 @@ using TanKy.Hub.Schedules.Airing;
 using TanKy.Hub.Schedules.Parsing;
 using TanKy.Hub.Schedules.Precache;
 using MsOptions = Microsoft.Extensions.Options.Options;
+using TanKy.Hub.Shared;
 
 namespace TanKy.EndToEnd.Tests.Programme;
 

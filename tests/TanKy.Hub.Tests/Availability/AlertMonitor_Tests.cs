@@ -11,6 +11,7 @@ using TanKy.Hub.Availability.Maintenance;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Hosting;
 using TanKy.Hub.Tests.Support;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Tests.Availability;
 

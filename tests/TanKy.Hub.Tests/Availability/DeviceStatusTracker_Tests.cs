@@ -8,6 +8,7 @@ using TanKy.Hub.Hosting;
 using TanKy.Hub.Tests.Support;
 using TanKy.Protocol;
 using TanKy.Protocol.Messages;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Tests.Availability;
 

@@ -10,6 +10,7 @@ using TanKy.Hub.Reports;
 using TanKy.Hub.Tests.Support;
 using TanKy.Protocol;
 using TanKy.Protocol.Messages;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Tests.Availability;
 

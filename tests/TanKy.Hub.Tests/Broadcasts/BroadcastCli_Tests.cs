@@ -7,6 +7,7 @@ using TanKy.Hub.Broadcasts.Cli;
 using TanKy.Hub.Broadcasts.Sources;
 using TanKy.Hub.Cli;
 using TanKy.Hub.Tests.Support;
+using TanKy.Hub.Shared.Cli;
 
 namespace TanKy.Hub.Tests.Broadcasts;
 

@@ -9,6 +9,7 @@ using TanKy.Hub.Broadcasts.Delivery;
 using TanKy.Hub.Broadcasts.Streaming;
 using TanKy.Hub.Hosting;
 using TanKy.Hub.Tests.Support;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Tests.Broadcasts;
 

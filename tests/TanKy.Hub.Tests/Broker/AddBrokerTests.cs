@@ -9,6 +9,7 @@ using TanKy.Hub.Hosting;
 using static TanKy.Hub.Tests.Broker.DevicePayloads;
 
 using TanKy.Hub.Tests.Support;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Tests.Broker;
 

@@ -4,6 +4,7 @@ using MQTTnet;
 using MQTTnet.Formatter;
 using TanKy.Hub.Broker;
 using static TanKy.Hub.Tests.Broker.DevicePayloads;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Tests.Broker;
 
@@ -104,7 +105,7 @@ public sealed class EmbeddedBrokerAclTests
     [Fact]
     public async Task Tools_account_reads_everything_and_publishes_nothing()
     {
-        var hash = TanKy.Hub.Security.SecretHasher.Hash("tech", 1000);
+        var hash = TanKy.Hub.Shared.SecretHasher.Hash("tech", 1000);
         await using var broker = await EmbeddedBrokerHarness.StartAsync(o => o.Tools = new BrokerToolsOptions { Enabled = true, PasswordHash = hash });
         await using var tools = await TestMqttClient.ConnectAsync(broker.Port, "tools", "tools", "tech");
         (await tools.SubscribeAsync(Root + "/#")).Should().Be(MqttClientSubscribeResultCode.GrantedQoS1);

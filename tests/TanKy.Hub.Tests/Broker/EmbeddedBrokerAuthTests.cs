@@ -1,7 +1,7 @@
 using MQTTnet;
 using MQTTnet.Formatter;
 using TanKy.Hub.Broker;
-using TanKy.Hub.Security;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Tests.Broker;
 

@@ -4,6 +4,7 @@ using TanKy.Hub.Broker;
 using TanKy.Hub.Hosting;
 
 using TanKy.Hub.Tests.Support;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Tests.Broker;
 

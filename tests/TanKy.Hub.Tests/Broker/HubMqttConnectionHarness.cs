@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TanKy.Hub.Broker;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Tests.Broker;
 

@@ -2,9 +2,9 @@ using System.Security.Cryptography.X509Certificates;
 using Dapper;
 using TanKy.Hub.Broker;
 using TanKy.Hub.Hosting;
-using TanKy.Hub.Security;
 
 using TanKy.Hub.Tests.Support;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Tests.Broker;
 

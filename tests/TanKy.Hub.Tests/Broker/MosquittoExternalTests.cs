@@ -5,6 +5,7 @@ using TanKy.Hub.Broker;
 using TanKy.Protocol;
 using TanKy.Protocol.Messages;
 using static TanKy.Hub.Tests.Broker.DevicePayloads;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Tests.Broker;
 

@@ -1,8 +1,8 @@
 using Dapper;
 using TanKy.Hub.Broker;
 using TanKy.Hub.Hosting;
-using TanKy.Hub.Security;
 using TanKy.Hub.Tests.Support;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Tests.Broker;
 

@@ -9,6 +9,7 @@ using TanKy.Hub.Devices.Control.Snapshots;
 using TanKy.Hub.Hosting;
 using TanKy.Hub.Tests.Support;
 using TanKy.Protocol;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Tests.DeviceControl;
 

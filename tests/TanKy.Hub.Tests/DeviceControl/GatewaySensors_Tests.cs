@@ -10,6 +10,7 @@ using TanKy.Hub.Gateway.I2c;
 using TanKy.Hub.Hosting;
 using TanKy.Hub.Tests.Support;
 using TanKy.Protocol;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Tests.DeviceControl;
 

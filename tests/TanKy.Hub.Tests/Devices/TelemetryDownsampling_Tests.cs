@@ -5,6 +5,7 @@ using TanKy.Hub.Devices;
 using TanKy.Hub.Hosting;
 using TanKy.Hub.Tests.Support;
 using TanKy.Protocol.Messages;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Tests.Devices;
 

@@ -2,6 +2,7 @@ using TanKy.Hub.Emergency.Cap;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Storage;
 using TanKy.Hub.Tests.Support;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Tests.Emergency;
 

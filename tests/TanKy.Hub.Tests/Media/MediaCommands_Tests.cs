@@ -2,6 +2,7 @@ using System.CommandLine;
 using TanKy.Hub.Cli;
 using TanKy.Hub.Media;
 using TanKy.Hub.Tests.Support;
+using TanKy.Hub.Shared.Cli;
 
 namespace TanKy.Hub.Tests.Media;
 

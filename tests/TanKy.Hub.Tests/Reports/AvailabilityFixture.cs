@@ -7,6 +7,7 @@ using TanKy.Hub.Hosting;
 using TanKy.Hub.Reports;
 using TanKy.Hub.Tests.Support;
 using TanKy.Protocol;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Tests.Reports;
 

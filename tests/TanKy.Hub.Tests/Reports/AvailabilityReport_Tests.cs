@@ -1,4 +1,5 @@
 using TanKy.Hub.Reports;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Tests.Reports;
 
@@ -36,7 +37,7 @@ public sealed class AvailabilityReport_Tests : IClassFixture<AvailabilityFixture
         // Late on the fixture's day: the report stops at "now" instead of the day's end.
         using var fx = new AvailabilityFixture();
         var lateThatDay = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(AvailabilityFixture.F.AddHours(21));
-        var builder = new ReportBuilder(fx.Dir.Db, lateThatDay, new NoBroadcastStatistics(), Microsoft.Extensions.Options.Options.Create(new Hosting.HubOptions()), Microsoft.Extensions.Options.Options.Create(new ReportOptions()));
+        var builder = new ReportBuilder(fx.Dir.Db, lateThatDay, new NoBroadcastStatistics(), Microsoft.Extensions.Options.Options.Create(new Hub.Shared.HubOptions()), Microsoft.Extensions.Options.Options.Create(new ReportOptions()));
 
         var partial = builder.Build(AvailabilityFixture.Day);
 

@@ -6,9 +6,9 @@ using TanKy.Hub.Accounts;
 using TanKy.Hub.Availability;
 using TanKy.Hub.Availability.OfflineAlerts;
 using TanKy.Hub.Devices;
-using TanKy.Hub.Security;
 using TestMqttClient = TanKy.Hub.Tests.Broker.TestMqttClient;
 using TanKy.Hub.Tests.Support;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Tests.Reports;
 

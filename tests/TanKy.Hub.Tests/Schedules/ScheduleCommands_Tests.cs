@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TanKy.Hub.Cli;
 using TanKy.Hub.Schedules;
+using TanKy.Hub.Shared.Cli;
 
 namespace TanKy.Hub.Tests.Schedules;
 

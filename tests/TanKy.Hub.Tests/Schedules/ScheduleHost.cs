@@ -12,6 +12,7 @@ using TanKy.Hub.Schedules;
 using TanKy.Hub.Schedules.Parsing;
 using TanKy.Hub.Schedules.Scheduling;
 using TanKy.Hub.Storage;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Tests.Schedules;
 

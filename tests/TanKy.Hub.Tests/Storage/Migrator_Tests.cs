@@ -1,6 +1,7 @@
 using Dapper;
 using TanKy.Hub.Storage;
 using TanKy.Hub.Tests.Support;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Tests.Storage;
 

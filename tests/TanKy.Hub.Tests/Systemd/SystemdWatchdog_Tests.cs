@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging;

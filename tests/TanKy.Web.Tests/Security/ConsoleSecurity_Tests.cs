@@ -11,6 +11,7 @@ using TanKy.Hub.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using TanKy.Hub.Web.Console;
 using TanKy.Web.Tests.Support;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Web.Tests.Security;
 

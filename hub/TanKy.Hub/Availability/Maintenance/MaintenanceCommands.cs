@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using TanKy.Hub.Cli;
 using TanKy.Hub.Reports;
+using TanKy.Hub.Shared.Cli;
 
 namespace TanKy.Hub.Availability.Maintenance;
 

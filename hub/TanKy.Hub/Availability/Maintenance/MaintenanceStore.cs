@@ -2,6 +2,7 @@ using Dapper;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Storage;
 using TanKy.Protocol;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Availability.Maintenance;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TanKy.Hub.Web;
+using TanKy.Hub.Accounts.Http;
 
 namespace TanKy.Hub.Availability.OfflineAlerts;
 

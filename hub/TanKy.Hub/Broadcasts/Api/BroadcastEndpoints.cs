@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Routing;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Web;
+using TanKy.Hub.Accounts.Http;
+using TanKy.Hub.Devices.Http;
 
 namespace TanKy.Hub.Broadcasts.Api;
 

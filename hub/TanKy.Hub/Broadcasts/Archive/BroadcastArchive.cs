@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TanKy.Hub.Storage;
 using TanKy.Protocol;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Broadcasts.Archive;
 

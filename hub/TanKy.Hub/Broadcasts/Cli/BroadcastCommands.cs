@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using TanKy.Hub.Cli;
 using TanKy.Hub.Hosting;
+using TanKy.Hub.Shared.Cli;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Broadcasts.Cli;
 

@@ -6,6 +6,7 @@ using TanKy.Hub.Broker;
 using TanKy.Hub.Hosting;
 using TanKy.Protocol;
 using TanKy.Protocol.Messages;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Broadcasts.Clock;
 

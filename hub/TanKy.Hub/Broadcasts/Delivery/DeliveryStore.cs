@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using TanKy.Hub.Broadcasts.Streaming;
 using TanKy.Hub.Storage;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Broadcasts.Delivery;
 

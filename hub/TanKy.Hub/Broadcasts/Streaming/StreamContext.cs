@@ -5,6 +5,7 @@ using TanKy.Hub.Broadcasts.Clock;
 using TanKy.Hub.Broker;
 using TanKy.Hub.Hosting;
 using TanKy.Protocol;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Broadcasts.Streaming;
 

@@ -4,6 +4,7 @@ using TanKy.Hub.Broker;
 using TanKy.Hub.Storage;
 using TanKy.Protocol;
 using TanKy.Protocol.Messages;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Devices.Control;
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using TanKy.Hub.Storage;
 using TanKy.Protocol;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Devices.Control;
 

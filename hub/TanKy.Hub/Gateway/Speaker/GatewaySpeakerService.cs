@@ -10,6 +10,8 @@ using TanKy.Hub.Devices;
 using TanKy.Hub.Hosting;
 using TanKy.Hub.Storage;
 using TanKy.Protocol;
+using TanKy.Hub.Shared;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Gateway.Speaker;
 

@@ -5,6 +5,7 @@ using TanKy.Hub.Schedules.History;
 using TanKy.Hub.Schedules.Planning;
 using TanKy.Hub.Schedules.Scheduling;
 using TanKy.Hub.Storage;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Schedules.Airing;
 

@@ -10,6 +10,7 @@ using TanKy.Hub.Media;
 using TanKy.Hub.Schedules.Model;
 using TanKy.Hub.Web;
 using TanKy.Protocol;
+using TanKy.Hub.Shared.Web;
 
 namespace TanKy.Hub.Schedules.Precache;
 

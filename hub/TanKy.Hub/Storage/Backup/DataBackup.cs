@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Storage.Backup;
 

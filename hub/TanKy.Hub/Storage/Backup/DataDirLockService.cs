@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Storage.Backup;
 

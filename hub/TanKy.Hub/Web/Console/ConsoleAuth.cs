@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using TanKy.Hub.Accounts;
+using TanKy.Hub.Accounts.Http;
 
 namespace TanKy.Hub.Web.Console;
 

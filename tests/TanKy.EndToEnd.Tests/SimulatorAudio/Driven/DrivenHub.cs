@@ -11,6 +11,7 @@ using TanKy.Hub.Devices;
 using TanKy.Hub.Hosting;
 using TanKy.Hub.Media;
 using TanKy.Hub.Tests.Support;
+using TanKy.Hub.Shared;
 
 namespace TanKy.EndToEnd.Tests.SimulatorAudio.Driven;
 

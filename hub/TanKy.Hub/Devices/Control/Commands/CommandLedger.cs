@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using TanKy.Hub.Storage;
 using TanKy.Protocol;
 using TanKy.Protocol.Messages;
+using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Devices.Control.Commands;
 

@@ -8,6 +8,7 @@ using TanKy.Hub.Devices.Control.Validation;
 using TanKy.Hub.Hosting;
 using TanKy.Protocol;
 using TanKy.Protocol.Messages;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Devices.Control.Commands;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using TanKy.Hub.Devices.Control.Bulk;
 using TanKy.Hub.Devices.Control.Validation;
 using TanKy.Hub.Web;
+using TanKy.Hub.Accounts.Http;
 
 namespace TanKy.Hub.Devices.Control.Http;
 

@@ -1,3 +1,4 @@
+using TanKy.Hub.Accounts.Http;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using TanKy.Hub.Devices.Control.Validation;

@@ -1,3 +1,4 @@
+using TanKy.Hub.Accounts.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,3 +1,4 @@
+using TanKy.Hub.Accounts.Http;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;

@@ -1,3 +1,4 @@
+using TanKy.Hub.Accounts.Http;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;

@@ -5,6 +5,7 @@ using TanKy.Hub.Accounts;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Web.Console.Audit;
 using TanKy.Hub.Web.Console.Text;
+using TanKy.Hub.Accounts.Http;
 
 namespace TanKy.Hub.Web.Console.Pages;
 

@@ -1,3 +1,4 @@
+using TanKy.Hub.Accounts.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TanKy.Hub.Accounts;

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Globalization;
+using TanKy.Hub.Shared.Cli;
+using TanKy.Hub.Cli;
+
+namespace TanKy.Hub.Accounts.Cli;
+
+/// <summary><c>tanky-hub tokens create|list|revoke</c>: API bearer tokens.</summary>
+internal static class TokenCommands
+{
+    public static Command Build()
+    {
+        var tokens = new Command("tokens", "Mã truy cập API / API tokens");
+
+        var user = new Option<string>("--user") { Required = true };
+        var label = new Option<string>("--label") { Description = "What the token is for", DefaultValueFactory = _ => "cli" };
+        var days = new Option<int?>("--expires-days") { Description = "Lifetime in days (default: no expiry)" };
+        var create = new Command("create", "Tạo mã; in một lần / create a token and print it once") { user, label, days, CliOptions.Json };
+        create.SetAction(r => CliOptions.Guard(() =>
+        {
+            var lifetime = r.GetValue(days) is { } d ? TimeSpan.FromDays(d) : (TimeSpan?)null;
+            var token = CliOptions.Context(r).Tokens().Create(r.GetValue(user)!, r.GetValue(label)!, lifetime);
+            if (r.GetValue(CliOptions.Json))
+            {
+                CliOutput.WriteJson(new { user = r.GetValue(user), token });
+            }
+            else
+            {
+                Console.Out.WriteLine(token);
+            }
+
+            return 0;
+        }));
+
+        var filter = new Option<string?>("--user");
+        var list = new Command("list", "Danh sách mã (không lộ giá trị) / list tokens (values are never shown again)") { filter };
+        list.SetAction(r => CliOptions.Guard(() =>
+        {
+            static string F(DateTimeOffset? t) => t?.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-";
+            CliOutput.WriteTable(
+                ["ID", "USER", "LABEL", "CREATED", "EXPIRES", "LAST USED", "REVOKED"],
+                CliOptions.Context(r).Tokens().List(r.GetValue(filter)).Select(t => (IReadOnlyList<string>)[t.Prefix, t.UserName, t.Name, F(t.CreatedAt), F(t.ExpiresAt), F(t.LastUsed), F(t.RevokedAt)]));
+            return 0;
+        }));
+
+        var id = new Option<string>("--id") { Description = "Token id (the 8 hex characters after tk_)", Required = true };
+        var revoke = new Command("revoke", "Thu hồi mã / revoke a token") { id };
+        revoke.SetAction(r => CliOptions.Guard(() =>
+        {
+            CliOptions.Context(r).Tokens().Revoke(r.GetValue(id)!);
+            Console.Out.WriteLine($"Đã thu hồi / revoked {r.GetValue(id)}");
+            return 0;
+        }));
+
+        tokens.Subcommands.Add(create);
+        tokens.Subcommands.Add(list);
+        tokens.Subcommands.Add(revoke);
+        return tokens;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using TanKy.Protocol;
+using TanKy.Hub.Hosting;
+
+namespace TanKy.Hub.Broker;
+
+/// <summary>
+/// Counters the hub keeps about itself. Exposed as <see cref="Meter"/> instruments (for the
+/// metrics endpoint) and as plain totals (for the status line and tests).
+/// </summary>
+public sealed class HubMetrics : IDisposable
+{
+    public const string MeterName = "TanKy.Hub";
+
+    private readonly Meter _meter = new(MeterName);
+    private readonly Counter<long> _aclRefusals;
+    private readonly Counter<long> _rejected;
+    private readonly Counter<long> _authFailures;
+    private readonly ConcurrentDictionary<ProtocolError, long> _rejectedTotals = new();
+    private long _aclRefusalTotal;
+    private long _authFailureTotal;
+    private long _brokerMessageTotal;
+
+    public HubMetrics()
+    {
+        _aclRefusals = _meter.CreateCounter<long>("tanky_acl_refusals", description: "Publishes and subscriptions refused by the ACL");
+        _rejected = _meter.CreateCounter<long>("tanky_protocol_rejected", description: "Incoming payloads refused by protocol validation");
+        _authFailures = _meter.CreateCounter<long>("tanky_auth_failures", description: "MQTT connections refused for bad credentials");
+    }
+
+    public long AclRefusals => Interlocked.Read(ref _aclRefusalTotal);
+
+    public long AuthFailures => Interlocked.Read(ref _authFailureTotal);
+
+    /// <summary>PUBLISH packets the embedded broker received from any client (before the ACL).</summary>
+    public long BrokerMessages => Interlocked.Read(ref _brokerMessageTotal);
+
+    public void BrokerMessageReceived() => Interlocked.Increment(ref _brokerMessageTotal);
+
+    public long Rejected(ProtocolError error) => _rejectedTotals.GetValueOrDefault(error);
+
+    public long RejectedTotal => _rejectedTotals.Values.Sum();
+
+    public void AclRefused(string action)
+    {
+        Interlocked.Increment(ref _aclRefusalTotal);
+        _aclRefusals.Add(1, new KeyValuePair<string, object?>("action", action));
+    }
+
+    public void AuthFailed()
+    {
+        Interlocked.Increment(ref _authFailureTotal);
+        _authFailures.Add(1);
+    }
+
+    public void PayloadRejected(ProtocolError error)
+    {
+        _rejectedTotals.AddOrUpdate(error, 1, (_, n) => n + 1);
+        _rejected.Add(1, new KeyValuePair<string, object?>("reason", error.ToString()));
+    }
+
+    public void Dispose() => _meter.Dispose();
+}

@@ -1,0 +1,159 @@
+using TanKy.Hub.Devices.Cli;
+using System.CommandLine;
+using System.Globalization;
+using TanKy.Hub.Devices;
+using TanKy.Protocol;
+using TanKy.Hub.Devices.Http;
+using TanKy.Hub.Shared.Cli;
+using TanKy.Hub.Cli;
+using TanKy.Hub.Devices.Control.Cli;
+
+namespace TanKy.Hub.Devices.Cli;
+
+/// <summary><c>tanky-hub devices add|list|rotate-secret|remove|import|export-fleet</c>; control commands in <see cref="DeviceControlCommands"/>.</summary>
+internal static class DeviceCommands
+{
+    public static Command Build()
+    {
+        var devices = new Command("devices", "Thiết bị / the device registry");
+        devices.Subcommands.Add(Add());
+        devices.Subcommands.Add(List());
+        devices.Subcommands.Add(RotateSecret());
+        devices.Subcommands.Add(Remove());
+        devices.Subcommands.Add(Import());
+        devices.Subcommands.Add(ExportFleet());
+        DeviceControlCommands.AddTo(devices);
+        return devices;
+    }
+
+    private static Command Add()
+    {
+        var id = new Option<string>("--id") { Description = "Device id (a–z, 0–9, '-')", Required = true };
+        var kind = new Option<string>("--kind") { Description = "speaker | wifi-ap | camera | led-board | gateway", Required = true };
+        var zone = new Option<string[]>("--zone") { Description = "Zone id; repeat or comma-separate for several", Required = true, AllowMultipleArgumentsPerToken = true };
+        var name = new Option<string?>("--name") { Description = "Vietnamese display name" };
+        var lat = new Option<double?>("--lat");
+        var lon = new Option<double?>("--lon");
+        var notes = new Option<string?>("--notes");
+        var cmd = new Command("add", "Thêm thiết bị; in mật khẩu một lần / add a device and print its secret once") { id, kind, zone, name, lat, lon, notes, CliOptions.Json };
+        cmd.SetAction(r => CliOptions.Guard(() =>
+        {
+            var ctx = CliOptions.Context(r);
+            var zones = r.GetValue(zone)!.SelectMany(z => z.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+            var device = new NewDevice(r.GetValue(id)!, DeviceKinds.Parse(r.GetValue(kind)!), zones, r.GetValue(name), r.GetValue(lat), r.GetValue(lon), r.GetValue(notes));
+            var secret = ctx.Devices().Add(device);
+            if (r.GetValue(CliOptions.Json))
+            {
+                CliOutput.WriteJson(new { id = device.Id, secret });
+            }
+            else
+            {
+                Console.Out.WriteLine($"Đã thêm / added {device.Id} ({device.Kind.ToWire()}) in {string.Join(",", zones)}");
+                Console.Out.WriteLine($"secret: {secret}");
+                Console.Out.WriteLine("Lưu mật khẩu này ngay: nó không được hiển thị lại / store this secret now: it is not shown again.");
+            }
+
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command List()
+    {
+        var zone = new Option<string?>("--zone") { Description = "Only this zone" };
+        var kind = new Option<string?>("--kind") { Description = "Only this kind" };
+        var cmd = new Command("list", "Danh sách thiết bị / list devices") { zone, kind, CliOptions.Json };
+        cmd.SetAction(r => CliOptions.Guard(() =>
+        {
+            var ctx = CliOptions.Context(r);
+            var kindValue = r.GetValue(kind) is { } k ? DeviceKinds.Parse(k) : (DeviceKind?)null;
+            var list = ctx.Devices().List(r.GetValue(zone), kindValue);
+            if (r.GetValue(CliOptions.Json))
+            {
+                CliOutput.WriteJson(list.Select(Http.DeviceDto.From));
+                return 0;
+            }
+
+            CliOutput.WriteTable(
+                ["ID", "KIND", "ZONES", "STATUS", "LAST SEEN", "NAME"],
+                list.Select(d => (IReadOnlyList<string>)[d.Id, d.Kind.ToWire(), string.Join(",", d.Zones), d.Status, d.LastSeen?.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "-", d.Name]));
+            Console.Out.WriteLine($"{list.Count} thiết bị / devices");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command RotateSecret()
+    {
+        var id = new Option<string>("--id") { Required = true };
+        var cmd = new Command("rotate-secret", "Cấp mật khẩu mới; mật khẩu cũ bị vô hiệu / issue a new secret, the old one stops working") { id, CliOptions.Json };
+        cmd.SetAction(r => CliOptions.Guard(() =>
+        {
+            var ctx = CliOptions.Context(r);
+            var secret = ctx.Devices().RotateSecret(r.GetValue(id)!);
+            if (r.GetValue(CliOptions.Json))
+            {
+                CliOutput.WriteJson(new { id = r.GetValue(id), secret });
+            }
+            else
+            {
+                Console.Out.WriteLine($"secret: {secret}");
+            }
+
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command Remove()
+    {
+        var id = new Option<string>("--id") { Required = true };
+        var cmd = new Command("remove", "Xoá thiết bị (lịch sử trạng thái được giữ) / remove a device (its status history is kept)") { id };
+        cmd.SetAction(r => CliOptions.Guard(() =>
+        {
+            CliOptions.Context(r).Devices().Remove(r.GetValue(id)!);
+            Console.Out.WriteLine($"Đã xoá / removed {r.GetValue(id)}");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command Import()
+    {
+        var file = new Argument<string>("FILE") { Description = "YAML (zones + devices) or CSV (id,kind,zones,name,lat,lon,notes)" };
+        var cmd = new Command("import", "Nhập thiết bị từ tệp / import devices from a file") { file, CliOptions.Json };
+        cmd.SetAction(r => CliOptions.Guard(() =>
+        {
+            var results = CliOptions.Context(r).Importer().ImportFile(r.GetValue(file)!);
+            if (r.GetValue(CliOptions.Json))
+            {
+                CliOutput.WriteJson(results);
+                return 0;
+            }
+
+            CliOutput.WriteTable(["ID", "ACTION", "SECRET (shown once)"], results.Select(x => (IReadOnlyList<string>)[x.Id, x.Action, x.Secret ?? "-"]));
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command ExportFleet()
+    {
+        var output = new Option<string>("--out") { Description = "Fleet file to write (JSON, mode 0600)", Required = true };
+        var host = new Option<string>("--host") { Description = "Broker host the simulator connects to", DefaultValueFactory = _ => "127.0.0.1" };
+        var port = new Option<int?>("--port") { Description = "Broker port (default: Broker:Port)" };
+        var zone = new Option<string?>("--zone");
+        var kind = new Option<string?>("--kind");
+        var cmd = new Command("export-fleet", "Xuất đội thiết bị cho trình mô phỏng (cấp mật khẩu mới) / write the simulator's fleet file; issues fresh secrets") { output, host, port, zone, kind };
+        cmd.SetAction(r => CliOptions.Guard(() =>
+        {
+            var ctx = CliOptions.Context(r);
+            var brokerPort = r.GetValue(port) ?? ctx.Configuration.GetValue("Broker:Port", 1883);
+            var kindValue = r.GetValue(kind) is { } k ? DeviceKinds.Parse(k) : (DeviceKind?)null;
+            var n = ctx.Exporter().Export(r.GetValue(output)!, ctx.Options.Site, r.GetValue(host)!, brokerPort, tls: false, r.GetValue(zone), kindValue);
+            Console.Out.WriteLine($"Đã xuất / exported {n} devices to {r.GetValue(output)} (their secrets were rotated)");
+            return 0;
+        }));
+        return cmd;
+    }
+}

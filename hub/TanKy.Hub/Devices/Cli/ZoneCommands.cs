@@ -1,0 +1,45 @@
+using TanKy.Hub.Devices.Cli;
+using System.CommandLine;
+using TanKy.Hub.Shared.Cli;
+using TanKy.Hub.Cli;
+
+namespace TanKy.Hub.Devices.Cli;
+
+/// <summary><c>tanky-hub zones add|list</c>: the hamlets (khối/xóm).</summary>
+internal static class ZoneCommands
+{
+    public static Command Build()
+    {
+        var zones = new Command("zones", "Khối/xóm / zones (hamlets)");
+
+        var id = new Option<string>("--id") { Description = "Zone id, e.g. khoi-1 or xom-3", Required = true };
+        var name = new Option<string>("--name") { Description = "Vietnamese name, e.g. \"Khối 1\"", Required = true };
+        var add = new Command("add", "Thêm hoặc đổi tên khối/xóm / add or rename a zone") { id, name };
+        add.SetAction(r => CliOptions.Guard(() =>
+        {
+            CliOptions.Context(r).Zones().Add(r.GetValue(id)!, r.GetValue(name)!);
+            Console.Out.WriteLine($"Đã lưu / saved {r.GetValue(id)}: {r.GetValue(name)}");
+            return 0;
+        }));
+
+        var list = new Command("list", "Danh sách khối/xóm / list zones") { CliOptions.Json };
+        list.SetAction(r => CliOptions.Guard(() =>
+        {
+            var all = CliOptions.Context(r).Zones().List();
+            if (r.GetValue(CliOptions.Json))
+            {
+                CliOutput.WriteJson(all);
+            }
+            else
+            {
+                CliOutput.WriteTable(["ID", "NAME", "DEVICES"], all.Select(z => (IReadOnlyList<string>)[z.Id, z.Name, z.DeviceCount.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+            }
+
+            return 0;
+        }));
+
+        zones.Subcommands.Add(add);
+        zones.Subcommands.Add(list);
+        return zones;
+    }
+}

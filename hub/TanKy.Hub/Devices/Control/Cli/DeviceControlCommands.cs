@@ -1,0 +1,200 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using TanKy.Hub.Hosting;
+using TanKy.Hub.Shared.Cli;
+using TanKy.Hub.Shared;
+using TanKy.Hub.Cli;
+
+namespace TanKy.Hub.Devices.Control.Cli;
+
+/// <summary>
+/// <c>tanky-hub devices set|cmd|bulk|state|snapshot</c>: control through the running hub's HTTP
+/// API (<see cref="HubApiClient"/>). Exit code 0 = done, 1 = refused or unreachable, 2 = the
+/// request ran but not every device did it (command not ok, bulk partial).
+/// </summary>
+internal static class DeviceControlCommands
+{
+    private static readonly Option<string?> Hub = new("--hub") { Description = "Hub URL (default: the first Http:Urls entry, http://127.0.0.1:8080)", Recursive = true };
+    private static readonly Option<string?> Token = new("--token") { Description = "API token (default: TANKY_TOKEN, else {DataDir}/cli.token)", Recursive = true };
+
+    public static void AddTo(Command devices)
+    {
+        devices.Options.Add(Hub);
+        devices.Options.Add(Token);
+        devices.Subcommands.Add(Set());
+        devices.Subcommands.Add(Cmd());
+        devices.Subcommands.Add(Bulk());
+        devices.Subcommands.Add(State());
+        devices.Subcommands.Add(Snapshot());
+    }
+
+    private static Command Set()
+    {
+        var id = new Argument<string>("ID");
+        var pairs = new Argument<string[]>("KEY=VALUE") { Arity = ArgumentArity.OneOrMore };
+        var cmd = new Command("set", "Đặt trạng thái mong muốn / change desired state, e.g. volume=80 hours=05:00-23:00") { id, pairs, CliOptions.Json };
+        cmd.SetAction((r, ct) => RunAsync(r, async api =>
+        {
+            var response = await api.SendJsonAsync(HttpMethod.Put, $"/api/v1/devices/{r.GetValue(id)}/desired", KeyValueArgs.Parse(r.GetValue(pairs)!), ct);
+            return Print(r, response, b => $"Đã lưu / stored version {b["version"]}; drift: {Drift(b["view"])}");
+        }));
+        return cmd;
+    }
+
+    private static Command Cmd()
+    {
+        var id = new Argument<string>("ID");
+        var op = new Argument<string>("OP") { Description = "ping, reboot, tone, status, snapshot…" };
+        var args = new Option<string[]>("--arg") { Description = "k=v argument; repeat for several", AllowMultipleArgumentsPerToken = false };
+        var timeout = new Option<int?>("--timeout") { Description = "Seconds to wait for the reply (default: DeviceControl:CommandTimeout)" };
+        var cmd = new Command("cmd", "Gửi lệnh / send a command and wait for its reply") { id, op, args, timeout, CliOptions.Json };
+        cmd.SetAction((r, ct) => RunAsync(r, async api =>
+        {
+            var body = new { op = r.GetValue(op), args = KeyValueArgs.Parse(r.GetValue(args) ?? []), timeout = r.GetValue(timeout) };
+            var response = await api.SendJsonAsync(HttpMethod.Post, $"/api/v1/devices/{r.GetValue(id)}/commands", body, ct);
+            var code = Print(r, response, b => $"{b["id"]}: {b["status"]} {b["error"]} {b["result"]?.ToJsonString()}".TrimEnd());
+            return code == 0 && response.Node?["status"]?.GetValue<string>() != "ok" ? 2 : code;
+        }));
+        return cmd;
+    }
+
+    private static Command Bulk()
+    {
+        var zone = new Option<string?>("--zone") { Recursive = true };
+        var kind = new Option<string?>("--kind") { Recursive = true };
+        var device = new Option<string[]>("--device") { Description = "Only these devices (repeat)", Recursive = true };
+        var at = new Option<string?>("--at") { Description = "HH:MM (commune time) or ISO time: schedule instead of now", Recursive = true };
+        var timeout = new Option<int?>("--timeout") { Description = "Per-device command timeout, seconds", Recursive = true };
+        var bulk = new Command("bulk", "Thao tác hàng loạt theo khối/xóm và loại / one change or command for every device of a zone and kind") { zone, kind, device, at, timeout };
+
+        var pairs = new Argument<string[]>("KEY=VALUE") { Arity = ArgumentArity.OneOrMore };
+        var set = new Command("set", "Đặt trạng thái mong muốn / desired change") { pairs, CliOptions.Json };
+        var target = new BulkTarget(zone, kind, device, at, timeout);
+        set.SetAction((r, ct) => RunBulkAsync(r, target, new { set = KeyValueArgs.Parse(r.GetValue(pairs)!) }, ct));
+
+        var op = new Argument<string>("OP");
+        var args = new Option<string[]>("--arg") { Description = "k=v argument; repeat for several" };
+        var command = new Command("cmd", "Gửi lệnh / command") { op, args, CliOptions.Json };
+        command.SetAction((r, ct) => RunBulkAsync(r, target, new { cmd = new { op = r.GetValue(op), args = KeyValueArgs.Parse(r.GetValue(args) ?? []) } }, ct));
+
+        bulk.Subcommands.Add(set);
+        bulk.Subcommands.Add(command);
+        return bulk;
+    }
+
+    private static Task<int> RunBulkAsync(ParseResult r, BulkTarget t, object action, CancellationToken ct) =>
+        RunAsync(r, async api =>
+        {
+            var body = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(action))!.AsObject();
+            body["zone"] = r.GetValue(t.Zone);
+            body["kind"] = r.GetValue(t.Kind);
+            body["devices"] = r.GetValue(t.Devices) is { Length: > 0 } ids ? new JsonArray(ids.Select(i => (JsonNode?)i).ToArray()) : null;
+            body["at"] = r.GetValue(t.At);
+            body["timeoutSeconds"] = r.GetValue(t.Timeout);
+            var response = await api.SendJsonAsync(HttpMethod.Post, "/api/v1/bulk", body, ct);
+            if (!response.Ok || r.GetValue(CliOptions.Json) || response.Status == 202)
+            {
+                return Print(r, response, b => $"Đã lên lịch / scheduled #{b["id"]} at {b["dueAt"]} for {b["devices"]?.AsArray().Count} devices");
+            }
+
+            var results = response.Node!["results"]!.AsArray();
+            CliOutput.WriteTable(["DEVICE", "STATUS", "DETAIL"], results.Select(x => (IReadOnlyList<string>)[$"{x!["deviceId"]}", $"{x["status"]}", $"{x["detail"]}"]));
+            Console.Out.WriteLine($"{response.Node!["succeeded"]}/{response.Node!["total"]} thành công / succeeded ({response.Node!["outcome"]})");
+            return response.Node!["outcome"]?.GetValue<string>() == "done" ? 0 : 2;
+        });
+
+    private static Command State()
+    {
+        var id = new Argument<string>("ID");
+        var cmd = new Command("state", "Trạng thái mong muốn và thực tế / desired vs reported, drift and device errors") { id, CliOptions.Json };
+        cmd.SetAction((r, ct) => RunAsync(r, async api =>
+        {
+            var response = await api.GetAsync($"/api/v1/devices/{r.GetValue(id)}/state", ct);
+            if (!response.Ok || r.GetValue(CliOptions.Json))
+            {
+                return Print(r, response, _ => "");
+            }
+
+            var b = response.Node!;
+            var desired = b["desired"]?["state"]?.AsObject() ?? [];
+            var reported = b["reported"]?["state"]?.AsObject() ?? [];
+            var drift = b["drift"]!.AsArray().Select(d => d!.GetValue<string>()).ToHashSet();
+            Console.Out.WriteLine($"{b["id"]} ({b["kind"]}, {b["status"]}): desired v{b["desired"]?["version"] ?? 0}, reported v{b["reported"]?["version"] ?? 0}{(drift.Contains("version") ? " — chưa áp dụng / not applied yet" : "")}");
+            CliOutput.WriteTable(
+                ["KEY", "DESIRED", "REPORTED", ""],
+                desired.Select(kv => kv.Key).Union(reported.Select(kv => kv.Key)).Select(k => (IReadOnlyList<string>)[k, desired[k]?.ToJsonString() ?? "-", reported[k]?.ToJsonString() ?? "-", drift.Contains(k) ? "≠ drift" : ""]));
+            foreach (var (key, why) in b["errors"]?.AsObject() ?? [])
+            {
+                Console.Out.WriteLine($"lỗi thiết bị / device error {key}: {why}");
+            }
+
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command Snapshot()
+    {
+        var id = new Argument<string>("ID");
+        var output = new Option<string?>("--out") { Description = "Image file to write (default ./ID-COMMAND.jpg)" };
+        var cmd = new Command("snapshot", "Chụp ảnh camera / ask a camera for a snapshot and download it") { id, output };
+        cmd.SetAction((r, ct) => RunAsync(r, async api =>
+        {
+            var device = r.GetValue(id)!;
+            var response = await api.SendJsonAsync(HttpMethod.Post, $"/api/v1/devices/{device}/commands", new { op = "snapshot" }, ct);
+            if (!response.Ok || response.Node?["status"]?.GetValue<string>() != "ok")
+            {
+                return response.Ok ? CliOutput.Fail($"snapshot {response.Node?["status"]}: {response.Node?["error"]}") : CliOutput.Fail(response.Error ?? $"HTTP {response.Status}");
+            }
+
+            var commandId = response.Node!["id"]!.GetValue<string>();
+            var type = response.Node!["result"]?["type"]?.GetValue<string>() == "image/png" ? ".png" : ".jpg";
+            var path = r.GetValue(output) ?? $"{device}-{commandId}{type}";
+            await File.WriteAllBytesAsync(path, await api.GetBytesAsync($"/api/v1/devices/{device}/snapshots/{commandId}", ct), ct);
+            Console.Out.WriteLine($"Đã lưu ảnh / saved {path}");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static async Task<int> RunAsync(ParseResult r, Func<HubApiClient, Task<int>> body)
+    {
+        try
+        {
+            var config = HubConfiguration.ForCli([]);
+            var token = HubApiClient.FindToken(r.GetValue(Token), config, r.GetValue(CliOptions.DataDir))
+                ?? throw new FormatException("an API token is needed: --token, TANKY_TOKEN or {DataDir}/cli.token (create one with 'tanky-hub tokens create')");
+            var hub = r.GetValue(Hub) is { } url ? new Uri(url) : HubApiClient.DefaultHub(config);
+            using var api = new HubApiClient(hub, token, HubApiClient.CommandTimeout);
+            return await body(api);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or FormatException or IOException or TaskCanceledException)
+        {
+            return CliOutput.Fail(ex is HttpRequestException ? $"hub unreachable ({ex.Message}); is it running? --hub URL" : ex.Message);
+        }
+    }
+
+    private static int Print(ParseResult r, ApiAnswer response, Func<JsonNode, string> human)
+    {
+        if (!response.Ok)
+        {
+            return CliOutput.Fail(response.Error ?? $"HTTP {response.Status}");
+        }
+
+        if (r.GetValue(CliOptions.Json))
+        {
+            Console.Out.WriteLine(response.Node?.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        }
+        else if (response.Node is { } b)
+        {
+            Console.Out.WriteLine(human(b));
+        }
+
+        return 0;
+    }
+
+    private static string Drift(JsonNode? view) =>
+        view?["drift"] is JsonArray { Count: > 0 } d ? string.Join(", ", d.Select(x => x!.GetValue<string>())) : "none";
+
+    private sealed record BulkTarget(Option<string?> Zone, Option<string?> Kind, Option<string[]> Devices, Option<string?> At, Option<int?> Timeout);
+}

@@ -1,0 +1,23 @@
+using TanKy.Hub.Devices;
+using TanKy.Protocol;
+using TanKy.Hub.Web;
+
+namespace TanKy.Hub.Devices.Http;
+
+/// <summary>A device as the HTTP API shows it (no secret, ever).</summary>
+public sealed record DeviceDto(
+    string Id,
+    string Kind,
+    string Name,
+    IReadOnlyList<string> Zones,
+    double? Lat,
+    double? Lon,
+    string Status,
+    DateTimeOffset? StatusSince,
+    DateTimeOffset? LastSeen,
+    string? Firmware,
+    IReadOnlyList<string> Capabilities)
+{
+    public static DeviceDto From(DeviceRecord d) =>
+        new(d.Id, d.Kind.ToWire(), d.Name, d.Zones, d.Lat, d.Lon, d.Status, d.StatusSince, d.LastSeen, d.Firmware, d.Capabilities);
+}

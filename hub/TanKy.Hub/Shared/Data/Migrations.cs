@@ -1,0 +1,25 @@
+using TanKy.Hub.Storage;
+using TanKy.Hub.Shared.Data.Schema;
+
+namespace TanKy.Hub.Shared.Data;
+
+/// <summary>
+/// The schema, one script per version, one file per script in <c>Schema/</c>. Never edit a
+/// script that has shipped: add the next one at the end of this list.
+/// Times are Unix milliseconds (UTC).
+/// </summary>
+internal static class Migrations
+{
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Schema.V1Registry.Sql,
+        Schema.V2Media.Sql,
+        Schema.V3Archive.Sql,
+        Schema.V4Reports.Sql,
+        Schema.V5Broadcasts.Sql,
+        Schema.V6DeviceControl.Sql,
+        Schema.V7Schedules.Sql,
+        Schema.V8Emergency.Sql,
+        Schema.V9Console.Sql,
+    ];
+}

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using TanKy.Hub.Hosting;
+using TanKy.Hub.Storage;
+using TanKy.Hub.Storage.Backup;
+using TanKy.Hub.Shared;
+using TanKy.Hub.Shared.Data;
+using TanKy.Hub.Shared.Cli;
+using TanKy.Hub.Cli;
+
+namespace TanKy.Hub.Storage.Backup;
+
+/// <summary><c>tanky-hub backup FILE</c> (online, while the hub runs) and <c>tanky-hub restore FILE</c> (hub stopped).</summary>
+internal static class BackupCommands
+{
+    public static IEnumerable<Command> Build() => [Backup(), Restore()];
+
+    private static Command Backup()
+    {
+        var file = new Argument<string>("FILE") { Description = "Archive to write (.tar.gz)" };
+        var noArchive = new Option<bool>("--no-archive") { Description = "Leave out the broadcast recordings (archive/), which can be large" };
+        var cmd = new Command("backup", "Sao lưu dữ liệu khi hub đang chạy / back up the data directory (online SQLite backup + media + archive)") { file, noArchive, CliOptions.Json };
+        cmd.SetAction(r => CliOptions.Guard(() =>
+        {
+            var db = new Database(DataDir(r));
+            if (!File.Exists(db.FilePath))
+            {
+                return CliOutput.Fail($"no database at {db.FilePath}: nothing to back up");
+            }
+
+            var manifest = DataBackup.Create(db, r.GetValue(file)!, includeArchive: !r.GetValue(noArchive));
+            if (r.GetValue(CliOptions.Json))
+            {
+                CliOutput.WriteJson(manifest);
+            }
+            else
+            {
+                Console.Out.WriteLine($"Đã sao lưu / backed up {db.DataDir} to {r.GetValue(file)}: database (schema {manifest.SchemaVersion}, integrity ok) + {manifest.Files} files, {manifest.Bytes} bytes");
+            }
+
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command Restore()
+    {
+        var file = new Argument<string>("FILE") { Description = "Archive written by 'tanky-hub backup'" };
+        var databaseOnly = new Option<bool>("--database-only") { Description = "Replace only the database; keep media, archive and other files (upgrade rollback)" };
+        var cmd = new Command("restore", "Khôi phục dữ liệu (hub phải dừng) / restore the data directory from a backup; the hub must be stopped") { file, databaseOnly, CliOptions.Json };
+        cmd.SetAction(r => CliOptions.Guard(() =>
+        {
+            var result = DataRestore.Restore(DataDir(r), r.GetValue(file)!, r.GetValue(databaseOnly));
+            if (r.GetValue(CliOptions.Json))
+            {
+                CliOutput.WriteJson(result);
+            }
+            else
+            {
+                Console.Out.WriteLine($"Đã khôi phục / restored backup of {result.Manifest.CreatedUtc:yyyy-MM-dd HH:mm:ss} UTC (schema {result.Manifest.SchemaVersion}, {result.Manifest.Files} files, integrity ok)");
+                Console.Out.WriteLine($"Dữ liệu cũ / the replaced data was moved to {result.PreviousContents} (delete it once the hub runs well)");
+            }
+
+            return 0;
+        }));
+        return cmd;
+    }
+
+    /// <summary>The data directory as <see cref="CliContext"/> resolves it, without opening or migrating the database.</summary>
+    private static string DataDir(ParseResult r) =>
+        r.GetValue(CliOptions.DataDir)
+        ?? HubConfiguration.ForCli([]).GetSection(HubOptions.Section).Get<HubOptions>()?.DataDir
+        ?? new HubOptions().DataDir;
+}
