@@ -51,14 +51,14 @@ internal sealed class EmergencyHub : IAsyncDisposable
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 
     /// <summary>Polls (no sleeping thread) until <paramref name="condition"/> holds or the wait runs out.</summary>
-    public static async Task EventuallyAsync(Func<bool> condition, string what, TimeSpan? wait = null)
+    public static async Task EventuallyAsync(Func<bool> condition, string what, TimeSpan? wait = null, Func<string>? state = null)
     {
         var until = DateTime.UtcNow + (wait ?? TimeSpan.FromSeconds(20));
         while (!condition())
         {
             if (DateTime.UtcNow > until)
             {
-                throw new TimeoutException("timed out waiting for " + what);
+                throw new TimeoutException("timed out waiting for " + what + (state is null ? "" : " (" + state() + ")"));
             }
 
             await Task.Delay(20);
