@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using TanKy.DeviceSim.Fleet;
 using TanKy.DeviceSim.Node;
+using TanKy.Tests.Shared;
 
 namespace TanKy.Bench;
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using MQTTnet;
 using TanKy.DeviceSim.Fleet;
+using TanKy.Tests.Shared;
 
 namespace TanKy.Bench;
 

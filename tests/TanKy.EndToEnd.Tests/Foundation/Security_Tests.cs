@@ -7,6 +7,7 @@ using TanKy.DeviceSim.Node;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Hosting;
 using TanKy.Protocol;
+using TanKy.Tests.Shared;
 
 namespace TanKy.EndToEnd.Tests.Foundation;
 

@@ -5,6 +5,7 @@ using TanKy.EndToEnd.Tests.Foundation;
 using TanKy.EndToEnd.Tests.Simulator;
 using TanKy.Hub.Hosting;
 using TanKy.Protocol;
+using TanKy.Tests.Shared;
 
 namespace TanKy.EndToEnd.Tests.SimulatorAudio;
 
