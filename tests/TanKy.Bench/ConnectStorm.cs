@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using TanKy.DeviceSim.Fleet;
@@ -17,11 +18,18 @@ namespace TanKy.Bench;
 /// </summary>
 internal static class ConnectStorm
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Command(BenchStart start)
     {
-        var devices = BenchArgs.Int(args, "--devices", 1000);
-        var timeout = TimeSpan.FromSeconds(BenchArgs.Int(args, "--timeout", 60));
-        var brokers = BenchArgs.String(args, "--brokers", "embedded,mosquitto").Split(',');
+        var devices = BenchOptions.Int("--devices", 1000, "Simulated devices");
+        var timeout = BenchOptions.Int("--timeout", 60, "Seconds to wait for every device online");
+        var brokers = BenchOptions.Brokers();
+        var cmd = new Command("connect-storm", "Bão kết nối: N thiết bị kết nối cùng lúc / N devices connect and authenticate at once") { devices, timeout, brokers };
+        cmd.SetAction(r => start(cmd.Name, () => RunAsync(r.GetValue(devices), TimeSpan.FromSeconds(r.GetValue(timeout)), r.GetValue(brokers)!.Split(',', StringSplitOptions.TrimEntries))));
+        return cmd;
+    }
+
+    private static async Task<int> RunAsync(int devices, TimeSpan timeout, string[] brokers)
+    {
         ThreadPool.SetMinThreads(128, 128); // 1000 nodes' connect handshakes in one process
         var failures = 0;
         foreach (var broker in brokers)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
@@ -22,9 +23,16 @@ namespace TanKy.Bench;
 /// </summary>
 internal static partial class ConsoleWeightBench
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Command(BenchStart start)
     {
-        var samples = BenchArgs.Int(args, "--samples", 50);
+        var samples = BenchOptions.Int("--samples", 50, "Renders of the live part to time");
+        var cmd = new Command("console-weight", "Dung lượng bảng điều khiển web / bytes and render time of the web console's dashboard") { samples };
+        cmd.SetAction(r => start(cmd.Name, () => RunAsync(r.GetValue(samples))));
+        return cmd;
+    }
+
+    private static async Task<int> RunAsync(int samples)
+    {
         var dir = Path.Combine(Path.GetTempPath(), "tanky-console-bench-" + Guid.NewGuid().ToString("N")[..8]);
         var db = new Database(dir);
         db.Migrate();

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -6,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using TanKy.DeviceSim.Fleet;
 using TanKy.DeviceSim.Node;
+using TanKy.Tests.Shared;
 
 namespace TanKy.Bench;
 
@@ -17,10 +19,17 @@ namespace TanKy.Bench;
 /// </summary>
 internal static class EmergencyBench
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Command(BenchStart start)
     {
-        var speakers = BenchArgs.Int(args, "--speakers", 500);
-        var runs = BenchArgs.Int(args, "--runs", 3);
+        var speakers = BenchOptions.Int("--speakers", 500, "Simulated speakers");
+        var runs = BenchOptions.Int("--runs", 3, "Runs of each kind (stored clip, live voice)");
+        var cmd = new Command("emergency", "Phát khẩn cấp: từ lệnh đến tiếng đầu tiên / emergency trigger-to-first-sound, stored clip and live voice") { speakers, runs };
+        cmd.SetAction(r => start(cmd.Name, () => RunAsync(r.GetValue(speakers), r.GetValue(runs))));
+        return cmd;
+    }
+
+    private static async Task<int> RunAsync(int speakers, int runs)
+    {
         ThreadPool.SetMinThreads(64, 64);
         using var commune = new EmergencyBenchCommune(speakers);
         await using var hub = ChildProcess.StartHub($"--Hub:DataDir={commune.DataDir}", "--Broker:Port=0", "--Http:Urls=http://127.0.0.1:0",

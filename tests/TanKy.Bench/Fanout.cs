@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.Globalization;
 using TanKy.Hub.Media;
 
 namespace TanKy.Bench;
@@ -13,16 +15,37 @@ namespace TanKy.Bench;
 /// </summary>
 internal static class Fanout
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Command(BenchStart start)
     {
-        var nodes = BenchArgs.String(args, "--nodes", "100,500,1000").Split(',').Select(int.Parse).ToList();
-        var brokers = BenchArgs.String(args, "--brokers", "embedded,mosquitto").Split(',');
-        var seconds = BenchArgs.Int(args, "--seconds", 20);
-        var answer = BenchArgs.String(args, "--time-answer", "broker");
-        var timeout = TimeSpan.FromSeconds(BenchArgs.Int(args, "--timeout", 90));
-        var decode = args.Contains("--decode");
-        var window = BenchArgs.String(args, "--sync-window", "default");
-        var settle = TimeSpan.FromSeconds(BenchArgs.Int(args, "--settle", 0));
+        var nodes = BenchOptions.Counts("--nodes", "100,500,1000", "Speakers per run, comma-separated");
+        var brokers = BenchOptions.Brokers();
+        var seconds = BenchOptions.Int("--seconds", 20, "Length of the clip");
+        var answer = BenchOptions.Choice("--time-answer", "broker", "Who answers clock-sync requests", "broker", "hub", "both");
+        var timeout = BenchOptions.Int("--timeout", 90, "Seconds to wait for each run");
+        var decode = new Option<bool>("--decode") { Description = "Speakers decode Opus (1000 decoders do not fit 2 cores)" };
+        var window = new Option<string>("--sync-window")
+        {
+            HelpName = "default|auto|S",
+            Description = "Clock-sync start window: the protocol's 0–2 s, 1 s per 100 nodes, or S seconds",
+            DefaultValueFactory = _ => "default",
+        };
+        window.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string>() is { } w && w is not ("default" or "auto") && !(double.TryParse(w, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0))
+            {
+                r.AddError($"--sync-window needs default, auto or seconds > 0, not '{w}'");
+            }
+        });
+        var settle = BenchOptions.Int("--settle", 0, "Seconds the fleet stays online before the broadcast", min: 0);
+        var cmd = new Command("fanout", "Phát một bản tin tới N loa / one stored clip broadcast to N simulated speakers") { nodes, brokers, seconds, answer, timeout, decode, window, settle };
+        cmd.SetAction(r => start(cmd.Name, () => RunAsync(
+            [.. r.GetValue(nodes)!.Split(',', StringSplitOptions.TrimEntries).Select(int.Parse)], r.GetValue(brokers)!.Split(',', StringSplitOptions.TrimEntries), r.GetValue(seconds), r.GetValue(answer)!, TimeSpan.FromSeconds(r.GetValue(timeout)),
+            r.GetValue(decode), r.GetValue(window)!, TimeSpan.FromSeconds(r.GetValue(settle)))));
+        return cmd;
+    }
+
+    private static async Task<int> RunAsync(List<int> nodes, string[] brokers, int seconds, string answer, TimeSpan timeout, bool decode, string window, TimeSpan settle)
+    {
         var clip = FanoutClip.Generate(seconds);
 
         var encode = MediaBench.MeasureEncode(clip, new MediaOptions());
@@ -62,6 +85,6 @@ internal static class Fanout
     {
         "default" => null,
         "auto" => Math.Max(2, nodes / 100.0),
-        _ => double.Parse(window, System.Globalization.CultureInfo.InvariantCulture),
+        _ => double.Parse(window, CultureInfo.InvariantCulture),
     };
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -17,11 +18,18 @@ namespace TanKy.Bench;
 /// </summary>
 internal static class ProgrammeSaveBench
 {
-    public static Task<int> RunAsync(string[] args)
+    public static Command Command(BenchStart start)
     {
-        var programmes = BenchArgs.Int(args, "--programmes", 500);
-        var zones = BenchArgs.Int(args, "--zones", 30);
-        var runs = Math.Max(2, BenchArgs.Int(args, "--runs", 7));
+        var programmes = BenchOptions.Int("--programmes", 500, "Programmes in the synthetic folder");
+        var zones = BenchOptions.Int("--zones", 30, "Zones");
+        var runs = BenchOptions.Int("--runs", 7, "Saves of each kind (at least 2)");
+        var cmd = new Command("programme-save", "Chi phí của \"Kiểm tra và lưu\" / what the console's programme save costs") { programmes, zones, runs };
+        cmd.SetAction(r => start(cmd.Name, () => RunAsync(r.GetValue(programmes), r.GetValue(zones), Math.Max(2, r.GetValue(runs)))));
+        return cmd;
+    }
+
+    private static Task<int> RunAsync(int programmes, int zones, int runs)
+    {
         var root = Directory.CreateTempSubdirectory("tanky-save-bench-").FullName;
         try
         {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using Dapper;
 using TanKy.DeviceSim.Fleet;
@@ -15,12 +16,19 @@ namespace TanKy.Bench;
 /// </summary>
 internal static class ReconnectStorm
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Command(BenchStart start)
     {
-        var copies = BenchArgs.Int(args, "--copies", 10);
-        var stop = BenchArgs.String(args, "--stop", "term");
-        var timeout = TimeSpan.FromSeconds(BenchArgs.Int(args, "--timeout", 60));
-        var settle = TimeSpan.FromSeconds(BenchArgs.Int(args, "--settle", 65));
+        var copies = BenchOptions.Int("--copies", 10, "Copies of the sample fleet");
+        var stop = BenchOptions.Choice("--stop", "term", "How the hub stops: SIGTERM, or SIGKILL as on a power cut", "term", "kill");
+        var timeout = BenchOptions.Int("--timeout", 60, "Seconds to wait for each phase");
+        var settle = BenchOptions.Int("--settle", 65, "Seconds online before the hub stops (backoff resets after 60 s)", min: 0);
+        var cmd = new Command("reconnect-storm", "Hub khởi động lại: cả đội kết nối lại / the hub restarts and the whole fleet reconnects") { copies, stop, timeout, settle };
+        cmd.SetAction(r => start(cmd.Name, () => RunAsync(r.GetValue(copies), r.GetValue(stop)!, TimeSpan.FromSeconds(r.GetValue(timeout)), TimeSpan.FromSeconds(r.GetValue(settle)))));
+        return cmd;
+    }
+
+    private static async Task<int> RunAsync(int copies, string stop, TimeSpan timeout, TimeSpan settle)
+    {
         ThreadPool.SetMinThreads(128, 128); // hundreds of nodes' reconnect handshakes in one process
 
         using var fleet = SampleFleet.Create(copies, "storm");

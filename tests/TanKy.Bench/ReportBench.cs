@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
@@ -18,16 +19,23 @@ namespace TanKy.Bench;
 /// </summary>
 internal static class ReportBench
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Command(BenchStart start)
     {
-        if (args.Length == 2 && args[0] == "--measure")
-        {
-            return Measure(args[1]);
-        }
+        var devices = BenchOptions.Int("--devices", 1300, "Devices in the synthetic fleet");
+        var year = BenchOptions.Int("--year", 2026, "Year of history");
+        var keep = new Option<string?>("--keep") { HelpName = "DIR", Description = "Synthesise into DIR and keep it" };
+        // The child process's half of the run: not for people, so not in the help.
+        var measure = new Option<string?>("--measure") { HelpName = "DIR", Hidden = true };
+        var cmd = new Command("report", "Báo cáo năm trên một năm lịch sử / the yearly report over a synthetic year of history") { devices, year, keep, measure };
+        cmd.SetAction(r => start(cmd.Name, () => r.GetValue(measure) is { } dir
+            ? Task.FromResult(Measure(dir))
+            : RunAsync(r.GetValue(devices), r.GetValue(year), r.GetValue(keep))));
+        return cmd;
+    }
 
-        var devices = Arg(args, "--devices", 1300);
-        var year = Arg(args, "--year", 2026);
-        var dir = ArgText(args, "--keep") ?? Path.Combine(Path.GetTempPath(), "tanky-report-bench-" + Guid.NewGuid().ToString("N")[..8]);
+    private static async Task<int> RunAsync(int devices, int year, string? keep)
+    {
+        var dir = keep ?? Path.Combine(Path.GetTempPath(), "tanky-report-bench-" + Guid.NewGuid().ToString("N")[..8]);
         var sw = Stopwatch.StartNew();
         var counts = ReportHistorySynthesiser.Create(dir, devices, year);
         var synthSeconds = sw.Elapsed.TotalSeconds;
@@ -47,7 +55,7 @@ internal static class ReportBench
         }
         finally
         {
-            if (ArgText(args, "--keep") is null)
+            if (keep is null)
             {
                 SqliteConnection.ClearAllPools();
                 Directory.Delete(dir, recursive: true);
@@ -100,15 +108,6 @@ internal static class ReportBench
         }
 
         return new FileInfo(path).Length;
-    }
-
-    private static int Arg(string[] args, string name, int fallback) =>
-        ArgText(args, name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-
-    private static string? ArgText(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider

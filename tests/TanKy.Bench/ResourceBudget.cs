@@ -1,7 +1,9 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using MQTTnet;
 using TanKy.DeviceSim.Fleet;
+using TanKy.Tests.Shared;
 
 namespace TanKy.Bench;
 
@@ -14,12 +16,19 @@ namespace TanKy.Bench;
 /// </summary>
 internal static class ResourceBudget
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Command(BenchStart start)
     {
-        var starts = BenchArgs.Int(args, "--starts", 5);
-        var minutes = BenchArgs.Int(args, "--minutes", 5);
-        var telemetry = BenchArgs.Int(args, "--telemetry-interval", 30);
-        var broadcastNodes = BenchArgs.Int(args, "--broadcast-nodes", 500);
+        var starts = BenchOptions.Int("--starts", 5, "Hub starts to time");
+        var minutes = BenchOptions.Int("--minutes", 5, "Minutes of idle and of writes to measure", min: 0);
+        var telemetry = BenchOptions.Int("--telemetry-interval", 30, "The fleet's telemetry interval, seconds");
+        var broadcastNodes = BenchOptions.Int("--broadcast-nodes", 500, "Speakers of the broadcast run (0 skips it)", min: 0);
+        var cmd = new Command("resources", "Ngân sách tài nguyên tại hiện trường / the field budget: start time, RSS, disk writes") { starts, minutes, telemetry, broadcastNodes };
+        cmd.SetAction(r => start(cmd.Name, () => RunAsync(r.GetValue(starts), r.GetValue(minutes), r.GetValue(telemetry), r.GetValue(broadcastNodes))));
+        return cmd;
+    }
+
+    private static async Task<int> RunAsync(int starts, int minutes, int telemetry, int broadcastNodes)
+    {
         var ok = await StartTimeAsync(starts);
         ok &= await IdleAndWritesAsync(TimeSpan.FromMinutes(minutes), TimeSpan.FromSeconds(telemetry));
         if (broadcastNodes > 0)

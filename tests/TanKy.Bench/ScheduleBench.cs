@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -18,12 +19,19 @@ namespace TanKy.Bench;
 /// </summary>
 internal static class ScheduleBench
 {
-    public static Task<int> RunAsync(string[] args)
+    public static Command Command(BenchStart start)
     {
-        var programmes = BenchArgs.Int(args, "--programmes", 500);
-        var zones = BenchArgs.Int(args, "--zones", 30);
-        var days = BenchArgs.Int(args, "--days", 30);
-        var runs = Math.Max(2, BenchArgs.Int(args, "--runs", 5));
+        var programmes = BenchOptions.Int("--programmes", 500, "Programmes in the synthetic folder");
+        var zones = BenchOptions.Int("--zones", 30, "Zones");
+        var days = BenchOptions.Int("--days", 30, "Days of agenda");
+        var runs = BenchOptions.Int("--runs", 5, "Runs (at least 2)");
+        var cmd = new Command("schedules", "Đọc, kiểm tra lịch và lập lịch phát / read + validate the programme, then the agenda") { programmes, zones, days, runs };
+        cmd.SetAction(r => start(cmd.Name, () => RunAsync(r.GetValue(programmes), r.GetValue(zones), r.GetValue(days), Math.Max(2, r.GetValue(runs)))));
+        return cmd;
+    }
+
+    private static Task<int> RunAsync(int programmes, int zones, int days, int runs)
+    {
         var dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "tanky-schedule-bench-" + Guid.NewGuid().ToString("N")[..8])).FullName;
         try
         {

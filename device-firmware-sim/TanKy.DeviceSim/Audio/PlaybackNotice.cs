@@ -1,4 +1,4 @@
 namespace TanKy.DeviceSim.Audio;
 
 /// <summary>A playback moment for the node to publish and record; <paramref name="By"/> names the preempting stream.</summary>
-public sealed record PlaybackNotice(PlaybackNoticeKind Kind, PlaybackStats Stats, string? By = null);
+internal sealed record PlaybackNotice(PlaybackNoticeKind Kind, PlaybackStats Stats, string? By = null);

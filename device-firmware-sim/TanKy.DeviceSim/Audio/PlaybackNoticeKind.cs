@@ -1,7 +1,7 @@
 namespace TanKy.DeviceSim.Audio;
 
 /// <summary>The playback moments a speaker reports as <c>playback.*</c> events.</summary>
-public enum PlaybackNoticeKind
+internal enum PlaybackNoticeKind
 {
     Started,
     Preempted,

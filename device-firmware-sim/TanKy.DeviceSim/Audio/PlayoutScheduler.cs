@@ -10,7 +10,7 @@ namespace TanKy.DeviceSim.Audio;
 /// must take microseconds (a hand-over to a sink); anything longer goes to the thread pool.
 /// Wake-ups cluster on each broadcast's 100 ms grid, so 1000 nodes share few waits.
 /// </summary>
-public sealed class PlayoutScheduler
+internal sealed class PlayoutScheduler
 {
     private static readonly TimeSpan SpinBelow = TimeSpan.FromMilliseconds(1);
     private readonly object _gate = new();

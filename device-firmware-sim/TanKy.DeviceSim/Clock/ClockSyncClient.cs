@@ -9,7 +9,7 @@ namespace TanKy.DeviceSim.Clock;
 /// schedule's reply timeout. One async loop per connected node and one timer wait per request:
 /// the burst is ~100 timer wake-ups per node, no thread of its own.
 /// </summary>
-public sealed class ClockSyncClient
+internal sealed class ClockSyncClient
 {
     private readonly HubClockView _view;
     private readonly ClockSyncSchedule _schedule;

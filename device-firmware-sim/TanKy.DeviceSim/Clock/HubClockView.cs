@@ -7,7 +7,7 @@ namespace TanKy.DeviceSim.Clock;
 /// <see cref="ClockOffsetEstimator"/> fed by the sync client. The estimator is not thread-safe;
 /// the sync client (inbound worker) and the player (scheduler loop) share it through this lock.
 /// </summary>
-public sealed class HubClockView
+internal sealed class HubClockView
 {
     private readonly Lock _gate = new();
     private readonly ClockOffsetEstimator _estimator = new();

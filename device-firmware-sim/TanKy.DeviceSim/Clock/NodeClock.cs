@@ -6,7 +6,7 @@ namespace TanKy.DeviceSim.Clock;
 /// Built on the provider's monotonic timestamp (anchored once to its wall clock) so a
 /// microsecond reading is precise and never steps backwards, like a firmware's tick counter.
 /// </summary>
-public sealed class NodeClock
+internal sealed class NodeClock
 {
     private readonly TimeProvider _time;
     private readonly long _anchorTimestamp;

@@ -71,9 +71,6 @@ public sealed class FleetRunner : IAsyncDisposable
         }
     }
 
-    public Task WaitUntilAllConnectedAsync(TimeSpan timeout, CancellationToken ct = default) =>
-        Task.WhenAll(Nodes.Select(n => n.WaitUntilConnectedAsync(timeout, ct)));
-
     /// <summary>Clean shutdown of every node (offline published, then DISCONNECT), in parallel.</summary>
     public async Task StopAsync()
     {

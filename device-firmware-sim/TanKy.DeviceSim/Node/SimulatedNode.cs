@@ -1,10 +1,8 @@
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using System.Threading.Channels;
-using MQTTnet;
+using TanKy.DeviceSim.Audio;
 using TanKy.DeviceSim.Commands;
 using TanKy.DeviceSim.Faults;
-using TanKy.Protocol;
+using TanKy.DeviceSim.Kinds;
 
 namespace TanKy.DeviceSim.Node;
 
@@ -13,242 +11,156 @@ namespace TanKy.DeviceSim.Node;
 /// will, telemetry, desired → reported, commands → replies, reconnect with backoff, reboots and
 /// abrupt deaths. It knows only TanKy.Protocol, like a real device.
 /// </summary>
-public sealed partial class SimulatedNode : IAsyncDisposable, INodeActions
+/// <remarks>
+/// A façade: the work is done by the parts it wires together — <see cref="NodeLink"/> (MQTT),
+/// <see cref="NodeSession"/> (connect loop), <see cref="NodePower"/> (start, stop, kill, reboot),
+/// <see cref="NodeInbox"/> (what arrives), <see cref="NodeDesiredState"/>, <see cref="NodeCommands"/>,
+/// <see cref="TelemetryLoop"/> and <see cref="NodeAudio"/>. Everything that happens is told on
+/// <see cref="Activity"/>, after the state it reports has changed.
+/// </remarks>
+public sealed class SimulatedNode : IAsyncDisposable, INodeActions
 {
-    private static readonly TimeSpan ShutdownPublishTimeout = TimeSpan.FromSeconds(5);
-
-    private readonly Topics _topics;
-    private readonly IMqttClient _client;
-    private readonly SeverableStreamProvider _socket = new();
-    private readonly ActivityWaiters _waiters = new();
-    private readonly CommandTable _commands;
-    private readonly TelemetrySource _telemetry;
-    private readonly Channel<InboundMessage> _inbound;
-    private readonly Lock _gate = new();
-    private readonly CancellationTokenSource _lifetime = new();
-    private Task? _worker;
-    private LinkProxy? _link;
-    private CancellationTokenSource? _runCts;
-    private CancellationTokenSource? _powerOn;
-    private Task? _runTask;
-    private bool _running;
-    private bool _disposed;
-    private volatile NodeStatus _status = NodeStatus.Stopped;
-    private int _online;
-    private string _bootId = NewBootId();
-    private DateTimeOffset _bootedAt;
+    private readonly NodeContext _node;
+    private readonly NodeLink _link;
+    private readonly NodeAudio _audio;
+    private readonly NodeDesiredState _desired;
+    private readonly NodeCommands _commands;
+    private readonly TelemetryLoop _telemetry;
+    private readonly NodeInbox _inbox;
+    private readonly NodeSession _session;
+    private readonly NodePower _power;
+    private readonly KindEvents _events;
 
     public SimulatedNode(NodeOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        Options = options;
-        _topics = new Topics(options.Site);
-        _commands = CommandTable.For(options.Kind);
-        _telemetry = new TelemetrySource(options.Kind);
-        // A small device has a small receive queue: when it is full the oldest message goes.
-        _inbound = Channel.CreateBounded<InboundMessage>(new BoundedChannelOptions(256)
-        {
-            FullMode = BoundedChannelFullMode.DropOldest,
-            SingleReader = true,
-        });
-        _client = new MqttClientFactory().CreateMqttClient();
-        _client.DisconnectedAsync += OnClientDisconnectedAsync;
-        _client.ApplicationMessageReceivedAsync += OnMessageReceivedAsync;
-        InitAudio();
+        _node = new NodeContext(options, this);
+        _link = new NodeLink(_node);
+        // The cache and the desired state need each other; the cache reports only once messages flow, long after this.
+        _audio = new NodeAudio(_node, _link, cacheChanged: () => _desired!.OnCacheChanged());
+        _desired = new NodeDesiredState(_node, _link, _audio.Cache);
+        _commands = new NodeCommands(_node, _link, this);
+        _telemetry = new TelemetryLoop(_node, _link, _desired);
+        _inbox = new NodeInbox(_node, _link, _desired, _commands, _audio);
+        _session = new NodeSession(_node, _link, _desired, _telemetry, _audio);
+        _power = new NodePower(_node, _link, _session, _inbox, _audio);
+        _events = new KindEvents(_node, _link);
     }
-
-    public NodeOptions Options { get; }
-
-    public string DeviceId => Options.DeviceId;
-
-    public NodeStatus Status => _status;
-
-    /// <summary>True once connected, subscribed and the birth is published.</summary>
-    public bool IsConnected => Volatile.Read(ref _online) == 1;
-
-    /// <summary>Random 16 hex digits chosen at each simulated boot.</summary>
-    public string BootId => Volatile.Read(ref _bootId);
-
-    /// <summary>Number of successful connects (birth published) over the node's life.</summary>
-    public int ConnectCount { get; private set; }
-
-    /// <summary>Last connect error (refused credentials, broker down…), for diagnostics.</summary>
-    public string? LastError { get; private set; }
-
-    /// <summary>The node's own link proxy when <see cref="FaultOptions.UseLinkProxy"/> is on.</summary>
-    public LinkProxy? Link => _link;
 
     /// <summary>Everything that happens to the node. Handlers run on the node's threads: keep them short.</summary>
-    public event EventHandler<NodeActivity>? Activity;
+    public event EventHandler<NodeActivity>? Activity
+    {
+        add => _node.Activity += value;
+        remove => _node.Activity -= value;
+    }
+
+    public NodeOptions Options => _node.Options;
+
+    public string DeviceId => _node.DeviceId;
+
+    public NodeStatus Status => _node.Status;
+
+    /// <summary>True once connected, subscribed and the birth is published.</summary>
+    public bool IsConnected => _session.IsConnected;
+
+    /// <summary>Random 16 hex digits chosen at each simulated boot.</summary>
+    public string BootId => _node.BootId;
+
+    /// <summary>Number of successful connects (birth published) over the node's life.</summary>
+    public int ConnectCount => _session.ConnectCount;
+
+    /// <summary>Last connect error (refused credentials, broker down…), for diagnostics.</summary>
+    public string? LastError => _node.LastError;
+
+    /// <summary>The node's own link proxy when <see cref="FaultOptions.UseLinkProxy"/> is on.</summary>
+    public LinkProxy? Link => _link.Proxy;
+
+    /// <summary>Telemetry messages sent in the current boot, so also the seq of the next one.</summary>
+    public long TelemetrySent => _telemetry.Sent;
+
+    /// <summary>The desired version applied last (kept across reconnects and reboots, like flash); null before any.</summary>
+    public long? AppliedVersion => _desired.AppliedVersion;
+
+    /// <summary>The desired version whose reported state was published last; null before any.</summary>
+    public long? ReportedVersion => _desired.ReportedVersion;
+
+    /// <summary>A copy of the state applied last.</summary>
+    public JsonObject AppliedState => _desired.AppliedState;
+
+    /// <summary>Last status seen on <c>hub/state</c> (online/offline), null before any.</summary>
+    public string? HubStatus => _inbox.HubStatus;
+
+    /// <summary>The node's own clock now (Unix µs): <see cref="NodeOptions.Time"/> + offset (+ drift).</summary>
+    public long ClockNowMicros => _audio.Clock.NowMicros;
+
+    /// <summary>Estimated hub clock minus node clock (µs); null before the first exchange.</summary>
+    public long? ClockOffsetEstimate => _audio.ClockOffsetEstimate;
+
+    /// <summary>True once the estimator has enough samples (64) to place frames (protocol.md §8.2.3).</summary>
+    public bool IsClockSynchronised => _audio.IsClockSynchronised;
+
+    /// <summary>Clock samples in the estimator's window.</summary>
+    public int ClockSamples => _audio.ClockSamples;
+
+    public long ClockRequestsSent => _audio.ClockRequestsSent;
+
+    /// <summary>Per-node audio counters (frames played, concealed, late…), over the node's life.</summary>
+    public AudioCounters AudioCounters => _audio.Counters;
+
+    /// <summary>The stream the speaker follows now, if any.</summary>
+    public string? ActiveStreamId => _audio.ActiveStreamId;
+
+    /// <summary>Stats of the stream that started or ended last.</summary>
+    public PlaybackStats? LastPlayback => _audio.LastPlayback;
+
+    /// <summary>Playback events not yet published (link down).</summary>
+    public int PendingEvents => _audio.PendingEvents;
+
+    /// <summary>Stats of <paramref name="streamId"/> as last reported (started or finished), or null.</summary>
+    public PlaybackStats? PlaybackOf(string streamId) => _audio.PlaybackOf(streamId);
+
+    /// <summary>The outcome of command <paramref name="commandId"/> if it is among the last 32 handled, or null.</summary>
+    public CommandOutcome? HandledCommand(string commandId) => _commands.Find(commandId);
 
     /// <summary>Begins the connect loop in the background and returns at once.</summary>
-    public async Task StartAsync(CancellationToken ct = default)
-    {
-        Task? previous;
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_running)
-            {
-                return;
-            }
-
-            _running = true;
-            previous = _runTask;
-        }
-
-        if (previous is not null)
-        {
-            // A killed node's old loop must be gone before the new boot starts.
-            await previous.WaitAsync(ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-
-        _worker ??= Task.Run(() => InboundWorkerAsync(_lifetime.Token), CancellationToken.None);
-        if (Options.Faults.UseLinkProxy && _link is null)
-        {
-            _link = new LinkProxy(Options.Host, Options.Port) { Latency = Options.Faults.LinkLatency, Jitter = Options.Faults.LinkJitter };
-            _link.Start();
-        }
-
-        NewBoot();
-        var cts = new CancellationTokenSource();
-        lock (_gate)
-        {
-            _runCts = cts;
-            _runTask = Task.Run(() => RunAsync(cts.Token), CancellationToken.None);
-        }
-    }
+    public Task StartAsync(CancellationToken ct = default) => _power.StartAsync(ct);
 
     /// <summary>Clean shutdown: offline state published first (MQTTnet #2256), then DISCONNECT.</summary>
-    public async Task StopAsync()
-    {
-        // A killed node waiting for its power to come back stays off.
-        Interlocked.Exchange(ref _powerOn, null)?.Cancel();
-        if (!await HaltLoopAsync())
-        {
-            return;
-        }
-
-        await GoOfflineCleanlyAsync("clean shutdown");
-        PowerOffAudio(resetClock: false);
-
-        // MQTTnet may report the disconnect a little later; the node is offline now.
-        MarkOffline("stopped");
-        SetStatus(NodeStatus.Stopped);
-        Raise(NodeActivityKind.Stopped);
-    }
+    public Task StopAsync() => _power.StopAsync();
 
     /// <summary>
     /// Abrupt death, like a power cut: the TCP connection is reset with no DISCONNECT, so the
     /// broker publishes the will. With <paramref name="powerBackAfter"/> the node boots again
     /// (new boot id) after that delay; otherwise it stays dead until <see cref="StartAsync"/>.
     /// </summary>
-    public void Kill(TimeSpan? powerBackAfter = null)
-    {
-        CancellationTokenSource? cts;
-        lock (_gate)
-        {
-            if (!_running)
-            {
-                return;
-            }
-
-            _running = false;
-            cts = _runCts;
-        }
-
-        SetStatus(NodeStatus.Killed);
-        cts?.Cancel();
-        PowerOffAudio(resetClock: false);
-        _socket.Sever();
-        Raise(NodeActivityKind.Killed);
-        if (powerBackAfter is { } delay)
-        {
-            var powerOn = CancellationTokenSource.CreateLinkedTokenSource(_lifetime.Token);
-            Interlocked.Exchange(ref _powerOn, powerOn)?.Cancel();
-            _ = PowerOnLaterAsync(delay, powerOn.Token);
-        }
-    }
+    public void Kill(TimeSpan? powerBackAfter = null) => _power.Kill(powerBackAfter);
 
     /// <summary>Loses the link abruptly (will published) but stays alive and reconnects with backoff.</summary>
-    public bool SeverLink() => _socket.Sever();
+    public bool SeverLink() => _link.Sever();
 
     /// <summary>Reboots like the <c>reboot</c> command: offline, disconnect, new boot id, reconnect.</summary>
-    public async Task RebootAsync()
-    {
-        lock (_gate)
-        {
-            if (!_running)
-            {
-                return;
-            }
-        }
+    public Task RebootAsync() => _power.RebootAsync();
 
-        _rebootRequested = true;
-        SetStatus(NodeStatus.Rebooting);
-        Raise(NodeActivityKind.Rebooting);
-        // If the link died on its own meanwhile, the loop reboots all the same.
-        await GoOfflineCleanlyAsync("reboot");
-    }
+    /// <summary>Publishes <c>camera.tamper</c> (the lens covered or the camera moved). True when the broker took it.</summary>
+    public Task<bool> RaiseTamperAsync(string reason, CancellationToken ct = default) =>
+        _events.PublishAsync("camera.tamper", new JsonObject { ["reason"] = reason }, ct);
+
+    /// <summary>Publishes one event on <c>dev/{id}/event</c>, QoS 1.</summary>
+    public Task<bool> PublishKindEventAsync(string type, JsonObject? data, CancellationToken ct = default) =>
+        _events.PublishAsync(type, data, ct);
 
     public async ValueTask DisposeAsync()
     {
-        lock (_gate)
+        if (!await _power.ShutDownForGoodAsync())
         {
-            if (_disposed)
-            {
-                return;
-            }
+            return;
         }
 
-        await StopAsync();
-        lock (_gate)
-        {
-            _disposed = true;
-        }
-
-        await _lifetime.CancelAsync();
-        if (_worker is not null)
-        {
-            await _worker.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-
-        if (_link is not null)
-        {
-            await _link.DisposeAsync();
-        }
-
-        _cache?.Dispose();
-        _client.Dispose();
-        _lifetime.Dispose();
-    }
-
-    private void NewBoot()
-    {
-        Volatile.Write(ref _bootId, NewBootId());
-        _bootedAt = Options.Time.GetUtcNow();
-        Interlocked.Exchange(ref _seq, 0);
-        _telemetry.Reset();
-        PowerOffAudio(resetClock: true);
-    }
-
-    private static string NewBootId() => RandomNumberGenerator.GetHexString(16, lowercase: true);
-
-    private void SetStatus(NodeStatus status) => _status = status;
-
-    private void Raise(NodeActivityKind kind, long? version = null, long? seq = null, CommandOutcome? command = null, string? detail = null, Action? stateChange = null)
-    {
-        var activity = new NodeActivity(kind, DeviceId, BootId, version, seq, command, detail);
-        _waiters.Publish(activity, stateChange);
-        try
-        {
-            Activity?.Invoke(this, activity);
-        }
-        catch (Exception ex)
-        {
-            // An observer's bug must not break the simulated firmware.
-            LastError = $"activity handler: {ex.Message}";
-        }
+        await _node.Lifetime.CancelAsync();
+        await _inbox.DisposeAsync();
+        _audio.Dispose();
+        await _link.DisposeAsync();
+        _node.Dispose();
     }
 }

@@ -7,6 +7,7 @@ using TanKy.Hub.Media;
 using TanKy.Hub.Tests.Support;
 using TanKy.Protocol;
 using TanKy.Protocol.Time;
+using TanKy.Tests.Shared;
 
 namespace TanKy.EndToEnd.Tests.Audio;
 

@@ -1,5 +1,6 @@
 using TanKy.EndToEnd.Tests.SimulatorAudio;
 using TanKy.Hub.Tests.Support;
+using TanKy.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace TanKy.EndToEnd.Tests.Audio;

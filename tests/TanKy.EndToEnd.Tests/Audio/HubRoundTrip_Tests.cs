@@ -1,5 +1,6 @@
 using TanKy.EndToEnd.Tests.SimulatorAudio;
 using TanKy.Hub.Broadcasts.Archive;
+using TanKy.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace TanKy.EndToEnd.Tests.Audio;

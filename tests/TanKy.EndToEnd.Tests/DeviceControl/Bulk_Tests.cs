@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using TanKy.Tests.Shared;
 
 namespace TanKy.EndToEnd.Tests.DeviceControl;
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Devices.Control;
+using TanKy.Tests.Shared;
 
 namespace TanKy.EndToEnd.Tests.DeviceControl;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using TanKy.EndToEnd.Tests.Foundation;
 using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Devices.Control;
+using TanKy.Tests.Shared;
 
 namespace TanKy.EndToEnd.Tests.Emergency;
 

@@ -3,6 +3,7 @@ using System.Text;
 using TanKy.EndToEnd.Tests.Foundation;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Emergency;
+using TanKy.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace TanKy.EndToEnd.Tests.Emergency;

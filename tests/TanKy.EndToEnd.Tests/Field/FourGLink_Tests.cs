@@ -2,6 +2,7 @@ using TanKy.DeviceSim.Node;
 using TanKy.EndToEnd.Tests.Audio;
 using TanKy.EndToEnd.Tests.SimulatorAudio;
 using TanKy.Hub.Tests.Support;
+using TanKy.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace TanKy.EndToEnd.Tests.Field;

@@ -6,6 +6,7 @@ using TanKy.EndToEnd.Tests.Programme;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Schedules.History;
 using TanKy.Hub.Tests.Support;
+using TanKy.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace TanKy.EndToEnd.Tests.Field;

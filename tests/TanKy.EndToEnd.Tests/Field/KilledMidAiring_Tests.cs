@@ -4,6 +4,7 @@ using TanKy.EndToEnd.Tests.Foundation;
 using TanKy.EndToEnd.Tests.Programme;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Tests.Support;
+using TanKy.Tests.Shared;
 
 namespace TanKy.EndToEnd.Tests.Field;
 

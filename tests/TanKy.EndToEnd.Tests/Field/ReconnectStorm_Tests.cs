@@ -2,6 +2,7 @@ using Dapper;
 using TanKy.DeviceSim.Fleet;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Tests.Support;
+using TanKy.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace TanKy.EndToEnd.Tests.Field;

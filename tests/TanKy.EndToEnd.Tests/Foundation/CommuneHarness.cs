@@ -4,6 +4,7 @@ using TanKy.Hub.Availability;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Tests.Support;
 using TanKy.Protocol;
+using TanKy.Tests.Shared;
 
 namespace TanKy.EndToEnd.Tests.Foundation;
 

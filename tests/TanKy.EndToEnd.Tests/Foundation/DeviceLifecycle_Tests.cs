@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TanKy.Hub.Devices;
+using TanKy.Tests.Shared;
 
 namespace TanKy.EndToEnd.Tests.Foundation;
 

@@ -8,6 +8,7 @@ using TanKy.Hub.Hosting;
 using TanKy.Hub.Tests.Support;
 using TanKy.Protocol;
 using TanKy.Hub.Shared;
+using TanKy.Tests.Shared;
 
 namespace TanKy.EndToEnd.Tests.Foundation;
 

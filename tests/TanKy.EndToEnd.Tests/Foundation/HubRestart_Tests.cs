@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Dapper;
 using TanKy.Hub.Devices;
+using TanKy.Tests.Shared;
 
 namespace TanKy.EndToEnd.Tests.Foundation;
 

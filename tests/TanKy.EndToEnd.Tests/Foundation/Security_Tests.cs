@@ -8,6 +8,7 @@ using TanKy.Hub.Devices;
 using TanKy.Hub.Hosting;
 using TanKy.Protocol;
 using TanKy.Hub.Broker;
+using TanKy.Tests.Shared;
 
 namespace TanKy.EndToEnd.Tests.Foundation;
 

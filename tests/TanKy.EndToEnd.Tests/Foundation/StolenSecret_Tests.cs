@@ -1,5 +1,6 @@
 using TanKy.DeviceSim.Node;
 using TanKy.Hub.Cli;
+using TanKy.Tests.Shared;
 
 namespace TanKy.EndToEnd.Tests.Foundation;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Dapper;
 using TanKy.DeviceSim.Node;
 using TanKy.EndToEnd.Tests.Audio;
+using TanKy.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace TanKy.EndToEnd.Tests.Programme;

@@ -4,6 +4,7 @@ using TanKy.EndToEnd.Tests.Audio;
 using TanKy.EndToEnd.Tests.Foundation;
 using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Broadcasts.Arbitration;
+using TanKy.Tests.Shared;
 
 namespace TanKy.EndToEnd.Tests.Programme;
 

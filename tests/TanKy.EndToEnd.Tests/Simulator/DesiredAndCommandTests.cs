@@ -1,6 +1,7 @@
 using TanKy.DeviceSim.Node;
 using TanKy.Protocol;
 using TanKy.Protocol.Messages;
+using TanKy.Tests.Shared;
 
 namespace TanKy.EndToEnd.Tests.Simulator;
 

@@ -1,6 +1,7 @@
 using TanKy.DeviceSim.Fleet;
 using TanKy.DeviceSim.Node;
 using TanKy.Protocol;
+using TanKy.Tests.Shared;
 
 namespace TanKy.EndToEnd.Tests.Simulator;
 

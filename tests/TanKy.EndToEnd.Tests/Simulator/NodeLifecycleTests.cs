@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using TanKy.DeviceSim.Node;
 using TanKy.Protocol;
 using TanKy.Protocol.Messages;
+using TanKy.Tests.Shared;
 
 namespace TanKy.EndToEnd.Tests.Simulator;
 

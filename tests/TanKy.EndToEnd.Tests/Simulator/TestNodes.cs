@@ -1,5 +1,6 @@
 using TanKy.DeviceSim.Node;
 using TanKy.Protocol;
+using TanKy.Tests.Shared;
 
 namespace TanKy.EndToEnd.Tests.Simulator;
 

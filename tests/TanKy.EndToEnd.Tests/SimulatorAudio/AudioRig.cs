@@ -1,6 +1,7 @@
 using TanKy.DeviceSim.Node;
 using TanKy.EndToEnd.Tests.Simulator;
 using TanKy.Protocol.Time;
+using TanKy.Tests.Shared;
 
 namespace TanKy.EndToEnd.Tests.SimulatorAudio;
 

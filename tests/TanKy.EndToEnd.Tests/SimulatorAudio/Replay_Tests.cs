@@ -6,6 +6,7 @@ using TanKy.EndToEnd.Tests.Simulator;
 using TanKy.Hub.Hosting;
 using TanKy.Protocol;
 using TanKy.Hub.Broker;
+using TanKy.Tests.Shared;
 
 namespace TanKy.EndToEnd.Tests.SimulatorAudio;
 

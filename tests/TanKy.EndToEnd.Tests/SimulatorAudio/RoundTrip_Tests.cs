@@ -1,5 +1,6 @@
 using TanKy.DeviceSim.Audio;
 using TanKy.EndToEnd.Tests.Simulator;
+using TanKy.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace TanKy.EndToEnd.Tests.SimulatorAudio;

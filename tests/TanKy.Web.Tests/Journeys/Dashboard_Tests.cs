@@ -1,5 +1,6 @@
 using TanKy.EndToEnd.Tests.Foundation;
 using TanKy.Hub.Broadcasts;
+using TanKy.Tests.Shared;
 using TanKy.Web.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,5 +1,6 @@
 using MQTTnet.Protocol;
 using TanKy.DeviceSim.Audio;
+using TanKy.DeviceSim.Cache;
 using TanKy.DeviceSim.Clock;
 using TanKy.Protocol;
 using TanKy.Protocol.Messages;
@@ -7,46 +8,65 @@ using TanKy.Protocol.Messages;
 namespace TanKy.DeviceSim.Node;
 
 /// <summary>
-/// The speaker side of audio: the node's own clock, clock sync with the hub, the player, and the
-/// outbox that keeps playback events through link losses. Wired into the session (sync loop,
-/// outbox kick after each connect) and the inbound worker (time replies, play orders, frames).
+/// The speaker side of a node: its own clock, clock sync with the hub, the player, the programme
+/// cache, and the outbox that keeps playback events through link losses. Every kind has the clock
+/// and the outbox; only speakers have the rest.
 /// </summary>
-public sealed partial class SimulatedNode
+internal sealed class NodeAudio : IDisposable
 {
     private const int RememberedPlaybacks = 64;
     private static readonly string[] DecodableCodecs = ["opus"];
 
-    private HubClockView _hubClock = null!;
-    private ClockSyncClient? _clockSync;
-    private SpeakerPlayer? _player;
-    private Cache.NodeCache? _cache;
-    private EventOutbox _outbox = null!;
+    private readonly NodeContext _node;
+    private readonly NodeLink _link;
+    private readonly HubClockView _hubClock;
+    private readonly ClockSyncClient? _clockSync;
+    private readonly SpeakerPlayer? _player;
+    private readonly EventOutbox _outbox;
     private readonly Lock _playbackGate = new();
     private readonly Dictionary<string, PlaybackStats> _playbacks = [];
     private readonly Queue<string> _playbackOrder = new();
     private PlaybackStats? _lastPlayback;
 
-    /// <summary>The node's own clock now (Unix µs): <see cref="NodeOptions.Time"/> + offset (+ drift).</summary>
-    public long ClockNowMicros => _hubClock.Clock.NowMicros;
+    /// <param name="cacheChanged">A clip's cache state changed (reported follows).</param>
+    public NodeAudio(NodeContext node, NodeLink link, Action cacheChanged)
+    {
+        (_node, _link) = (node, link);
+        var options = node.Options;
+        _hubClock = new HubClockView(new NodeClock(options.Time, options.ClockOffset, options.ClockDriftPpm));
+        _outbox = new EventOutbox(payload => _link.PublishAsync(node.Topics.Event(node.DeviceId), payload, MqttQualityOfServiceLevel.AtLeastOnce, retain: false, node.Lifetime.Token));
+        if (options.Kind != DeviceKind.Speaker)
+        {
+            return;
+        }
 
-    /// <summary>Estimated hub clock minus node clock (µs); null before the first exchange.</summary>
+        if (options.ClockSync is { } schedule)
+        {
+            _clockSync = new ClockSyncClient(_hubClock, schedule, SendTimeRequestAsync);
+        }
+
+        var codecs = KindProfile.Caps(options.Kind).Intersect(DecodableCodecs).ToArray();
+        _player = new SpeakerPlayer(node.DeviceId, _hubClock, codecs, options.ResolveAudioSink(), SpeakerPlayer.RandomLoss(options.Faults.AudioLossPercent), Counters, OnPlaybackNotice);
+        Cache = new NodeCache(node.DeviceId, options.Secret, _hubClock, options.Time, _player, cacheChanged);
+    }
+
+    /// <summary>A speaker's programme cache; null for other kinds.</summary>
+    public NodeCache? Cache { get; }
+
+    public NodeClock Clock => _hubClock.Clock;
+
     public long? ClockOffsetEstimate => _hubClock.OffsetMicros;
 
-    /// <summary>True once the estimator has enough samples (64) to place frames (protocol.md §8.2.3).</summary>
     public bool IsClockSynchronised => _hubClock.IsSynchronised;
 
-    /// <summary>Clock samples in the estimator's window.</summary>
     public int ClockSamples => _hubClock.SampleCount;
 
     public long ClockRequestsSent => _clockSync?.RequestsSent ?? 0;
 
-    /// <summary>Per-node audio counters (frames played, concealed, late…), over the node's life.</summary>
-    public AudioCounters AudioCounters { get; } = new();
+    public AudioCounters Counters { get; } = new();
 
-    /// <summary>The stream the speaker follows now, if any.</summary>
     public string? ActiveStreamId => _player?.ActiveStreamId;
 
-    /// <summary>Stats of the stream that started or ended last.</summary>
     public PlaybackStats? LastPlayback
     {
         get
@@ -58,10 +78,8 @@ public sealed partial class SimulatedNode
         }
     }
 
-    /// <summary>Playback events not yet published (link down).</summary>
     public int PendingEvents => _outbox.Pending;
 
-    /// <summary>Stats of <paramref name="streamId"/> as last reported (started or finished), or null.</summary>
     public PlaybackStats? PlaybackOf(string streamId)
     {
         lock (_playbackGate)
@@ -70,27 +88,8 @@ public sealed partial class SimulatedNode
         }
     }
 
-    private void InitAudio()
-    {
-        _hubClock = new HubClockView(new NodeClock(Options.Time, Options.ClockOffset, Options.ClockDriftPpm));
-        _outbox = new EventOutbox(payload => PublishAsync(_topics.Event(DeviceId), payload, MqttQualityOfServiceLevel.AtLeastOnce, retain: false, _lifetime.Token));
-        if (Options.Kind != DeviceKind.Speaker)
-        {
-            return;
-        }
-
-        if (Options.ClockSync is { } schedule)
-        {
-            _clockSync = new ClockSyncClient(_hubClock, schedule, SendTimeRequestAsync);
-        }
-
-        var codecs = KindProfile.Caps(Options.Kind).Intersect(DecodableCodecs).ToArray();
-        _player = new SpeakerPlayer(DeviceId, _hubClock, codecs, Options.ResolveAudioSink(), SpeakerPlayer.RandomLoss(Options.Faults.AudioLossPercent), AudioCounters, OnPlaybackNotice);
-        _cache = new Cache.NodeCache(DeviceId, Options.Secret, _hubClock, Options.Time, _player, OnCacheChanged);
-    }
-
     /// <summary>Runs for one connected session: queued events go out, then the clock sync schedule.</summary>
-    private Task RunAudioSessionAsync(CancellationToken session)
+    public Task RunSessionAsync(CancellationToken session)
     {
         _player?.OnLinkUp();
         _outbox.Kick();
@@ -98,10 +97,10 @@ public sealed partial class SimulatedNode
     }
 
     /// <summary>The link dropped under a live session (not a stop): a playing stream is held, not released.</summary>
-    private void OnLinkLost() => _player?.OnLinkDown();
+    public void OnLinkLost() => _player?.OnLinkDown();
 
     /// <summary>Power cut or reboot: audio, queued events and clock samples lived in RAM.</summary>
-    private void PowerOffAudio(bool resetClock)
+    public void PowerOff(bool resetClock)
     {
         _player?.PowerOff();
         _outbox.Clear();
@@ -111,48 +110,38 @@ public sealed partial class SimulatedNode
         }
     }
 
-    private void OnTimeReply(TimeReplyMessage reply)
+    public void OnTimeReply(TimeReplyMessage reply)
     {
         var t4 = _hubClock.Clock.NowMicros;
         if (_clockSync?.OnReply(reply.T1, reply.T2, reply.T3, t4) == true)
         {
-            Raise(NodeActivityKind.ClockSynchronised, detail: $"offset {_hubClock.OffsetMicros} µs");
+            _node.Raise(NodeActivityKind.ClockSynchronised, detail: $"offset {_hubClock.OffsetMicros} µs");
         }
     }
 
-    private void OnPlayOrder(string zone, PlayOrderMessage order)
+    public void OnPlayOrder(string zone, PlayOrderMessage order)
     {
         // The broker only sends the zones we subscribed to; a firmware checks anyway.
-        if (Options.Zones.Contains(zone))
+        if (_node.Options.Zones.Contains(zone))
         {
             _player?.OnOrder(order);
         }
     }
 
-    private void OnCacheChanged()
-    {
-        try
-        {
-            _ = PublishReportedAsync(_lifetime.Token);
-        }
-        catch (ObjectDisposedException)
-        {
-            // The node is gone: nothing to report to.
-        }
-    }
-
-    private void OnAudio(string streamId, byte[] payload)
+    public void OnFrames(string streamId, byte[] payload)
     {
         // An airing already playing from the cache ignores the live frames of the same stream (protocol.md §4.11 rule 4).
-        if (_cache?.PlaysFromCache(streamId) != true)
+        if (Cache?.PlaysFromCache(streamId) != true)
         {
             _player?.OnFrames(streamId, payload);
         }
     }
 
+    public void Dispose() => Cache?.Dispose();
+
     private Task<bool> SendTimeRequestAsync(long t1, CancellationToken ct) =>
-        PublishAsync(
-            _topics.TimeRequest(DeviceId),
+        _link.PublishAsync(
+            _node.Topics.TimeRequest(_node.DeviceId),
             ProtocolJson.Serialize(new TimeRequestMessage { V = ProtocolConstants.Version, T1 = t1 }),
             MqttQualityOfServiceLevel.AtMostOnce,
             retain: false,
@@ -168,7 +157,8 @@ public sealed partial class SimulatedNode
             PlaybackNoticeKind.Preempted => NodeActivityKind.PlaybackPreempted,
             _ => NodeActivityKind.PlaybackFinished,
         };
-        Raise(kind, detail: notice.Stats.StreamId, stateChange: () => Remember(notice.Stats));
+        Remember(notice.Stats);
+        _node.Raise(kind, detail: notice.Stats.StreamId);
     }
 
     private void Remember(PlaybackStats stats)
