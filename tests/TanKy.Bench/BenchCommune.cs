@@ -1,7 +1,6 @@
 using System.Globalization;
 using TanKy.DeviceSim.Fleet;
 using TanKy.Hub.Devices;
-using TanKy.Hub.Storage;
 using TanKy.Protocol;
 using TanKy.Hub.Shared.Data;
 

@@ -4,7 +4,6 @@ using System.Globalization;
 using TanKy.DeviceSim.Fleet;
 using TanKy.DeviceSim.Node;
 using TanKy.Hub.Broker;
-using TanKy.Hub.Hosting;
 using TanKy.Hub.Tests.Support;
 using TanKy.Hub.Shared;
 using TanKy.Hub.Shared.Data;

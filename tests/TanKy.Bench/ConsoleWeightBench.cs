@@ -10,7 +10,6 @@ using Microsoft.Extensions.Logging;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Hosting;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Bench;

@@ -2,7 +2,6 @@ using System.Globalization;
 using TanKy.DeviceSim.Fleet;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Devices;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Bench;

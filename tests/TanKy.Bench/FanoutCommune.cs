@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Media;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Tests.Support;
 
 namespace TanKy.Bench;

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using TanKy.Hub.Schedules;
 using TanKy.Hub.Schedules.Editing;
 using TanKy.Hub.Schedules.Parsing;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Bench;

@@ -3,9 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
-using TanKy.Hub.Hosting;
 using TanKy.Hub.Reports;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Shared;
 using TanKy.Hub.Shared.Data;
 

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Bench;

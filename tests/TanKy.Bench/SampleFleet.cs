@@ -1,7 +1,6 @@
 using TanKy.DeviceSim.Fleet;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Devices;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Tests.Support;
 
 namespace TanKy.Bench;

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Text;
 using TanKy.Hub.Schedules;
 using TanKy.Hub.Schedules.Parsing;
-using TanKy.Hub.Schedules.Planning;
 
 namespace TanKy.Bench;
 

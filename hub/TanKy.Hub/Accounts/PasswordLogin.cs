@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 using Microsoft.Extensions.Options;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Shared;
 using TanKy.Hub.Shared.Data;
 

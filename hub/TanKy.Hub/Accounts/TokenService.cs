@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Accounts;

@@ -3,8 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TanKy.Hub.Broker;
 using TanKy.Hub.Devices;
-using TanKy.Hub.Hosting;
-using TanKy.Hub.Storage;
 using TanKy.Protocol;
 using TanKy.Protocol.Messages;
 using TanKy.Hub.Shared;

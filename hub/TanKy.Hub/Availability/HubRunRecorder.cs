@@ -1,6 +1,5 @@
 using Dapper;
 using Microsoft.Extensions.Hosting;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Availability;

@@ -9,7 +9,6 @@ using TanKy.Hub.Broadcasts.Delivery;
 using TanKy.Hub.Broadcasts.Sources;
 using TanKy.Hub.Broadcasts.Streaming;
 using TanKy.Hub.Broker;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Shared;
 using TanKy.Hub.Shared.Data;
 

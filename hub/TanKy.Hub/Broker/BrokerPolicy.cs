@@ -4,7 +4,6 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
-using TanKy.Hub.Hosting;
 using TanKy.Protocol;
 
 namespace TanKy.Hub.Broker;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using TanKy.Hub.Hosting;
 using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Broker;

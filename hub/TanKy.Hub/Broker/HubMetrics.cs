@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using TanKy.Protocol;
-using TanKy.Hub.Hosting;
 
 namespace TanKy.Hub.Broker;
 

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
-using TanKy.Hub.Hosting;
 using TanKy.Protocol;
 using TanKy.Protocol.Messages;
 using TanKy.Hub.Shared;

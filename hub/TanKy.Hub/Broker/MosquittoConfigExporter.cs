@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Dapper;
-using TanKy.Hub.Hosting;
-using TanKy.Hub.Storage;
 using TanKy.Protocol;
 using TanKy.Hub.Shared;
 using TanKy.Hub.Shared.Data;

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Configuration;
 using TanKy.Hub.Broadcasts.Sources;
 using TanKy.Hub.Media;
 using TanKy.Hub.Schedules;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Cli;

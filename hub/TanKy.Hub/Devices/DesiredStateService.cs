@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using Dapper;
 using TanKy.Hub.Broker;
-using TanKy.Hub.Hosting;
-using TanKy.Hub.Storage;
 using TanKy.Protocol;
 using TanKy.Protocol.Messages;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.VisualBasic.FileIO;
-using TanKy.Hub.Storage;
 using TanKy.Protocol;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;

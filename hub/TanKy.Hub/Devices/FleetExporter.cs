@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using TanKy.Hub.Storage;
 using TanKy.Protocol;
 using TanKy.Hub.Shared.Data;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Dapper;
 using TanKy.Hub.Broker;
-using TanKy.Hub.Storage;
 using TanKy.Protocol;
 using TanKy.Protocol.Messages;
 using TanKy.Hub.Shared.Data;

@@ -4,8 +4,6 @@ using Dapper;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TanKy.Hub.Hosting;
-using TanKy.Hub.Storage;
 using TanKy.Protocol.Messages;
 using TanKy.Hub.Shared;
 using TanKy.Hub.Shared.Data;

@@ -1,5 +1,4 @@
 using Dapper;
-using TanKy.Hub.Storage;
 using TanKy.Protocol;
 using TanKy.Hub.Shared.Data;
 

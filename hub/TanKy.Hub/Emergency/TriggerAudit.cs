@@ -1,6 +1,5 @@
 using System.Globalization;
 using Dapper;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Emergency;

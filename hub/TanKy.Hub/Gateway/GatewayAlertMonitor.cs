@@ -1,7 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Gateway;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using TanKy.Hub.Web;
 using TanKy.Hub.Accounts.Http;
 
 namespace TanKy.Hub.Gateway;

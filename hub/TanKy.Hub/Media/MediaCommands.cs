@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
-using TanKy.Hub.Cli;
 using TanKy.Hub.Shared.Cli;
 
 namespace TanKy.Hub.Media;

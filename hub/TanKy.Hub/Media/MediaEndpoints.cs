@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using TanKy.Hub.Web;
 using TanKy.Hub.Accounts.Http;
 
 namespace TanKy.Hub.Media;

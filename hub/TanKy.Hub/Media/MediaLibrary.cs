@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Media;

@@ -1,6 +1,5 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Media;

@@ -3,8 +3,6 @@ using Microsoft.Extensions.Options;
 using TanKy.Hub.Availability.Maintenance;
 using TanKy.Hub.Availability.Model;
 using TanKy.Hub.Devices;
-using TanKy.Hub.Hosting;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Shared;
 using TanKy.Hub.Shared.Data;
 

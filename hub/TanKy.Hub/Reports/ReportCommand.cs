@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
-using TanKy.Hub.Cli;
 using TanKy.Hub.Shared.Cli;
 
 namespace TanKy.Hub.Reports;

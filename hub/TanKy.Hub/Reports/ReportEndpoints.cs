@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using TanKy.Hub.Web;
 using TanKy.Hub.Accounts.Http;
 using TanKy.Hub.Devices.Http;
 

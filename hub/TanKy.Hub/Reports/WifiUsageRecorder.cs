@@ -2,7 +2,6 @@ using Dapper;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TanKy.Hub.Broker;
-using TanKy.Hub.Storage;
 using TanKy.Protocol;
 using TanKy.Protocol.Messages;
 using TanKy.Hub.Shared.Data;

@@ -2,7 +2,6 @@ using TanKy.Hub.Devices.Cli;
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
-using TanKy.Hub.Cli;
 using TanKy.Hub.Media;
 using TanKy.Hub.Schedules.Parsing;
 using TanKy.Hub.Schedules.Planning;

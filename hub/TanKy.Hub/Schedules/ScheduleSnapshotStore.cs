@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Dapper;
 using TanKy.Hub.Schedules.Parsing;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Schedules;

@@ -2,13 +2,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
-using TanKy.Hub.Hosting;
 using TanKy.Hub.Schedules.History;
 using TanKy.Hub.Schedules.Parsing;
 using TanKy.Hub.Schedules.Planning;
 using TanKy.Hub.Schedules.Precache;
 using TanKy.Hub.Schedules.Scheduling;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Shared;
 using TanKy.Hub.Shared.Data;
 

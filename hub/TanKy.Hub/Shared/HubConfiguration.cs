@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using TanKy.Hub.Shared;
-using TanKy.Hub.Hosting;
 
 namespace TanKy.Hub.Shared;
 

@@ -1,4 +1,3 @@
-using TanKy.Hub.Hosting;
 
 namespace TanKy.Hub.Shared;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using TanKy.Hub.Hosting;
 using TanKy.Hub.Shared;
 using TanKy.Hub.Shared.Data;
 

@@ -5,7 +5,6 @@ using TanKy.EndToEnd.Tests.Foundation;
 using TanKy.EndToEnd.Tests.Programme;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Schedules.History;
-using TanKy.Hub.Tests.Support;
 using TanKy.Tests.Shared;
 using Xunit.Abstractions;
 

@@ -4,7 +4,6 @@ using MQTTnet;
 using MQTTnet.Protocol;
 using TanKy.Hub.Broker;
 using TanKy.Hub.Devices;
-using TanKy.Hub.Hosting;
 using TanKy.Hub.Tests.Support;
 using TanKy.Protocol;
 using TanKy.Hub.Shared;

@@ -5,7 +5,6 @@ using MQTTnet;
 using MQTTnet.Protocol;
 using TanKy.DeviceSim.Node;
 using TanKy.Hub.Devices;
-using TanKy.Hub.Hosting;
 using TanKy.Protocol;
 using TanKy.Hub.Broker;
 using TanKy.Tests.Shared;

@@ -8,8 +8,6 @@ using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Broadcasts.Sources;
 using TanKy.Hub.Broker;
 using TanKy.Hub.Devices;
-using TanKy.Hub.Hosting;
-using TanKy.Hub.Media;
 using TanKy.Hub.Schedules;
 using TanKy.Hub.Schedules.Airing;
 using TanKy.Hub.Schedules.Parsing;

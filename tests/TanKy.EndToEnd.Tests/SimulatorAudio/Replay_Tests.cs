@@ -3,7 +3,6 @@ using MQTTnet.Protocol;
 using TanKy.DeviceSim.Audio;
 using TanKy.EndToEnd.Tests.Foundation;
 using TanKy.EndToEnd.Tests.Simulator;
-using TanKy.Hub.Hosting;
 using TanKy.Protocol;
 using TanKy.Hub.Broker;
 using TanKy.Tests.Shared;

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TanKy.Hub.Broadcasts.Archive;
-using TanKy.Hub.Storage;
 
 namespace TanKy.Hub.Tests.Archive;
 

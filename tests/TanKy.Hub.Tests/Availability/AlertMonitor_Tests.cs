@@ -9,7 +9,6 @@ using TanKy.Hub.Availability;
 using TanKy.Hub.Availability.OfflineAlerts;
 using TanKy.Hub.Availability.Maintenance;
 using TanKy.Hub.Devices;
-using TanKy.Hub.Hosting;
 using TanKy.Hub.Tests.Support;
 using TanKy.Hub.Shared;
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using TanKy.Hub.Availability;
 using TanKy.Hub.Broker;
 using TanKy.Hub.Devices;
-using TanKy.Hub.Hosting;
 using TanKy.Hub.Tests.Support;
 using TanKy.Protocol;
 using TanKy.Protocol.Messages;

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Time.Testing;
 using TanKy.Hub.Availability;
 using TanKy.Hub.Broker;
 using TanKy.Hub.Devices;
-using TanKy.Hub.Hosting;
 using TanKy.Hub.Reports;
 using TanKy.Hub.Tests.Support;
 using TanKy.Protocol;

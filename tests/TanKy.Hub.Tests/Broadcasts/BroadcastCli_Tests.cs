@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Broadcasts.Cli;
 using TanKy.Hub.Broadcasts.Sources;
-using TanKy.Hub.Cli;
 using TanKy.Hub.Tests.Support;
 using TanKy.Hub.Shared.Cli;
 

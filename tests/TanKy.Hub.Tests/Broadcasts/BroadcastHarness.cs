@@ -7,7 +7,6 @@ using TanKy.Hub.Broadcasts.Arbitration;
 using TanKy.Hub.Broadcasts.Clock;
 using TanKy.Hub.Broadcasts.Delivery;
 using TanKy.Hub.Broadcasts.Streaming;
-using TanKy.Hub.Hosting;
 using TanKy.Hub.Tests.Support;
 using TanKy.Hub.Shared;
 

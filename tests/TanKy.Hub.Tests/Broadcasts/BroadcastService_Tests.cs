@@ -1,7 +1,6 @@
 using System.Text.Json;
 using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Broadcasts.Archive;
-using TanKy.Hub.Broadcasts.Sources;
 using TanKy.Protocol.Audio;
 
 namespace TanKy.Hub.Tests.Broadcasts;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using TanKy.Hub.Broadcasts.Clock;
 using TanKy.Hub.Broker;
 using TanKy.Hub.Devices;
 using TanKy.Protocol;

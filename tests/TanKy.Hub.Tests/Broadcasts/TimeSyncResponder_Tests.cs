@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using TanKy.Hub.Broadcasts.Clock;
 using TanKy.Hub.Broker;
-using TanKy.Hub.Hosting;
 using TanKy.Protocol;
 using TanKy.Protocol.Messages;
 using TanKy.Hub.Shared;

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using TanKy.Hub.Broker;
 using TanKy.Hub.Devices;
-using TanKy.Hub.Hosting;
 using static TanKy.Hub.Tests.Broker.DevicePayloads;
 
 using TanKy.Hub.Tests.Support;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TanKy.Hub.Broker;
-using TanKy.Hub.Hosting;
 
 using TanKy.Hub.Tests.Support;
 using TanKy.Hub.Shared;

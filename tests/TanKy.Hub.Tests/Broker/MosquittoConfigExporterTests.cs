@@ -1,7 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Dapper;
 using TanKy.Hub.Broker;
-using TanKy.Hub.Hosting;
 
 using TanKy.Hub.Tests.Support;
 using TanKy.Hub.Shared;

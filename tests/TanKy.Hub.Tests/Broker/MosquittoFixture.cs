@@ -1,6 +1,5 @@
 using Dapper;
 using TanKy.Hub.Broker;
-using TanKy.Hub.Hosting;
 using TanKy.Hub.Tests.Support;
 using TanKy.Hub.Shared;
 

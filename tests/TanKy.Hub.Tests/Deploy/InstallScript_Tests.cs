@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using TanKy.Hub.Devices;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Tests.Deploy;

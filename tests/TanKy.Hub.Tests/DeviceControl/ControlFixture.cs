@@ -6,7 +6,6 @@ using TanKy.Hub.Devices.Control;
 using TanKy.Hub.Devices.Control.Bulk;
 using TanKy.Hub.Devices.Control.Commands;
 using TanKy.Hub.Devices.Control.Snapshots;
-using TanKy.Hub.Hosting;
 using TanKy.Hub.Tests.Support;
 using TanKy.Protocol;
 using TanKy.Hub.Shared;

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Options;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Gateway;
 using TanKy.Hub.Gateway.I2c;
-using TanKy.Hub.Hosting;
 using TanKy.Hub.Tests.Support;
 using TanKy.Protocol;
 using TanKy.Hub.Shared;

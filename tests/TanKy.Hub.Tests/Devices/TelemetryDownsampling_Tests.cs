@@ -2,7 +2,6 @@ using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TanKy.Hub.Devices;
-using TanKy.Hub.Hosting;
 using TanKy.Hub.Tests.Support;
 using TanKy.Protocol.Messages;
 using TanKy.Hub.Shared;

@@ -1,6 +1,5 @@
 using TanKy.Hub.Emergency.Cap;
 using TanKy.Hub.Devices;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Tests.Support;
 using TanKy.Hub.Shared.Data;
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.RegularExpressions;
 using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Broadcasts.Cli;
-using TanKy.Hub.Cli;
 
 using TanKy.Hub.Tests.Support;
 using TanKy.Hub.Shared.Cli;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using TanKy.Hub.Cli;
 using TanKy.Hub.Media;
 using TanKy.Hub.Tests.Support;
 using TanKy.Hub.Shared.Cli;

@@ -1,5 +1,4 @@
 using NAudio.Wave;
-using TanKy.Hub.Media;
 using TanKy.Hub.Tests.Support;
 
 namespace TanKy.Hub.Tests.Media;

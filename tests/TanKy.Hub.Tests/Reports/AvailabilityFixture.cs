@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using TanKy.Hub.Availability.Maintenance;
 using TanKy.Hub.Devices;
-using TanKy.Hub.Hosting;
 using TanKy.Hub.Reports;
 using TanKy.Hub.Tests.Support;
 using TanKy.Protocol;

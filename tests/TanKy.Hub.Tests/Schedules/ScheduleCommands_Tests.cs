@@ -1,5 +1,4 @@
 using System.CommandLine;
-using TanKy.Hub.Cli;
 using TanKy.Hub.Schedules;
 using TanKy.Hub.Shared.Cli;
 

@@ -6,12 +6,9 @@ using Microsoft.Extensions.Time.Testing;
 using Quartz;
 using TanKy.Hub.Broker;
 using TanKy.Hub.Devices;
-using TanKy.Hub.Hosting;
-using TanKy.Hub.Media;
 using TanKy.Hub.Schedules;
 using TanKy.Hub.Schedules.Parsing;
 using TanKy.Hub.Schedules.Scheduling;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Tests.Schedules;

@@ -1,5 +1,4 @@
 using Dapper;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Tests.Support;
 using TanKy.Hub.Shared.Data;
 

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TanKy.Hub.Accounts;
-using TanKy.Hub.Hosting;
 using TanKy.Hub.Storage;
 using TanKy.Hub.Web;
 

@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using TanKy.Hub.Devices;
-using TanKy.Hub.Hosting;
-using TanKy.Hub.Storage;
 using TanKy.Protocol;
 using TanKy.Hub.Shared;
 using TanKy.Hub.Shared.Data;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
 using TanKy.Hub.Devices;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Tests.Support;

@@ -1,5 +1,4 @@
 using TanKy.Hub.Accounts;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Tests.Support;

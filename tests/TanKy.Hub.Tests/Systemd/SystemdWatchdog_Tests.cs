@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using TanKy.Hub.Hosting;
 using TanKy.Hub.Hosting.Systemd;
 using TanKy.Hub.Tests.Schedules;
 using TanKy.Hub.Tests.Support;

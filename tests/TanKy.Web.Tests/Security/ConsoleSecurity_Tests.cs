@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using TanKy.Hub.Accounts;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using TanKy.Hub.Web.Console;

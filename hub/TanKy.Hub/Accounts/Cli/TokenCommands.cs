@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using TanKy.Hub.Shared.Cli;
-using TanKy.Hub.Cli;
 
 namespace TanKy.Hub.Accounts.Cli;
 

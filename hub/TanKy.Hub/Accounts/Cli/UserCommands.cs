@@ -1,7 +1,6 @@
 using System.CommandLine;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Shared.Cli;
-using TanKy.Hub.Cli;
 
 namespace TanKy.Hub.Accounts.Cli;
 

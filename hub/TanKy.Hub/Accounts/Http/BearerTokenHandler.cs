@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TanKy.Hub.Accounts;
-using TanKy.Hub.Web;
 
 namespace TanKy.Hub.Accounts.Http;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using TanKy.Hub.Accounts;
-using TanKy.Hub.Web;
 
 namespace TanKy.Hub.Accounts.Http;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using TanKy.Hub.Accounts;
-using TanKy.Hub.Web;
 
 namespace TanKy.Hub.Accounts.Http;
 

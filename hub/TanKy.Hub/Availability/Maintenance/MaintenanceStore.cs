@@ -1,6 +1,5 @@
 using Dapper;
 using TanKy.Hub.Devices;
-using TanKy.Hub.Storage;
 using TanKy.Protocol;
 using TanKy.Hub.Shared.Data;
 

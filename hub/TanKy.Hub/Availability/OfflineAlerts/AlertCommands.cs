@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using TanKy.Hub.Cli;
 using TanKy.Hub.Reports;
 using TanKy.Hub.Shared.Cli;
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using TanKy.Hub.Availability.Maintenance;
 using TanKy.Hub.Availability.Model;
 using TanKy.Hub.Devices;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Availability.OfflineAlerts;

@@ -3,7 +3,6 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TanKy.Hub.Hosting;
 using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Availability.OfflineAlerts;

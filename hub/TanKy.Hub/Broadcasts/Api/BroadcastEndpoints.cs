@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Devices;
-using TanKy.Hub.Web;
 using TanKy.Hub.Accounts.Http;
 using TanKy.Hub.Devices.Http;
 

@@ -1,5 +1,4 @@
 using Dapper;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Broadcasts.Archive;

@@ -3,7 +3,6 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TanKy.Hub.Storage;
 using TanKy.Protocol;
 using TanKy.Hub.Shared.Data;
 

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using TanKy.Hub.Cli;
-using TanKy.Hub.Hosting;
 using TanKy.Hub.Shared.Cli;
 using TanKy.Hub.Shared;
 

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Emergency;
 using TanKy.Hub.Devices;
-using TanKy.Hub.Web;
 using TanKy.Hub.Accounts.Http;
 
 namespace TanKy.Hub.Broadcasts.Live;

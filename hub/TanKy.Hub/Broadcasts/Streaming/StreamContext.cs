@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using TanKy.Hub.Broadcasts.Archive;
 using TanKy.Hub.Broadcasts.Clock;
 using TanKy.Hub.Broker;
-using TanKy.Hub.Hosting;
 using TanKy.Protocol;
 using TanKy.Hub.Shared;
 

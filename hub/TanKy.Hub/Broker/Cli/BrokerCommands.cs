@@ -2,7 +2,6 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using TanKy.Hub.Broker;
 using TanKy.Hub.Shared.Cli;
-using TanKy.Hub.Cli;
 
 namespace TanKy.Hub.Broker.Cli;
 

@@ -5,7 +5,6 @@ using TanKy.Hub.Devices;
 using TanKy.Protocol;
 using TanKy.Hub.Devices.Http;
 using TanKy.Hub.Shared.Cli;
-using TanKy.Hub.Cli;
 using TanKy.Hub.Devices.Control.Cli;
 
 namespace TanKy.Hub.Devices.Cli;

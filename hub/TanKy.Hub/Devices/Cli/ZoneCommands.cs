@@ -1,7 +1,6 @@
 using TanKy.Hub.Devices.Cli;
 using System.CommandLine;
 using TanKy.Hub.Shared.Cli;
-using TanKy.Hub.Cli;
 
 namespace TanKy.Hub.Devices.Cli;
 

@@ -1,6 +1,5 @@
 using TanKy.Hub.Devices;
 using TanKy.Protocol;
-using TanKy.Hub.Web;
 
 namespace TanKy.Hub.Devices.Http;
 

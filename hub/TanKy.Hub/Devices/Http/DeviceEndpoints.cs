@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Routing;
 using System.Security.Claims;
 using TanKy.Hub.Devices;
 using TanKy.Protocol;
-using TanKy.Hub.Web;
 using TanKy.Hub.Accounts.Http;
 
 namespace TanKy.Hub.Devices.Http;

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using TanKy.Hub.Accounts;
-using TanKy.Hub.Web;
 using TanKy.Hub.Accounts.Http;
 
 namespace TanKy.Hub.Emergency.Cap;

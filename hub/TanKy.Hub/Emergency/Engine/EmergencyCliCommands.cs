@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net.Http.Headers;
 using TanKy.Hub.Broadcasts.Cli;
-using TanKy.Hub.Cli;
 using TanKy.Hub.Shared.Cli;
 
 namespace TanKy.Hub.Emergency.Engine;

@@ -8,7 +8,6 @@ using Microsoft.Extensions.Options;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Media;
-using TanKy.Hub.Web;
 using TanKy.Hub.Accounts.Http;
 
 namespace TanKy.Hub.Emergency.Engine;

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using TanKy.Hub.Schedules.History;
 using TanKy.Hub.Schedules.Planning;
 using TanKy.Hub.Schedules.Scheduling;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Schedules.Airing;

@@ -1,6 +1,5 @@
 using Dapper;
 using TanKy.Hub.Schedules.Planning;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Schedules.History;

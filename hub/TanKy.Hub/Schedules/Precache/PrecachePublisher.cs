@@ -8,7 +8,6 @@ using Microsoft.Extensions.Options;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Media;
 using TanKy.Hub.Schedules.Model;
-using TanKy.Hub.Web;
 using TanKy.Protocol;
 using TanKy.Hub.Shared.Web;
 

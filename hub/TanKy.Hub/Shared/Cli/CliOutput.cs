@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using TanKy.Hub.Cli;
 
 namespace TanKy.Hub.Shared.Cli;
 

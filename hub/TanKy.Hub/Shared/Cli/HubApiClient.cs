@@ -3,9 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
-using TanKy.Hub.Hosting;
 using TanKy.Hub.Web;
-using TanKy.Hub.Cli;
 using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Shared.Cli;

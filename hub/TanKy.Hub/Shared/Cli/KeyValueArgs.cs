@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using TanKy.Hub.Cli;
 
 namespace TanKy.Hub.Shared.Cli;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Shared.Data;

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using TanKy.Hub.Storage;
 
 namespace TanKy.Hub.Shared.Data;
 

@@ -1,4 +1,3 @@
-using TanKy.Hub.Storage;
 using TanKy.Hub.Shared.Data.Schema;
 
 namespace TanKy.Hub.Shared.Data;

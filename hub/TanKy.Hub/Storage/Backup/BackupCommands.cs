@@ -1,12 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
-using TanKy.Hub.Hosting;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Storage.Backup;
 using TanKy.Hub.Shared;
 using TanKy.Hub.Shared.Data;
 using TanKy.Hub.Shared.Cli;
-using TanKy.Hub.Cli;
 
 namespace TanKy.Hub.Storage.Backup;
 

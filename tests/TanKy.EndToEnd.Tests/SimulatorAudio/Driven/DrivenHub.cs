@@ -8,7 +8,6 @@ using TanKy.Hub.Broadcasts.Clock;
 using TanKy.Hub.Broadcasts.Delivery;
 using TanKy.Hub.Broadcasts.Streaming;
 using TanKy.Hub.Devices;
-using TanKy.Hub.Hosting;
 using TanKy.Hub.Media;
 using TanKy.Hub.Tests.Support;
 using TanKy.Hub.Shared;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Dapper;
-using TanKy.Hub.Storage;
 using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Devices.Control.Bulk;

@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using TanKy.Hub.Hosting;
 using TanKy.Hub.Shared.Cli;
 using TanKy.Hub.Shared;
-using TanKy.Hub.Cli;
 
 namespace TanKy.Hub.Devices.Control.Cli;
 

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TanKy.Hub.Storage;
 using TanKy.Protocol;
 using TanKy.Protocol.Messages;
 using TanKy.Hub.Shared.Data;

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using TanKy.Hub.Broker;
 using TanKy.Hub.Devices.Control.Snapshots;
 using TanKy.Hub.Devices.Control.Validation;
-using TanKy.Hub.Hosting;
 using TanKy.Protocol;
 using TanKy.Protocol.Messages;
 using TanKy.Hub.Shared;

@@ -2,7 +2,6 @@ using TanKy.Hub.Accounts.Http;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using TanKy.Hub.Devices.Control.Validation;
-using TanKy.Hub.Web;
 
 namespace TanKy.Hub.Devices.Control.Http;
 

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using TanKy.Hub.Web.Console.Text;
+using System.Text.Json;
 
 namespace TanKy.Hub.Web.Console.Client;
 

@@ -1,10 +1,10 @@
+using TanKy.Hub.Web.Console.Text;
 using TanKy.Hub.Accounts.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Web.Console.Audit;
-using TanKy.Hub.Web.Console.Text;
 
 namespace TanKy.Hub.Web.Console.Pages;
 

@@ -1,3 +1,4 @@
+using TanKy.Hub.Web.Console.Text;
 using TanKy.Hub.Accounts.Http;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -11,7 +12,6 @@ using TanKy.Hub.Devices.Control.Bulk;
 using TanKy.Hub.Devices.Control.Commands;
 using TanKy.Hub.Devices.Control.Snapshots;
 using TanKy.Hub.Devices.Control.Validation;
-using TanKy.Hub.Web.Console.Text;
 using TanKy.Protocol;
 
 namespace TanKy.Hub.Web.Console.Pages;

@@ -1,3 +1,4 @@
+using TanKy.Hub.Web.Console.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -5,7 +6,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Web.Console.Audit;
-using TanKy.Hub.Web.Console.Text;
 
 namespace TanKy.Hub.Web.Console.Pages;
 

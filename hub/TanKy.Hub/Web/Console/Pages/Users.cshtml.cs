@@ -1,10 +1,10 @@
+using TanKy.Hub.Web.Console.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Web.Console.Audit;
-using TanKy.Hub.Web.Console.Text;
 using TanKy.Hub.Accounts.Http;
 
 namespace TanKy.Hub.Web.Console.Pages;
