@@ -1,3 +1,4 @@
+using TanKy.Hub.Devices;
 using Microsoft.Extensions.DependencyInjection;
 using TanKy.Hub.Broker;
 
@@ -10,6 +11,7 @@ public static class AvailabilityRegistration
         services.AddSingleton<HubRunRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<HubRunRecorder>());
         services.AddSingleton<LiveStatusTable>();
+        services.AddSingleton<IDevicePresence>(sp => sp.GetRequiredService<LiveStatusTable>());
         services.AddSingleton<StatusTransitions>();
         services.AddSingleton<DeviceStatusTracker>();
         services.AddSingleton<IDeviceMessageHandler>(sp => sp.GetRequiredService<DeviceStatusTracker>());

@@ -7,7 +7,7 @@ namespace TanKy.Hub.Availability;
 /// In-memory status of every registered device. The database stays the record; this table
 /// lets the silence watchdog and the status line run without reading it every second.
 /// </summary>
-public sealed class LiveStatusTable(DeviceRegistry registry)
+public sealed class LiveStatusTable(DeviceRegistry registry) : IDevicePresence
 {
     private readonly ConcurrentDictionary<string, LiveDevice> _devices = new(StringComparer.Ordinal);
 
@@ -37,6 +37,8 @@ public sealed class LiveStatusTable(DeviceRegistry registry)
             entry.Zones = r.Zones;
         }
     }
+
+    public bool IsOnline(string deviceId) => Find(deviceId)?.Status == DeviceStatus.Online;
 
     public LiveDevice? Find(string id)
     {

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using TanKy.Hub.Devices;
 using TanKy.Protocol;
 using TanKy.Hub.Shared;
 

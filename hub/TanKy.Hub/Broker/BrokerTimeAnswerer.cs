@@ -1,9 +1,9 @@
 using System.Buffers;
 using MQTTnet;
 using MQTTnet.Server;
-using TanKy.Hub.Broadcasts.Clock;
 using TanKy.Protocol;
 using TanKy.Protocol.Messages;
+using TanKy.Protocol.Time;
 
 namespace TanKy.Hub.Broker;
 
@@ -17,7 +17,6 @@ namespace TanKy.Hub.Broker;
 /// </summary>
 internal sealed class BrokerTimeAnswerer(string site, TimeProvider time)
 {
-    private const int MaxReplyBytes = 32 + (3 * 20);
 
     private readonly Topics _topics = new(site);
     private long _answered;
@@ -25,7 +24,7 @@ internal sealed class BrokerTimeAnswerer(string site, TimeProvider time)
     public long Answered => Interlocked.Read(ref _answered);
 
     /// <summary>The hub clock now, µs: call first thing in the interceptor.</summary>
-    public long Now() => HubClock.ToMicros(time.GetUtcNow());
+    public long Now() => UnixMicros.From(time.GetUtcNow());
 
     /// <summary>
     /// When <paramref name="e"/> is an accepted device time request, answers it, stops its
@@ -48,8 +47,8 @@ internal sealed class BrokerTimeAnswerer(string site, TimeProvider time)
         }
 
         e.ProcessPublish = false;
-        var reply = new byte[MaxReplyBytes];
-        var length = TimeSyncResponder.Format(reply, request.T1, t2, Now());
+        var reply = new byte[TimeReplyFormat.MaxBytes];
+        var length = TimeReplyFormat.Write(reply, request.T1, t2, Now());
         var message = new MqttApplicationMessageBuilder()
             .WithTopic(_topics.TimeReply(parsed.Subject))
             .WithPayload(reply.AsMemory(0, length).ToArray())

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using MQTTnet.Packets;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
-using TanKy.Hub.Devices;
 using TanKy.Hub.Shared;
 using TanKy.Hub.Shared.Data;
 

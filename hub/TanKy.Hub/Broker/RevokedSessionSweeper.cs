@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
-using TanKy.Hub.Devices;
 
 namespace TanKy.Hub.Broker;
 

@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 using TanKy.Protocol;
 using TanKy.Hub.Shared;
 using TanKy.Hub.Shared.Data;
+using TanKy.Hub.Broker;
 
 namespace TanKy.Hub.Devices;
 

@@ -1,3 +1,4 @@
+using TanKy.Hub.Gateway;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +35,11 @@ using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Hosting;
 
-/// <summary>Builds the hub: one line per feature, in start order.</summary>
+/// <summary>
+/// Builds the hub: one line per feature, in start order. The order is the contract: a feature's
+/// real implementation of another feature's port is registered before the registration that
+/// would fall back to a stand-in (TryAdd), so nothing is replaced or removed afterwards.
+/// </summary>
 public static class HubHost
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
@@ -56,19 +61,20 @@ public static class HubHost
         builder.Services.AddAvailabilityAlerts(builder.Configuration);
         builder.Services.AddHubMetricsEndpoint(builder.Configuration);
         builder.Services.AddDeviceControl(builder.Configuration);
+        builder.Services.AddGatewaySensors(builder.Configuration);
         builder.Services.AddBroker(builder.Configuration);
         builder.Services.AddListenFile();
         builder.Services.AddGatewaySpeaker(builder.Configuration);
+        builder.Services.AddProgrammeAiring(builder.Configuration);
         builder.Services.AddSchedules(builder.Configuration);
         builder.Services.AddBroadcasts(builder.Configuration);
         builder.Services.AddSpeech(builder.Configuration);
-        builder.Services.AddEmergencyAlerts();
         builder.Services.AddEmergencyEngine();
+        builder.Services.AddEmergencyAlerts();
         builder.Services.AddCapIntake(builder.Configuration);
         builder.Services.AddLedHeadlines(builder.Configuration);
         builder.Services.AddGatewayHardware(builder.Configuration);
         builder.Services.AddLiveBroadcasts(builder.Configuration);
-        builder.Services.AddProgrammeAiring(builder.Configuration);
         builder.Services.AddBroadcastStatistics();
         builder.Services.AddWebApi(builder.Configuration, builder.WebHost);
         builder.Services.AddConsole(builder.Configuration);
@@ -78,6 +84,7 @@ public static class HubHost
         app.Services.GetRequiredService<Database>().Migrate();
         app.Services.GetRequiredService<LiveStatusTable>().Refresh();
         app.MapWebApi();
+        app.MapHubMetrics();
         return app;
     }
 }

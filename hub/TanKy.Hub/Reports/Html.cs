@@ -1,4 +1,5 @@
 using System.Globalization;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Reports;
 
@@ -23,7 +24,7 @@ internal static class Html
     public static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     public static string Local(DateTimeOffset t) =>
-        TimeZoneInfo.ConvertTime(t, ReportPeriod.Zone).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+        TimeZoneInfo.ConvertTime(t, CommuneTime.Zone).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>A table cell carrying both the Vietnamese text and the machine value (the JSON's) in <c>data-v</c>.</summary>
     public static string Cell(string column, double? value, string format = "0.##") =>

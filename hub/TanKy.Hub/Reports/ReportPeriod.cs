@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Reports;
 
@@ -12,19 +13,13 @@ public sealed partial record ReportPeriod(DateOnly FirstDay, DateOnly LastDay, s
 {
     public const int MaxDays = 3 * 366;
 
-    public static TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
-
     public DateTimeOffset From => LocalMidnight(FirstDay);
 
     public DateTimeOffset To => LocalMidnight(LastDay.AddDays(1));
 
     public int Days => LastDay.DayNumber - FirstDay.DayNumber + 1;
 
-    public static DateTimeOffset LocalMidnight(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
-    }
+    public static DateTimeOffset LocalMidnight(DateOnly day) => CommuneTime.At(day, TimeOnly.MinValue);
 
     public static ReportPeriod FromDates(string from, string to)
     {

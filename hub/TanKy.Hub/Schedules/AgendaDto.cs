@@ -1,5 +1,6 @@
 using System.Globalization;
 using TanKy.Hub.Schedules.Planning;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Schedules;
 
@@ -35,5 +36,5 @@ public sealed record AgendaDto(
         _ => s.ToString().ToLowerInvariant(),
     };
 
-    public static string Local(DateTimeOffset t) => ProgrammeTime.ToLocal(t).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    public static string Local(DateTimeOffset t) => CommuneTime.ToLocal(t).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }

@@ -7,6 +7,8 @@ using TanKy.Hub.Schedules.Parsing;
 using TanKy.Hub.Schedules.Planning;
 using TanKy.Hub.Schedules.Precache;
 using TanKy.Hub.Shared.Cli;
+using TanKy.Hub.Schedules.DeviceActions;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Schedules;
 
@@ -90,7 +92,7 @@ internal static class ScheduleCommands
         var sources = ScheduleSource.ReadFolder(dir ?? options.Directory);
         var refs = ScheduleReferences.From(ctx.Zones(), ctx.Devices(), MediaCommands.Library(ctx));
         // The same value rules as the running hub (device control), so `check` and the hub agree.
-        return ScheduleLoader.Load(sources, refs, ctx.Time.GetUtcNow(), options.OverlapHorizon, new Devices.Control.Scheduling.DesiredSchemaActionValidator());
+        return ScheduleLoader.Load(sources, refs, ctx.Time.GetUtcNow(), options.OverlapHorizon, new DeviceActions.DesiredSchemaActionValidator());
     }
 
     private static void Write(IReadOnlyList<AgendaEntry> entries, bool json)
@@ -109,5 +111,5 @@ internal static class ScheduleCommands
         Console.Out.WriteLine($"{entries.Count} lượt phát / airings");
     }
 
-    private static string Local(DateTimeOffset t) => ProgrammeTime.ToLocal(t).ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private static string Local(DateTimeOffset t) => CommuneTime.ToLocal(t).ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

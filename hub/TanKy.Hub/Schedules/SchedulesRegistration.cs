@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 using TanKy.Hub.Schedules.History;
 using TanKy.Hub.Schedules.Parsing;
-using TanKy.Hub.Schedules.Planning;
 using TanKy.Hub.Schedules.Precache;
 using TanKy.Hub.Schedules.Scheduling;
 using TanKy.Hub.Shared;
@@ -16,11 +15,13 @@ public static class SchedulesRegistration
 {
     /// <summary>
     /// The programme: options (section <c>Schedules</c>), the folder watcher, Quartz on the hub's
-    /// SQLite file, agenda, history and pre-cache. The player and device-action runner default to
-    /// log-only stand-ins; the broadcasts and device-control features register the real ones.
+    /// SQLite file, agenda, history and pre-cache, and device actions run through device control's
+    /// bulk path and rules (needs AddDeviceControl). The player is AddProgrammeAiring's.
     /// </summary>
     public static IServiceCollection AddSchedules(this IServiceCollection services, IConfiguration config)
     {
+        services.AddSingleton<IDeviceActionRunner, DeviceActions.ProgrammeDeviceActionRunner>();
+        services.AddSingleton<IDeviceActionValueValidator, DeviceActions.DesiredSchemaActionValidator>();
         var hub = config.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
         services.AddOptions<ScheduleOptions>()
             .Bind(config.GetSection(ScheduleOptions.Section))
@@ -35,6 +36,8 @@ public static class SchedulesRegistration
     /// <summary>
     /// Everything but the folder watcher and the reference source, for the hub and for tests.
     /// Quartz takes <paramref name="quartzTime"/> when given, else the container's TimeProvider.
+    /// A player or device-action runner registered before this call is used; otherwise log-only
+    /// stand-ins (tests that need neither).
     /// </summary>
     public static IServiceCollection AddSchedulesCore(this IServiceCollection services, string connectionString, TimeProvider? quartzTime)
     {
@@ -61,7 +64,7 @@ public static class SchedulesRegistration
             // Quartz keys stored jobs by scheduler name and wants names unique per process: one
             // stable name per database file gives both (tests run several hubs in one process).
             q.ConfigureScheduler(o => o.InstanceName = SchedulerName(connectionString));
-            q.UseDefaultTimeZone(ProgrammeTime.Zone);
+            q.UseDefaultTimeZone(CommuneTime.Zone);
             q.UsePersistentStore(s =>
             {
                 s.UseSqlite(connectionString);

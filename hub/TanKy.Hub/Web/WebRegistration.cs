@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TanKy.Hub.Accounts.Http;
+using TanKy.Hub.Shared.Web;
+using TanKy.Hub.Emergency.Live;
 
 namespace TanKy.Hub.Web;
 
@@ -57,13 +59,13 @@ public static class WebRegistration
         Media.Speech.SpeechEndpoints.MapSpeechEndpoints(app);
         Reports.ReportEndpoints.MapReportEndpoints(app);
         Availability.OfflineAlerts.AlertEndpoints.MapAlertEndpoints(app);
-        Hosting.Metrics.MetricsEndpoint.MapHubMetrics(app);
         Devices.Control.Http.ControlEndpoints.MapDeviceControlEndpoints(app);
+        Gateway.GatewayEndpoints.MapGatewayEndpoints(app.MapGroup("/api/v1"));
         Schedules.ScheduleEndpoints.MapScheduleEndpoints(app);
         Broadcasts.Api.BroadcastEndpoints.MapBroadcastEndpoints(app);
         Emergency.Cap.CapEndpoints.MapCapEndpoints(app);
         Emergency.Engine.EmergencyEndpoints.MapEmergencyEndpoints(app);
-        Broadcasts.Live.LiveEndpoint.MapLiveEndpoint(app);
+        Emergency.Live.LiveEndpoint.MapLiveEndpoint(app);
         Console.ConsoleRegistration.MapConsole(app);
         return app;
     }

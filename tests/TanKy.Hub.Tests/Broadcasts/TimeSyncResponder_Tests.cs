@@ -49,7 +49,7 @@ public sealed class TimeSyncResponder_Tests
     {
         var buffer = new byte[128];
 
-        var length = TimeSyncResponder.Format(buffer, t1, t2, t3);
+        var length = TimeReplyFormat.Write(buffer, t1, t2, t3);
 
         Encoding.UTF8.GetString(buffer, 0, length).Should().Be(Encoding.UTF8.GetString(ProtocolJson.Serialize(new TimeReplyMessage { V = 1, T1 = t1, T2 = t2, T3 = t3 })));
     }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using TanKy.Hub.Broker;
-using TanKy.Hub.Devices;
 using static TanKy.Hub.Tests.Broker.DevicePayloads;
 
 using TanKy.Hub.Tests.Support;

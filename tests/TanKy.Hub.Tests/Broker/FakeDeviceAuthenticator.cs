@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using TanKy.Hub.Devices;
 using TanKy.Protocol;
+using TanKy.Hub.Broker;
 
 namespace TanKy.Hub.Tests.Broker;
 

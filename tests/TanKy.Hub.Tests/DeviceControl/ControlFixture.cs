@@ -35,7 +35,7 @@ internal sealed class ControlFixture : IDisposable
         Bulk = new BulkService(Dir.Devices, control, Commands, Reported, Desired, new DeviceStateReader(Dir.Db, Dir.Devices), live, Control, NullLogger<BulkService>.Instance);
         Scheduled = new ScheduledActionStore(Dir.Db, Time);
         Runner = new ScheduledActionRunner(Scheduled, Bulk, Control, Time, NullLogger<ScheduledActionRunner>.Instance);
-        Clock = new CommuneClock(Control, Time);
+        Clock = new CommuneClock(Time);
     }
 
     public TempDataDir Dir { get; } = new();

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using TanKy.Hub.Devices;
-using TanKy.Hub.Devices.Control.Scheduling;
+using TanKy.Hub.Schedules.DeviceActions;
 using TanKy.Hub.Schedules;
 using TanKy.Hub.Schedules.Model;
 using TanKy.Hub.Tests.Support;

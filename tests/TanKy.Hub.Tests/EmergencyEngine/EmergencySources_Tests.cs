@@ -1,7 +1,6 @@
 using System.Device.Gpio;
 using System.Net;
 using System.Net.Http.Json;
-using TanKy.Hub.Emergency.Engine;
 using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Gateway.Hardware;
 using TanKy.Hub.Tests.Emergency;

@@ -5,6 +5,7 @@ using TanKy.Hub.Schedules;
 using TanKy.Hub.Schedules.Editing;
 using TanKy.Hub.Schedules.Parsing;
 using TanKy.Hub.Tests.Support;
+using TanKy.Hub.Schedules.DeviceActions;
 
 namespace TanKy.Hub.Tests.Schedules;
 
@@ -28,7 +29,7 @@ public sealed class SampleProgrammeEdit_Tests : IDisposable
         var refs = new Fixed(new ScheduleReferences(zones, new HashSet<string>(StringComparer.Ordinal), SampleProgramme_Tests.Clips));
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 2, 9, 0, 0, 0, TimeSpan.FromHours(7)));
         var options = Options.Create(new ScheduleOptions { Directory = folder });
-        IDeviceActionValueValidator[] values = [new TanKy.Hub.Devices.Control.Scheduling.DesiredSchemaActionValidator()];
+        IDeviceActionValueValidator[] values = [new TanKy.Hub.Schedules.DeviceActions.DesiredSchemaActionValidator()];
         var store = new ProgrammeStore(options, refs, new ScheduleSnapshotStore(_dir.Db, time), time, NullLogger<ProgrammeStore>.Instance, values);
         store.LoadAtStart();
         var before = store.Current!;

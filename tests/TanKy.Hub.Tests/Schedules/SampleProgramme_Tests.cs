@@ -1,6 +1,7 @@
 using TanKy.Hub.Schedules;
 using TanKy.Hub.Schedules.Parsing;
 using TanKy.Hub.Schedules.Planning;
+using TanKy.Hub.Schedules.DeviceActions;
 
 namespace TanKy.Hub.Tests.Schedules;
 
@@ -27,7 +28,7 @@ public sealed class SampleProgramme_Tests
         var refs = new ScheduleReferences(zones, new HashSet<string>(StringComparer.Ordinal), Clips);
         var from = new DateTimeOffset(2026, 2, 9, 0, 0, 0, TimeSpan.FromHours(7));
 
-        var result = ScheduleLoader.Load(ScheduleSource.ReadFolder(Folder()), refs, from, TimeSpan.FromDays(56), new TanKy.Hub.Devices.Control.Scheduling.DesiredSchemaActionValidator());
+        var result = ScheduleLoader.Load(ScheduleSource.ReadFolder(Folder()), refs, from, TimeSpan.FromDays(56), new TanKy.Hub.Schedules.DeviceActions.DesiredSchemaActionValidator());
 
         result.Errors.Should().BeEmpty();
         var agenda = AgendaService.Compute(result.Set!, from, TimeSpan.FromDays(21), "khoi-1");

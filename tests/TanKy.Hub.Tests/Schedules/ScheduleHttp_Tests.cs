@@ -7,9 +7,9 @@ using System.Text;
 using System.Text.Json;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Devices;
-using TanKy.Hub.Schedules.Planning;
 using TanKy.Hub.Schedules.Precache;
 using TanKy.Hub.Tests.Support;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Tests.Schedules;
 
@@ -23,7 +23,7 @@ public sealed class ScheduleHttp_Tests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // A programme ten minutes from now (real time: the hub runs on the system clock).
-        var at = ProgrammeTime.ToLocal(DateTimeOffset.UtcNow.AddMinutes(10)).ToString("HH:mm", CultureInfo.InvariantCulture);
+        var at = CommuneTime.ToLocal(DateTimeOffset.UtcNow.AddMinutes(10)).ToString("HH:mm", CultureInfo.InvariantCulture);
         _bed.Write("sap-toi.yaml", $$"""
             programmes:
               - id: sap-toi

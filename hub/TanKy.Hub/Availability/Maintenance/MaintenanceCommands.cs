@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using TanKy.Hub.Reports;
 using TanKy.Hub.Shared.Cli;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Availability.Maintenance;
 
@@ -23,7 +23,7 @@ internal static class MaintenanceCommands
     {
         if (DateTime.TryParseExact(value.Trim(), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
-            return new DateTimeOffset(local, ReportPeriod.Zone.GetUtcOffset(local));
+            return new DateTimeOffset(local, CommuneTime.Zone.GetUtcOffset(local));
         }
 
         return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) && value.Length > 16
@@ -77,5 +77,5 @@ internal static class MaintenanceCommands
         return cmd;
     }
 
-    private static string Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, ReportPeriod.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private static string Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, CommuneTime.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

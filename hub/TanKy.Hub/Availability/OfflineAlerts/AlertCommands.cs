@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using TanKy.Hub.Reports;
 using TanKy.Hub.Shared.Cli;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Availability.OfflineAlerts;
 
@@ -32,5 +32,5 @@ internal static class AlertCommands
         return alerts;
     }
 
-    private static string Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, ReportPeriod.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private static string Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, CommuneTime.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

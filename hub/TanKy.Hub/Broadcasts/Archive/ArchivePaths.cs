@@ -1,4 +1,5 @@
 using System.Globalization;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Broadcasts.Archive;
 
@@ -12,14 +13,10 @@ internal static class ArchivePaths
 {
     public const string Folder = "archive";
 
-    public static TimeZoneInfo CommuneTimeZone { get; } = FindTimeZone();
-
-    public static DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, CommuneTimeZone);
-
     /// <summary>The path stored in the index: relative to the data directory and '/'-separated, so the data directory can move.</summary>
     public static string RelativePath(string broadcastId, DateTimeOffset startedAt)
     {
-        var local = ToLocal(startedAt);
+        var local = CommuneTime.ToLocal(startedAt);
         return string.Create(
             CultureInfo.InvariantCulture,
             $"{Folder}/{local:yyyy}/{local:MM}/{local:dd}/{broadcastId}.opus");
@@ -27,17 +24,4 @@ internal static class ArchivePaths
 
     public static string FullPath(string dataDir, string relativePath) =>
         Path.GetFullPath(Path.Combine(dataDir, relativePath.Replace('/', Path.DirectorySeparatorChar)));
-
-    private static TimeZoneInfo FindTimeZone()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            // Minimal images may lack tzdata; Vietnam has kept UTC+7 without DST since 1975.
-            return TimeZoneInfo.CreateCustomTimeZone("Asia/Ho_Chi_Minh", TimeSpan.FromHours(7), "Indochina Time", "ICT");
-        }
-    }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TanKy.Protocol;
 using TanKy.Hub.Shared.Data;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Broadcasts.Archive;
 
@@ -103,7 +104,7 @@ public sealed class BroadcastArchive(
             new("ZONES", string.Join(',', entry.Zones)),
             new("OPERATOR", entry.Operator),
             new("BROADCAST_ID", entry.BroadcastId),
-            new("DATE", ArchivePaths.ToLocal(startedAt).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)),
+            new("DATE", CommuneTime.ToLocal(startedAt).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)),
             new("ENCODER", WriterName),
         ]);
 

@@ -1,3 +1,5 @@
+using TanKy.Protocol.Time;
+
 namespace TanKy.Hub.Broadcasts.Clock;
 
 /// <summary>
@@ -12,7 +14,7 @@ public sealed class HubClock(TimeProvider time)
     public long NowMicros => ToMicros(Time.GetUtcNow());
 
     /// <summary>Unix µs of an instant (ticks are 100 ns, so no precision is lost above 1 µs).</summary>
-    public static long ToMicros(DateTimeOffset instant) => (instant.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
+    public static long ToMicros(DateTimeOffset instant) => UnixMicros.From(instant);
 
-    public static DateTimeOffset FromMicros(long unixMicros) => DateTimeOffset.UnixEpoch.AddTicks(unixMicros * 10);
+    public static DateTimeOffset FromMicros(long unixMicros) => UnixMicros.ToInstant(unixMicros);
 }

@@ -19,7 +19,6 @@ namespace TanKy.Hub.Broadcasts.Clock;
 public sealed class TimeSyncResponder : IDeviceMessageHandler
 {
     // {"v":1,"t1":…,"t2":…,"t3":…}: fixed text plus three int64 of at most 20 characters each.
-    private const int MaxReplyBytes = 32 + (3 * 20);
 
     private readonly IHubMqtt _mqtt;
     private readonly HubClock _clock;
@@ -52,8 +51,8 @@ public sealed class TimeSyncResponder : IDeviceMessageHandler
 
         var topic = _replyTopics.GetOrAdd(message.DeviceId, _replyTopicOf);
         var t2 = HubClock.ToMicros(message.ReceivedAt);
-        var payload = new byte[MaxReplyBytes];
-        var length = Format(payload, request.T1, t2, _clock.NowMicros);
+        var payload = new byte[TimeReplyFormat.MaxBytes];
+        var length = TimeReplyFormat.Write(payload, request.T1, t2, _clock.NowMicros);
         try
         {
             await _mqtt.PublishAsync(topic, payload.AsMemory(0, length), retain: false, qos: 0, cancellationToken);
@@ -67,29 +66,5 @@ public sealed class TimeSyncResponder : IDeviceMessageHandler
                 _logger.LogWarning("Time reply to {DeviceId} not sent: {Error}", message.DeviceId, ex.Message);
             }
         }
-    }
-
-    /// <summary>Writes the reply JSON; the output equals the protocol serializer's (golden-tested).</summary>
-    internal static int Format(Span<byte> destination, long t1, long t2, long t3)
-    {
-        var at = Append(destination, 0, "{\"v\":1,\"t1\":"u8);
-        at = AppendNumber(destination, at, t1);
-        at = Append(destination, at, ",\"t2\":"u8);
-        at = AppendNumber(destination, at, t2);
-        at = Append(destination, at, ",\"t3\":"u8);
-        at = AppendNumber(destination, at, t3);
-        return Append(destination, at, "}"u8);
-    }
-
-    private static int Append(Span<byte> destination, int at, ReadOnlySpan<byte> text)
-    {
-        text.CopyTo(destination[at..]);
-        return at + text.Length;
-    }
-
-    private static int AppendNumber(Span<byte> destination, int at, long value)
-    {
-        Utf8Formatter.TryFormat(value, destination[at..], out var written);
-        return at + written;
     }
 }

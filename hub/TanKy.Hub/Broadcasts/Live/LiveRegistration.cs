@@ -5,7 +5,7 @@ namespace TanKy.Hub.Broadcasts.Live;
 
 public static class LiveRegistration
 {
-    /// <summary>Options (section <c>Live</c>) and the live-voice sessions. Map <see cref="LiveEndpoint.MapLiveEndpoint"/>; needs AddBroadcasts and AddEmergencyAlerts.</summary>
+    /// <summary>Options (section <c>Live</c>) and the live-voice sessions. The emergency feature maps its endpoint; needs AddBroadcasts and AddEmergencyAlerts.</summary>
     public static IServiceCollection AddLiveBroadcasts(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<LiveOptions>()

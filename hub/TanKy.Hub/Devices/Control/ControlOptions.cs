@@ -28,7 +28,4 @@ public sealed class ControlOptions
     /// hub's first listening address, which is right when devices reach the hub directly.
     /// </summary>
     public string SnapshotUploadBaseUrl { get; set; } = "";
-
-    /// <summary>Time zone of the commune: opening hours and <c>--at HH:MM</c> are local times.</summary>
-    public string TimeZone { get; set; } = "Asia/Ho_Chi_Minh";
 }

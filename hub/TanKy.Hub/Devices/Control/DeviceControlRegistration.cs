@@ -4,7 +4,6 @@ using TanKy.Hub.Broker;
 using TanKy.Hub.Devices.Control.Bulk;
 using TanKy.Hub.Devices.Control.Commands;
 using TanKy.Hub.Devices.Control.Snapshots;
-using TanKy.Hub.Gateway;
 
 namespace TanKy.Hub.Devices.Control;
 
@@ -32,13 +31,6 @@ public static class DeviceControlRegistration
         services.AddSingleton<ScheduledActionStore>();
         services.AddSingleton<ScheduledActionRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<ScheduledActionRunner>());
-
-        // Device actions in the programme files run through the same bulk path and rules.
-        services.AddSingleton<Schedules.IDeviceActionRunner, Scheduling.ProgrammeDeviceActionRunner>();
-        services.AddSingleton<Schedules.Parsing.IDeviceActionValueValidator, Scheduling.DesiredSchemaActionValidator>();
-
-        // The gateway's cabinet sensors are its own feature folder; registered here to keep the host to one line per issue.
-        services.AddGatewaySensors(config);
         return services;
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TanKy.Hub.Emergency.Led;
 using TanKy.Hub.Broadcasts;
-using TanKy.Hub.Gateway.Hardware;
 using TanKy.Hub.Media.Speech;
 
 namespace TanKy.Hub.Emergency.Engine;
@@ -10,14 +9,13 @@ namespace TanKy.Hub.Emergency.Engine;
 public static class EmergencyEngineRegistration
 {
     /// <summary>
-    /// The real <see cref="IEmergencyTrigger"/> on the broadcast service (replaces the placeholder
-    /// whatever the order), the LED boards through device control, and the lifecycle hooks
-    /// (LED headlines, gateway relay and status LED). Needs AddBroadcasts and AddDeviceControl;
+    /// The real <see cref="IEmergencyTrigger"/> on the broadcast service (register before
+    /// AddEmergencyAlerts, whose placeholder is only for hosts without broadcasts), the LED boards through device control, and the lifecycle hooks
+    /// (LED headlines). Needs AddBroadcasts and AddDeviceControl;
     /// uses AddSpeech, AddLedHeadlines and AddGatewayHardware when they are registered.
     /// </summary>
     public static IServiceCollection AddEmergencyEngine(this IServiceCollection services)
     {
-        services.RemoveAll<IEmergencyTrigger>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<BroadcastEmergencyTrigger>(sp,
             [.. Optional<SpeechMedia>(sp)]));
         services.AddSingleton<IEmergencyTrigger>(sp => sp.GetRequiredService<BroadcastEmergencyTrigger>());
@@ -26,9 +24,6 @@ public static class EmergencyEngineRegistration
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<EmergencyHeadlines>(sp,
             [.. Optional<LedEmergencyDisplay>(sp)]));
         services.AddSingleton<IBroadcastLifecycle>(sp => sp.GetRequiredService<EmergencyHeadlines>());
-        services.AddSingleton<IBroadcastLifecycle>(sp => sp.GetService<AmplifierRelay>() is { } relay && sp.GetService<StatusLed>() is { } led
-            ? ActivatorUtilities.CreateInstance<GatewayBroadcastOutputs>(sp, relay, led)
-            : NoLifecycle.Instance);
         return services;
     }
 

@@ -9,7 +9,7 @@ public static class GatewayHardwareRegistration
 {
     /// <summary>
     /// Options (section <c>Gateway:Hardware</c>), the GPIO controller (real or simulated), the
-    /// status LED, the amplifier relay and the emergency button (hosted). Needs AddEmergencyAlerts.
+    /// status LED and amplifier relay (following broadcasts) and the emergency button (hosted). Needs AddEmergencyAlerts.
     /// </summary>
     public static IServiceCollection AddGatewayHardware(this IServiceCollection services, IConfiguration config)
     {
@@ -27,6 +27,8 @@ public static class GatewayHardwareRegistration
         services.AddSingleton<StatusLed>();
         services.AddSingleton<AmplifierRelay>();
         services.AddSingleton<IAmplifierRelay>(sp => sp.GetRequiredService<AmplifierRelay>());
+        services.AddSingleton<GatewayBroadcastOutputs>();
+        services.AddSingleton<Broadcasts.IBroadcastLifecycle>(sp => sp.GetRequiredService<GatewayBroadcastOutputs>());
         services.AddSingleton<EmergencyButton>();
         services.AddHostedService(sp => sp.GetRequiredService<EmergencyButton>());
         return services;

@@ -1,14 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace TanKy.Hub.Schedules.Airing;
 
 public static class AiringRegistration
 {
     /// <summary>
-    /// Plays scheduled airings as broadcasts (replacing the log-only player, whatever the
-    /// registration order) and settles their history outcomes from the broadcast tables.
+    /// Plays scheduled airings as broadcasts (register before AddSchedules, whose log-only
+    /// player is only for hosts without broadcasts) and settles their history outcomes from the broadcast tables.
     /// Setting <c>Schedules:OutcomeInterval</c> (default 2 s).
     /// </summary>
     public static IServiceCollection AddProgrammeAiring(this IServiceCollection services, IConfiguration config)
@@ -19,7 +18,7 @@ public static class AiringRegistration
             throw new InvalidOperationException("Schedules:OutcomeInterval must be 50 ms – 10 min");
         }
 
-        services.Replace(ServiceDescriptor.Singleton<IProgrammePlayer, BroadcastProgrammePlayer>());
+        services.AddSingleton<IProgrammePlayer, BroadcastProgrammePlayer>();
         services.AddSingleton(new AiringOutcomeReconcilerOptions(interval));
         services.AddSingleton<AiringOutcomeReconciler>();
         services.AddHostedService(sp => sp.GetRequiredService<AiringOutcomeReconciler>());

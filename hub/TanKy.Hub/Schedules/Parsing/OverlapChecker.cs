@@ -1,6 +1,7 @@
 using System.Globalization;
 using TanKy.Hub.Schedules.Model;
 using TanKy.Hub.Schedules.Planning;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Schedules.Parsing;
 
@@ -57,7 +58,7 @@ internal static class OverlapChecker
         }
 
         var cls = a.Programme.Class == ProgrammeClass.Normal ? "normal" : "priority";
-        var when = ProgrammeTime.ToLocal(b.Start).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var when = CommuneTime.ToLocal(b.Start).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         var span = $"{Clock(a.Start)}–{Clock(a.End)} / {Clock(b.Start)}–{Clock(b.End)}";
         if (a.Programme.Id == b.Programme.Id)
         {
@@ -72,5 +73,5 @@ internal static class OverlapChecker
             $"trùng giờ với '{b.Programme.Id}' ({b.Programme.Source.Of("id")}) cùng loại {cls} tại {zone} lúc {when} ({span}) / overlaps '{b.Programme.Id}' of the same class in zone {zone}"));
     }
 
-    private static string Clock(DateTimeOffset t) => ProgrammeTime.ToLocal(t).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+    private static string Clock(DateTimeOffset t) => CommuneTime.ToLocal(t).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 }

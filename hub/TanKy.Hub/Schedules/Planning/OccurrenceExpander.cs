@@ -1,4 +1,5 @@
 using TanKy.Hub.Schedules.Model;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Schedules.Planning;
 
@@ -43,7 +44,7 @@ public static class OccurrenceExpander
             return null;
         }
 
-        var date = ProgrammeTime.LocalDate(start);
+        var date = CommuneTime.LocalDate(start);
         foreach (var id in calendars)
         {
             if (set.Calendars.TryGetValue(id, out var cal) && cal.NameOf(date) is { } name)

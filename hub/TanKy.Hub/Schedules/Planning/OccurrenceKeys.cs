@@ -1,4 +1,5 @@
 using System.Globalization;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Schedules.Planning;
 
@@ -28,5 +29,5 @@ public static class OccurrenceKeys
     /// <c>p-{id}-{yyMMddHHmm}</c> in local time, ≤ 48 characters for ids of ≤ 32.
     /// </summary>
     public static string AiringId(string id, DateTimeOffset start) =>
-        $"p-{id}-{ProgrammeTime.ToLocal(start).ToString("yyMMddHHmm", CultureInfo.InvariantCulture)}";
+        $"p-{id}-{CommuneTime.ToLocal(start).ToString("yyMMddHHmm", CultureInfo.InvariantCulture)}";
 }

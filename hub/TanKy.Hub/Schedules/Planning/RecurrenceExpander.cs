@@ -1,4 +1,5 @@
 using TanKy.Hub.Schedules.Model;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Schedules.Planning;
 
@@ -33,8 +34,8 @@ public static class RecurrenceExpander
 
     private static IEnumerable<DateTimeOffset> DayStarts(Recurrence r, DateTimeOffset from, DateTimeOffset to)
     {
-        var first = ProgrammeTime.LocalDate(from);
-        var last = ProgrammeTime.LocalDate(to);
+        var first = CommuneTime.LocalDate(from);
+        var last = CommuneTime.LocalDate(to);
         for (var date = first; date <= last; date = date.AddDays(1))
         {
             if (!Admits(r, date))
@@ -44,7 +45,7 @@ public static class RecurrenceExpander
 
             foreach (var time in r.Times)
             {
-                var start = ProgrammeTime.At(date, time);
+                var start = CommuneTime.At(date, time);
                 if (start >= from && start < to)
                 {
                     yield return start;
@@ -55,11 +56,11 @@ public static class RecurrenceExpander
 
     private static IEnumerable<DateTimeOffset> CronStarts(Recurrence r, DateTimeOffset from, DateTimeOffset to)
     {
-        var cron = new Quartz.CronExpression(r.Cron!, ProgrammeTime.Zone);
+        var cron = new Quartz.CronExpression(r.Cron!, CommuneTime.Zone);
         var next = cron.GetNextValidTimeAfter(from.AddTicks(-1));
         while (next is { } t && t < to)
         {
-            if (r.InRange(ProgrammeTime.LocalDate(t)))
+            if (r.InRange(CommuneTime.LocalDate(t)))
             {
                 yield return t;
             }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
-using TanKy.Hub.Devices;
+using TanKy.Hub.Broker;
 
 namespace TanKy.Hub.Schedules.Precache;
 

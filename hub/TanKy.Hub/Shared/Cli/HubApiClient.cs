@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
-using TanKy.Hub.Web;
 using TanKy.Hub.Shared;
+using TanKy.Hub.Shared.Web;
 
 namespace TanKy.Hub.Shared.Cli;
 

@@ -1,15 +1,12 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
-using TanKy.Hub.Devices.Control;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Web.Console;
 
-/// <summary>Times on pages are the commune's local time (Control:TimeZone, Asia/Ho_Chi_Minh), whatever the gateway's TZ.</summary>
-public sealed class ConsoleTime(IOptions<ControlOptions> options)
+/// <summary>Times on pages are the commune's local time (<see cref="CommuneTime"/>), whatever the gateway's TZ.</summary>
+public sealed class ConsoleTime
 {
-    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
-
-    public DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, _zone);
+    public DateTimeOffset Local(DateTimeOffset at) => CommuneTime.ToLocal(at);
 
     /// <summary>"28/11/2026 14:05:09", the way Vietnamese users write dates.</summary>
     public string Show(DateTimeOffset at) => Local(at).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
@@ -26,7 +23,6 @@ public sealed class ConsoleTime(IOptions<ControlOptions> options)
             return null;
         }
 
-        var local = d.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, _zone.GetUtcOffset(local));
+        return CommuneTime.At(d, TimeOnly.MinValue);
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TanKy.Hub.Availability;
 using TanKy.Hub.Devices.Control.Commands;
 using TanKy.Hub.Devices.Control.Validation;
 using TanKy.Protocol;
@@ -19,7 +18,7 @@ public sealed class BulkService(
     ReportedStateRecorder reported,
     DesiredStateService desired,
     DeviceStateReader states,
-    LiveStatusTable live,
+    IDevicePresence presence,
     IOptions<ControlOptions> options,
     ILogger<BulkService> logger)
 {
@@ -96,7 +95,7 @@ public sealed class BulkService(
         try
         {
             var message = await control.SetDesiredAsync(device.Id, action.Set!, by, cancellationToken);
-            if (live.Find(device.Id)?.Status != DeviceStatus.Online)
+            if (!presence.IsOnline(device.Id))
             {
                 return new DeviceOutcome(device.Id, "offline", "stored; the device applies it when it reconnects", message.Version);
             }
@@ -138,7 +137,7 @@ public sealed class BulkService(
 
     private async Task<DeviceOutcome> CommandOneAsync(DeviceRecord device, DeviceAction action, string? by, CancellationToken cancellationToken)
     {
-        if (live.Find(device.Id)?.Status != DeviceStatus.Online)
+        if (!presence.IsOnline(device.Id))
         {
             // Commands are not queued for offline devices (clean sessions): say so instead of waiting for a timeout.
             return new DeviceOutcome(device.Id, "offline", "not sent: the device is offline");

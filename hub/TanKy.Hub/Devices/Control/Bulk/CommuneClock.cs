@@ -1,12 +1,11 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Devices.Control.Bulk;
 
-/// <summary>Local time of the commune (Asia/Ho_Chi_Minh by default): "23:00" means 23:00 in Tân Kỳ, whatever the gateway's TZ.</summary>
-public sealed class CommuneClock(IOptions<ControlOptions> options, TimeProvider time)
+/// <summary>Local time of the commune (<see cref="CommuneTime"/>): "23:00" means 23:00 in Tân Kỳ, whatever the gateway's TZ.</summary>
+public sealed class CommuneClock(TimeProvider time)
 {
-    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
 
     public DateTimeOffset Now => time.GetUtcNow();
 
@@ -18,7 +17,7 @@ public sealed class CommuneClock(IOptions<ControlOptions> options, TimeProvider 
     {
         if (Validation.OpeningHours.TryTime(text, allowMidnightEnd: false, out var at, out _))
         {
-            var local = TimeZoneInfo.ConvertTime(Now, _zone);
+            var local = CommuneTime.ToLocal(Now);
             var candidate = new DateTimeOffset(local.Date + at.ToTimeSpan(), local.Offset);
             return candidate > Now ? candidate : candidate.AddDays(1);
         }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
-using TanKy.Hub.Gateway;
 
 namespace TanKy.Hub.Devices.Control.Http;
 
@@ -14,7 +13,6 @@ public static class ControlEndpoints
         api.MapCommandEndpoints();
         api.MapBulkEndpoints();
         api.MapSnapshotEndpoints();
-        api.MapGatewayEndpoints();
         return app;
     }
 }

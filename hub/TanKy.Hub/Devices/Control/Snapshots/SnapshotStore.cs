@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using TanKy.Hub.Devices.Control.Commands;
 using TanKy.Hub.Devices.Control.Validation;
 using TanKy.Hub.Shared.Data;
+using TanKy.Hub.Broker;
 
 namespace TanKy.Hub.Devices.Control.Snapshots;
 

@@ -1,5 +1,6 @@
 using TanKy.Hub.Schedules;
 using TanKy.Hub.Schedules.Planning;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Web.Console.Week;
 
@@ -25,7 +26,7 @@ public static class WeekView
             .Select(g =>
             {
                 var first = g.First();
-                return new WeekCard(first.ProgrammeId, first.Title, first.Class.ToString().ToLowerInvariant(), ProgrammeTime.ToLocal(first.Start), ProgrammeTime.ToLocal(first.End),
+                return new WeekCard(first.ProgrammeId, first.Title, first.Class.ToString().ToLowerInvariant(), CommuneTime.ToLocal(first.Start), CommuneTime.ToLocal(first.End),
                     g.Select(e => e.Zone).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(), AgendaDto.StatusName(first.Status), first.Reason);
             })
             .ToLookup(c => DateOnly.FromDateTime(c.Start.DateTime));

@@ -6,8 +6,8 @@ using TanKy.Hub.Accounts;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Schedules;
 using TanKy.Hub.Schedules.Model;
-using TanKy.Hub.Schedules.Planning;
 using TanKy.Hub.Web.Console.Week;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Web.Console.Pages.Programme;
 
@@ -47,10 +47,10 @@ public sealed class IndexModel(AgendaService agenda, ProgrammeStore store, ZoneR
 
         Zone = Zone is { Length: > 0 } ? Zone : null;
         Week = Math.Clamp(Week, -52, 52);
-        Today = ProgrammeTime.LocalDate(time.GetUtcNow());
+        Today = CommuneTime.LocalDate(time.GetUtcNow());
         var monday = WeekView.MondayOf(Today).AddDays(7 * Week);
         var set = store.Current ?? ProgrammeSet.Empty;
-        var entries = agenda.Build(set, ProgrammeTime.At(monday, TimeOnly.MinValue), 7, Zone).Where(e => user.CanReachZone(e.Zone));
+        var entries = agenda.Build(set, CommuneTime.At(monday, TimeOnly.MinValue), 7, Zone).Where(e => user.CanReachZone(e.Zone));
         Days = WeekView.Build(entries, monday);
         Programmes = set.Programmes.Where(p => set.ZonesOf(p).Any(user.CanReachZone)).OrderBy(p => p.Title, StringComparer.CurrentCulture).ToList();
         CanEdit = user.Role is Role.Admin or Role.Officer;

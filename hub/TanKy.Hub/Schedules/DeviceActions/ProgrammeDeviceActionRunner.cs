@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using TanKy.Hub.Devices.Control.Bulk;
 using TanKy.Hub.Schedules;
 
-namespace TanKy.Hub.Devices.Control.Scheduling;
+namespace TanKy.Hub.Schedules.DeviceActions;
 
 /// <summary>
 /// Runs the device actions of the programme files (LED messages, Wi-Fi hours) through the same
@@ -20,7 +20,7 @@ public sealed class ProgrammeDeviceActionRunner(BulkService bulk, ILogger<Progra
                 var result = await bulk.RunAsync(target, by, cancellationToken);
                 logger.LogInformation("Scheduled action {Action} ({Title}): {Succeeded}/{Total} devices applied", action.ActionId, action.Title, result.Succeeded, result.Total);
             }
-            catch (Validation.ControlValidationException ex)
+            catch (Devices.Control.Validation.ControlValidationException ex)
             {
                 // The loader validated the file; a device added or re-kinded since can still refuse.
                 logger.LogWarning("Scheduled action {Action} refused: {Reason}", action.ActionId, ex.Message);

@@ -3,7 +3,7 @@ using TanKy.Hub.Devices.Control.Validation;
 using TanKy.Hub.Schedules.Parsing;
 using TanKy.Protocol;
 
-namespace TanKy.Hub.Devices.Control.Scheduling;
+namespace TanKy.Hub.Schedules.DeviceActions;
 
 /// <summary>
 /// Lets the schedule loader check an action's values with the same per-kind rules as the API

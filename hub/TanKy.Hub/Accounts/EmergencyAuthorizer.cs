@@ -1,6 +1,6 @@
 using TanKy.Hub.Accounts;
 
-namespace TanKy.Hub.Emergency;
+namespace TanKy.Hub.Accounts;
 
 /// <summary>
 /// Who may start an emergency where: officers and admins reach every zone, a hamlet head

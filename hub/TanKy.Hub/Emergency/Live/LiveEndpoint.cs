@@ -1,14 +1,16 @@
+using TanKy.Hub.Broadcasts;
+using TanKy.Hub.Emergency;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TanKy.Hub.Accounts;
-using TanKy.Hub.Emergency;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Accounts.Http;
+using TanKy.Hub.Broadcasts.Live;
 
-namespace TanKy.Hub.Broadcasts.Live;
+namespace TanKy.Hub.Emergency.Live;
 
 /// <summary>
 /// <c>GET /api/v1/live?zones=khoi-1,xom-3&amp;class=emergency|priority</c>, upgraded to a WebSocket:

@@ -1,4 +1,5 @@
-namespace TanKy.Hub.Devices;
+
+namespace TanKy.Hub.Broker;
 
 /// <summary>Checks a device's MQTT credentials against the registry.</summary>
 public interface IDeviceAuthenticator

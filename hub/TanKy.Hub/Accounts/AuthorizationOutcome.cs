@@ -1,4 +1,5 @@
-namespace TanKy.Hub.Emergency;
+
+namespace TanKy.Hub.Accounts;
 
 /// <summary>Whether a user may trigger an emergency for some zones, and why not.</summary>
 public sealed record AuthorizationOutcome(bool Allowed, string Reason, IReadOnlyList<string> RefusedZones)

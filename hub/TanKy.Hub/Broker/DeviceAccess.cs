@@ -1,6 +1,6 @@
 using TanKy.Protocol;
 
-namespace TanKy.Hub.Devices;
+namespace TanKy.Hub.Broker;
 
 /// <summary>What the broker needs to know about an authenticated device: who it is and its zones (for the ACL).</summary>
 public sealed record DeviceAccess(string DeviceId, DeviceKind Kind, IReadOnlyList<string> Zones)

@@ -1,4 +1,5 @@
-namespace TanKy.Hub.Web;
+
+namespace TanKy.Hub.Shared.Web;
 
 /// <summary>HTTP settings (section <c>Http</c>).</summary>
 public sealed class WebOptions

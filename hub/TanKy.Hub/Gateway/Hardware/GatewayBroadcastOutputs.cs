@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Logging;
 using TanKy.Hub.Broadcasts;
-using TanKy.Hub.Gateway.Hardware;
 
-namespace TanKy.Hub.Emergency.Engine;
+namespace TanKy.Hub.Gateway.Hardware;
 
 /// <summary>
 /// Makes the gateway's outputs follow broadcasts: the amplifier relay of the legacy cluster is
