@@ -31,7 +31,7 @@ public sealed class FeatureEncapsulation_Tests
         }
 
         var message = new StringBuilder();
-        message.AppendLine($"{reaches.Count} non-public types are used from another feature "
+        message.AppendLine($"{reaches.Count} non-public {(reaches.Count == 1 ? "type is" : "types are")} used from another feature "
             + "(make the type public as part of its feature's API, or move the code that uses it):");
         foreach (var reach in reaches)
         {

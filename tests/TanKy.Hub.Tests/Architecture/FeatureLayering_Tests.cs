@@ -36,7 +36,7 @@ public sealed class FeatureLayering_Tests(ITestOutputHelper output)
         }
 
         var message = new StringBuilder();
-        message.AppendLine($"{offending.Count} feature dependencies run against the layer order "
+        message.AppendLine($"{offending.Count} feature {(offending.Count == 1 ? "dependency runs" : "dependencies run")} against the layer order "
             + $"(bottom to top: {string.Join(" < ", Layers.Select(l => string.Join(" = ", l)))}):");
         foreach (var (from, to, problem, edgeUses) in offending)
         {
