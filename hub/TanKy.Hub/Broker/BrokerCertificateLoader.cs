@@ -3,7 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 namespace TanKy.Hub.Broker;
 
 /// <summary>Loads the TLS listener's certificate: PKCS#12 for <c>.pfx</c>/<c>.p12</c>, otherwise a PEM file with certificate and key.</summary>
-internal static class BrokerCertificateLoader
+public static class BrokerCertificateLoader
 {
     public static X509Certificate2 Load(BrokerTlsOptions tls)
     {

@@ -28,6 +28,7 @@ public static class BrokerServiceCollectionExtensions
             services.AddSingleton<EmbeddedBroker>();
             services.AddSingleton<IBrokerEndpoint>(sp => sp.GetRequiredService<EmbeddedBroker>());
             services.AddSingleton<IBrokerAddress>(sp => sp.GetRequiredService<EmbeddedBroker>());
+            services.AddSingleton<IBrokerStatistics>(sp => sp.GetRequiredService<EmbeddedBroker>());
             services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
         }
         else
@@ -37,6 +38,7 @@ public static class BrokerServiceCollectionExtensions
 
         services.AddSingleton<HubMqttConnection>();
         services.AddSingleton<IHubMqtt>(sp => sp.GetRequiredService<HubMqttConnection>());
+        services.AddSingleton<IHubMqttConnections>(sp => sp.GetRequiredService<HubMqttConnection>());
         services.AddHostedService(sp => sp.GetRequiredService<HubMqttConnection>());
         return services;
     }

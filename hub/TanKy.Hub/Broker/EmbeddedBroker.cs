@@ -17,7 +17,7 @@ namespace TanKy.Hub.Broker;
 /// through <see cref="IBrokerEndpoint"/> with a password made fresh for every process; the rest of
 /// the hub learns the bound ports through <see cref="IBrokerAddress"/>.
 /// </summary>
-internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IBrokerAddress, IAsyncDisposable
+internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IBrokerAddress, IBrokerStatistics, IAsyncDisposable
 {
     private readonly BrokerOptions _options;
     private readonly HubMetrics _metrics;

@@ -18,7 +18,7 @@ namespace TanKy.Hub.Broker;
 /// <c>hub/state</c>, one subscription to every device topic, validation and dispatch of what
 /// devices publish, and a reconnect loop (MQTTnet 5 has no managed client).
 /// </summary>
-internal sealed class HubMqttConnection : IHostedService, IHubMqtt, IAsyncDisposable
+internal sealed class HubMqttConnection : IHostedService, IHubMqtt, IHubMqttConnections, IAsyncDisposable
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(30);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Hosting;
 using TanKy.Hub.Shared.Cli;
+using TanKy.Hub.Media.Demo;
 
 namespace TanKy.Hub.Cli;
 
@@ -55,7 +56,7 @@ internal static class DemoCommand
             ctx.Exporter().Export(fleet, ctx.Options.Site, "127.0.0.1", port, tls: false);
         }
 
-        if (DemoMedia.Provision(ctx.Db, ctx.Configuration) is > 0 and var clips)
+        if (DemoMedia.Provision(ctx.Db, (ctx.Configuration.GetSection(Schedules.ScheduleOptions.Section).Get<Schedules.ScheduleOptions>() ?? new Schedules.ScheduleOptions()).FullDirectory) is > 0 and var clips)
         {
             Console.Out.WriteLine($"Đã tạo {clips} âm thanh mẫu cho chương trình mẫu / generated {clips} stand-in clips for the sample programme");
         }

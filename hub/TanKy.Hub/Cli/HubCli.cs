@@ -40,7 +40,11 @@ public static class HubCli
         root.Subcommands.Add(Availability.Maintenance.MaintenanceCommands.Build());
         root.Subcommands.Add(Availability.OfflineAlerts.AlertCommands.Build());
         root.Subcommands.Add(Schedules.ScheduleCommands.Build());
-        root.Subcommands.Add(Broadcasts.Cli.BroadcastCommands.Build());
+        // `broadcast emergency` and `broadcast cancel` are the emergency feature's, under the broadcast verb.
+        var broadcast = Broadcasts.Cli.BroadcastCommands.Build();
+        broadcast.Subcommands.Add(Emergency.Engine.EmergencyCliCommands.Emergency());
+        broadcast.Subcommands.Add(Emergency.Engine.EmergencyCliCommands.Cancel());
+        root.Subcommands.Add(broadcast);
         foreach (var command in BackupCommands.Build())
         {
             root.Subcommands.Add(command);

@@ -10,7 +10,7 @@ namespace TanKy.Hub.Devices;
 /// while the link was down, a move to an external broker with an empty retained store, or an
 /// external broker that lost its retained messages in a crash therefore still reaches the devices.
 /// </summary>
-internal sealed class DesiredStateRepublisher(HubMqttConnection? connection, DesiredStateService? desired, ILogger<DesiredStateRepublisher> logger) : BackgroundService
+internal sealed class DesiredStateRepublisher(IHubMqttConnections? connection, DesiredStateService? desired, ILogger<DesiredStateRepublisher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

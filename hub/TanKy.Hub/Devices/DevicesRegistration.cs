@@ -20,7 +20,7 @@ public static class DevicesRegistration
         services.AddHostedService(sp =>
         {
             // Hosts without the broker feature (some tests) have nothing to republish to.
-            var connection = sp.GetService<HubMqttConnection>();
+            var connection = sp.GetService<IHubMqttConnections>();
             return new DesiredStateRepublisher(connection, connection is null ? null : sp.GetRequiredService<DesiredStateService>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DesiredStateRepublisher>>());
         });
         return services;

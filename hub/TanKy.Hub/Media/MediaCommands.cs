@@ -10,7 +10,7 @@ namespace TanKy.Hub.Media;
 /// <c>tanky-hub media add|list|show|remove</c>. Works on the data directory whether or not the
 /// hub runs; imports go through the same <see cref="MediaLibrary"/> validation as HTTP uploads.
 /// </summary>
-internal static class MediaCommands
+public static class MediaCommands
 {
     public static Command Build()
     {

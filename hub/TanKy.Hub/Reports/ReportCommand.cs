@@ -8,7 +8,7 @@ namespace TanKy.Hub.Reports;
 /// <c>tanky-hub report --from D --to D | --period P [--format html|csv|json] [--zone Z] [--out FILE]</c>:
 /// works on the data directory, whether or not the hub runs.
 /// </summary>
-internal static class ReportCommand
+public static class ReportCommand
 {
     public static Command Build()
     {

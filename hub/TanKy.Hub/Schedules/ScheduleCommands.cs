@@ -16,7 +16,7 @@ namespace TanKy.Hub.Schedules;
 /// <c>tanky-hub schedules check [DIR]</c> and <c>schedules agenda --days N [--zone Z] [--json]</c>.
 /// Both read the folder and the data directory's registry and media, whether or not the hub runs.
 /// </summary>
-internal static class ScheduleCommands
+public static class ScheduleCommands
 {
     public static Command Build()
     {

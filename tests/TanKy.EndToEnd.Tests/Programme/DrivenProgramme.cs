@@ -14,6 +14,7 @@ using TanKy.Hub.Schedules.Parsing;
 using TanKy.Hub.Schedules.Precache;
 using MsOptions = Microsoft.Extensions.Options.Options;
 using TanKy.Hub.Shared;
+using TanKy.Hub.Media.Demo;
 
 namespace TanKy.EndToEnd.Tests.Programme;
 
@@ -175,5 +176,5 @@ internal sealed class DrivenProgramme : IAsyncDisposable
     }
 
     private static void Store(DrivenHub hub, string id, TimeSpan length) =>
-        global::TanKy.Hub.Cli.DemoMedia.Store(hub.Dir.Db, id, id, length, SignalEncoder.TestSignal, "test").Should().NotBeNull();
+        global::TanKy.Hub.Media.Demo.DemoMedia.Store(hub.Dir.Db, id, id, length, SignalEncoder.TestSignal, "test").Should().NotBeNull();
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Dapper;
 using TanKy.Hub.Broadcasts.Sources;
 using TanKy.EndToEnd.Tests.Foundation;
+using TanKy.Hub.Media.Demo;
 
 namespace TanKy.EndToEnd.Tests.Programme;
 
@@ -90,5 +91,5 @@ internal static class ProgrammeCommune
     }
 
     private static void AddClip(CommuneHarness h, string id, TimeSpan length) =>
-        Hub.Cli.DemoMedia.Store(h.Dir.Db, id, id, length, SignalEncoder.TestSignal, "test").Should().NotBeNull();
+        Hub.Media.Demo.DemoMedia.Store(h.Dir.Db, id, id, length, SignalEncoder.TestSignal, "test").Should().NotBeNull();
 }

@@ -34,8 +34,8 @@ internal static class HubArchitecture
         ["Gateway"],
         ["Reports"],
         ["Web"],          // console pages (and their Razor views), HTTP host
-        ["Cli"],          // the CLI root
-        ["Hosting"],      // composition root: may use everything
+        ["Hosting"],      // composition root: builds the hub from every feature's registration
+        ["Cli"],          // the CLI root: every feature's commands, and `run`/`demo` start the host
     ];
 
     public const string HubNamespace = "TanKy.Hub";

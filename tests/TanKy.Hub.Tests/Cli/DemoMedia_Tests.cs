@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
-using TanKy.Hub.Cli;
+using TanKy.Hub.Media.Demo;
 using TanKy.Hub.Media;
 using TanKy.Hub.Schedules.Parsing;
 using TanKy.Hub.Tests.Schedules;
@@ -19,17 +19,16 @@ public sealed class DemoMedia_Tests : IDisposable
     public void The_sample_commune_with_the_demo_clips_validates_the_sample_programme_and_a_second_run_adds_nothing()
     {
         SampleCommune.Import(_dir.Db, 1);
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Schedules:Directory"] = SampleProgramme_Tests.Folder() }).Build();
         var library = new MediaLibrary(_dir.Db, Microsoft.Extensions.Options.Options.Create(new MediaOptions()), TimeProvider.System, NullLogger<MediaLibrary>.Instance);
         ScheduleLoadResult Load() => ScheduleLoader.Load(
             ScheduleSource.ReadFolder(SampleProgramme_Tests.Folder()), new RegistryReferenceSource(_dir.Zones, _dir.Devices, library).Read(), DateTimeOffset.UtcNow, TimeSpan.FromDays(56));
         Load().Errors.Should().Contain(e => e.Reason.Contains("is not in the library", StringComparison.Ordinal));
 
-        var added = DemoMedia.Provision(_dir.Db, config);
+        var added = DemoMedia.Provision(_dir.Db, SampleProgramme_Tests.Folder());
 
         added.Should().Be(SampleProgramme_Tests.Clips.Count, "one stand-in per clip the sample programme names");
         Load().Errors.Should().BeEmpty();
         library.List().Should().OnlyContain(m => m.Frames > 0 && File.Exists(Path.Combine(library.ItemDirectory(m.Id), MediaStore.StreamFileName)));
-        DemoMedia.Provision(_dir.Db, config).Should().Be(0);
+        DemoMedia.Provision(_dir.Db, SampleProgramme_Tests.Folder()).Should().Be(0);
     }
 }

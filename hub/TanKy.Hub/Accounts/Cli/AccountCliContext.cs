@@ -3,7 +3,7 @@ using TanKy.Hub.Shared.Cli;
 namespace TanKy.Hub.Accounts.Cli;
 
 /// <summary>The account stores a CLI command opens over the data directory's database.</summary>
-internal static class AccountCliContext
+public static class AccountCliContext
 {
     public static UserStore Users(this CliContext ctx) => new(ctx.Db, ctx.Time);
 

@@ -5,7 +5,7 @@ using TanKy.Hub.Shared.Cli;
 namespace TanKy.Hub.Accounts.Cli;
 
 /// <summary><c>tanky-hub tokens create|list|revoke</c>: API bearer tokens.</summary>
-internal static class TokenCommands
+public static class TokenCommands
 {
     public static Command Build()
     {

@@ -5,7 +5,7 @@ using TanKy.Hub.Shared.Cli;
 namespace TanKy.Hub.Accounts.Cli;
 
 /// <summary><c>tanky-hub users add|list|disable|enable</c>.</summary>
-internal static class UserCommands
+public static class UserCommands
 {
     public static Command Build()
     {

@@ -6,7 +6,7 @@ using TanKy.Hub.Shared;
 namespace TanKy.Hub.Availability.Maintenance;
 
 /// <summary><c>tanky-hub maintenance add|list</c>: planned work, left out of availability and alerts.</summary>
-internal static class MaintenanceCommands
+public static class MaintenanceCommands
 {
     private static readonly string[] TimeFormats = ["yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd"];
 

@@ -6,7 +6,7 @@ using TanKy.Hub.Shared;
 namespace TanKy.Hub.Availability.OfflineAlerts;
 
 /// <summary><c>tanky-hub alerts list [--open] [--json]</c>.</summary>
-internal static class AlertCommands
+public static class AlertCommands
 {
     public static Command Build()
     {

@@ -10,7 +10,7 @@ namespace TanKy.Hub.Broadcasts.Cli;
 /// <c>tanky-hub broadcast play|stop|list|report</c>: works against a running hub through its
 /// HTTP API, so the same roles, zone rules and validation apply as for any other client.
 /// </summary>
-internal static class BroadcastCommands
+public static class BroadcastCommands
 {
     private static readonly Option<string?> Hub = new("--hub") { Description = "Hub URL (default: first of Http:Urls)", Recursive = true };
     private static readonly Option<string?> Token = new("--token") { Description = "API token (default: TANKY_TOKEN, else {DataDir}/cli.token)", Recursive = true };
@@ -22,8 +22,6 @@ internal static class BroadcastCommands
         command.Subcommands.Add(Stop());
         command.Subcommands.Add(List());
         command.Subcommands.Add(Report());
-        command.Subcommands.Add(Emergency.Engine.EmergencyCliCommands.Emergency());
-        command.Subcommands.Add(Emergency.Engine.EmergencyCliCommands.Cancel());
         return command;
     }
 

@@ -12,7 +12,7 @@ namespace TanKy.Hub.Broadcasts.Live;
 /// ends when the socket closes, <c>{"op":"stop"}</c> arrives, the broadcast is stopped or
 /// <see cref="LiveOptions.MaxDuration"/> passes.
 /// </summary>
-internal sealed class LiveVoiceSession(WebSocket socket, LiveSessions sessions, LiveOptions options, ILogger log)
+public sealed class LiveVoiceSession(WebSocket socket, LiveSessions sessions, LiveOptions options, ILogger log)
 {
     private const int MaxMessage = 64 * 1024;
 

@@ -6,7 +6,7 @@ using TanKy.Hub.Shared.Cli;
 namespace TanKy.Hub.Broker.Cli;
 
 /// <summary><c>tanky-hub broker export-mosquitto-config --out DIR</c>: move a site to Mosquitto or a broker cluster.</summary>
-internal static class BrokerCommands
+public static class BrokerCommands
 {
     public static Command Build()
     {

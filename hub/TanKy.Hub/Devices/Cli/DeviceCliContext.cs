@@ -3,7 +3,7 @@ using TanKy.Hub.Shared.Cli;
 namespace TanKy.Hub.Devices.Cli;
 
 /// <summary>The device and zone stores a CLI command opens over the data directory's database.</summary>
-internal static class DeviceCliContext
+public static class DeviceCliContext
 {
     public static DeviceRegistry Devices(this CliContext ctx) => new(ctx.Db, ctx.Time);
 

@@ -10,7 +10,7 @@ using TanKy.Hub.Devices.Control.Cli;
 namespace TanKy.Hub.Devices.Cli;
 
 /// <summary><c>tanky-hub devices add|list|rotate-secret|remove|import|export-fleet</c>; control commands in <see cref="DeviceControlCommands"/>.</summary>
-internal static class DeviceCommands
+public static class DeviceCommands
 {
     public static Command Build()
     {

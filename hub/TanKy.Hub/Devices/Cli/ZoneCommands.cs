@@ -5,7 +5,7 @@ using TanKy.Hub.Shared.Cli;
 namespace TanKy.Hub.Devices.Cli;
 
 /// <summary><c>tanky-hub zones add|list</c>: the hamlets (khối/xóm).</summary>
-internal static class ZoneCommands
+public static class ZoneCommands
 {
     public static Command Build()
     {

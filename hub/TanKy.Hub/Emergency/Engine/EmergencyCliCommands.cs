@@ -11,7 +11,7 @@ namespace TanKy.Hub.Emergency.Engine;
 /// [--repeat N --interval S]</c> and <c>tanky-hub broadcast cancel ID</c>, against the running hub's
 /// <c>/api/v1/emergency</c> (same authorisation and audit as the phone).
 /// </summary>
-internal static class EmergencyCliCommands
+public static class EmergencyCliCommands
 {
     public static Command Emergency()
     {

@@ -55,7 +55,7 @@ public sealed class PrometheusExporter
         }
 
         var hub = _services.GetRequiredService<HubMetrics>();
-        _brokerClients.Set(_services.GetService<EmbeddedBroker>()?.ConnectedClients ?? 0);
+        _brokerClients.Set(_services.GetService<IBrokerStatistics>()?.ConnectedClients ?? 0);
         _brokerMessages.IncTo(hub.BrokerMessages);
         _aclRefusals.IncTo(hub.AclRefusals);
         _rejected.IncTo(hub.RejectedTotal);

@@ -10,7 +10,7 @@ namespace TanKy.Hub.Shared.Cli;
 /// (SQLite WAL lets both write; the hub rereads the registry on every connect). Features build
 /// their own stores over <see cref="Db"/>.
 /// </summary>
-internal sealed class CliContext
+public sealed class CliContext
 {
     public CliContext(string? dataDir, string[] configArgs)
     {

@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace TanKy.Hub.Shared.Cli;
 
 /// <summary>Options shared by every command.</summary>
-internal static class CliOptions
+public static class CliOptions
 {
     public static readonly Option<string?> DataDir = new("--data-dir")
     {

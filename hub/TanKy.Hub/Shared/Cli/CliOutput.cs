@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace TanKy.Hub.Shared.Cli;
 
 /// <summary>Console output helpers shared by the commands: JSON for scripts, aligned tables for people.</summary>
-internal static class CliOutput
+public static class CliOutput
 {
     private static readonly JsonSerializerOptions Json = new()
     {

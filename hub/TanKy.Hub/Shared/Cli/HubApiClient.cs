@@ -15,7 +15,7 @@ namespace TanKy.Hub.Shared.Cli;
 /// client. The hub URL defaults to the first of <c>Http:Urls</c> (a wildcard host becomes
 /// 127.0.0.1); the token to <c>--token</c>, then <c>TANKY_TOKEN</c>, then <c>{DataDir}/cli.token</c>.
 /// </summary>
-internal sealed class HubApiClient : IDisposable
+public sealed class HubApiClient : IDisposable
 {
     /// <summary>Device commands wait for the device's reply on the server: allow the longest command timeout.</summary>
     public static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(11);
@@ -131,7 +131,7 @@ internal sealed class HubApiClient : IDisposable
 }
 
 /// <summary>An API answer: status, parsed JSON body, and for errors the server's reason.</summary>
-internal sealed record ApiAnswer(int Status, bool Ok, JsonElement? Json, string? Error)
+public sealed record ApiAnswer(int Status, bool Ok, JsonElement? Json, string? Error)
 {
     /// <summary>The body as a mutable node tree (null without a body).</summary>
     public JsonNode? Node => Json is { } j ? JsonNode.Parse(j.GetRawText()) : null;

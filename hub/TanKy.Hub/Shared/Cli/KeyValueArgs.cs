@@ -8,7 +8,7 @@ namespace TanKy.Hub.Shared.Cli;
 /// (<c>volume=80</c>, <c>mute=true</c>, <c>zones=["khoi-1"]</c>, <c>message=null</c>); anything else
 /// is text (<c>hours=05:00-23:00</c>). Dotted keys nest: <c>message.text=Họp dân 19h message.class=announcement</c>.
 /// </summary>
-internal static class KeyValueArgs
+public static class KeyValueArgs
 {
     public static JsonObject Parse(IEnumerable<string> pairs)
     {

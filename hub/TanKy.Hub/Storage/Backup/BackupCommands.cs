@@ -8,7 +8,7 @@ using TanKy.Hub.Shared.Cli;
 namespace TanKy.Hub.Storage.Backup;
 
 /// <summary><c>tanky-hub backup FILE</c> (online, while the hub runs) and <c>tanky-hub restore FILE</c> (hub stopped).</summary>
-internal static class BackupCommands
+public static class BackupCommands
 {
     public static IEnumerable<Command> Build() => [Backup(), Restore()];
 

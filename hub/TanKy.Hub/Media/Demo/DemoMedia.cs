@@ -1,12 +1,11 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Configuration;
 using TanKy.Hub.Broadcasts.Sources;
 using TanKy.Hub.Media;
-using TanKy.Hub.Schedules;
 using TanKy.Hub.Shared.Data;
+using TanKy.Hub.Cli;
 
-namespace TanKy.Hub.Cli;
+namespace TanKy.Hub.Media.Demo;
 
 /// <summary>
 /// The demo's stand-in audio: the sample programme in <c>schedules/</c> names clips (chimes,
@@ -14,11 +13,11 @@ namespace TanKy.Hub.Cli;
 /// stores a generated test signal under that id (5 s for a chime, 30 s otherwise), so the sample
 /// programme validates, shows in the agenda and airs at its times.
 /// </summary>
-internal static partial class DemoMedia
+public static partial class DemoMedia
 {
-    public static int Provision(Database db, IConfiguration config)
+    /// <summary>Stand-in clips for every media id the programme files in <paramref name="folder"/> name.</summary>
+    public static int Provision(Database db, string folder)
     {
-        var folder = (config.GetSection(ScheduleOptions.Section).Get<ScheduleOptions>() ?? new ScheduleOptions()).FullDirectory;
         if (!Directory.Exists(folder))
         {
             return 0;
