@@ -92,7 +92,7 @@ internal static class MessageSchema
     private static string? CheckPlayOrder(PlayOrderMessage m) =>
         (m.Op is "play" or "stop" ? null : $"op must be play or stop, not '{m.Op}'")
         ?? (Identifiers.IsValid(m.Stream) ? null : "stream must be a valid id")
-        ?? (m.Class is null or "normal" or "priority" or "emergency" ? null : $"class must be normal, priority or emergency, not '{m.Class}'")
+        ?? (m.Class is null || EnumWire.TryParse<BulletinClass>(m.Class, out _) ? null : $"class must be normal, priority or emergency, not '{m.Class}'")
         ?? (m.Codec is null ? null : CheckToken(m.Codec, "codec", 32))
         ?? (m.Start is < 0 ? "start must be ≥ 0" : null)
         ?? (m.Volume is < 0 or > 100 ? "volume must be 0–100" : null)

@@ -1,4 +1,5 @@
 using TanKy.Hub.Accounts;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Accounts;
 

@@ -1,6 +1,7 @@
 using Dapper;
 using TanKy.Hub.Shared;
 using TanKy.Hub.Shared.Data;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Accounts;
 

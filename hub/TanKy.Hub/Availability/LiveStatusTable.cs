@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using TanKy.Hub.Devices;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Availability;
 
@@ -28,7 +29,7 @@ public sealed class LiveStatusTable(DeviceRegistry registry) : IDevicePresence
             var entry = _devices.GetOrAdd(r.Id, _ => new LiveDevice
             {
                 Id = r.Id,
-                Kind = TanKy.Protocol.DeviceKinds.ToWire(r.Kind),
+                Kind = r.Kind.ToWire(),
                 Zones = r.Zones,
                 Status = r.Status,
                 LastSeenMs = r.LastSeen?.ToUnixTimeMilliseconds() ?? 0,

@@ -1,3 +1,5 @@
+using TanKy.Protocol;
+
 namespace TanKy.Hub.Broadcasts;
 
 /// <summary>Broadcasting settings (section <c>Broadcasts</c>).</summary>

@@ -1,3 +1,5 @@
+using TanKy.Protocol;
+
 namespace TanKy.Hub.Broadcasts;
 
 /// <summary>
@@ -13,7 +15,7 @@ namespace TanKy.Hub.Broadcasts;
 /// </summary>
 public sealed record BroadcastRequest(
     string MediaId,
-    BroadcastClass Class,
+    BulletinClass Class,
     IReadOnlyList<string> Zones,
     string Operator,
     string Source,

@@ -5,6 +5,7 @@ using TanKy.Hub.Broadcasts.Clock;
 using TanKy.Hub.Broadcasts.Delivery;
 using TanKy.Hub.Broadcasts.Sources;
 using TanKy.Hub.Broadcasts.Streaming;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Broadcasts;
 
@@ -273,7 +274,7 @@ public sealed class BroadcastService : IBroadcastService
         {
             StreamId = TakeFirstStreamId(state) ?? "b-" + RandomHex(8),
             BroadcastId = record.Id,
-            Class = BroadcastClasses.TryParse(record.Class, out var cls) ? cls.Value : BroadcastClass.Normal,
+            Class = EnumWire.TryParse<BulletinClass>(record.Class, out var cls) ? cls.Value : BulletinClass.Normal,
             Zones = zones,
             FromFrame = state.Source.IsLive ? 0 : offset.Ticks / AudioSourceFormat.FrameDuration.Ticks,
             PlayoutStartUs = PlayoutStart(state),

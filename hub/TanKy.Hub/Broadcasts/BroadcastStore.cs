@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using TanKy.Hub.Broadcasts.Arbitration;
 using TanKy.Hub.Broadcasts.Streaming;
 using TanKy.Hub.Shared.Data;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Broadcasts;
 

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -202,7 +201,7 @@ internal sealed class HubMqttConnection : IHostedService, IHubMqtt, IHubMqttConn
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
             .WithTimeout(ConnectTimeout)
             .WithWillTopic(_topics.HubState)
-            .WithWillPayload(Encoding.UTF8.GetBytes($"{{\"v\":1,\"status\":\"offline\",\"boot\":\"{_bootId}\"}}"))
+            .WithWillPayload(WillPayload(_bootId))
             .WithWillRetain(true)
             .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
         if (settings.UseTls)
@@ -302,6 +301,13 @@ internal sealed class HubMqttConnection : IHostedService, IHubMqtt, IHubMqttConn
         _dispatcher.Dispatch(new DeviceMessage(result.Topic, result.Message, payload, _time.GetUtcNow()));
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// The retained <c>hub/state</c> the broker publishes if this connection dies. No <c>ts</c>:
+    /// the broker sends it later, at a time the hub cannot know when it connects.
+    /// </summary>
+    internal static byte[] WillPayload(string bootId) =>
+        ProtocolJson.Serialize(new HubStateMessage { Status = ProtocolConstants.StatusOffline, Boot = bootId });
 
     private byte[] HubState(string status) =>
         ProtocolJson.Serialize(new HubStateMessage { Status = status, Boot = _bootId, Ts = _time.GetUtcNow().ToUnixTimeMilliseconds() });

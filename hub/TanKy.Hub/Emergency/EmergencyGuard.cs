@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using TanKy.Hub.Accounts;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Emergency;
 

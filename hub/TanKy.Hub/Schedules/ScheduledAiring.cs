@@ -1,4 +1,5 @@
 using TanKy.Hub.Schedules.Model;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Schedules;
 
@@ -14,7 +15,7 @@ public sealed record ScheduledAiring(
     string AiringId,
     DateTimeOffset Start,
     IReadOnlyList<string> Zones,
-    ProgrammeClass Class,
+    BulletinClass Class,
     string? ChimeBefore,
     IReadOnlyList<string> Media,
     string? ChimeAfter,

@@ -14,7 +14,7 @@ public sealed record PlayOrderMessage : IProtocolMessage
 
     public required string Stream { get; init; }
 
-    /// <summary><c>normal</c>, <c>priority</c> or <c>emergency</c>.</summary>
+    /// <summary>A <see cref="BulletinClass"/> wire name: <c>normal</c>, <c>priority</c> or <c>emergency</c>. A string so an unknown class from a newer hub reaches validation, not a parse error.</summary>
     public string? Class { get; init; }
 
     public string? Codec { get; init; }

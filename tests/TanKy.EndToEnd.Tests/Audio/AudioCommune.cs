@@ -74,7 +74,7 @@ internal sealed class AudioCommune : IAsyncDisposable
     }
 
     public Task<BroadcastTicket> PlayAsync(MediaItem item) =>
-        Hub.Get<IBroadcastService>().PlayAsync(new BroadcastRequest(item.Id, BroadcastClass.Normal, Zones, "can-bo-van-hoa", "api"));
+        Hub.Get<IBroadcastService>().PlayAsync(new BroadcastRequest(item.Id, BulletinClass.Normal, Zones, "can-bo-van-hoa", "api"));
 
     /// <summary>Polls the delivery report until every targeted node has finished (or the wait ends).</summary>
     public async Task<DeliveryReport> WaitForDeliveryAsync(string broadcastId)

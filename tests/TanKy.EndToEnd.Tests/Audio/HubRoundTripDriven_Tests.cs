@@ -4,6 +4,7 @@ using TanKy.EndToEnd.Tests.SimulatorAudio.Driven;
 using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Broadcasts.Archive;
 using TanKy.Hub.Tests.Support;
+using TanKy.Protocol;
 using TanKy.Protocol.Audio;
 using Xunit.Abstractions;
 
@@ -45,7 +46,7 @@ public sealed class HubRoundTripDriven_Tests(ITestOutputHelper output)
         var item = await hub.ImportAsync(source, "Bản tin thử");
         var t0 = clock.NowMicros;
 
-        var ticket = await hub.Service.PlayAsync(new BroadcastRequest(item.Id, BroadcastClass.Normal, Zones, "can-bo-van-hoa", "api"));
+        var ticket = await hub.Service.PlayAsync(new BroadcastRequest(item.Id, BulletinClass.Normal, Zones, "can-bo-van-hoa", "api"));
         await hub.RunUntilIdleAsync(TimeSpan.FromSeconds(20));
 
         // What the hub published: one play order per hamlet, the source's frames paced a lead ahead, then stops.

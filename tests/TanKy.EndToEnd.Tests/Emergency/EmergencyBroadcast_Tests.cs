@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using TanKy.EndToEnd.Tests.Foundation;
 using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Devices.Control;
+using TanKy.Protocol;
 using TanKy.Tests.Shared;
 
 namespace TanKy.EndToEnd.Tests.Emergency;
@@ -20,7 +21,7 @@ public sealed class EmergencyBroadcast_Tests : IAsyncLifetime
     {
         var speaker = await _commune.C.StartNodeAsync("loa-khoi-1-a");
         await speaker.WaitForClockSynchronisedAsync(CommuneHarness.Wait);
-        var programme = await _commune.Broadcasts.PlayAsync(new BroadcastRequest(_commune.LongClip, BroadcastClass.Normal, ["khoi-1"], "schedule", "schedule", Policy: PreemptionPolicy.Resume));
+        var programme = await _commune.Broadcasts.PlayAsync(new BroadcastRequest(_commune.LongClip, BulletinClass.Normal, ["khoi-1"], "schedule", "schedule", Policy: PreemptionPolicy.Resume));
         await speaker.WaitForPlaybackStartedAsync(programme.StreamId!, CommuneHarness.Wait);
 
         var emergency = await _commune.TriggerAsync(new { zones = new[] { "khoi-1" }, media = _commune.ShortClip });

@@ -69,7 +69,7 @@ public sealed class GatewaySpeaker_Tests : IAsyncLifetime
     {
         for (var attempt = 1; ; attempt++)
         {
-            var broadcast = await _commune.Broadcasts.PlayAsync(new BroadcastRequest(_commune.ShortClip, BroadcastClass.Normal, ["khoi-1"], "test", "test"));
+            var broadcast = await _commune.Broadcasts.PlayAsync(new BroadcastRequest(_commune.ShortClip, BulletinClass.Normal, ["khoi-1"], "test", "test"));
             try
             {
                 await EmergencyCommune.EventuallyAsync(() => _commune.Broadcasts.GetDeliveryReport(broadcast.BroadcastId).Finished == 1, "the gateway speaker to play the broadcast");

@@ -4,6 +4,7 @@ using TanKy.EndToEnd.Tests.SimulatorAudio.Driven;
 using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Broadcasts.Arbitration;
 using TanKy.Hub.Broadcasts.Clock;
+using TanKy.Protocol;
 using TanKy.Protocol.Audio;
 using Xunit.Abstractions;
 
@@ -108,7 +109,7 @@ public sealed class ProgrammeAiringDriven_Tests(ITestOutputHelper output)
         var cutAt = p.AirtimeMicros + 2_500_000;
         await p.Hub.RunUntilAsync(cutAt);
 
-        var alarm = await p.Hub.Service.PlayAsync(new BroadcastRequest(ProgrammeCommune.Alarm, BroadcastClass.Emergency, [DrivenProgramme.Zone], "truong-khoi", "test"));
+        var alarm = await p.Hub.Service.PlayAsync(new BroadcastRequest(ProgrammeCommune.Alarm, BulletinClass.Emergency, [DrivenProgramme.Zone], "truong-khoi", "test"));
         await p.Hub.RunUntilIdleAsync(TimeSpan.FromSeconds(60));
 
         var frames = p.FramesOf(ProgrammeCommune.Chime) + p.FramesOf(ProgrammeCommune.Bulletin);

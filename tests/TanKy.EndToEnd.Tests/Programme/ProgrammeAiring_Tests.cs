@@ -4,6 +4,7 @@ using TanKy.EndToEnd.Tests.Audio;
 using TanKy.EndToEnd.Tests.Foundation;
 using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Broadcasts.Arbitration;
+using TanKy.Protocol;
 using TanKy.Tests.Shared;
 
 namespace TanKy.EndToEnd.Tests.Programme;
@@ -110,7 +111,7 @@ public sealed class ProgrammeAiring_Tests(Xunit.Abstractions.ITestOutputHelper o
 
         // Part way: the speaker has handed 2 s of the airing to its output.
         await ProgrammeCommune.UntilAsync(() => node.AudioCounters.FramesPlayed >= 100 ? "2 s played" : null, ProgrammeCommune.Long, "2 s of the airing played");
-        var alarm = await service.PlayAsync(new BroadcastRequest(ProgrammeCommune.Alarm, BroadcastClass.Emergency, ["khoi-1"], "truong-khoi", "test"));
+        var alarm = await service.PlayAsync(new BroadcastRequest(ProgrammeCommune.Alarm, BulletinClass.Emergency, ["khoi-1"], "truong-khoi", "test"));
 
         var expected = policy == "resume" ? "aired" : "preempted";
         await ProgrammeCommune.UntilAsync(

@@ -9,6 +9,7 @@ using TanKy.Hub.Broadcasts.Delivery;
 using TanKy.Hub.Broadcasts.Streaming;
 using TanKy.Hub.Tests.Support;
 using TanKy.Hub.Shared;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Tests.Broadcasts;
 
@@ -58,7 +59,7 @@ internal sealed class BroadcastHarness : IDisposable
 
     public BroadcastService Service { get; private set; }
 
-    public static BroadcastRequest Request(string media = "tin-1s", BroadcastClass cls = BroadcastClass.Normal, PreemptionPolicy? policy = null, params string[] zones) =>
+    public static BroadcastRequest Request(string media = "tin-1s", BulletinClass cls = BulletinClass.Normal, PreemptionPolicy? policy = null, params string[] zones) =>
         new(media, cls, zones.Length == 0 ? ["khoi-1", "xom-3"] : zones, "van-hoa", "test", Volume: 80, Policy: policy);
 
     /// <summary>A new service over the same database, as after a hub restart.</summary>

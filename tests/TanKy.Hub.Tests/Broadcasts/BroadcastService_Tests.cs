@@ -1,6 +1,7 @@
 using System.Text.Json;
 using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Broadcasts.Archive;
+using TanKy.Protocol;
 using TanKy.Protocol.Audio;
 
 namespace TanKy.Hub.Tests.Broadcasts;
@@ -18,7 +19,7 @@ public sealed class BroadcastService_Tests : IDisposable
         var normal = await _h.Service.PlayAsync(BroadcastHarness.Request("tin-10s", zones: ["khoi-1", "xom-3"]));
         await _h.RunClockAsync(TimeSpan.FromMilliseconds(2_400), Step);
 
-        var emergency = await _h.Service.PlayAsync(BroadcastHarness.Request("tin-1s", BroadcastClass.Emergency, zones: "khoi-1"));
+        var emergency = await _h.Service.PlayAsync(BroadcastHarness.Request("tin-1s", BulletinClass.Emergency, zones: "khoi-1"));
 
         _h.Service.Get(normal.BroadcastId)!.Status.Should().Be(BroadcastStatus.Playing, "it still plays in xom-3");
         var stops = await _h.Mqtt.WaitUntilAsync(p => p.Any(x => BroadcastHarness.IsPlayOrder(x) && StreamPacing_Tests.Op(x) == "stop"), "the stop for khoi-1");
@@ -48,7 +49,7 @@ public sealed class BroadcastService_Tests : IDisposable
     [Fact]
     public async Task A_broadcast_plays_at_once_where_a_zone_is_free_and_later_where_it_had_to_queue()
     {
-        var priority = await _h.Service.PlayAsync(BroadcastHarness.Request("tin-1s", BroadcastClass.Priority, zones: "khoi-1"));
+        var priority = await _h.Service.PlayAsync(BroadcastHarness.Request("tin-1s", BulletinClass.Priority, zones: "khoi-1"));
         var normal = await _h.Service.PlayAsync(BroadcastHarness.Request("tin-1s", zones: ["khoi-1", "xom-3"]));
 
         normal.StreamId.Should().NotBeNull();
@@ -95,7 +96,7 @@ public sealed class BroadcastService_Tests : IDisposable
         var normal = await _h.Service.PlayAsync(BroadcastHarness.Request("tin-10s", policy: PreemptionPolicy.Skip, zones: "xom-3"));
         await _h.RunClockAsync(TimeSpan.FromMilliseconds(600), Step);
 
-        await _h.Service.PlayAsync(BroadcastHarness.Request("tin-1s", BroadcastClass.Priority, zones: "xom-3"));
+        await _h.Service.PlayAsync(BroadcastHarness.Request("tin-1s", BulletinClass.Priority, zones: "xom-3"));
         await _h.RunUntilIdleAsync(Step, TimeSpan.FromSeconds(10));
 
         var record = _h.Service.Get(normal.BroadcastId)!;
@@ -126,7 +127,7 @@ public sealed class BroadcastService_Tests : IDisposable
         h.Media.Add("hong-nguon", InMemoryMedia.OneSecond with { Title = "Hỏng nguồn", Packets = new BrokenPackets(InMemoryMedia.OneSecond.Packets, 12) });
 
         var noArchive = await h.Service.PlayAsync(BroadcastHarness.Request("hong-dia", zones: "khoi-1"));
-        var badSource = await h.Service.PlayAsync(BroadcastHarness.Request("hong-nguon", BroadcastClass.Priority, zones: "xom-3"));
+        var badSource = await h.Service.PlayAsync(BroadcastHarness.Request("hong-nguon", BulletinClass.Priority, zones: "xom-3"));
         await h.RunUntilIdleAsync(Step, TimeSpan.FromSeconds(10));
 
         h.Service.Get(noArchive.BroadcastId)!.Status.Should().Be(BroadcastStatus.Finished, "archiving is never a reason to stop a broadcast");

@@ -54,7 +54,7 @@ public sealed class SpeakerIntegration_Tests : IAsyncLifetime
     [Fact]
     public async Task A_speaker_gets_the_play_order_every_frame_through_end_of_stream_and_the_stop()
     {
-        var ticket = await _hub.Get<IBroadcastService>().PlayAsync(new BroadcastRequest("tin-1s", BroadcastClass.Priority, ["khoi-1"], "van-hoa", "test", 70));
+        var ticket = await _hub.Get<IBroadcastService>().PlayAsync(new BroadcastRequest("tin-1s", BulletinClass.Priority, ["khoi-1"], "van-hoa", "test", 70));
 
         var play = await NextAsync();
         play.Topic.Should().Be("tanky/v1/tan-ky/zone/khoi-1/play");

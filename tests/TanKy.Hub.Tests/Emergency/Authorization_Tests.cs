@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Emergency;
 using TanKy.Hub.Tests.Support;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Tests.Emergency;
 

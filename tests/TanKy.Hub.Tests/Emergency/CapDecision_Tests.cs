@@ -1,5 +1,6 @@
 using TanKy.Hub.Emergency;
 using TanKy.Hub.Emergency.Cap;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Tests.Emergency;
 

@@ -2,6 +2,7 @@ using System.Device.Gpio;
 using Iot.Device.Button;
 using TanKy.Hub.Emergency;
 using TanKy.Hub.Gateway.Hardware;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Tests.Emergency;
 

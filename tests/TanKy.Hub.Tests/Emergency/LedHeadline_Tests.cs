@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using TanKy.Hub.Emergency;
 using TanKy.Hub.Emergency.Led;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Tests.Emergency;
 

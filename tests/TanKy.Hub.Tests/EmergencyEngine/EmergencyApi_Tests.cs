@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using TanKy.Hub.Emergency;
 using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Broadcasts.Arbitration;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Tests.EmergencyEngine;
 
@@ -76,7 +77,7 @@ public sealed class EmergencyApi_Tests : IAsyncLifetime
     public async Task An_emergency_preempts_a_normal_broadcast_which_resumes_afterwards()
     {
         using var officer = _hub.Client("van-hoa");
-        var normal = await _hub.Broadcasts.PlayAsync(new BroadcastRequest("tin-10s", BroadcastClass.Normal, ["khoi-1"], "schedule", "schedule", Policy: PreemptionPolicy.Resume));
+        var normal = await _hub.Broadcasts.PlayAsync(new BroadcastRequest("tin-10s", BulletinClass.Normal, ["khoi-1"], "schedule", "schedule", Policy: PreemptionPolicy.Resume));
 
         var response = await officer.PostAsJsonAsync("/api/v1/emergency", new { zones = new[] { "khoi-1" }, media = "tin-1s" });
         var id = (await EmergencyHub.JsonAsync(response)).GetProperty("id").GetString()!;

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Gateway.Hardware;
 using TanKy.Hub.Tests.Emergency;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Tests.EmergencyEngine;
 
@@ -67,12 +68,12 @@ public sealed class EmergencySources_Tests : IAsyncLifetime
         var outputs = _hub.Hub.Get<IEnumerable<IBroadcastLifecycle>>().OfType<GatewayBroadcastOutputs>().Single();
         led.Status.Should().Be(GatewayStatus.Idle);
 
-        var other = await _hub.Broadcasts.PlayAsync(new BroadcastRequest("tin-1s", BroadcastClass.Normal, ["xom-3"], "test", "api"));
+        var other = await _hub.Broadcasts.PlayAsync(new BroadcastRequest("tin-1s", BulletinClass.Normal, ["xom-3"], "test", "api"));
         await outputs.LastPrepare;
         relay.IsOn.Should().BeFalse("xom-3 is not the gateway's zone");
         await _hub.Broadcasts.StopAsync(other.BroadcastId, "test");
 
-        var ticket = await _hub.Broadcasts.PlayAsync(new BroadcastRequest("tin-10s", BroadcastClass.Normal, ["khoi-1"], "test", "api"));
+        var ticket = await _hub.Broadcasts.PlayAsync(new BroadcastRequest("tin-10s", BulletinClass.Normal, ["khoi-1"], "test", "api"));
         await outputs.LastPrepare;
 
         // The hooks run beside the broadcast: on a loaded machine the switch-on may follow the await.

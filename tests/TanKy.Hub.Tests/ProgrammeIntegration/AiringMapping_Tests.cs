@@ -2,6 +2,7 @@ using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Schedules;
 using TanKy.Hub.Schedules.Airing;
 using TanKy.Hub.Schedules.Model;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Tests.ProgrammeIntegration;
 
@@ -12,16 +13,16 @@ public sealed class AiringMapping_Tests
     public void An_airing_becomes_one_playlist_broadcast_by_the_schedule()
     {
         var airing = new ScheduledAiring(
-            "ban-tin-sang", "Bản tin sáng", "p-ban-tin-sang-2611280600", DateTimeOffset.UnixEpoch, ["khoi-1", "xom-3"], ProgrammeClass.Priority,
-            "m-nhachieudn", ["m-bantinsang", "m-tinhuyen26"], "m-nhachieukt", 80, TanKy.Hub.Schedules.Model.PreemptionPolicy.Skip, TimeSpan.FromMinutes(10),
+            "ban-tin-sang", "Bản tin sáng", "p-ban-tin-sang-2611280600", DateTimeOffset.UnixEpoch, ["khoi-1", "xom-3"], BulletinClass.Priority,
+            "m-nhachieudn", ["m-bantinsang", "m-tinhuyen26"], "m-nhachieukt", 80, PreemptionPolicy.Skip, TimeSpan.FromMinutes(10),
             new MisfireInfo(TimeSpan.Zero, TimeSpan.FromMinutes(5)));
 
         var request = BroadcastProgrammePlayer.ToRequest(airing);
 
         request.Should().BeEquivalentTo(new
         {
-            Class = BroadcastClass.Priority, Zones = new[] { "khoi-1", "xom-3" }, Operator = "schedule", Source = "schedule", Volume = 80,
-            Policy = TanKy.Hub.Broadcasts.PreemptionPolicy.Skip, Title = "Bản tin sáng", StreamId = "p-ban-tin-sang-2611280600", Repeat = 1,
+            Class = BulletinClass.Priority, Zones = new[] { "khoi-1", "xom-3" }, Operator = "schedule", Source = "schedule", Volume = 80,
+            Policy = PreemptionPolicy.Skip, Title = "Bản tin sáng", StreamId = "p-ban-tin-sang-2611280600", Repeat = 1,
             Playlist = new[] { "m-nhachieudn", "m-bantinsang", "m-tinhuyen26", "m-nhachieukt" },
         });
     }

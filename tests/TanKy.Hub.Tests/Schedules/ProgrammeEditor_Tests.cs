@@ -4,6 +4,7 @@ using TanKy.Hub.Schedules;
 using TanKy.Hub.Schedules.Editing;
 using TanKy.Hub.Schedules.Parsing;
 using TanKy.Hub.Schedules.Planning;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Tests.Schedules;
 
@@ -115,7 +116,7 @@ public sealed class ProgrammeEditor_Tests : IDisposable
 
         var p = _store.Current!.Programmes.Single(x => x.Id == "tin-nong-vu");
         p.Title.Should().Be("Tin \"gấp\"\n  class: priority # x");
-        p.Class.Should().Be(Hub.Schedules.Model.ProgrammeClass.Normal);
+        p.Class.Should().Be(BulletinClass.Normal);
     }
 
     [Fact]

@@ -1,15 +1,22 @@
 using TanKy.Hub.Shared;
 using System.Net.Sockets;
 using System.Text;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TanKy.Hub.Hosting.Systemd;
+using TanKy.Hub.Shared.Data;
+using TanKy.Hub.Tests.Broker;
 using TanKy.Hub.Tests.Schedules;
 using TanKy.Hub.Tests.Support;
 
 namespace TanKy.Hub.Tests.Systemd;
 
-/// <summary>The systemd watchdog pings, against a fake notify socket; the journald log format.</summary>
+/// <summary>
+/// The systemd watchdog pings through the real <see cref="SystemdNotifier"/> into a notify socket
+/// of the test's own; the journald log format.
+/// </summary>
+[Collection(ProcessEnvironmentCollection.Name)]
 public sealed class SystemdWatchdog_Tests : IDisposable
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
@@ -45,7 +52,7 @@ public sealed class SystemdWatchdog_Tests : IDisposable
         using var systemd = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
         systemd.Bind(new UnixDomainSocketEndPoint(abstractSocket ? "\0" + name : socketPath));
         var time = new CountingFakeTimeProvider(_dir.Time.GetUtcNow());
-        using var watchdog = new SystemdWatchdog(new SystemdWatchdogSettings(socketPath, TimeSpan.FromSeconds(30)), _dir.Db, time, NullLogger<SystemdWatchdog>.Instance);
+        using var watchdog = new SystemdWatchdog(new SystemdWatchdogSettings(socketPath, TimeSpan.FromSeconds(30)), NotifierFor(socketPath), _dir.Db, time, NullLogger<SystemdWatchdog>.Instance);
 
         await watchdog.StartAsync(CancellationToken.None);
         (await Receive(systemd)).Should().Be("WATCHDOG=1", "the first ping goes out at start");
@@ -63,13 +70,71 @@ public sealed class SystemdWatchdog_Tests : IDisposable
         watchdog.Pings.Should().Be(2, "one ping at start and one per tick, no more");
     }
 
-    [Fact]
-    public async Task Without_systemd_nothing_is_sent()
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public async Task Without_systemd_nothing_is_sent(bool watchdogWanted, bool notifySocket)
     {
-        using var watchdog = new SystemdWatchdog(null, _dir.Db, TimeProvider.System, NullLogger<SystemdWatchdog>.Instance);
+        var socketPath = Path.Combine(_dir.Path, "notify");
+        using var systemd = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
+        systemd.Bind(new UnixDomainSocketEndPoint(socketPath));
+        var settings = watchdogWanted ? new SystemdWatchdogSettings(socketPath, TimeSpan.FromSeconds(30)) : null;
+        using var watchdog = new SystemdWatchdog(settings, NotifierFor(notifySocket ? socketPath : null), _dir.Db, TimeProvider.System, NullLogger<SystemdWatchdog>.Instance);
+
         await watchdog.StartAsync(CancellationToken.None);
         await watchdog.ExecuteTask!;
+
         watchdog.Pings.Should().Be(0);
+        systemd.Available.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task No_ping_goes_out_while_the_database_cannot_answer_SELECT_1()
+    {
+        var socketPath = Path.Combine(_dir.Path, "notify");
+        using var systemd = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
+        systemd.Bind(new UnixDomainSocketEndPoint(socketPath));
+        var broken = new Database(Path.Combine(_dir.Path, "broken"));
+        Directory.CreateDirectory(broken.FilePath); // a directory where the database file should be: Open() fails
+        var time = new CountingFakeTimeProvider(_dir.Time.GetUtcNow());
+        using var logs = new ListLoggerProvider();
+        using var factory = new LoggerFactory([logs]);
+        using var watchdog = new SystemdWatchdog(new SystemdWatchdogSettings(socketPath, TimeSpan.FromSeconds(30)), NotifierFor(socketPath), broken, time, factory.CreateLogger<SystemdWatchdog>());
+
+        await watchdog.StartAsync(CancellationToken.None);
+        await SkippedPings(logs, 1);
+        time.Advance(TimeSpan.FromSeconds(15));
+        await SkippedPings(logs, 2);
+        await watchdog.StopAsync(CancellationToken.None);
+
+        watchdog.Pings.Should().Be(0);
+        systemd.Available.Should().Be(0, "systemd hears nothing, so it restarts the hub");
+    }
+
+    // ExecuteAsync runs in the background: wait for the attempts to show in the log.
+    private static async Task SkippedPings(ListLoggerProvider logs, int count)
+    {
+        var deadline = DateTime.UtcNow + Wait;
+        while (logs.Lines.Count(l => l.Contains("ping skipped", StringComparison.Ordinal)) < count)
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline, "attempt {0} should have been logged", count);
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>SystemdNotifier reads NOTIFY_SOCKET once, when constructed; set it just for that.</summary>
+    private static SystemdNotifier NotifierFor(string? socket)
+    {
+        var previous = Environment.GetEnvironmentVariable("NOTIFY_SOCKET");
+        Environment.SetEnvironmentVariable("NOTIFY_SOCKET", socket);
+        try
+        {
+            return new SystemdNotifier();
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("NOTIFY_SOCKET", previous);
+        }
     }
 
     private static async Task<string> Receive(Socket socket)
@@ -79,6 +144,13 @@ public sealed class SystemdWatchdog_Tests : IDisposable
         var n = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
         return Encoding.ASCII.GetString(buffer, 0, n);
     }
+}
+
+/// <summary>Tests that change the process's environment run one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessEnvironmentCollection
+{
+    public const string Name = "process environment";
 }
 
 /// <summary>Under systemd the console lines carry a syslog priority prefix and no timestamp of their own.</summary>

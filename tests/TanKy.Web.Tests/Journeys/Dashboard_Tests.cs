@@ -1,5 +1,6 @@
 using TanKy.EndToEnd.Tests.Foundation;
 using TanKy.Hub.Broadcasts;
+using TanKy.Protocol;
 using TanKy.Tests.Shared;
 using TanKy.Web.Tests.Support;
 using static Microsoft.Playwright.Assertions;
@@ -22,7 +23,7 @@ public sealed class Dashboard_Tests(Browser browser)
         await Expect(page.Locator(".speaker[data-id='loa-khoi-1-a'] .badge")).ToHaveTextAsync("Trực tuyến");
 
         var broadcasts = hub.Get<IBroadcastService>();
-        var ticket = await broadcasts.PlayAsync(new BroadcastRequest(clip, BroadcastClass.Priority, ["khoi-1"], ConsoleHub.AdminName, "api"));
+        var ticket = await broadcasts.PlayAsync(new BroadcastRequest(clip, BulletinClass.Priority, ["khoi-1"], ConsoleHub.AdminName, "api"));
 
         // The page refreshes itself every 3 s: no reload, the speaker turns "playing" once it reports the start.
         await Expect(page.Locator(".speaker[data-id='loa-khoi-1-a'] .badge")).ToHaveTextAsync("Đang phát", new() { Timeout = 30_000 });

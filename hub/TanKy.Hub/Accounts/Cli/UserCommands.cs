@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Shared.Cli;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Accounts.Cli;
 

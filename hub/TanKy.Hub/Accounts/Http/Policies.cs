@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using TanKy.Hub.Accounts;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Accounts.Http;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using TanKy.Hub.Accounts;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Accounts.Http;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using TanKy.Hub.Shared.Cli;
 using TanKy.Hub.Shared;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Availability.Maintenance;
 
@@ -51,7 +52,7 @@ public static class MaintenanceCommands
 
             var ctx = CliOptions.Context(r);
             var w = new MaintenanceStore(ctx.Db, ctx.Time).Add(targets[0].Item1, targets[0].Item2!, ParseTime(r.GetValue(from)!, "--from"), ParseTime(r.GetValue(to)!, "--to"), r.GetValue(reason)!);
-            Console.Out.WriteLine($"Đã thêm / added maintenance #{w.Id}: {MaintenanceStore.ToWire(w.Scope)} {w.Target} {Local(w.From)} – {Local(w.To)}");
+            Console.Out.WriteLine($"Đã thêm / added maintenance #{w.Id}: {w.Scope.ToWire()} {w.Target} {Local(w.From)} – {Local(w.To)}");
             return 0;
         }));
         return cmd;
@@ -66,12 +67,12 @@ public static class MaintenanceCommands
             var all = new MaintenanceStore(ctx.Db, ctx.Time).List();
             if (r.GetValue(CliOptions.Json))
             {
-                CliOutput.WriteJson(all.Select(w => new { w.Id, scope = MaintenanceStore.ToWire(w.Scope), w.Target, w.From, w.To, w.Reason }));
+                CliOutput.WriteJson(all.Select(w => new { w.Id, scope = w.Scope.ToWire(), w.Target, w.From, w.To, w.Reason }));
                 return 0;
             }
 
             CliOutput.WriteTable(["ID", "SCOPE", "TARGET", "FROM", "TO", "REASON"],
-                all.Select(w => (IReadOnlyList<string>)[w.Id.ToString(CultureInfo.InvariantCulture), MaintenanceStore.ToWire(w.Scope), w.Target, Local(w.From), Local(w.To), w.Reason]));
+                all.Select(w => (IReadOnlyList<string>)[w.Id.ToString(CultureInfo.InvariantCulture), w.Scope.ToWire(), w.Target, Local(w.From), Local(w.To), w.Reason]));
             return 0;
         }));
         return cmd;

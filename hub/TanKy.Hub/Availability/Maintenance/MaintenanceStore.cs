@@ -17,7 +17,7 @@ public sealed class MaintenanceStore(Database db, TimeProvider time)
             INSERT INTO maintenance_windows(scope, target, starts_at, ends_at, reason, created_at)
             VALUES (@scope, @target, @from, @to, @reason, @now) RETURNING id
             """,
-            new { scope = ToWire(scope), target, from = from.ToUnixTimeMilliseconds(), to = to.ToUnixTimeMilliseconds(), reason = reason.Trim(), now = time.GetUtcNow().ToUnixTimeMilliseconds() });
+            new { scope = scope.ToWire(), target, from = from.ToUnixTimeMilliseconds(), to = to.ToUnixTimeMilliseconds(), reason = reason.Trim(), now = time.GetUtcNow().ToUnixTimeMilliseconds() });
         return new MaintenanceWindow(id, scope, target, from, to, reason.Trim());
     }
 
@@ -35,8 +35,6 @@ public sealed class MaintenanceStore(Database db, TimeProvider time)
     /// <summary>Is <paramref name="deviceId"/> inside a window right now? Used to hold back alerts during planned work.</summary>
     public static bool IsCovered(IEnumerable<MaintenanceWindow> windows, Model.DeviceFacts device, DateTimeOffset at) =>
         windows.Any(w => w.From <= at && at < w.To && w.Covers(device));
-
-    public static string ToWire(MaintenanceScope scope) => scope.ToString().ToLowerInvariant();
 
     public static MaintenanceScope ParseScope(string wire) => Enum.Parse<MaintenanceScope>(wire, ignoreCase: true);
 
@@ -61,7 +59,7 @@ public sealed class MaintenanceStore(Database db, TimeProvider time)
         };
         if (!known)
         {
-            throw new RegistryException($"unknown {ToWire(scope)} '{target}'");
+            throw new RegistryException($"unknown {scope.ToWire()} '{target}'");
         }
     }
 }

@@ -1,4 +1,5 @@
 using TanKy.Hub.Broadcasts.Arbitration;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Broadcasts.Api;
 

@@ -6,6 +6,7 @@ using TanKy.Hub.Accounts;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Accounts.Http;
 using TanKy.Hub.Devices.Http;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Broadcasts.Api;
 
@@ -67,8 +68,8 @@ public static class BroadcastEndpoints
             return null;
         }
 
-        var cls = body.Class is null ? BroadcastClass.Normal : BroadcastClasses.TryParse(body.Class, out var c) ? c.Value : BroadcastClass.Normal;
-        PreemptionPolicy? policy = body.Policy is not null && PreemptionPolicies.TryParse(body.Policy, out var p) ? p : null;
+        var cls = body.Class is null ? BulletinClass.Normal : EnumWire.TryParse<BulletinClass>(body.Class, out var c) ? c.Value : BulletinClass.Normal;
+        PreemptionPolicy? policy = body.Policy is not null && EnumWire.TryParse<PreemptionPolicy>(body.Policy, out var p) ? p : null;
         return new BroadcastRequest(body.Media ?? "", cls, body.Zones ?? [], user.Name, body.Source ?? "api", body.Volume, policy);
     }
 
@@ -79,12 +80,12 @@ public static class BroadcastEndpoints
             return "a JSON body {zones, media, class, volume?} is required";
         }
 
-        if (body.Class is not null && !BroadcastClasses.TryParse(body.Class, out _))
+        if (body.Class is not null && !EnumWire.TryParse<BulletinClass>(body.Class, out _))
         {
             return $"bad class '{body.Class}' (normal, priority or emergency)";
         }
 
-        if (body.Policy is not null && !PreemptionPolicies.TryParse(body.Policy, out _))
+        if (body.Policy is not null && !EnumWire.TryParse<PreemptionPolicy>(body.Policy, out _))
         {
             return $"bad policy '{body.Policy}' (resume, restart or skip)";
         }

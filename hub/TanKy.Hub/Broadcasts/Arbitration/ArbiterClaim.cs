@@ -1,3 +1,5 @@
+using TanKy.Protocol;
+
 namespace TanKy.Hub.Broadcasts.Arbitration;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace TanKy.Hub.Broadcasts.Arbitration;
 /// </summary>
 public sealed record ArbiterClaim(
     string BroadcastId,
-    BroadcastClass Class,
+    BulletinClass Class,
     PreemptionPolicy Policy,
     IReadOnlyList<string> Zones,
     TimeSpan? Length = null,

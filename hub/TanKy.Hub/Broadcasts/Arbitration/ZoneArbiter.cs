@@ -1,4 +1,5 @@
 using TanKy.Hub.Broadcasts.Sources;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Broadcasts.Arbitration;
 
@@ -154,8 +155,8 @@ public sealed class ZoneArbiter
         }
     }
 
-    private static bool Preempts(BroadcastClass incoming, BroadcastClass playing) =>
-        incoming > playing || (incoming == BroadcastClass.Emergency && playing == BroadcastClass.Emergency);
+    private static bool Preempts(BulletinClass incoming, BulletinClass playing) =>
+        incoming > playing || (incoming == BulletinClass.Emergency && playing == BulletinClass.Emergency);
 
     private void Cut(ZoneLine line, ZoneLeg current, ArbiterClaim by, DateTimeOffset now, List<ArbiterDecision> decisions)
     {

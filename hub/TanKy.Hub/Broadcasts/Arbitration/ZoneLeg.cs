@@ -1,3 +1,5 @@
+using TanKy.Protocol;
+
 namespace TanKy.Hub.Broadcasts.Arbitration;
 
 /// <summary>One broadcast's claim on one zone: playing, or waiting (queued or preempted).</summary>
@@ -10,7 +12,7 @@ internal sealed class ZoneLeg(ArbiterClaim claim, long sequence)
 
     public string BroadcastId => Claim.BroadcastId;
 
-    public BroadcastClass Class => Claim.Class;
+    public BulletinClass Class => Claim.Class;
 
     /// <summary>Where playback starts next time it airs.</summary>
     public TimeSpan NextOffset { get; set; }
@@ -30,6 +32,6 @@ internal sealed class ZoneLeg(ArbiterClaim claim, long sequence)
             return Class > other.Class;
         }
 
-        return Class == BroadcastClass.Emergency ? Sequence > other.Sequence : Sequence < other.Sequence;
+        return Class == BulletinClass.Emergency ? Sequence > other.Sequence : Sequence < other.Sequence;
     }
 }

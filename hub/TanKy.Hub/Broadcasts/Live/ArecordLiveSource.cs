@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Broadcasts.Live;
 
@@ -15,7 +16,7 @@ public sealed class ArecordLiveSource(LiveSessions sessions, IOptions<LiveOption
     public bool Configured => !string.IsNullOrWhiteSpace(options.Value.Arecord.Device);
 
     /// <summary>Starts capturing; completes with the broadcast id once the first audio is on the air.</summary>
-    public async Task<string> StartAsync(IReadOnlyList<string> zones, BroadcastClass cls, string by, CancellationToken ct)
+    public async Task<string> StartAsync(IReadOnlyList<string> zones, BulletinClass cls, string by, CancellationToken ct)
     {
         var o = options.Value.Arecord;
         if (!Configured)
@@ -37,7 +38,7 @@ public sealed class ArecordLiveSource(LiveSessions sessions, IOptions<LiveOption
         return await started.Task.WaitAsync(TimeSpan.FromSeconds(10), ct);
     }
 
-    private async Task PumpAsync(Process process, LivePcmEncoder encoder, LiveAudioSource source, IReadOnlyList<string> zones, BroadcastClass cls, string by, TaskCompletionSource<string> started)
+    private async Task PumpAsync(Process process, LivePcmEncoder encoder, LiveAudioSource source, IReadOnlyList<string> zones, BulletinClass cls, string by, TaskCompletionSource<string> started)
     {
         var buffer = new byte[3840];
         string? id = null;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using TanKy.Hub.Broadcasts.Sources;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Broadcasts.Live;
 
@@ -10,7 +11,7 @@ public sealed class LiveSessions(BroadcastService broadcasts, TimeProvider time,
 
     public LiveAudioSource CreateSource(string title, int preSkip) => new(title, time, preSkip);
 
-    public async Task<BroadcastTicket> StartAsync(LiveAudioSource source, IReadOnlyList<string> zones, BroadcastClass cls, string by, string channel)
+    public async Task<BroadcastTicket> StartAsync(LiveAudioSource source, IReadOnlyList<string> zones, BulletinClass cls, string by, string channel)
     {
         var request = new BroadcastRequest("live", cls, zones, by, channel, Title: source.Title);
         var ticket = await broadcasts.PlayLiveAsync(request, zones, source);

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Broadcasts.Live;
 
@@ -18,7 +19,7 @@ public sealed class LiveVoiceSession(WebSocket socket, LiveSessions sessions, Li
 
     public string? BroadcastId { get; private set; }
 
-    public async Task RunAsync(IReadOnlyList<string> zones, BroadcastClass cls, string by, Action<string> onAir, CancellationToken ct)
+    public async Task RunAsync(IReadOnlyList<string> zones, BulletinClass cls, string by, Action<string> onAir, CancellationToken ct)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(MaxMessage);
         LiveAudioSource? source = null;

@@ -1,4 +1,5 @@
 using TanKy.Hub.Broadcasts.Sources;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Broadcasts.Streaming;
 
@@ -13,7 +14,7 @@ internal sealed class StreamPlan
 
     public required string BroadcastId { get; init; }
 
-    public required BroadcastClass Class { get; init; }
+    public required BulletinClass Class { get; init; }
 
     public required IReadOnlyList<string> Zones { get; init; }
 

@@ -56,7 +56,7 @@ public static class DeviceEndpoints
         api.MapGet("/me", (ClaimsPrincipal principal) =>
         {
             var user = principal.ToUser();
-            return Results.Ok(new { user.Name, role = Accounts.Roles.ToWire(user.Role), user.Zones });
+            return Results.Ok(new { user.Name, role = user.Role.ToWire(), user.Zones });
         }).WithName("Me").WithSummary("The signed-in user");
     }
 

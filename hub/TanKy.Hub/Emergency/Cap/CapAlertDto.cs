@@ -1,3 +1,5 @@
+using TanKy.Protocol;
+
 namespace TanKy.Hub.Emergency.Cap;
 
 /// <summary>The HTTP answer to a POSTed CAP message.</summary>

@@ -1,5 +1,6 @@
 using Dapper;
 using TanKy.Hub.Shared.Data;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Emergency.Cap;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Emergency.Cap;
 

@@ -1,3 +1,5 @@
+using TanKy.Protocol;
+
 namespace TanKy.Hub.Emergency.Cap;
 
 /// <summary>

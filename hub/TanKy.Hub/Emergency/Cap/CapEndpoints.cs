@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Accounts.Http;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Emergency.Cap;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Media.Speech;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Emergency.Cap;
 

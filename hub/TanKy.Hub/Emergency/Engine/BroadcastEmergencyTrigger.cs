@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Broadcasts.Sources;
 using TanKy.Hub.Media.Speech;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Emergency.Engine;
 
@@ -28,7 +29,7 @@ public sealed class BroadcastEmergencyTrigger(
         var repeat = RepeatsBeforeExpiry(request, playlist);
         var title = HeadlineOf(request);
         var broadcast = new BroadcastRequest(
-            playlist[0], ToBroadcastClass(request.Class), request.Zones, request.RequestedBy, SourceOf(request.Channel),
+            playlist[0], request.Class, request.Zones, request.RequestedBy, SourceOf(request.Channel),
             Playlist: playlist, Repeat: repeat, RepeatGap: request.RepeatInterval, Title: title);
         var ticket = await broadcasts.PlayAsync(broadcast, ct);
         if (title is { Length: > 0 } headline)
@@ -46,13 +47,6 @@ public sealed class BroadcastEmergencyTrigger(
         var result = await broadcasts.StopAsync(broadcastId, reason, ct);
         log.LogWarning("Emergency {Id} cancelled ({Reason}): {Result}", broadcastId, reason, result);
     }
-
-    internal static BroadcastClass ToBroadcastClass(BulletinClass c) => c switch
-    {
-        BulletinClass.Emergency => BroadcastClass.Emergency,
-        BulletinClass.Priority => BroadcastClass.Priority,
-        _ => BroadcastClass.Normal,
-    };
 
     private static string SourceOf(TriggerChannel channel) => channel switch
     {

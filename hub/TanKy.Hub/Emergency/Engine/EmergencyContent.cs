@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using TanKy.Hub.Media;
 using TanKy.Hub.Media.Speech;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Emergency.Engine;
 

@@ -9,6 +9,7 @@ using TanKy.Hub.Accounts;
 using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Media;
 using TanKy.Hub.Accounts.Http;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Emergency.Engine;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using TanKy.Hub.Emergency.Led;
 using TanKy.Hub.Broadcasts;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Emergency.Engine;
 

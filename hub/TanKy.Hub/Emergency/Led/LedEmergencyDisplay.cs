@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Emergency.Led;
 

@@ -1,3 +1,5 @@
+using TanKy.Protocol;
+
 namespace TanKy.Hub.Emergency.Led;
 
 /// <summary>What an LED board shows: text (diacritics kept) and the class it belongs to.</summary>

@@ -9,6 +9,7 @@ using TanKy.Hub.Accounts;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Accounts.Http;
 using TanKy.Hub.Broadcasts.Live;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Emergency.Live;
 
@@ -33,7 +34,7 @@ public static class LiveEndpoint
     {
         var user = http.User.ToUser();
         var zones = http.Request.Query["zones"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
-        var cls = http.Request.Query["class"].ToString() == "priority" ? BroadcastClass.Priority : BroadcastClass.Emergency;
+        var cls = http.Request.Query["class"].ToString() == "priority" ? BulletinClass.Priority : BulletinClass.Emergency;
         var outcome = zones.Any(z => !registry.Exists(z)) ? AuthorizationOutcome.Refuse("unknown zone") : EmergencyAuthorizer.Authorize(user, zones);
         var auditId = audit.Record(user.Name, user.Role.ToWire(), TriggerChannel.Api, $"{cls.ToWire()}: live sound card", zones, http.Connection.RemoteIpAddress?.ToString(), outcome.Allowed && arecord.Configured, arecord.Configured ? outcome.Reason : "no sound card configured");
         if (!outcome.Allowed)
@@ -93,7 +94,7 @@ public static class LiveEndpoint
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         var session = new LiveVoiceSession(socket, sessions, options.Value, logs.CreateLogger("TanKy.Hub.Broadcasts.Live.LiveVoiceSession"));
-        var cls = clsText == "priority" ? BroadcastClass.Priority : BroadcastClass.Emergency;
+        var cls = clsText == "priority" ? BulletinClass.Priority : BulletinClass.Emergency;
         await session.RunAsync(zones, cls, user.Name, id => audit.SetBroadcast(auditId, id), http.RequestAborted);
     }
 }

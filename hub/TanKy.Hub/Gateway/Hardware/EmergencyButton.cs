@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TanKy.Hub.Emergency;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Gateway.Hardware;
 

@@ -4,6 +4,7 @@ using TanKy.Hub.Availability;
 using TanKy.Hub.Availability.OfflineAlerts;
 using TanKy.Hub.Broker;
 using TanKy.Hub.Devices;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Hosting.Metrics;
 
@@ -46,7 +47,7 @@ public sealed class PrometheusExporter
     private void Refresh()
     {
         var live = _services.GetRequiredService<LiveStatusTable>().All.ToList();
-        foreach (var kind in Protocol.DeviceKinds.All.Select(Protocol.DeviceKinds.ToWire))
+        foreach (var kind in Protocol.DeviceKinds.All.Select(Protocol.EnumWire.ToWire))
         {
             foreach (var state in States)
             {

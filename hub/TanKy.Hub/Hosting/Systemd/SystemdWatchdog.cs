@@ -1,34 +1,37 @@
-using System.Net.Sockets;
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
 using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Hosting.Systemd;
 
 /// <summary>
-/// Sends <c>WATCHDOG=1</c> to systemd at half of <c>WatchdogSec</c> (Microsoft.Extensions.Hosting.Systemd
-/// sends only READY/STOPPING). Each ping first runs <c>SELECT 1</c> on the database, so a hub whose
-/// thread pool is stuck or whose database cannot be opened stops pinging and systemd restarts it.
-/// Does nothing unless systemd asked for pings.
+/// Sends <c>WATCHDOG=1</c> through <see cref="ISystemdNotifier"/> at half of <c>WatchdogSec</c>
+/// (Microsoft.Extensions.Hosting.Systemd itself sends only READY/STOPPING). Each ping first runs
+/// <c>SELECT 1</c> on the database, so a hub whose thread pool is stuck or whose database cannot be
+/// opened stops pinging and systemd restarts it. Does nothing unless systemd asked for pings.
 /// </summary>
 internal sealed class SystemdWatchdog : BackgroundService
 {
-    private static readonly byte[] Ping = Encoding.ASCII.GetBytes("WATCHDOG=1");
+    private static readonly ServiceState Ping = new("WATCHDOG=1");
     private readonly SystemdWatchdogSettings? _settings;
+    private readonly ISystemdNotifier _notifier;
     private readonly Database _db;
     private readonly TimeProvider _time;
     private readonly ILogger<SystemdWatchdog> _logger;
 
-    public SystemdWatchdog(Database db, TimeProvider time, ILogger<SystemdWatchdog> logger)
-        : this(SystemdWatchdogSettings.FromEnvironment(Environment.GetEnvironmentVariable, Environment.ProcessId), db, time, logger)
+    // UseSystemd() registers the notifier only when systemd is the parent process; a hub started
+    // by a wrapper under systemd still gets NOTIFY_SOCKET, so fall back to a notifier of our own.
+    public SystemdWatchdog(Database db, TimeProvider time, ILogger<SystemdWatchdog> logger, ISystemdNotifier? notifier = null)
+        : this(SystemdWatchdogSettings.FromEnvironment(Environment.GetEnvironmentVariable, Environment.ProcessId), notifier ?? new SystemdNotifier(), db, time, logger)
     {
     }
 
-    internal SystemdWatchdog(SystemdWatchdogSettings? settings, Database db, TimeProvider time, ILogger<SystemdWatchdog> logger)
+    internal SystemdWatchdog(SystemdWatchdogSettings? settings, ISystemdNotifier notifier, Database db, TimeProvider time, ILogger<SystemdWatchdog> logger)
     {
         _settings = settings;
+        _notifier = notifier;
         _db = db;
         _time = time;
         _logger = logger;
@@ -38,17 +41,12 @@ internal sealed class SystemdWatchdog : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (_settings is null)
+        if (_settings is null || !_notifier.IsEnabled)
         {
             return;
         }
 
         _logger.LogInformation("systemd watchdog: pinging every {Interval} (WatchdogSec {Timeout})", _settings.PingInterval, _settings.Timeout);
-        using var socket = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
-
-        // A leading '@' names a socket in the abstract namespace (sd_notify(3)).
-        var path = _settings.Socket.StartsWith('@') ? "\0" + _settings.Socket[1..] : _settings.Socket;
-        var endpoint = new UnixDomainSocketEndPoint(path);
         using var timer = new PeriodicTimer(_settings.PingInterval, _time);
         do
         {
@@ -61,7 +59,7 @@ internal sealed class SystemdWatchdog : BackgroundService
                     cmd.ExecuteScalar();
                 }
 
-                await socket.SendToAsync(Ping, SocketFlags.None, endpoint, stoppingToken);
+                _notifier.Notify(Ping);
                 Pings++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -40,22 +40,14 @@ internal sealed class BroadcastProgrammePlayer(IBroadcastService broadcasts, IOp
         var playlist = airing.Sequence();
         return new BroadcastRequest(
             playlist[0],
-            airing.Class == ProgrammeClass.Priority ? BroadcastClass.Priority : BroadcastClass.Normal,
+            airing.Class,
             airing.Zones,
             Operator,
             Source,
             airing.Volume,
-            ToPolicy(airing.OnPreempt),
+            airing.OnPreempt,
             playlist,
             Title: airing.Title,
             StreamId: airing.AiringId);
     }
-
-    public static Broadcasts.PreemptionPolicy ToPolicy(Model.PreemptionPolicy policy) => policy switch
-    {
-        Model.PreemptionPolicy.Resume => Broadcasts.PreemptionPolicy.Resume,
-        Model.PreemptionPolicy.Restart => Broadcasts.PreemptionPolicy.Restart,
-        Model.PreemptionPolicy.Skip => Broadcasts.PreemptionPolicy.Skip,
-        _ => throw new ArgumentOutOfRangeException(nameof(policy)),
-    };
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using TanKy.Hub.Schedules.Model;
 using TanKy.Hub.Schedules.Parsing;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Schedules.Editing;
 
@@ -79,7 +80,7 @@ public sealed class ProgrammeDraft
         {
             Id = p.Id,
             Title = p.Title,
-            Class = p.Class == ProgrammeClass.Priority ? "priority" : "normal",
+            Class = p.Class.ToWire(),
             AllZones = p.AllZones,
             Zones = [.. p.Zones],
             Volume = p.Volume?.ToString(CultureInfo.InvariantCulture),

@@ -1,3 +1,5 @@
+using TanKy.Protocol;
+
 namespace TanKy.Hub.Schedules.Model;
 
 /// <summary>
@@ -10,7 +12,7 @@ public sealed record Programme(
     ProgrammeContent Content,
     IReadOnlyList<string> Zones,
     bool AllZones,
-    ProgrammeClass Class,
+    BulletinClass Class,
     int? Volume,
     Recurrence Recurrence,
     IReadOnlyList<string> SkipOn,

@@ -2,6 +2,7 @@ using System.Globalization;
 using TanKy.Hub.Schedules.Model;
 using TanKy.Hub.Schedules.Planning;
 using TanKy.Hub.Shared;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Schedules.Parsing;
 
@@ -15,7 +16,7 @@ internal static class OverlapChecker
     public static void Check(ProgrammeSet set, DateTimeOffset from, TimeSpan horizon, List<ScheduleError> errors)
     {
         var occurrences = OccurrenceExpander.Expand(set, from, from + horizon).Where(o => o.SkippedBy is null && o.Duration > TimeSpan.Zero);
-        var lanes = new Dictionary<(string Zone, ProgrammeClass Class), List<Occurrence>>();
+        var lanes = new Dictionary<(string Zone, BulletinClass Class), List<Occurrence>>();
         foreach (var o in occurrences)
         {
             foreach (var zone in o.Zones)
@@ -57,7 +58,7 @@ internal static class OverlapChecker
             return;
         }
 
-        var cls = a.Programme.Class == ProgrammeClass.Normal ? "normal" : "priority";
+        var cls = a.Programme.Class.ToWire();
         var when = CommuneTime.ToLocal(b.Start).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         var span = $"{Clock(a.Start)}–{Clock(a.End)} / {Clock(b.Start)}–{Clock(b.End)}";
         if (a.Programme.Id == b.Programme.Id)

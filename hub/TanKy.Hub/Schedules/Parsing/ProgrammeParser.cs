@@ -27,7 +27,7 @@ internal static class ProgrammeParser
         var title = Required(ctx, map, e, "title") is { } tn ? ctx.Scalar(tn, "title") : null;
         var content = Required(ctx, map, e, "content") is { } cn ? Content(ctx, cn, parts) : null;
         var (zones, all) = Required(ctx, map, e, "zones") is { } zn ? Zones(ctx, zn, parts) : ([], false);
-        var cls = e.TryGetValue("class", out var cl) ? Class(ctx, cl) : ProgrammeClass.Normal;
+        var cls = e.TryGetValue("class", out var cl) ? Class(ctx, cl) : BulletinClass.Normal;
         int? volume = e.TryGetValue("volume", out var vn) ? ctx.Int(vn, "volume", 0, 100) : null;
         var rn = Required(ctx, map, e, "recurrence");
         var recurrence = rn is null ? null : RecurrenceParser.Parse(ctx, rn);
@@ -168,14 +168,14 @@ internal static class ProgrammeParser
         return id;
     }
 
-    private static ProgrammeClass Class(ParseContext ctx, YamlNode node)
+    private static BulletinClass Class(ParseContext ctx, YamlNode node)
     {
         switch (ctx.Scalar(node, "class"))
         {
             case "normal":
-                return ProgrammeClass.Normal;
+                return BulletinClass.Normal;
             case "priority":
-                return ProgrammeClass.Priority;
+                return BulletinClass.Priority;
             case "emergency":
                 ctx.Error(node, "tin khẩn cấp không lập lịch, phát ngay qua cảnh báo / emergency bulletins are never scheduled: they play at once");
                 break;
@@ -184,15 +184,15 @@ internal static class ProgrammeParser
                 break;
         }
 
-        return ProgrammeClass.Normal;
+        return BulletinClass.Normal;
     }
 
     private static PreemptionPolicy Policy(ParseContext ctx, YamlNode node)
     {
         var text = ctx.Scalar(node, "on_preempt");
-        if (text is "resume" or "restart" or "skip")
+        if (EnumWire.TryParse<PreemptionPolicy>(text, out var policy))
         {
-            return Enum.Parse<PreemptionPolicy>(text, ignoreCase: true);
+            return policy.Value;
         }
 
         if (text is not null)

@@ -1,4 +1,5 @@
 using TanKy.Hub.Schedules.Model;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Schedules.Planning;
 
@@ -11,7 +12,7 @@ public sealed record AgendaEntry(
     string ProgrammeId,
     string Title,
     string Zone,
-    ProgrammeClass Class,
+    BulletinClass Class,
     DateTimeOffset Start,
     TimeSpan Duration,
     AgendaStatus Status,

@@ -1,4 +1,5 @@
 using TanKy.Hub.Schedules.Model;
+using TanKy.Protocol;
 
 namespace TanKy.Hub.Schedules.Planning;
 
@@ -19,9 +20,9 @@ public static class AgendaPlanner
         foreach (var zone in byZone)
         {
             var live = zone.Where(o => o.SkippedBy is null).ToList();
-            var priorities = Queue(zone.Key, live.Where(o => o.Programme.Class == ProgrammeClass.Priority));
+            var priorities = Queue(zone.Key, live.Where(o => o.Programme.Class == BulletinClass.Priority));
             entries.AddRange(priorities);
-            entries.AddRange(Normals(zone.Key, live.Where(o => o.Programme.Class == ProgrammeClass.Normal), priorities));
+            entries.AddRange(Normals(zone.Key, live.Where(o => o.Programme.Class == BulletinClass.Normal), priorities));
             entries.AddRange(zone.Where(o => o.SkippedBy is not null).Select(o => Entry(o, zone.Key, AgendaStatus.SkippedHoliday, [], [], o.SkippedBy)));
         }
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using TanKy.Hub.Schedules.Model;
 using TanKy.Hub.Schedules.Planning;
 
@@ -17,7 +16,7 @@ internal sealed record OccurrenceTicket(string Group, string Key, DateTimeOffset
     public const string ActionGroup = "device-action";
     public const string DataKey = "ticket";
 
-    private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
+    private static readonly JsonSerializerOptions Json = new() { Converters = { new MemberNameEnumConverter() } };
 
     public static OccurrenceTicket For(Occurrence o)
     {
