@@ -8,7 +8,7 @@ namespace TanKy.Hub.Shared.Cli;
 /// <c>demo</c>): <c>--Section:Key=value</c> or <c>--Section:Key value</c>, the keys of
 /// appsettings.json. The rule: a token is a setting when it starts with <c>--</c> and its name
 /// (up to an <c>=</c>) has a <c>:</c> with text on both sides; in the spaced form the next token
-/// is the value and may not start with <c>-</c> (write <c>--Key=-5</c>). A name without
+/// is the value and may not start with <c>-</c> (write <c>--Section:Key=-5</c>). A name without
 /// <c>:</c> is an option, so a mistyped <c>--dta-dir</c> is refused instead of becoming a
 /// configuration key nobody reads; other commands refuse settings as unknown options.
 /// </summary>
