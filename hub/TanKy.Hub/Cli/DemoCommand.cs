@@ -18,15 +18,19 @@ internal static class DemoCommand
 {
     public const string FleetFileName = "demo-fleet.json";
 
-    public static Command Build()
+    public static Command Build(Func<string[], CancellationToken, Task> runHost)
     {
         var commune = new Option<string?>("--commune") { Description = "Commune file to provision from (default: the bundled commune/tan-ky.yaml)" };
         var provisionOnly = new Option<bool>("--provision-only") { Description = "Provision and exit without running the hub" };
-        var cmd = new Command("demo", "Chạy thử với xã Tân Kỳ mô phỏng / run the hub with the sample commune provisioned") { commune, provisionOnly };
-        cmd.TreatUnmatchedTokensAsErrors = false;
+        var cmd = HostSettings.Accept(new Command("demo", "Chạy thử với xã Tân Kỳ mô phỏng / run the hub with the sample commune provisioned")
+        {
+            commune,
+            provisionOnly,
+        });
         cmd.SetAction(async (r, ct) =>
         {
-            var ctx = CliOptions.Context(r);
+            // Provisioning reads the same settings as the hub it starts (data directory, broker port for the fleet file).
+            var ctx = new CliContext(r.GetValue(CliOptions.DataDir), HostSettings.Of(r));
             var fleet = Provision(ctx, r.GetValue(commune) ?? Path.Combine(AppContext.BaseDirectory, "commune", "tan-ky.yaml"));
             Console.Out.WriteLine($"Tệp đội thiết bị mô phỏng / simulator fleet file: {fleet}");
             if (r.GetValue(provisionOnly))
@@ -34,8 +38,7 @@ internal static class DemoCommand
                 return 0;
             }
 
-            var hostArgs = r.UnmatchedTokens.Append($"--Hub:DataDir={ctx.Options.DataDir}").ToArray();
-            await HubHost.Build(hostArgs).RunAsync(ct);
+            await runHost([.. HostSettings.Of(r), $"--Hub:DataDir={ctx.Options.DataDir}"], ct);
             return 0;
         });
         return cmd;

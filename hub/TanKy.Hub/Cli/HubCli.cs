@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Microsoft.AspNetCore.Builder;
 using TanKy.Hub.Hosting;
 using TanKy.Hub.Shared.Cli;
@@ -11,25 +12,31 @@ namespace TanKy.Hub.Cli;
 
 /// <summary>
 /// Entry point. Without a command (or with <c>run</c>) the hub service starts and the remaining
-/// arguments are configuration (<c>--Broker:Port=1884</c>); otherwise a management command runs.
+/// arguments are configuration settings (<c>--Broker:Port=1884</c>, <see cref="HostSettings"/>);
+/// otherwise a management command runs. Unknown commands and options exit 2 (<see cref="StrictCli"/>).
 /// </summary>
 public static class HubCli
 {
-    public static async Task<int> RunAsync(string[] args)
-    {
-        if (args.Length == 0 || args[0] == "run" || (args[0].StartsWith("--", StringComparison.Ordinal) && args[0].Contains(':', StringComparison.Ordinal)))
-        {
-            var hostArgs = args.Length > 0 && args[0] == "run" ? args[1..] : args;
-            await HubHost.Build(hostArgs).RunAsync();
-            return 0;
-        }
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error, RunHostAsync);
 
-        var root = new RootCommand("tanky-hub: hệ thống truyền thanh thông minh và IoT xã Tân Kỳ / Tân Kỳ smart public-address and IoT hub")
+    /// <param name="runHost">Starts the hub with its configuration arguments; tests pass a stand-in to see that nothing starts.</param>
+    internal static Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Func<string[], CancellationToken, Task> runHost) =>
+        StrictCli.InvokeAsync(Build(runHost), args, stdout, stderr);
+
+    /// <summary>The whole command tree (tests walk it so that a new command is covered by the CLI rules).</summary>
+    internal static Command Build(Func<string[], CancellationToken, Task> runHost)
+    {
+        var root = HostSettings.Accept(new Command("tanky-hub", "tanky-hub: hệ thống truyền thanh thông minh và IoT xã Tân Kỳ / Tân Kỳ smart public-address and IoT hub; without a command it runs the hub (as 'run', taking the same --Section:Key=value settings)")
         {
+            new HelpOption(),
+            new VersionOption(),
             CliOptions.DataDir,
-        };
-        root.Subcommands.Add(new Command("run", "Chạy hub (mặc định) / run the hub service (the default); extra --Section:Key=value arguments set configuration"));
-        root.Subcommands.Add(DemoCommand.Build());
+        }, hidden: true);
+        root.SetAction((r, ct) => RunHub(r, runHost, ct));
+        var run = HostSettings.Accept(new Command("run", "Chạy hub (mặc định) / run the hub service (the default)"));
+        run.SetAction((r, ct) => RunHub(r, runHost, ct));
+        root.Subcommands.Add(run);
+        root.Subcommands.Add(DemoCommand.Build(runHost));
         root.Subcommands.Add(DeviceCommands.Build());
         root.Subcommands.Add(ZoneCommands.Build());
         root.Subcommands.Add(UserCommands.Build());
@@ -50,6 +57,16 @@ public static class HubCli
             root.Subcommands.Add(command);
         }
 
-        return await root.Parse(args).InvokeAsync();
+        return root;
     }
+
+    // --data-dir comes last so that it wins over a --Hub:DataDir setting, as it does for the other commands.
+    private static async Task<int> RunHub(ParseResult r, Func<string[], CancellationToken, Task> runHost, CancellationToken ct)
+    {
+        var dataDir = r.GetValue(CliOptions.DataDir);
+        await runHost([.. HostSettings.Of(r), .. dataDir is null ? [] : new[] { $"--Hub:DataDir={dataDir}" }], ct);
+        return 0;
+    }
+
+    private static Task RunHostAsync(string[] hostArgs, CancellationToken ct) => HubHost.Build(hostArgs).RunAsync(ct);
 }
