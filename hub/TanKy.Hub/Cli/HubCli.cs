@@ -47,11 +47,7 @@ public static class HubCli
         root.Subcommands.Add(Availability.Maintenance.MaintenanceCommands.Build());
         root.Subcommands.Add(Availability.OfflineAlerts.AlertCommands.Build());
         root.Subcommands.Add(Schedules.ScheduleCommands.Build());
-        // `broadcast emergency` and `broadcast cancel` are the emergency feature's, under the broadcast verb.
-        var broadcast = Broadcasts.Cli.BroadcastCommands.Build();
-        broadcast.Subcommands.Add(Emergency.Engine.EmergencyCliCommands.Emergency());
-        broadcast.Subcommands.Add(Emergency.Engine.EmergencyCliCommands.Cancel());
-        root.Subcommands.Add(broadcast);
+        root.Subcommands.Add(Broadcast());
         foreach (var command in BackupCommands.Build())
         {
             root.Subcommands.Add(command);
@@ -69,4 +65,13 @@ public static class HubCli
     }
 
     private static Task RunHostAsync(string[] hostArgs, CancellationToken ct) => HubHost.Build(hostArgs).RunAsync(ct);
+
+    /// <summary>`broadcast`: Broadcasts' verbs, plus `emergency` and `cancel`, which are the emergency feature's.</summary>
+    internal static Command Broadcast()
+    {
+        var broadcast = Broadcasts.Cli.BroadcastCommands.Build();
+        broadcast.Subcommands.Add(Emergency.Engine.EmergencyCliCommands.Emergency());
+        broadcast.Subcommands.Add(Emergency.Engine.EmergencyCliCommands.Cancel());
+        return broadcast;
+    }
 }

@@ -103,7 +103,7 @@ public sealed partial class BroadcastCli_Tests : IAsyncLifetime
     private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
     {
         var root = new RootCommand { CliOptions.DataDir };
-        root.Subcommands.Add(BroadcastCommands.Build());
+        root.Subcommands.Add(TanKy.Hub.Cli.HubCli.Broadcast());
         using var output = new StringWriter();
         using var error = new StringWriter();
         var withHub = args.Concat(["--hub", _hub.Http.BaseAddress!.ToString()]).ToArray();
