@@ -65,7 +65,6 @@ public static class HubHost
         builder.Services.AddBroker(builder.Configuration);
         builder.Services.AddListenFile();
         builder.Services.AddGatewaySpeaker(builder.Configuration);
-        builder.Services.AddProgrammeAiring(builder.Configuration);
         builder.Services.AddSchedules(builder.Configuration);
         builder.Services.AddBroadcasts(builder.Configuration);
         builder.Services.AddSpeech(builder.Configuration);
@@ -75,6 +74,9 @@ public static class HubHost
         builder.Services.AddLedHeadlines(builder.Configuration);
         builder.Services.AddGatewayHardware(builder.Configuration);
         builder.Services.AddLiveBroadcasts(builder.Configuration);
+        // Hosted services start in this order: the airing outcomes are settled only after Quartz
+        // (AddSchedules) has replayed what a kill cut short, or a replay would be settled as failed.
+        builder.Services.AddProgrammeAiring(builder.Configuration);
         builder.Services.AddBroadcastStatistics();
         builder.Services.AddWebApi(builder.Configuration, builder.WebHost);
         builder.Services.AddConsole(builder.Configuration);

@@ -16,10 +16,11 @@ public static class SchedulesRegistration
     /// <summary>
     /// The programme: options (section <c>Schedules</c>), the folder watcher, Quartz on the hub's
     /// SQLite file, agenda, history and pre-cache, and device actions run through device control's
-    /// bulk path and rules (needs AddDeviceControl). The player is AddProgrammeAiring's.
+    /// bulk path and rules (needs AddDeviceControl); airings play as broadcasts (needs AddBroadcasts).
     /// </summary>
     public static IServiceCollection AddSchedules(this IServiceCollection services, IConfiguration config)
     {
+        services.AddSingleton<IProgrammePlayer, Airing.BroadcastProgrammePlayer>();
         services.AddSingleton<IDeviceActionRunner, DeviceActions.ProgrammeDeviceActionRunner>();
         services.AddSingleton<IDeviceActionValueValidator, DeviceActions.DesiredSchemaActionValidator>();
         var hub = config.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();

@@ -6,8 +6,8 @@ namespace TanKy.Hub.Schedules.Airing;
 public static class AiringRegistration
 {
     /// <summary>
-    /// Plays scheduled airings as broadcasts (register before AddSchedules, whose log-only
-    /// player is only for hosts without broadcasts) and settles their history outcomes from the broadcast tables.
+    /// Settles scheduled airings' history outcomes from the broadcast tables (the player itself is
+    /// registered by AddSchedules).
     /// Setting <c>Schedules:OutcomeInterval</c> (default 2 s).
     /// </summary>
     public static IServiceCollection AddProgrammeAiring(this IServiceCollection services, IConfiguration config)
@@ -18,7 +18,6 @@ public static class AiringRegistration
             throw new InvalidOperationException("Schedules:OutcomeInterval must be 50 ms – 10 min");
         }
 
-        services.AddSingleton<IProgrammePlayer, BroadcastProgrammePlayer>();
         services.AddSingleton(new AiringOutcomeReconcilerOptions(interval));
         services.AddSingleton<AiringOutcomeReconciler>();
         services.AddHostedService(sp => sp.GetRequiredService<AiringOutcomeReconciler>());
