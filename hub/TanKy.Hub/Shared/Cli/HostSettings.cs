@@ -12,7 +12,7 @@ namespace TanKy.Hub.Shared.Cli;
 /// <c>:</c> is an option, so a mistyped <c>--dta-dir</c> is refused instead of becoming a
 /// configuration key nobody reads; other commands refuse settings as unknown options.
 /// </summary>
-internal static class HostSettings
+public static class HostSettings
 {
     /// <summary>The name of the settings argument, as the usage shows it.</summary>
     public const string Label = "--Section:Key=value";

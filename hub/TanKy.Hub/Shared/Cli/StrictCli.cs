@@ -12,7 +12,7 @@ namespace TanKy.Hub.Shared.Cli;
 /// follows and runs nothing. Commands that start the hub also take configuration settings
 /// (<see cref="HostSettings"/>).
 /// </summary>
-internal static class StrictCli
+public static class StrictCli
 {
     public const int BadArguments = 2;
 
