@@ -14,7 +14,7 @@ namespace TanKy.Hub.Availability;
 /// Turns births, wills, clean shutdowns and telemetry into the registry's status and the
 /// status history. Telemetry silence is handled by <see cref="SilenceWatchdog"/>.
 /// </summary>
-public sealed class DeviceStatusTracker(
+internal sealed class DeviceStatusTracker(
     Database db,
     LiveStatusTable live,
     StatusTransitions transitions,

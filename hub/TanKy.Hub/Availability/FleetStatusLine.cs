@@ -4,7 +4,7 @@ using TanKy.Hub.Devices;
 namespace TanKy.Hub.Availability;
 
 /// <summary>Builds the one-line fleet status: online/total overall, by kind and by hamlet.</summary>
-public static class FleetStatusLine
+internal static class FleetStatusLine
 {
     public static string Build(IEnumerable<LiveDevice> devices)
     {

@@ -6,7 +6,7 @@ using TanKy.Hub.Shared;
 namespace TanKy.Hub.Availability;
 
 /// <summary>Logs the fleet status line every <see cref="HubOptions.StatusLogInterval"/> (default one minute).</summary>
-public sealed class FleetStatusLogger(LiveStatusTable live, TimeProvider time, IOptions<HubOptions> options, ILogger<FleetStatusLogger> logger) : BackgroundService
+internal sealed class FleetStatusLogger(LiveStatusTable live, TimeProvider time, IOptions<HubOptions> options, ILogger<FleetStatusLogger> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

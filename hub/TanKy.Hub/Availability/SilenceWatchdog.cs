@@ -11,7 +11,7 @@ namespace TanKy.Hub.Availability;
 /// will arrived (a hung firmware keeps its TCP connection open). Silence is counted from the
 /// hub's own start at the earliest, so a restart gives every device a fair chance to speak.
 /// </summary>
-public sealed class SilenceWatchdog(
+internal sealed class SilenceWatchdog(
     LiveStatusTable live,
     StatusTransitions transitions,
     TimeProvider time,

@@ -1,4 +1,4 @@
 namespace TanKy.Hub.Availability;
 
 /// <summary>A stored online/offline transition.</summary>
-public sealed record StatusChange(string DeviceId, string Status, string Reason, DateTimeOffset At);
+internal sealed record StatusChange(string DeviceId, string Status, string Reason, DateTimeOffset At);

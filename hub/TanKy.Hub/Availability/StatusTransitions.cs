@@ -8,7 +8,7 @@ namespace TanKy.Hub.Availability;
 /// Records online/offline transitions: the device row and the timestamped event are written in
 /// one transaction, so the history never disagrees with the current status.
 /// </summary>
-public sealed class StatusTransitions(Database db, ILogger<StatusTransitions> logger)
+internal sealed class StatusTransitions(Database db, ILogger<StatusTransitions> logger)
 {
     /// <summary>Raised after a transition is stored (dashboards, alerts, tests).</summary>
     public event EventHandler<StatusChange>? Changed;

@@ -6,7 +6,7 @@ namespace TanKy.Hub.Broker;
 /// The hub's credentials for an external broker, as the Mosquitto exporter writes them to
 /// <c>{DataDir}/external-broker.json</c> (mode 0600), so nobody copies a password by hand.
 /// </summary>
-public sealed record ExternalBrokerCredentials(string UserName, string Password)
+internal sealed record ExternalBrokerCredentials(string UserName, string Password)
 {
     public const string DefaultFileName = "external-broker.json";
 

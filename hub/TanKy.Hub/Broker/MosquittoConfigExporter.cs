@@ -14,7 +14,7 @@ namespace TanKy.Hub.Broker;
 /// already in Mosquitto's <c>$7$</c> format), <c>acl</c>, a persistence directory, and the hub's
 /// fresh credentials as <c>external-broker.json</c> in the hub data dir.
 /// </summary>
-public static class MosquittoConfigExporter
+internal static class MosquittoConfigExporter
 {
     public static MosquittoExportResult Export(Database db, HubOptions hub, BrokerOptions broker, string outDir)
     {

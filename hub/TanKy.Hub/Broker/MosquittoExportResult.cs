@@ -1,7 +1,7 @@
 namespace TanKy.Hub.Broker;
 
 /// <summary>What <see cref="MosquittoConfigExporter.Export"/> wrote. Holds no secret.</summary>
-public sealed record MosquittoExportResult(
+internal sealed record MosquittoExportResult(
     string ConfigFile,
     string PasswordFile,
     string AclFile,

@@ -1,7 +1,7 @@
 namespace TanKy.Hub.Broker;
 
 /// <summary>An authenticated MQTT client as <see cref="TopicAcl"/> sees it.</summary>
-public sealed class MqttIdentity
+internal sealed class MqttIdentity
 {
     private MqttIdentity(MqttIdentityKind kind, string name, IReadOnlySet<string> zones, string? credentialStamp = null)
     {

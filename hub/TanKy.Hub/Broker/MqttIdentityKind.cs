@@ -1,7 +1,7 @@
 namespace TanKy.Hub.Broker;
 
 /// <summary>Who an authenticated MQTT client is, for the ACL.</summary>
-public enum MqttIdentityKind
+internal enum MqttIdentityKind
 {
     Device,
     Hub,

@@ -7,7 +7,7 @@ namespace TanKy.Hub.Broker;
 /// topic. The embedded broker calls it on every publish and subscription; the Mosquitto
 /// exporter writes the same rules as an ACL file.
 /// </summary>
-public sealed class TopicAcl
+internal sealed class TopicAcl
 {
     private readonly Topics _topics;
     private readonly string _siteLevelPrefix;

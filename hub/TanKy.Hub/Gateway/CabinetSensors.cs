@@ -12,7 +12,7 @@ namespace TanKy.Hub.Gateway;
 /// power) read through Iot.Device.Bindings. A missing or failing chip is logged and its values
 /// left out; the other still reads, and the next reading tries the failed one again.
 /// </summary>
-public sealed class CabinetSensors(II2cBus bus, SensorOptions options, ILogger logger) : IDisposable
+internal sealed class CabinetSensors(II2cBus bus, SensorOptions options, ILogger logger) : IDisposable
 {
     private Bme280? _bme280;
     private Ina219? _ina219;

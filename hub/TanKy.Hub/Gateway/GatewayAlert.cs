@@ -4,7 +4,7 @@ namespace TanKy.Hub.Gateway;
 /// A threshold crossed by a cabinet sensor, stored in <c>gateway_alerts</c> and logged. Kept
 /// in its own table: the commune-wide alerts table is another feature's; it can import these.
 /// </summary>
-public sealed record GatewayAlert(long Id, string Metric, string Direction, double Value, double Threshold, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, string Message)
+internal sealed record GatewayAlert(long Id, string Metric, string Direction, double Value, double Threshold, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, string Message)
 {
     public bool IsOpen => ClosedAt is null;
 }

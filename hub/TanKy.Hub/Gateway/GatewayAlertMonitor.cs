@@ -10,7 +10,7 @@ namespace TanKy.Hub.Gateway;
 /// logged as a warning); it stays open, without repeats, until the value is back inside the
 /// limit by the hysteresis margin, then it is closed.
 /// </summary>
-public sealed class GatewayAlertMonitor(Database db, IOptions<GatewayOptions> options, ILogger<GatewayAlertMonitor> logger)
+internal sealed class GatewayAlertMonitor(Database db, IOptions<GatewayOptions> options, ILogger<GatewayAlertMonitor> logger)
 {
     /// <summary>Raised when an alert opens.</summary>
     public event EventHandler<GatewayAlert>? Opened;

@@ -3,7 +3,7 @@ using UnitsNet;
 namespace TanKy.Hub.Gateway;
 
 /// <summary>One reading of the cabinet sensors. A sensor that failed leaves its quantities null.</summary>
-public sealed record GatewayReading(
+internal sealed record GatewayReading(
     DateTimeOffset At,
     Temperature? CabinetTemperature,
     RelativeHumidity? CabinetHumidity,

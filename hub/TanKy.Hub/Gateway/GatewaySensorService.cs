@@ -15,7 +15,7 @@ namespace TanKy.Hub.Gateway;
 /// <c>dev/{id}/telemetry</c> for the device's own connection). Dashboards read it like any
 /// device's telemetry, or <c>GET /api/v1/gateway/sensors</c>.
 /// </summary>
-public sealed class GatewaySensorService(
+internal sealed class GatewaySensorService(
     II2cBus bus,
     GatewayAlertMonitor alerts,
     TelemetryRecorder telemetry,

@@ -13,7 +13,7 @@ namespace TanKy.Hub.Hosting;
 /// <param name="Mqtt">The embedded broker's plain listener; null in External mode.</param>
 /// <param name="MqttTls">The embedded broker's TLS listener, when enabled.</param>
 /// <param name="Http">The HTTP addresses Kestrel bound; null until the hub has started.</param>
-public sealed record ListenFile(int Pid, ListenEndpoint? Mqtt, ListenEndpoint? MqttTls, IReadOnlyList<string>? Http)
+internal sealed record ListenFile(int Pid, ListenEndpoint? Mqtt, ListenEndpoint? MqttTls, IReadOnlyList<string>? Http)
 {
     public const string FileName = "listen.json";
 
@@ -38,4 +38,4 @@ public sealed record ListenFile(int Pid, ListenEndpoint? Mqtt, ListenEndpoint? M
 }
 
 /// <summary>One bound listener: its address and port.</summary>
-public sealed record ListenEndpoint(string Address, int Port);
+internal sealed record ListenEndpoint(string Address, int Port);

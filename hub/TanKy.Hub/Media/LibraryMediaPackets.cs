@@ -3,7 +3,7 @@ using TanKy.Hub.Broadcasts.Sources;
 namespace TanKy.Hub.Media;
 
 /// <summary>Gives the broadcast engine the stored, encoded form of a clip from the media library.</summary>
-public sealed class LibraryMediaPackets(MediaLibrary library) : IMediaPackets
+internal sealed class LibraryMediaPackets(MediaLibrary library) : IMediaPackets
 {
     public MediaPackets? OpenPackets(string mediaId)
     {

@@ -4,7 +4,7 @@ using NAudio.Wave;
 namespace TanKy.Hub.Media;
 
 /// <summary>One encode measurement for TanKy.Bench: how many times faster than real time.</summary>
-public sealed record MediaBenchResult(double AudioSeconds, double EncodeSeconds, int Frames, long StreamBytes, bool Native)
+internal sealed record MediaBenchResult(double AudioSeconds, double EncodeSeconds, int Frames, long StreamBytes, bool Native)
 {
     public double TimesRealTime => EncodeSeconds > 0 ? AudioSeconds / EncodeSeconds : double.PositiveInfinity;
 }
@@ -13,7 +13,7 @@ public sealed record MediaBenchResult(double AudioSeconds, double EncodeSeconds,
 /// What the benchmark project needs: the import's encode stage (Opus encode plus the decode-back
 /// loudness probe, exactly as an import runs it) on audio already in memory, mono 48 kHz.
 /// </summary>
-public static class MediaBench
+internal static class MediaBench
 {
     public static MediaBenchResult MeasureEncode(float[] mono48k, MediaOptions options)
     {

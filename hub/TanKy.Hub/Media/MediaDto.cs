@@ -1,7 +1,7 @@
 namespace TanKy.Hub.Media;
 
 /// <summary>A clip as the API and <c>--json</c> show it (no internal paths; times as ISO 8601 UTC).</summary>
-public sealed record MediaDto(
+internal sealed record MediaDto(
     string Id,
     string Title,
     long DurationMs,

@@ -1,7 +1,7 @@
 namespace TanKy.Hub.Media;
 
 /// <summary>The one format every stored clip is processed and encoded in.</summary>
-public static class MediaFormat
+internal static class MediaFormat
 {
     /// <summary>Opus works at 48 kHz internally; resampling once at import keeps the streamer simple.</summary>
     public const int SampleRate = 48000;

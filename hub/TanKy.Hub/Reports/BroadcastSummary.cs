@@ -1,7 +1,7 @@
 namespace TanKy.Hub.Reports;
 
 /// <summary>The broadcasting section. <see cref="Available"/> is false until the broadcast history exists.</summary>
-public sealed record BroadcastSummary(
+internal sealed record BroadcastSummary(
     bool Available,
     string Note,
     int? ProgrammesPlanned,
@@ -13,7 +13,7 @@ public sealed record BroadcastSummary(
 }
 
 /// <summary>Hours on air in one hamlet.</summary>
-public sealed record ZoneAirtime(string Zone, string Name, double HoursOnAir);
+internal sealed record ZoneAirtime(string Zone, string Name, double HoursOnAir);
 
 /// <summary>One emergency broadcast and the share of targeted speakers that played it.</summary>
-public sealed record EmergencyDelivery(DateTimeOffset At, string Title, int Targeted, int Played, double DeliveryPct);
+internal sealed record EmergencyDelivery(DateTimeOffset At, string Title, int Targeted, int Played, double DeliveryPct);

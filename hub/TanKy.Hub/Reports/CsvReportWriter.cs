@@ -7,7 +7,7 @@ namespace TanKy.Hub.Reports;
 /// The CSV for the province: one row per commune, kind, hamlet and device, with stable column
 /// names (documented in hub/docs/reports.md), ISO dates, dot decimals and empty cells for "none".
 /// </summary>
-public static class CsvReportWriter
+internal static class CsvReportWriter
 {
     public static readonly IReadOnlyList<string> Columns =
     [

@@ -1,4 +1,4 @@
 namespace TanKy.Hub.Reports;
 
 /// <summary>Fleet availability of one local day (null when nothing was counted that day).</summary>
-public sealed record DailyPoint(DateOnly Date, double? AvailabilityPct, double OnlineHours, double OfflineHours);
+internal sealed record DailyPoint(DateOnly Date, double? AvailabilityPct, double OnlineHours, double OfflineHours);

@@ -1,7 +1,7 @@
 namespace TanKy.Hub.Reports;
 
 /// <summary>Vietnamese names of device kinds for the report.</summary>
-public static class DeviceLabels
+internal static class DeviceLabels
 {
     public static string Kind(string wire) => wire switch
     {

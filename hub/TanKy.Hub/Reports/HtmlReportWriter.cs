@@ -7,7 +7,7 @@ namespace TanKy.Hub.Reports;
 /// The report as one self-contained, printable Vietnamese page: inline CSS and SVG, no script,
 /// no external resource. Written as XHTML-compatible markup so it also parses as XML.
 /// </summary>
-public static class HtmlReportWriter
+internal static class HtmlReportWriter
 {
     public static string Write(IndicatorReport r)
     {

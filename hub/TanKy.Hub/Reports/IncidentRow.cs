@@ -4,7 +4,7 @@ namespace TanKy.Hub.Reports;
 /// An incident as reported. <c>DurationMin</c> is the counted outage (end − start without the
 /// planned maintenance and hub downtime inside it); the flags mark outages cut by the period's edges.
 /// </summary>
-public sealed record IncidentRow(
+internal sealed record IncidentRow(
     string DeviceId,
     string Name,
     string Kind,

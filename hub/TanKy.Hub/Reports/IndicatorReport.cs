@@ -1,7 +1,7 @@
 namespace TanKy.Hub.Reports;
 
 /// <summary>The digital-infrastructure indicator report for one period: what every format renders.</summary>
-public sealed record IndicatorReport
+internal sealed record IndicatorReport
 {
     public const int Version = 1;
 

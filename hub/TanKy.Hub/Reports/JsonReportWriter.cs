@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace TanKy.Hub.Reports;
 
 /// <summary>The JSON form of the report (snake_case names, ISO dates, documented in hub/docs/reports.md).</summary>
-public static class JsonReportWriter
+internal static class JsonReportWriter
 {
     public static readonly JsonSerializerOptions Options = new()
     {

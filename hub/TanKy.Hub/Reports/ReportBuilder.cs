@@ -13,7 +13,7 @@ namespace TanKy.Hub.Reports;
 /// streamed device by device along their index; only per-device totals, the longest incidents
 /// and the timeline's few devices stay in memory.
 /// </summary>
-public sealed class ReportBuilder(Database db, TimeProvider time, IBroadcastStatistics broadcasts, IOptions<HubOptions> hub, IOptions<ReportOptions> options)
+internal sealed class ReportBuilder(Database db, TimeProvider time, IBroadcastStatistics broadcasts, IOptions<HubOptions> hub, IOptions<ReportOptions> options)
 {
     /// <param name="zones">Limit to these hamlets (a hamlet head's); null for the whole commune.</param>
     public IndicatorReport Build(ReportPeriod period, IReadOnlySet<string>? zones = null)

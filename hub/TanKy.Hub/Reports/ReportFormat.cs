@@ -1,7 +1,7 @@
 namespace TanKy.Hub.Reports;
 
 /// <summary>Output formats of the report.</summary>
-public enum ReportFormat
+internal enum ReportFormat
 {
     Html,
     Csv,

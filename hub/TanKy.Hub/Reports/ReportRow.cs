@@ -7,7 +7,7 @@ namespace TanKy.Hub.Reports;
 /// the CSV and JSON column names documented in hub/docs/reports.md; values are rounded once,
 /// here, so every format shows the same numbers.
 /// </summary>
-public sealed record ReportRow
+internal sealed record ReportRow
 {
     public required string Level { get; init; }
 

@@ -3,7 +3,7 @@ using System.Text;
 namespace TanKy.Hub.Reports;
 
 /// <summary>Writes a report in any format; the one place the CLI and the HTTP endpoint share.</summary>
-public static class ReportWriter
+internal static class ReportWriter
 {
     public static ReportFormat ParseFormat(string? format) => (format ?? "html").Trim().ToLowerInvariant() switch
     {

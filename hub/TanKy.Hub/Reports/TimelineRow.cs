@@ -1,4 +1,4 @@
 namespace TanKy.Hub.Reports;
 
 /// <summary>One device's strip in the outage timeline: its incidents as [start, end) spans.</summary>
-public sealed record TimelineRow(string DeviceId, string Name, double OfflineHours, IReadOnlyList<IncidentRow> Outages);
+internal sealed record TimelineRow(string DeviceId, string Name, double OfflineHours, IReadOnlyList<IncidentRow> Outages);

@@ -13,7 +13,7 @@ namespace TanKy.Hub.Reports;
 /// into <c>wifi_hourly</c>. Samples are summed in memory and written in one transaction every
 /// few seconds and at shutdown: one fsync per flush, not one per message (SD cards).
 /// </summary>
-public sealed class WifiUsageRecorder(Database db, TimeProvider time, ILogger<WifiUsageRecorder> logger) : BatchWriter(time, logger), IDeviceMessageHandler
+internal sealed class WifiUsageRecorder(Database db, TimeProvider time, ILogger<WifiUsageRecorder> logger) : BatchWriter(time, logger), IDeviceMessageHandler
 {
     private const long HourMs = 3_600_000;
     private readonly Lock _gate = new();

@@ -8,7 +8,7 @@ using TanKy.Hub.Devices.Http;
 namespace TanKy.Hub.Schedules;
 
 /// <summary><c>GET /api/v1/agenda?days=&amp;zone=</c>: signed-in users; hamlet heads see their own zones only.</summary>
-public static class AgendaEndpoints
+internal static class AgendaEndpoints
 {
     public static void MapAgendaEndpoints(this IEndpointRouteBuilder app)
     {

@@ -9,7 +9,7 @@ namespace TanKy.Hub.Schedules;
 /// <see cref="AiringId"/> (<c>p-{programme}-{yyMMddHHmm}</c>) is a protocol identifier: the
 /// stream id the player should use, which pre-cached nodes also know (protocol.md §4.11).
 /// </summary>
-public sealed record ScheduledAiring(
+internal sealed record ScheduledAiring(
     string ProgrammeId,
     string Title,
     string AiringId,

@@ -7,7 +7,7 @@ namespace TanKy.Hub.Schedules;
 /// One firing of a scheduled device action: set these desired-state keys on the target's devices.
 /// <see cref="Set"/> is a fresh copy per firing; zones are resolved (<c>all</c> is expanded).
 /// </summary>
-public sealed record ScheduledDeviceAction(
+internal sealed record ScheduledDeviceAction(
     string ActionId,
     string Title,
     DateTimeOffset At,

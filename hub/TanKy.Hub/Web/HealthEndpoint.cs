@@ -8,7 +8,7 @@ using TanKy.Hub.Devices;
 namespace TanKy.Hub.Web;
 
 /// <summary><c>GET /health</c>: unauthenticated liveness for a watchdog or load balancer; reveals counts only.</summary>
-public static class HealthEndpoint
+internal static class HealthEndpoint
 {
     public static void MapHealth(this IEndpointRouteBuilder app) =>
         app.MapGet("/health", (IHubMqtt mqtt, LiveStatusTable live, HubRunRecorder run) =>

@@ -104,7 +104,7 @@ public sealed class CommuneHarness : IAsyncDisposable
     }
 
     /// <summary>Completes when the hub has stored <paramref name="status"/> for the device (at once if it already has).</summary>
-    public async Task<StatusChange> WaitForStatusAsync(string id, string status, string? reason = null)
+    internal async Task<StatusChange> WaitForStatusAsync(string id, string status, string? reason = null)
     {
         var transitions = Hub.Get<StatusTransitions>();
         var tcs = new TaskCompletionSource<StatusChange>(TaskCreationOptions.RunContinuationsAsynchronously);

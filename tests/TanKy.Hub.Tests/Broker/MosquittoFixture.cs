@@ -24,7 +24,7 @@ public sealed class MosquittoFixture : IAsyncLifetime
 
     public BrokerOptions BrokerOptions { get; private set; } = new();
 
-    public MosquittoExportResult Export { get; private set; } = null!;
+    internal MosquittoExportResult Export { get; private set; } = null!;
 
     public string OutDir => _outDir.Path;
 

@@ -42,9 +42,9 @@ public sealed class AvailabilityFixture : IDisposable
 
     public static ReportPeriod Day => ReportPeriod.Parse("2026-11-10");
 
-    public ReportBuilder Builder() => new(Dir.Db, Time, new NoBroadcastStatistics(), Options.Create(new HubOptions()), Options.Create(new ReportOptions()));
+    internal ReportBuilder Builder() => new(Dir.Db, Time, new NoBroadcastStatistics(), Options.Create(new HubOptions()), Options.Create(new ReportOptions()));
 
-    public IndicatorReport Report(IReadOnlySet<string>? zones = null) => Builder().Build(Day, zones);
+    internal IndicatorReport Report(IReadOnlySet<string>? zones = null) => Builder().Build(Day, zones);
 
     public void Dispose() => Dir.Dispose();
 

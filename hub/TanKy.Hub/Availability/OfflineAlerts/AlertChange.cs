@@ -1,4 +1,4 @@
 namespace TanKy.Hub.Availability.OfflineAlerts;
 
 /// <summary>An alert that just opened (<see cref="Opened"/>) or closed.</summary>
-public sealed record AlertChange(Alert Alert, bool Opened);
+internal sealed record AlertChange(Alert Alert, bool Opened);

@@ -15,7 +15,7 @@ namespace TanKy.Hub.Availability.OfflineAlerts;
 /// and the silence watchdog keep current, so it needs no events of its own. No alert opens
 /// during a planned maintenance window covering the device.
 /// </summary>
-public sealed class AlertMonitor(
+internal sealed class AlertMonitor(
     Database db,
     AlertStore store,
     IEnumerable<IAlertNotifier> notifiers,

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace TanKy.Hub.Availability.OfflineAlerts;
 
 /// <summary>The JSON of the retained alert topic and of the webhook (hub/docs/reports.md). Times are Unix ms.</summary>
-public static class AlertPayloads
+internal static class AlertPayloads
 {
     public static byte[] Topic(IReadOnlyList<Alert> open, DateTimeOffset now, int max) => JsonSerializer.SerializeToUtf8Bytes(new
     {

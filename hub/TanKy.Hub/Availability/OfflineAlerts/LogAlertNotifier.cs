@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace TanKy.Hub.Availability.OfflineAlerts;
 
 /// <summary>Writes every opened and closed alert to the log.</summary>
-public sealed class LogAlertNotifier(ILogger<LogAlertNotifier> logger) : IAlertNotifier
+internal sealed class LogAlertNotifier(ILogger<LogAlertNotifier> logger) : IAlertNotifier
 {
     public Task NotifyAsync(IReadOnlyList<AlertChange> changes, IReadOnlyList<Alert> open, CancellationToken cancellationToken)
     {

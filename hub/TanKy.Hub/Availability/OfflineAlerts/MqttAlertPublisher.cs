@@ -10,7 +10,7 @@ namespace TanKy.Hub.Availability.OfflineAlerts;
 /// so a dashboard that connects at any time sees them. Published after every change, and
 /// again on the next check whenever the last attempt failed (no broker connection).
 /// </summary>
-public sealed class MqttAlertPublisher(IHubMqtt mqtt, TimeProvider time, IOptions<HubOptions> hub, IOptions<AlertOptions> options, ILogger<MqttAlertPublisher> logger) : IAlertNotifier
+internal sealed class MqttAlertPublisher(IHubMqtt mqtt, TimeProvider time, IOptions<HubOptions> hub, IOptions<AlertOptions> options, ILogger<MqttAlertPublisher> logger) : IAlertNotifier
 {
     private bool _published;
 

@@ -12,7 +12,7 @@ namespace TanKy.Hub.Availability.OfflineAlerts;
 /// a bounded queue and one background loop sends them with a timeout per attempt and a doubling
 /// back-off between attempts, so a slow or dead receiver never holds up the hub.
 /// </summary>
-public sealed class WebhookAlertSender : BackgroundService, IAlertNotifier
+internal sealed class WebhookAlertSender : BackgroundService, IAlertNotifier
 {
     private readonly WebhookOptions _options;
     private readonly string _site;

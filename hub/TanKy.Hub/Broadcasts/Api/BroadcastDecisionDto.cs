@@ -4,7 +4,7 @@ using TanKy.Protocol;
 namespace TanKy.Hub.Broadcasts.Api;
 
 /// <summary>One arbitration decision as the API shows it.</summary>
-public sealed record BroadcastDecisionDto(string Zone, string Decision, DateTimeOffset At, long OffsetMs, string? By, string? Reason)
+internal sealed record BroadcastDecisionDto(string Zone, string Decision, DateTimeOffset At, long OffsetMs, string? By, string? Reason)
 {
     public static BroadcastDecisionDto From(ArbiterDecision d) =>
         new(d.Zone, d.Kind.ToWire(), d.At, (long)d.Offset.TotalMilliseconds, d.By, d.Reason);

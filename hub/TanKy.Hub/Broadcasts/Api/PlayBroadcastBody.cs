@@ -1,7 +1,7 @@
 namespace TanKy.Hub.Broadcasts.Api;
 
 /// <summary>Body of <c>POST /api/v1/broadcasts</c>. <c>source</c> is how it was triggered: api (default), cli or console.</summary>
-public sealed record PlayBroadcastBody(
+internal sealed record PlayBroadcastBody(
     IReadOnlyList<string>? Zones,
     string? Media,
     string? Class,

@@ -9,7 +9,7 @@ namespace TanKy.Hub.Broadcasts.Arbitration;
 /// which the hub pins the stream to): airing earlier than a lead before then, it starts then,
 /// and offsets reached are counted from then.
 /// </summary>
-public sealed record ArbiterClaim(
+internal sealed record ArbiterClaim(
     string BroadcastId,
     BulletinClass Class,
     PreemptionPolicy Policy,

@@ -11,7 +11,7 @@ namespace TanKy.Hub.Broadcasts.Arbitration;
 /// injected clock; it returns every decision and the caller acts on them and records them.
 /// Thread-safe: schedules, operators and emergency triggers call it concurrently.
 /// </summary>
-public sealed class ZoneArbiter
+internal sealed class ZoneArbiter
 {
     private readonly object _gate = new();
     private readonly TimeProvider _time;

@@ -4,7 +4,7 @@ namespace TanKy.Hub.Broadcasts.Archive;
 /// Who, what and where of a broadcast about to be archived; "when" is taken from the hub clock.
 /// <paramref name="Class"/> is <c>normal</c>, <c>priority</c> or <c>emergency</c>.
 /// </summary>
-public sealed record ArchiveEntry(
+internal sealed record ArchiveEntry(
     string BroadcastId,
     string Title,
     string Class,

@@ -1,7 +1,7 @@
 namespace TanKy.Hub.Broadcasts.Archive;
 
 /// <summary>Filters for listing the archive; every filter is optional. Newest first.</summary>
-public sealed record ArchiveQuery
+internal sealed record ArchiveQuery
 {
     /// <summary>Started at or after this instant.</summary>
     public DateTimeOffset? From { get; init; }

@@ -1,7 +1,7 @@
 namespace TanKy.Hub.Broadcasts.Archive;
 
 /// <summary>One row of the archive index. <see cref="Path"/> is relative to the data directory.</summary>
-public sealed record ArchiveRecord(
+internal sealed record ArchiveRecord(
     long Id,
     string BroadcastId,
     string Path,

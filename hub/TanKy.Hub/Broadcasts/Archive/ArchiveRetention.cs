@@ -12,7 +12,7 @@ namespace TanKy.Hub.Broadcasts.Archive;
 /// Files go first, then their rows in one transaction: a crash in between leaves rows whose
 /// file is missing, which the next pass removes, never files that nothing indexes.
 /// </summary>
-public sealed class ArchiveRetention(
+internal sealed class ArchiveRetention(
     BroadcastArchive archive,
     TimeProvider time,
     IOptions<ArchiveOptions> options,

@@ -1,7 +1,7 @@
 namespace TanKy.Hub.Broadcasts.Archive;
 
 /// <summary>Values of <c>broadcast_archive.status</c>.</summary>
-public static class ArchiveStatus
+internal static class ArchiveStatus
 {
     /// <summary>Being written now (or the hub died while writing it; see <see cref="Interrupted"/>).</summary>
     public const string Recording = "recording";

@@ -14,7 +14,7 @@ namespace TanKy.Hub.Broadcasts.Archive;
 /// the index. Recordings in progress are tracked so that start-up recovery and retention never
 /// touch a file that is still being written.
 /// </summary>
-public sealed class BroadcastArchive(
+internal sealed class BroadcastArchive(
     Database db,
     TimeProvider time,
     IOptions<ArchiveOptions> options,

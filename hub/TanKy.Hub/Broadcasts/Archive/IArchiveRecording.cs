@@ -4,7 +4,7 @@ namespace TanKy.Hub.Broadcasts.Archive;
 /// One broadcast being archived. Packets are written as they come; the file on disk is a valid
 /// Ogg Opus file up to its last page at any moment. Disposing without completing aborts.
 /// </summary>
-public interface IArchiveRecording : IAsyncDisposable
+internal interface IArchiveRecording : IAsyncDisposable
 {
     string BroadcastId { get; }
 

@@ -1,7 +1,7 @@
 namespace TanKy.Hub.Broadcasts.Archive;
 
 /// <summary>Records every broadcast as an Ogg Opus file and indexes who, what, when and where.</summary>
-public interface IBroadcastArchive
+internal interface IBroadcastArchive
 {
     /// <summary>
     /// Starts a recording: inserts the index row (status <c>recording</c>), creates

@@ -1,7 +1,7 @@
 namespace TanKy.Hub.Broadcasts.Archive;
 
 /// <summary>What <see cref="OggOpusReader"/> found in a file.</summary>
-public sealed record OggOpusFileInfo
+internal sealed record OggOpusFileInfo
 {
     public required OpusHead Head { get; init; }
 

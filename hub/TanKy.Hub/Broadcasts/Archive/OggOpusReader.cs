@@ -6,7 +6,7 @@ namespace TanKy.Hub.Broadcasts.Archive;
 /// file cut short is read up to its last intact page and reported through
 /// <see cref="OggOpusFileInfo.StopReason"/>; only a file without valid headers throws.
 /// </summary>
-public static class OggOpusReader
+internal static class OggOpusReader
 {
     public static OggOpusFileInfo ReadFile(string path)
     {

@@ -15,7 +15,7 @@ namespace TanKy.Hub.Broadcasts.Archive;
 /// A page is only written when the next packet arrives or at completion, so the last packet
 /// is always on the last page and that trimming can be expressed.
 /// </remarks>
-public sealed class OggOpusWriter
+internal sealed class OggOpusWriter
 {
     public const int SampleRate = 48000;
 

@@ -6,7 +6,7 @@ namespace TanKy.Hub.Broadcasts.Archive;
 /// The Ogg Opus identification header (RFC 7845 §5.1), restricted to what the hub writes:
 /// channel mapping family 0 (mono or stereo, no mapping table), so it is always 19 bytes.
 /// </summary>
-public sealed record OpusHead(int Channels, int PreSkip, int InputSampleRate, short OutputGainQ8 = 0)
+internal sealed record OpusHead(int Channels, int PreSkip, int InputSampleRate, short OutputGainQ8 = 0)
 {
     public const int Size = 19;
 

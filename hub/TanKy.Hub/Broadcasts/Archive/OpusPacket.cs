@@ -4,7 +4,7 @@ namespace TanKy.Hub.Broadcasts.Archive;
 /// Reads the duration of an Opus packet from its TOC byte (RFC 6716 §3.1), in 48 kHz samples,
 /// so the archive can check what callers claim and the reader can count decoded samples.
 /// </summary>
-public static class OpusPacket
+internal static class OpusPacket
 {
     /// <summary>An Opus packet never carries more than 120 ms.</summary>
     public const int MaxSamples = 5760;

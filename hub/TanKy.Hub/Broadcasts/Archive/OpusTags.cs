@@ -7,7 +7,7 @@ namespace TanKy.Hub.Broadcasts.Archive;
 /// The Ogg Opus comment header (RFC 7845 §5.2): a vendor string and "NAME=value" comments,
 /// all UTF-8 with 32-bit little-endian lengths (the Vorbis comment layout without framing bit).
 /// </summary>
-public sealed record OpusTags(string Vendor, IReadOnlyList<KeyValuePair<string, string>> Comments)
+internal sealed record OpusTags(string Vendor, IReadOnlyList<KeyValuePair<string, string>> Comments)
 {
     public static ReadOnlySpan<byte> Magic => "OpusTags"u8;
 

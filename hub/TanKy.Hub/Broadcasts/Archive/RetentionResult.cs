@@ -1,4 +1,4 @@
 namespace TanKy.Hub.Broadcasts.Archive;
 
 /// <summary>Outcome of one retention pass.</summary>
-public sealed record RetentionResult(int Deleted, long FreedBytes, int MissingFiles);
+internal sealed record RetentionResult(int Deleted, long FreedBytes, int MissingFiles);

@@ -7,7 +7,7 @@ namespace TanKy.Hub.Broadcasts.Clock;
 /// <see cref="TimeProvider"/> so tests drive it with a fake. Play-out times, clock-sync replies
 /// and delivery measurements all use this one clock.
 /// </summary>
-public sealed class HubClock(TimeProvider time)
+internal sealed class HubClock(TimeProvider time)
 {
     public TimeProvider Time { get; } = time;
 

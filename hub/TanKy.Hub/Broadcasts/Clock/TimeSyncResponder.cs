@@ -16,7 +16,7 @@ namespace TanKy.Hub.Broadcasts.Clock;
 /// t2 is the receive stamp the MQTT connection put on the message; t3 is read as the very last
 /// step before the publish, so the node's formula removes all of the hub's own processing time.
 /// </summary>
-public sealed class TimeSyncResponder : IDeviceMessageHandler
+internal sealed class TimeSyncResponder : IDeviceMessageHandler
 {
     // {"v":1,"t1":…,"t2":…,"t3":…}: fixed text plus three int64 of at most 20 characters each.
 

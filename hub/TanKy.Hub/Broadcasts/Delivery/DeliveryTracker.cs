@@ -12,7 +12,7 @@ namespace TanKy.Hub.Broadcasts.Delivery;
 /// rows: start error, trigger-to-first-sound, frame counts and how each node's playback ended.
 /// Events about streams the hub never sent are ignored.
 /// </summary>
-public sealed class DeliveryTracker : IDeviceMessageHandler
+internal sealed class DeliveryTracker : IDeviceMessageHandler
 {
     private readonly DeliveryStore _store;
     private readonly DeviceRegistry _devices;

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace TanKy.Hub.Broadcasts.Live;
 
 /// <summary>The first message of a live session: <c>{"format":"pcm16","rate":48000|16000|8000}</c> or <c>{"format":"opus"}</c>.</summary>
-public sealed record LiveFormat(bool Opus, int Rate)
+internal sealed record LiveFormat(bool Opus, int Rate)
 {
     /// <summary>The format, or null with the reason.</summary>
     public static (LiveFormat? Format, string? Error) Parse(ReadOnlySpan<byte> json)

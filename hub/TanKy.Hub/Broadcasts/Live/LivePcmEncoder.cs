@@ -7,7 +7,7 @@ namespace TanKy.Hub.Broadcasts.Live;
 /// 16-bit little-endian mono PCM at 8, 16 or 48 kHz, in chunks of any size → 48 kHz (linear
 /// interpolation) → 20 ms Opus packets with the managed Concentus encoder, the broadcast codec settings.
 /// </summary>
-public sealed class LivePcmEncoder
+internal sealed class LivePcmEncoder
 {
     public static readonly int[] Rates = [8_000, 16_000, 48_000];
 

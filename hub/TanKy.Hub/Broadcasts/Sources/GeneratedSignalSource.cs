@@ -6,7 +6,7 @@ namespace TanKy.Hub.Broadcasts.Sources;
 /// Encodes a generated signal while it is read, packet by packet, the way a live encoder would —
 /// but with a known length, so it can stand in for both kinds of source in tests.
 /// </summary>
-public sealed class GeneratedSignalSource(string title, TimeSpan duration, Func<long, float>? signal = null) : IAudioSource
+internal sealed class GeneratedSignalSource(string title, TimeSpan duration, Func<long, float>? signal = null) : IAudioSource
 {
     private readonly Func<long, float> _signal = signal ?? SignalEncoder.TestSignal;
 

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace TanKy.Hub.Broadcasts.Sources;
 
 /// <summary>A stored clip as a source: every packet is in memory, so any offset can be read at once.</summary>
-public sealed class StoredMediaSource(MediaPackets media) : IAudioSource
+internal sealed class StoredMediaSource(MediaPackets media) : IAudioSource
 {
     public string Title => media.Title;
 

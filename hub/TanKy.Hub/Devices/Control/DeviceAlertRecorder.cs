@@ -11,7 +11,7 @@ namespace TanKy.Hub.Devices.Control;
 /// Alerts a device raises itself (protocol.md §4.9: <c>camera.tamper</c>): logged as a warning
 /// and stored in <c>device_alerts</c>. The reports feature can read them from there.
 /// </summary>
-public sealed class DeviceAlertRecorder(Database db, ILogger<DeviceAlertRecorder> logger) : IDeviceMessageHandler
+internal sealed class DeviceAlertRecorder(Database db, ILogger<DeviceAlertRecorder> logger) : IDeviceMessageHandler
 {
     public static readonly IReadOnlySet<string> AlertTypes = new HashSet<string>(StringComparer.Ordinal) { "camera.tamper" };
 

@@ -4,7 +4,7 @@ using TanKy.Protocol;
 namespace TanKy.Hub.Devices.Http;
 
 /// <summary>A device as the HTTP API shows it (no secret, ever).</summary>
-public sealed record DeviceDto(
+internal sealed record DeviceDto(
     string Id,
     string Kind,
     string Name,

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace TanKy.Hub.Emergency.Cap;
 
 /// <summary>What the hub does with a CAP message. Wire names: broadcast, update, cancel, ignore, record-only.</summary>
-public enum CapAction
+internal enum CapAction
 {
     /// <summary>Start a broadcast (msgType Alert, or an Update that references nothing).</summary>
     [JsonStringEnumMemberName("broadcast")]

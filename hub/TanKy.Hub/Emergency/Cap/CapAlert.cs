@@ -1,7 +1,7 @@
 namespace TanKy.Hub.Emergency.Cap;
 
 /// <summary>A CAP 1.2 alert message that passed <see cref="CapParser"/>'s structural validation.</summary>
-public sealed record CapAlert(
+internal sealed record CapAlert(
     string Identifier,
     string Sender,
     DateTimeOffset Sent,

@@ -3,7 +3,7 @@ using TanKy.Protocol;
 namespace TanKy.Hub.Emergency.Cap;
 
 /// <summary>The HTTP answer to a POSTed CAP message.</summary>
-public sealed record CapAlertDto(
+internal sealed record CapAlertDto(
     string Action,
     string Reason,
     string Sender,

@@ -1,7 +1,7 @@
 namespace TanKy.Hub.Emergency.Cap;
 
 /// <summary>A row of <c>cap_alerts</c>: a message the hub has seen and what it did with it.</summary>
-public sealed record CapAlertRecord(
+internal sealed record CapAlertRecord(
     long Id,
     string Sender,
     string Identifier,

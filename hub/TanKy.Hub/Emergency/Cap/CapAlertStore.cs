@@ -8,7 +8,7 @@ namespace TanKy.Hub.Emergency.Cap;
 /// Table <c>cap_alerts</c>: every message seen (the duplicate check), what was done, and which
 /// broadcast each one started, so a later Update or Cancel finds what to stop.
 /// </summary>
-public sealed class CapAlertStore(Database db, TimeProvider time)
+internal sealed class CapAlertStore(Database db, TimeProvider time)
 {
     private const string Columns = "id, sender, identifier, sent, status, msg_type, refs, expires_ms, received_at, source, submitted_by, action, reason, class, zones, broadcast_id, ended_at";
 

@@ -1,7 +1,7 @@
 namespace TanKy.Hub.Emergency.Cap;
 
 /// <summary>A CAP area: a description and any number of polygons, circles and geocodes.</summary>
-public sealed record CapArea(
+internal sealed record CapArea(
     string AreaDesc,
     IReadOnlyList<IReadOnlyList<GeoPoint>> Polygons,
     IReadOnlyList<CapCircle> Circles,

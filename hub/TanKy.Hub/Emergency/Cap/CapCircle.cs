@@ -1,4 +1,4 @@
 namespace TanKy.Hub.Emergency.Cap;
 
 /// <summary>A CAP circle: centre and radius in kilometres.</summary>
-public sealed record CapCircle(GeoPoint Center, double RadiusKm);
+internal sealed record CapCircle(GeoPoint Center, double RadiusKm);

@@ -7,7 +7,7 @@ namespace TanKy.Hub.Emergency.Cap;
 /// urgency × severity × certainty → bulletin class (null = ignore). The table is documented in
 /// hub/docs/emergency.md, and a test keeps the document equal to <see cref="ToMarkdown"/>.
 /// </summary>
-public static class CapClassTable
+internal static class CapClassTable
 {
     public static BulletinClass? Classify(CapUrgency urgency, CapSeverity severity, CapCertainty certainty)
     {

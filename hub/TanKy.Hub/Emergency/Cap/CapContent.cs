@@ -3,7 +3,7 @@ using System.Text;
 namespace TanKy.Hub.Emergency.Cap;
 
 /// <summary>Which info block is used, and the spoken and LED texts made from it.</summary>
-public static class CapContent
+internal static class CapContent
 {
     /// <summary>The first Vietnamese block (vi, vi-VN), else the first block: people here listen in Vietnamese.</summary>
     public static CapInfo? Choose(CapAlert alert) => alert.Infos.FirstOrDefault(i => i.IsVietnamese) ?? (alert.Infos.Count > 0 ? alert.Infos[0] : null);

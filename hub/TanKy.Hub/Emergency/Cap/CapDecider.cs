@@ -7,7 +7,7 @@ namespace TanKy.Hub.Emergency.Cap;
 /// expiry, class, zones and content, checked in that order so the reason names the first rule
 /// that stopped a message.
 /// </summary>
-public static class CapDecider
+internal static class CapDecider
 {
     public static CapDecision Decide(CapAlert alert, CapDecisionContext ctx)
     {

@@ -7,7 +7,7 @@ namespace TanKy.Hub.Emergency.Cap;
 /// side effects; <see cref="CapIntakeService"/> carries it out through <see cref="IEmergencyTrigger"/>.
 /// </summary>
 /// <param name="ZoneSources">How the zones were found, e.g. "geocode ISO3166-2=VN-22", "polygon", "areaDesc 'Khối 1'".</param>
-public sealed record CapDecision(
+internal sealed record CapDecision(
     CapAction Action,
     string Reason,
     string Sender,

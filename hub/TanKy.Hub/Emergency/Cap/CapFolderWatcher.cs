@@ -10,7 +10,7 @@ namespace TanKy.Hub.Emergency.Cap;
 /// system). Each file ends in <c>processed/</c>, or in <c>failed/</c> with a <c>.error.txt</c>
 /// beside it. Polling rather than inotify: it also works on network shares and after a restart.
 /// </summary>
-public sealed class CapFolderWatcher(CapIntakeService intake, IOptions<CapOptions> options, TimeProvider time, ILogger<CapFolderWatcher> log) : BackgroundService
+internal sealed class CapFolderWatcher(CapIntakeService intake, IOptions<CapOptions> options, TimeProvider time, ILogger<CapFolderWatcher> log) : BackgroundService
 {
     private readonly CapOptions _o = options.Value;
 

@@ -1,4 +1,4 @@
 namespace TanKy.Hub.Emergency.Cap;
 
 /// <summary>A CAP geocode: a code system name (valueName) and a code in it (value).</summary>
-public sealed record CapGeocode(string ValueName, string Value);
+internal sealed record CapGeocode(string ValueName, string Value);

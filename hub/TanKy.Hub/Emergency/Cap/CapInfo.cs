@@ -1,7 +1,7 @@
 namespace TanKy.Hub.Emergency.Cap;
 
 /// <summary>A CAP info block (one per language or per distinct event description).</summary>
-public sealed record CapInfo(
+internal sealed record CapInfo(
     string Language,
     IReadOnlyList<string> Categories,
     string Event,

@@ -4,7 +4,7 @@ namespace TanKy.Hub.Emergency.Cap;
 /// The outcome of one submitted message: refused as malformed (<see cref="Errors"/>), decided
 /// (<see cref="Decision"/>, with what was started or stopped), or failed while acting (<see cref="Failure"/>).
 /// </summary>
-public sealed record CapIntakeResult(
+internal sealed record CapIntakeResult(
     IReadOnlyList<string> Errors,
     CapDecision? Decision,
     string? BroadcastId,

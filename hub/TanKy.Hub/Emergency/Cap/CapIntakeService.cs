@@ -11,7 +11,7 @@ namespace TanKy.Hub.Emergency.Cap;
 /// <see cref="IEmergencyTrigger"/>, record. Messages are handled one at a time so a duplicate
 /// arriving on both the API and the folder cannot start two broadcasts.
 /// </summary>
-public sealed class CapIntakeService(
+internal sealed class CapIntakeService(
     CapAlertStore store,
     IEmergencyTrigger trigger,
     TriggerAudit audit,

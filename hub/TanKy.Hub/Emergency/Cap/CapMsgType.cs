@@ -1,7 +1,7 @@
 namespace TanKy.Hub.Emergency.Cap;
 
 /// <summary>Nature of the message (CAP 1.2 msgType). Member names are the wire values.</summary>
-public enum CapMsgType
+internal enum CapMsgType
 {
     Alert,
     Update,

@@ -8,7 +8,7 @@ namespace TanKy.Hub.Emergency.Cap;
 /// external entities (no XXE, no billion laughs), and the input is size-bounded before parsing.
 /// Every structural problem is reported, not just the first.
 /// </summary>
-public static class CapParser
+internal static class CapParser
 {
     public static readonly XNamespace Namespace = "urn:oasis:names:tc:emergency:cap:1.2";
 

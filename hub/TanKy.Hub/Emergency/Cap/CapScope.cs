@@ -1,7 +1,7 @@
 namespace TanKy.Hub.Emergency.Cap;
 
 /// <summary>Intended distribution (CAP 1.2 scope). Member names are the wire values.</summary>
-public enum CapScope
+internal enum CapScope
 {
     Public,
     Restricted,

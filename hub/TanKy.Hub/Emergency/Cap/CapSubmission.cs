@@ -1,4 +1,4 @@
 namespace TanKy.Hub.Emergency.Cap;
 
 /// <summary>Where a CAP message came from: <c>http</c> or <c>folder</c>, who sent it, and from which address or path.</summary>
-public sealed record CapSubmission(string Source, string SubmittedBy, string? Remote);
+internal sealed record CapSubmission(string Source, string SubmittedBy, string? Remote);

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace TanKy.Hub.Emergency.Cap;
 
 /// <summary>Lexical rules of CAP 1.2 values (§3.3): date-times, identifiers, enumerations, language tags.</summary>
-public static partial class CapValues
+internal static partial class CapValues
 {
     /// <summary>The twelve CAP 1.2 categories.</summary>
     public static readonly IReadOnlySet<string> Categories = new HashSet<string>(StringComparer.Ordinal)

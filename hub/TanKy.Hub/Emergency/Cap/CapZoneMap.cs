@@ -1,7 +1,7 @@
 namespace TanKy.Hub.Emergency.Cap;
 
 /// <summary>What the zone resolution looks at: the commune's zones, where its devices stand, and the geocode rules.</summary>
-public sealed record CapZoneMap(
+internal sealed record CapZoneMap(
     IReadOnlyList<CapZoneMap.ZonePlace> Zones,
     IReadOnlyList<CapZoneMap.DevicePlace> Devices,
     IReadOnlyList<CapGeocodeMapping> Geocodes,

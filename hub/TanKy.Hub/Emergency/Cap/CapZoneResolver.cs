@@ -6,7 +6,7 @@ namespace TanKy.Hub.Emergency.Cap;
 /// Geocodes come first because they are the sender's exact statement; shapes next because
 /// they are exact about places; names last because they are free text.
 /// </summary>
-public static class CapZoneResolver
+internal static class CapZoneResolver
 {
     public static ZoneResolution Resolve(IEnumerable<CapArea> areas, CapZoneMap map)
     {

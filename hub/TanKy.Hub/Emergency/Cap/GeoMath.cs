@@ -1,7 +1,7 @@
 namespace TanKy.Hub.Emergency.Cap;
 
 /// <summary>Point-in-polygon and great-circle distance, enough for hamlet-sized areas.</summary>
-public static class GeoMath
+internal static class GeoMath
 {
     private const double EarthRadiusKm = 6371.0088;
 

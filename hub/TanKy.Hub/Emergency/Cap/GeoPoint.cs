@@ -1,4 +1,4 @@
 namespace TanKy.Hub.Emergency.Cap;
 
 /// <summary>A WGS 84 point, CAP order (latitude first).</summary>
-public readonly record struct GeoPoint(double Lat, double Lon);
+internal readonly record struct GeoPoint(double Lat, double Lon);

@@ -7,7 +7,7 @@ namespace TanKy.Hub.Emergency.Cap;
 /// Diacritic-insensitive comparison key: "Xóm 4 – Hoà Bình", "xom 4 - hoa binh" and
 /// "XOM 4 HÒA BÌNH" fold to the same text. đ is not a combining mark, so it is mapped by hand.
 /// </summary>
-public static class VietnameseFold
+internal static class VietnameseFold
 {
     public static string Fold(string text)
     {

@@ -1,4 +1,4 @@
 namespace TanKy.Hub.Emergency.Cap;
 
 /// <summary>The zones an alert's areas cover, and how each area was matched.</summary>
-public sealed record ZoneResolution(IReadOnlyList<string> Zones, IReadOnlyList<string> Sources);
+internal sealed record ZoneResolution(IReadOnlyList<string> Zones, IReadOnlyList<string> Sources);

@@ -12,7 +12,7 @@ namespace TanKy.Hub.Emergency.Engine;
 /// <see cref="IBroadcastService"/>, whose zone arbiter makes the latest emergency win.
 /// Text without clips is synthesised first; <c>Expires</c> caps the repetitions.
 /// </summary>
-public sealed class BroadcastEmergencyTrigger(
+internal sealed class BroadcastEmergencyTrigger(
     IBroadcastService broadcasts,
     IMediaPackets media,
     EmergencyHeadlines headlines,

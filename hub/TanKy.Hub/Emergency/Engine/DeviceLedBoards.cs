@@ -11,7 +11,7 @@ namespace TanKy.Hub.Emergency.Engine;
 /// <c>message</c> {text, class, seconds}; showing and restoring publish desired state, so a board
 /// that is offline picks the headline (or its restored message) up when it reconnects.
 /// </summary>
-public sealed class DeviceLedBoards(DeviceRegistry registry, DeviceStateReader reader, DeviceControlService control) : ILedBoardControl
+internal sealed class DeviceLedBoards(DeviceRegistry registry, DeviceStateReader reader, DeviceControlService control) : ILedBoardControl
 {
     public const string By = "emergency";
 

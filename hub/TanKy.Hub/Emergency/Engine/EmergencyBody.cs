@@ -7,7 +7,7 @@ namespace TanKy.Hub.Emergency.Engine;
 /// <c>class</c> (emergency by default, or priority). Multipart forms carry the same fields
 /// (zones comma-separated) plus <c>file</c>: a fresh recording.
 /// </summary>
-public sealed record EmergencyBody(
+internal sealed record EmergencyBody(
     IReadOnlyList<string>? Zones,
     string? Media,
     string? Text,

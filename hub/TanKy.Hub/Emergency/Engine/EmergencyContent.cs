@@ -10,7 +10,7 @@ namespace TanKy.Hub.Emergency.Engine;
 /// is, a fresh recording through <see cref="MediaLibrary.ImportAsync"/>, text through
 /// <see cref="SpeechMedia"/>; the siren, when given, plays first.
 /// </summary>
-public sealed class EmergencyContent(MediaLibrary library, SpeechMedia? speech = null)
+internal sealed class EmergencyContent(MediaLibrary library, SpeechMedia? speech = null)
 {
     public const int MaxRepeat = 20;
     public const double MaxIntervalSeconds = 600;

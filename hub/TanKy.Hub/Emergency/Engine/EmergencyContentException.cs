@@ -1,4 +1,4 @@
 namespace TanKy.Hub.Emergency.Engine;
 
 /// <summary>The content of an emergency request could not be prepared (upload refused, text refused by speech).</summary>
-public sealed class EmergencyContentException(string message, Exception? inner = null) : Exception(message, inner);
+internal sealed class EmergencyContentException(string message, Exception? inner = null) : Exception(message, inner);

@@ -11,7 +11,7 @@ namespace TanKy.Hub.Emergency.Engine;
 /// when the broadcast ends (<see cref="IBroadcastLifecycle.OnEnded"/>), through
 /// <see cref="LedEmergencyDisplay"/> (which restores each board's previous message).
 /// </summary>
-public sealed class EmergencyHeadlines(ILogger<EmergencyHeadlines> log, LedEmergencyDisplay? display = null) : IBroadcastLifecycle
+internal sealed class EmergencyHeadlines(ILogger<EmergencyHeadlines> log, LedEmergencyDisplay? display = null) : IBroadcastLifecycle
 {
     private readonly ConcurrentDictionary<string, Task> _shown = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _ended = new(StringComparer.Ordinal);

@@ -4,7 +4,7 @@ namespace TanKy.Hub.Emergency.Led;
 /// The port to the LED boards. Device control implements it by publishing desired state;
 /// the headline policy only decides what each board should show.
 /// </summary>
-public interface ILedBoardControl
+internal interface ILedBoardControl
 {
     IReadOnlyList<LedBoard> Boards();
 

@@ -1,4 +1,4 @@
 namespace TanKy.Hub.Emergency.Led;
 
 /// <summary>An LED board and the zones it stands in (a board at a crossroads may serve two hamlets).</summary>
-public sealed record LedBoard(string Id, IReadOnlyList<string> Zones);
+internal sealed record LedBoard(string Id, IReadOnlyList<string> Zones);

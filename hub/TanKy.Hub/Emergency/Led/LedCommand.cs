@@ -1,4 +1,4 @@
 namespace TanKy.Hub.Emergency.Led;
 
 /// <summary>One change for one board: show a message, or restore what it showed before (<see cref="Restore"/> true).</summary>
-public sealed record LedCommand(string BoardId, LedMessage? Message, bool Restore);
+internal sealed record LedCommand(string BoardId, LedMessage? Message, bool Restore);

@@ -9,7 +9,7 @@ namespace TanKy.Hub.Emergency.Led;
 /// The broadcast engine calls <see cref="StartAsync"/> when an emergency begins and
 /// <see cref="EndAsync"/> when it ends (finished, cancelled or preempted for good).
 /// </summary>
-public sealed class LedEmergencyDisplay(ILedBoardControl boards, IOptions<LedOptions> options, ILogger<LedEmergencyDisplay> log)
+internal sealed class LedEmergencyDisplay(ILedBoardControl boards, IOptions<LedOptions> options, ILogger<LedEmergencyDisplay> log)
 {
     private readonly LedHeadlinePolicy _policy = new();
     private readonly SemaphoreSlim _gate = new(1, 1);

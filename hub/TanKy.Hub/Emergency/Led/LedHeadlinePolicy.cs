@@ -5,7 +5,7 @@ namespace TanKy.Hub.Emergency.Led;
 /// cover it (latest on top, like the loudspeakers' "latest wins") and the message it showed
 /// before the first of them, restored when the last one ends. Not thread-safe: the owner serialises.
 /// </summary>
-public sealed class LedHeadlinePolicy
+internal sealed class LedHeadlinePolicy
 {
     private readonly Dictionary<string, BoardState> _boards = new(StringComparer.Ordinal);
 

@@ -3,7 +3,7 @@ using TanKy.Hub.Emergency.Cap;
 namespace TanKy.Hub.Emergency.Led;
 
 /// <summary>Headline text for a board: NFC (diacritics kept as precomposed letters), one line, cut with an ellipsis.</summary>
-public static class LedHeadlineText
+internal static class LedHeadlineText
 {
     public static string For(string headline, int maxCharacters)
     {

@@ -3,4 +3,4 @@ using TanKy.Protocol;
 namespace TanKy.Hub.Emergency.Led;
 
 /// <summary>What an LED board shows: text (diacritics kept) and the class it belongs to.</summary>
-public sealed record LedMessage(string Text, BulletinClass Class);
+internal sealed record LedMessage(string Text, BulletinClass Class);

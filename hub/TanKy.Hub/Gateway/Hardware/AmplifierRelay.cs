@@ -9,7 +9,7 @@ namespace TanKy.Hub.Gateway.Hardware;
 /// preparation to its release; overlapping broadcasts keep it on, and the hang time keeps
 /// back-to-back bulletins from clicking the amplifier off and on (and losing their first words).
 /// </summary>
-public sealed class AmplifierRelay : IAmplifierRelay, IDisposable
+internal sealed class AmplifierRelay : IAmplifierRelay, IDisposable
 {
     private readonly GpioController _gpio;
     private readonly GatewayHardwareOptions.RelayOptions _o;

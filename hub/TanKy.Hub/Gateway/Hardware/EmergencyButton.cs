@@ -13,7 +13,7 @@ namespace TanKy.Hub.Gateway.Hardware;
 /// TimeProvider, so bounce, short and long presses are deterministic in tests. A long press
 /// plays the configured siren and recorded message to the configured zones.
 /// </summary>
-public sealed class EmergencyButton(
+internal sealed class EmergencyButton(
     GatewayGpio gpio,
     IEmergencyTrigger trigger,
     TriggerAudit audit,

@@ -9,7 +9,7 @@ namespace TanKy.Hub.Gateway.Hardware;
 /// ends (the relay ignores other zones); the status LED blinks while anything is on the air and
 /// blinks fast after a broadcast failed.
 /// </summary>
-public sealed class GatewayBroadcastOutputs(
+internal sealed class GatewayBroadcastOutputs(
     IAmplifierRelay relay,
     StatusLed statusLed,
     TimeProvider time,

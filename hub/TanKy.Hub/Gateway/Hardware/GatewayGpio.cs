@@ -7,7 +7,7 @@ namespace TanKy.Hub.Gateway.Hardware;
 /// The gateway's GPIO controller: the real chip when it exists, otherwise the simulator, so the
 /// same hub runs on a Pi, a laptop and CI. <see cref="Simulated"/> is set in the second case.
 /// </summary>
-public sealed class GatewayGpio : IDisposable
+internal sealed class GatewayGpio : IDisposable
 {
     private GatewayGpio(GpioController controller, SimulatedGpioDriver? simulated)
     {

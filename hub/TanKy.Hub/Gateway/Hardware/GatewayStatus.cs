@@ -1,7 +1,7 @@
 namespace TanKy.Hub.Gateway.Hardware;
 
 /// <summary>What the status LED says: idle (steady), broadcasting (blinking), fault (fast blink).</summary>
-public enum GatewayStatus
+internal enum GatewayStatus
 {
     Idle,
     Broadcasting,

@@ -5,7 +5,7 @@ namespace TanKy.Hub.Gateway.Hardware;
 /// <see cref="PrepareAsync"/> before play-out and <see cref="Release"/> after; both are no-ops
 /// for broadcasts that do not target the gateway's own zone.
 /// </summary>
-public interface IAmplifierRelay
+internal interface IAmplifierRelay
 {
     bool IsOn { get; }
 

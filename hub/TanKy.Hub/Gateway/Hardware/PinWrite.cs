@@ -1,4 +1,4 @@
 namespace TanKy.Hub.Gateway.Hardware;
 
 /// <summary>One write to an output pin of the <see cref="SimulatedGpioDriver"/>: pin, level, and when.</summary>
-public readonly record struct PinWrite(int Pin, bool High, DateTimeOffset At);
+internal readonly record struct PinWrite(int Pin, bool High, DateTimeOffset At);

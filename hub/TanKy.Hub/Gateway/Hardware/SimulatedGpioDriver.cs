@@ -8,7 +8,7 @@ namespace TanKy.Hub.Gateway.Hardware;
 /// pins hold values, outputs are logged with the time they were written, and
 /// <see cref="SetInput"/> plays a level change on an input pin (a button contact) with its callbacks.
 /// </summary>
-public sealed class SimulatedGpioDriver(TimeProvider? time = null, int pinCount = 64) : GpioDriver
+internal sealed class SimulatedGpioDriver(TimeProvider? time = null, int pinCount = 64) : GpioDriver
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly ConcurrentDictionary<int, PinValue> _values = new();

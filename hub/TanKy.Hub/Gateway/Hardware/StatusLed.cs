@@ -7,7 +7,7 @@ namespace TanKy.Hub.Gateway.Hardware;
 /// The cabinet's status LED: steady when idle, blinking while broadcasting, fast blink on a
 /// fault — readable from across the room without a screen. Timed by the injected TimeProvider.
 /// </summary>
-public sealed class StatusLed : IDisposable
+internal sealed class StatusLed : IDisposable
 {
     private readonly GpioController _gpio;
     private readonly GatewayHardwareOptions.StatusLedOptions _o;

@@ -3,7 +3,7 @@ using System.Device.I2c;
 namespace TanKy.Hub.Gateway.I2c;
 
 /// <summary>The gateway's Linux I2C bus (<c>/dev/i2c-{busId}</c>).</summary>
-public sealed class HardwareI2cBus(int busId) : II2cBus
+internal sealed class HardwareI2cBus(int busId) : II2cBus
 {
     public I2cDevice Open(int address) => I2cDevice.Create(new I2cConnectionSettings(busId, address));
 }

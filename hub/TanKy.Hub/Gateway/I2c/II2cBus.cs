@@ -3,7 +3,7 @@ using System.Device.I2c;
 namespace TanKy.Hub.Gateway.I2c;
 
 /// <summary>Where sensor bindings get their I2C devices: the real bus or simulated chips.</summary>
-public interface II2cBus
+internal interface II2cBus
 {
     I2cDevice Open(int address);
 }

@@ -7,7 +7,7 @@ namespace TanKy.Hub.Gateway.I2c;
 /// the INA219 talk (write the register address, then read or write from it with auto-increment).
 /// Subclasses react to writes where the chip computes something (INA219 calibration).
 /// </summary>
-public abstract class RegisterFileI2cDevice(int busId, int address, int registerBytes) : I2cDevice
+internal abstract class RegisterFileI2cDevice(int busId, int address, int registerBytes) : I2cDevice
 {
     private readonly byte[] _memory = new byte[256 * registerBytes];
     private readonly Lock _gate = new();

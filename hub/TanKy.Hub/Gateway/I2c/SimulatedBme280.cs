@@ -8,7 +8,7 @@ namespace TanKy.Hub.Gateway.I2c;
 /// readings 519888 / 415148 the compensated values are 25.08 °C and 100653 Pa.
 /// <see cref="SetConditions"/> finds the raw readings for a wanted temperature and humidity.
 /// </summary>
-public sealed class SimulatedBme280 : RegisterFileI2cDevice
+internal sealed class SimulatedBme280 : RegisterFileI2cDevice
 {
     public const int DatasheetAdcTemperature = 519888;
     public const int DatasheetAdcPressure = 415148;

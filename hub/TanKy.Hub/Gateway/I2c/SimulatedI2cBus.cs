@@ -3,7 +3,7 @@ using System.Device.I2c;
 namespace TanKy.Hub.Gateway.I2c;
 
 /// <summary>A bus with a simulated BME280 and INA219, for a gateway without the sensors and for tests.</summary>
-public sealed class SimulatedI2cBus(SensorOptions options) : II2cBus
+internal sealed class SimulatedI2cBus(SensorOptions options) : II2cBus
 {
     public SimulatedBme280 Bme280 { get; } = new(options.BusId, options.Bme280Address);
 

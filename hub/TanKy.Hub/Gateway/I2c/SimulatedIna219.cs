@@ -7,7 +7,7 @@ namespace TanKy.Hub.Gateway.I2c;
 /// 10 µV, bus voltage LSB 4 mV in bits 15–3, Current = Shunt × Calibration / 4096,
 /// Power = Current × Bus / 5000. <see cref="SetSupply"/> sets the analog side.
 /// </summary>
-public sealed class SimulatedIna219 : RegisterFileI2cDevice
+internal sealed class SimulatedIna219 : RegisterFileI2cDevice
 {
     private const int Configuration = 0x00;
     private const int ShuntVoltage = 0x01;

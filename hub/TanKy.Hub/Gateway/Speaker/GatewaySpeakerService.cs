@@ -18,7 +18,7 @@ namespace TanKy.Hub.Gateway.Speaker;
 /// gateway's own speaker, so the gateway's sound card plays its zone's audio through the same node
 /// logic as any speaker. The hub does not reference the firmware: it only starts the program.
 /// </summary>
-public sealed class GatewaySpeakerService(
+internal sealed class GatewaySpeakerService(
     IOptions<GatewaySpeakerOptions> options,
     IOptions<HubOptions> hub,
     IOptions<BrokerOptions> broker,

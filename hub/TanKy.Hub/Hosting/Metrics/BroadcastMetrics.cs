@@ -6,7 +6,7 @@ namespace TanKy.Hub.Hosting.Metrics;
 /// Broadcast counters for <c>/metrics</c>. The broadcasting feature calls <see cref="Started"/>
 /// when a broadcast goes on air; until it exists the counter stays at zero.
 /// </summary>
-public sealed class BroadcastMetrics
+internal sealed class BroadcastMetrics
 {
     private readonly ConcurrentDictionary<string, long> _started = new(StringComparer.Ordinal);
 

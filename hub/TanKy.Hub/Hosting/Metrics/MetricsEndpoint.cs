@@ -13,7 +13,7 @@ namespace TanKy.Hub.Hosting.Metrics;
 /// <c>GET /metrics</c> in the Prometheus text format. Anonymous from loopback when
 /// <c>Metrics:AllowAnonymousFromLoopback</c> (the default); otherwise any valid bearer token.
 /// </summary>
-public static class MetricsEndpoint
+internal static class MetricsEndpoint
 {
     public const string Policy = "metrics";
 

@@ -12,7 +12,7 @@ namespace TanKy.Hub.Hosting.Metrics;
 /// The hub's own Prometheus registry (not the library's process-wide default, so two hubs in one
 /// test process never mix figures). Values are read from the live state just before each scrape.
 /// </summary>
-public sealed class PrometheusExporter
+internal sealed class PrometheusExporter
 {
     private static readonly string[] States = [DeviceStatus.Online, DeviceStatus.Offline, DeviceStatus.Unknown];
 

@@ -7,7 +7,7 @@ namespace TanKy.Hub.Hosting.Systemd;
 /// with <c>WatchdogSec=</c> in the unit, the watchdog period (<c>WATCHDOG_USEC</c>, and
 /// <c>WATCHDOG_PID</c> when only one process of the service may answer).
 /// </summary>
-public sealed record SystemdWatchdogSettings(string Socket, TimeSpan Timeout)
+internal sealed record SystemdWatchdogSettings(string Socket, TimeSpan Timeout)
 {
     /// <summary>Pings go out at half the timeout, as sd_watchdog_enabled(3) recommends.</summary>
     public TimeSpan PingInterval => Timeout / 2;

@@ -10,7 +10,7 @@ namespace TanKy.Hub.Media.Speech;
 /// Speech through Debian's <c>espeak-ng</c> Vietnamese voices, run as a child process per
 /// request with a timeout. Robotic but intelligible, offline, and small enough for a Pi.
 /// </summary>
-public sealed class EspeakSpeechSynthesizer(IOptions<SpeechOptions> options, ILogger<EspeakSpeechSynthesizer> log) : ISpeechSynthesizer
+internal sealed class EspeakSpeechSynthesizer(IOptions<SpeechOptions> options, ILogger<EspeakSpeechSynthesizer> log) : ISpeechSynthesizer
 {
     private readonly SpeechOptions _o = options.Value;
 

@@ -8,7 +8,7 @@ namespace TanKy.Hub.Media.Speech;
 /// precomposed and combining forms ("ộ" as one code point or as o + ̣ + ̂); NFC makes them one
 /// form so espeak reads the tone marks and the length limit counts letters, not code points.
 /// </summary>
-public static class TextValidator
+internal static class TextValidator
 {
     public static TextValidation Validate(string? text, int maxCharacters)
     {

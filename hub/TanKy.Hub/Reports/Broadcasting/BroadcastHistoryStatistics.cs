@@ -11,7 +11,7 @@ namespace TanKy.Hub.Reports.Broadcasting;
 /// targeted speakers that started it (<c>broadcast_deliveries</c>). A period is [From, To) by
 /// occurrence (programmes), stream start (airtime) or request time (emergencies).
 /// </summary>
-public sealed class BroadcastHistoryStatistics(Database db) : IBroadcastStatistics
+internal sealed class BroadcastHistoryStatistics(Database db) : IBroadcastStatistics
 {
     /// <summary>Outcomes that count as "not planned to air": a holiday removed the airing.</summary>
     private const string NotPlanned = "('skipped-holiday')";

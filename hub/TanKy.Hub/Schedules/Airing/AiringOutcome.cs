@@ -6,7 +6,7 @@ namespace TanKy.Hub.Schedules.Airing;
 /// dropped, <c>on_preempt: skip</c>), <c>skipped-preempted</c> (a higher class held the zone at
 /// airtime and the policy is skip), <c>cancelled</c> (stopped by a person) or <c>failed</c>.
 /// </summary>
-public static class AiringOutcome
+internal static class AiringOutcome
 {
     public const string SkippedPreempted = "skipped-preempted";
     public const string Cancelled = "cancelled";

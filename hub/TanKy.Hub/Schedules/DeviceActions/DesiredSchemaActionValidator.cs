@@ -9,7 +9,7 @@ namespace TanKy.Hub.Schedules.DeviceActions;
 /// Lets the schedule loader check an action's values with the same per-kind rules as the API
 /// (volume 0–100, opening hours, LED text…). Without a kind, a key must exist for some kind.
 /// </summary>
-public sealed class DesiredSchemaActionValidator : IDeviceActionValueValidator
+internal sealed class DesiredSchemaActionValidator : IDeviceActionValueValidator
 {
     public IEnumerable<(string Key, string Reason)> Validate(string? kind, JsonObject set)
     {

@@ -8,7 +8,7 @@ namespace TanKy.Hub.Schedules.DeviceActions;
 /// Runs the device actions of the programme files (LED messages, Wi-Fi hours) through the same
 /// bulk path as the API and CLI, so a scheduled change is validated, stored and reported alike.
 /// </summary>
-public sealed class ProgrammeDeviceActionRunner(BulkService bulk, ILogger<ProgrammeDeviceActionRunner> logger) : IDeviceActionRunner
+internal sealed class ProgrammeDeviceActionRunner(BulkService bulk, ILogger<ProgrammeDeviceActionRunner> logger) : IDeviceActionRunner
 {
     public async Task RunAsync(ScheduledDeviceAction action, CancellationToken cancellationToken)
     {

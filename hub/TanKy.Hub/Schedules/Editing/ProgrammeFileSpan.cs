@@ -5,7 +5,7 @@ namespace TanKy.Hub.Schedules.Editing;
 /// can replace or remove that item and leave the rest of the file — other programmes, calendars,
 /// comments — exactly as written.
 /// </summary>
-public sealed record ProgrammeFileSpan(IReadOnlyList<string> Lines, int Start, int End, int DashColumn)
+internal sealed record ProgrammeFileSpan(IReadOnlyList<string> Lines, int Start, int End, int DashColumn)
 {
     /// <summary>
     /// The item whose mapping starts at 1-based <paramref name="line"/>/<paramref name="column"/>

@@ -9,7 +9,7 @@ namespace TanKy.Hub.Schedules.Editing;
 /// errors can be shown next to the field. Every value is a double-quoted YAML scalar, so form
 /// text can never add keys or structure.
 /// </summary>
-public sealed class ProgrammeYaml
+internal sealed class ProgrammeYaml
 {
     private readonly StringBuilder _text = new();
     private readonly List<string> _fields = [];

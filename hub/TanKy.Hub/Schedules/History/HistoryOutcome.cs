@@ -1,7 +1,7 @@
 namespace TanKy.Hub.Schedules.History;
 
 /// <summary>Wire names of <c>programme_history.outcome</c> (documented in hub/docs/schedules.md).</summary>
-public static class HistoryOutcome
+internal static class HistoryOutcome
 {
     public const string Planned = "planned";
     public const string Fired = "fired";

@@ -1,7 +1,7 @@
 namespace TanKy.Hub.Schedules.History;
 
 /// <summary>One row of <c>programme_history</c>; times are Unix ms.</summary>
-public sealed record HistoryRow(
+internal sealed record HistoryRow(
     string ProgrammeId,
     long OccurrenceAt,
     string Zone,

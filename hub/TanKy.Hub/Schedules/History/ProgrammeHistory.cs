@@ -9,7 +9,7 @@ namespace TanKy.Hub.Schedules.History;
 /// <c>skipped-holiday</c>, <c>fired</c> and <c>skipped-misfire</c>; the broadcasts side calls
 /// <see cref="RecordOutcome"/> with <c>aired</c> or <c>preempted</c> once it knows.
 /// </summary>
-public sealed class ProgrammeHistory(Database db, TimeProvider time)
+internal sealed class ProgrammeHistory(Database db, TimeProvider time)
 {
     public void Plan(IEnumerable<Occurrence> occurrences)
     {

@@ -9,7 +9,7 @@ namespace TanKy.Hub.Schedules.Parsing;
 /// files, compute durations from the media library, then search same-class overlaps. Used by
 /// <c>schedules check</c>, the running hub's reload and the agenda alike.
 /// </summary>
-public static class ScheduleLoader
+internal static class ScheduleLoader
 {
     public static ScheduleLoadResult Load(IReadOnlyList<ScheduleSource> sources, ScheduleReferences refs, DateTimeOffset now, TimeSpan overlapHorizon, IDeviceActionValueValidator? values = null)
     {

@@ -9,7 +9,7 @@ namespace TanKy.Hub.Schedules.Planning;
 /// <c>on_preempt</c>; equal classes queue first come, first served. Live arbitration (what
 /// actually happens when the speakers play) is the broadcasts arbiter's; this only predicts it.
 /// </summary>
-public static class AgendaPlanner
+internal static class AgendaPlanner
 {
     public static IReadOnlyList<AgendaEntry> Plan(IReadOnlyList<Occurrence> occurrences, string? onlyZone = null)
     {

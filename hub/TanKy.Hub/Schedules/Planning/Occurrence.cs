@@ -6,7 +6,7 @@ namespace TanKy.Hub.Schedules.Planning;
 /// One airing of a programme as the recurrence produces it. <see cref="SkippedBy"/> names the
 /// holiday when an exception calendar removes it (it is kept so the agenda and history can say so).
 /// </summary>
-public sealed record Occurrence(Programme Programme, DateTimeOffset Start, TimeSpan Duration, IReadOnlyList<string> Zones, string? SkippedBy)
+internal sealed record Occurrence(Programme Programme, DateTimeOffset Start, TimeSpan Duration, IReadOnlyList<string> Zones, string? SkippedBy)
 {
     public DateTimeOffset End => Start + Duration;
 

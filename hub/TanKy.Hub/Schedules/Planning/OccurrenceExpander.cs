@@ -7,7 +7,7 @@ namespace TanKy.Hub.Schedules.Planning;
 /// The one implementation of "when does what play": recurrence, then exception calendars. The
 /// scheduler creates its triggers from this, the agenda and the overlap check read it too.
 /// </summary>
-public static class OccurrenceExpander
+internal static class OccurrenceExpander
 {
     /// <summary>Every occurrence starting in [from, to), holiday-skipped ones included, ordered by start then programme id.</summary>
     public static IReadOnlyList<Occurrence> Expand(ProgrammeSet set, DateTimeOffset from, DateTimeOffset to)

@@ -4,7 +4,7 @@ using TanKy.Hub.Shared;
 namespace TanKy.Hub.Schedules.Planning;
 
 /// <summary>Keys and airing ids derived from (programme or action id, start).</summary>
-public static class OccurrenceKeys
+internal static class OccurrenceKeys
 {
     private const string Format = "yyyyMMdd'T'HHmmss'Z'";
 

@@ -4,7 +4,7 @@ using TanKy.Hub.Shared;
 namespace TanKy.Hub.Schedules.Planning;
 
 /// <summary>The start times a <see cref="Recurrence"/> produces in a window [from, to), before exceptions.</summary>
-public static class RecurrenceExpander
+internal static class RecurrenceExpander
 {
     public static IEnumerable<DateTimeOffset> Starts(Recurrence r, DateTimeOffset from, DateTimeOffset to)
     {

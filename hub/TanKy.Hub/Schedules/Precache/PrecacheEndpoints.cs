@@ -13,7 +13,7 @@ namespace TanKy.Hub.Schedules.Precache;
 /// cache, with HTTP Basic (device id, device secret). 401 without valid credentials, 403 for
 /// another device's path or a clip it was not told to cache, 404 for a clip that is gone.
 /// </summary>
-public static class PrecacheEndpoints
+internal static class PrecacheEndpoints
 {
     public const string ShaHeader = "X-Content-SHA256";
 

@@ -8,7 +8,7 @@ namespace TanKy.Hub.Schedules.Precache;
 /// time, for every speaker in its zones, one item per clip with the play-out time of that clip
 /// (the occurrence start plus the clips before it). Pure, so the agenda can reuse it.
 /// </summary>
-public static class PrecachePlanner
+internal static class PrecachePlanner
 {
     /// <summary>Describes a clip: encoded file size and sha256, and its duration; null when missing.</summary>
     public delegate (long Size, string Sha256, TimeSpan Duration)? Describe(string mediaId);

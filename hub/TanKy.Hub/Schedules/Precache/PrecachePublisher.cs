@@ -18,7 +18,7 @@ namespace TanKy.Hub.Schedules.Precache;
 /// (retained, so a node that reconnects still learns it), and grants each node the downloads it
 /// was told about. Published only when a node's list changes. protocol.md §4.11.
 /// </summary>
-public sealed class PrecachePublisher(
+internal sealed class PrecachePublisher(
     ProgrammeStore store,
     DeviceRegistry devices,
     DesiredStateService desired,

@@ -9,7 +9,7 @@ namespace TanKy.Hub.Schedules.Scheduling;
 /// occurrences are dropped, late ones play only within their <c>play_late_within</c> (otherwise
 /// skipped and recorded), the rest go to the player or the device-action runner.
 /// </summary>
-public sealed class OccurrenceDispatcher(
+internal sealed class OccurrenceDispatcher(
     IProgrammePlayer player,
     IDeviceActionRunner actions,
     SchedulePlan plan,

@@ -16,7 +16,7 @@ namespace TanKy.Hub.Schedules.Scheduling;
 /// stores new or changed ones. Triggers already due are never deleted: after a restart they
 /// fire late and the misfire policy decides.
 /// </summary>
-public sealed class ProgrammeScheduler(
+internal sealed class ProgrammeScheduler(
     ISchedulerFactory factory,
     ProgrammeStore store,
     SchedulePlan plan,

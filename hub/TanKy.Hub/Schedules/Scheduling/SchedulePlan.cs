@@ -6,7 +6,7 @@ namespace TanKy.Hub.Schedules.Scheduling;
 /// reload removed or changed it while it was due) is stale and does not play; one older than
 /// the window — the hub was down for longer — is left to its own misfire policy.
 /// </summary>
-public sealed class SchedulePlan
+internal sealed class SchedulePlan
 {
     private volatile Snapshot? _snapshot;
 

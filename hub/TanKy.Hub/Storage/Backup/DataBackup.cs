@@ -15,7 +15,7 @@ namespace TanKy.Hub.Storage.Backup;
 /// <c>integrity_check</c> before it goes in; media, archive and the other files are copied as
 /// they are. The archive appears under its final name only when complete.
 /// </summary>
-public static class DataBackup
+internal static class DataBackup
 {
     public static BackupManifest Create(Database db, string file, bool includeArchive = true)
     {

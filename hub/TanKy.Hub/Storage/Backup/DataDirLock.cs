@@ -6,7 +6,7 @@ namespace TanKy.Hub.Storage.Backup;
 /// Linux <see cref="FileShare.None"/> is an <c>flock(LOCK_EX)</c>: the kernel releases it when the
 /// process dies, even by <c>kill -9</c>, so a crash never leaves a stale lock behind.
 /// </summary>
-public sealed class DataDirLock : IDisposable
+internal sealed class DataDirLock : IDisposable
 {
     public const string FileName = "hub.lock";
 

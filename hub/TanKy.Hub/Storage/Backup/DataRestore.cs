@@ -12,7 +12,7 @@ namespace TanKy.Hub.Storage.Backup;
 /// current files aside (into <c>.before-restore-…</c>, kept for the operator) and the restored
 /// ones in. Any failure before the swap leaves the data directory as it was.
 /// </summary>
-public static class DataRestore
+internal static class DataRestore
 {
     /// <param name="databaseOnly">
     /// Replace only the database and keep every other file (media, archive): the rollback of a

@@ -1,4 +1,4 @@
 namespace TanKy.Hub.Storage.Backup;
 
 /// <summary>What was restored, and where the replaced data directory contents were moved.</summary>
-public sealed record RestoreResult(BackupManifest Manifest, string PreviousContents);
+internal sealed record RestoreResult(BackupManifest Manifest, string PreviousContents);

@@ -12,7 +12,7 @@ namespace TanKy.Hub.Web.Console;
 /// Two ways in: API clients send <c>Authorization: Bearer</c>, browsers carry the console cookie.
 /// A policy scheme picks one per request, so every endpoint and page authorises the same way.
 /// </summary>
-public static class ConsoleAuth
+internal static class ConsoleAuth
 {
     public const string PolicyScheme = "TanKy";
     public const string CookieScheme = "Console";

@@ -12,7 +12,7 @@ namespace TanKy.Hub.Web.Console;
 /// CSRF and stay exempt), and a same-origin check on cookie-authenticated WebSockets
 /// (browsers do not apply CORS to WebSockets: cross-site WebSocket hijacking).
 /// </summary>
-public static class ConsoleGuards
+internal static class ConsoleGuards
 {
     public const string CsrfHeader = "X-CSRF-TOKEN";
 

@@ -11,7 +11,7 @@ namespace TanKy.Hub.Web.Console;
 /// Lockout protects one account; this limits one address trying many accounts. Only the form
 /// posts of /login and /setup count (pages themselves are free); over the limit: 429.
 /// </summary>
-public static class LoginRateLimit
+internal static class LoginRateLimit
 {
     public const string Policy = "console-login";
 

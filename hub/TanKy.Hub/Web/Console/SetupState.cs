@@ -3,7 +3,7 @@ using TanKy.Hub.Accounts;
 namespace TanKy.Hub.Web.Console;
 
 /// <summary>Has the first admin been created? Asked on every page request, so the answer "yes" is kept once seen.</summary>
-public sealed class SetupState(PasswordLogin passwords)
+internal sealed class SetupState(PasswordLogin passwords)
 {
     private volatile bool _done;
 

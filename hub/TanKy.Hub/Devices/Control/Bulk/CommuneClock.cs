@@ -4,7 +4,7 @@ using TanKy.Hub.Shared;
 namespace TanKy.Hub.Devices.Control.Bulk;
 
 /// <summary>Local time of the commune (<see cref="CommuneTime"/>): "23:00" means 23:00 in Tân Kỳ, whatever the gateway's TZ.</summary>
-public sealed class CommuneClock(TimeProvider time)
+internal sealed class CommuneClock(TimeProvider time)
 {
 
     public DateTimeOffset Now => time.GetUtcNow();

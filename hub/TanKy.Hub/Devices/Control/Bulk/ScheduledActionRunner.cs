@@ -10,7 +10,7 @@ namespace TanKy.Hub.Devices.Control.Bulk;
 /// An action whose time passed while the hub was down runs once at start (a Wi-Fi that should
 /// be off is switched off late rather than never).
 /// </summary>
-public sealed class ScheduledActionRunner(ScheduledActionStore store, BulkService bulk, IOptions<ControlOptions> options, TimeProvider time, ILogger<ScheduledActionRunner> logger) : BackgroundService
+internal sealed class ScheduledActionRunner(ScheduledActionStore store, BulkService bulk, IOptions<ControlOptions> options, TimeProvider time, ILogger<ScheduledActionRunner> logger) : BackgroundService
 {
     /// <summary>Runs every action that is due now. Returns how many ran.</summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken = default)

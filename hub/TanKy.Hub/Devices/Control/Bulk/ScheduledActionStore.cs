@@ -5,7 +5,7 @@ using TanKy.Hub.Shared.Data;
 namespace TanKy.Hub.Devices.Control.Bulk;
 
 /// <summary>The persisted queue of bulk actions to run later (<c>device_actions</c>); survives restarts.</summary>
-public sealed class ScheduledActionStore(Database db, TimeProvider time)
+internal sealed class ScheduledActionStore(Database db, TimeProvider time)
 {
     public const string Scheduled = "scheduled";
     public const string Running = "running";

@@ -10,7 +10,7 @@ namespace TanKy.Hub.Devices.Control.Cli;
 /// API (<see cref="HubApiClient"/>). Exit code 0 = done, 1 = refused or unreachable, 2 = the
 /// request ran but not every device did it (command not ok, bulk partial).
 /// </summary>
-public static class DeviceControlCommands
+internal static class DeviceControlCommands
 {
     private static readonly Option<string?> Hub = new("--hub") { Description = "Hub URL (default: the first Http:Urls entry, http://127.0.0.1:8080)", Recursive = true };
     private static readonly Option<string?> Token = new("--token") { Description = "API token (default: TANKY_TOKEN, else {DataDir}/cli.token)", Recursive = true };

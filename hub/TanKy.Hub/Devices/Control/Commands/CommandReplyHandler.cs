@@ -5,7 +5,7 @@ using TanKy.Protocol.Messages;
 namespace TanKy.Hub.Devices.Control.Commands;
 
 /// <summary>Feeds <c>dev/{id}/reply</c> messages to <see cref="CommandLedger"/>.</summary>
-public sealed class CommandReplyHandler(CommandLedger commands) : IDeviceMessageHandler
+internal sealed class CommandReplyHandler(CommandLedger commands) : IDeviceMessageHandler
 {
     public bool Handles(TopicKind kind) => kind == TopicKind.Reply;
 

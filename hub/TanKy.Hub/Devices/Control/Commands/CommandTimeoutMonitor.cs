@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace TanKy.Hub.Devices.Control.Commands;
 
 /// <summary>The hub-side timeout: a device that never answers still gives the command an outcome.</summary>
-public sealed class CommandTimeoutMonitor(CommandLedger commands, IOptions<ControlOptions> options, TimeProvider time, ILogger<CommandTimeoutMonitor> logger) : BackgroundService
+internal sealed class CommandTimeoutMonitor(CommandLedger commands, IOptions<ControlOptions> options, TimeProvider time, ILogger<CommandTimeoutMonitor> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

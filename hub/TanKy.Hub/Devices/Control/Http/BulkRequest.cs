@@ -5,7 +5,7 @@ using TanKy.Hub.Devices.Control.Bulk;
 namespace TanKy.Hub.Devices.Control.Http;
 
 /// <summary>Body of <c>POST /api/v1/bulk</c>: a <see cref="DeviceAction"/> and, optionally, when to run it.</summary>
-public sealed record BulkRequest
+internal sealed record BulkRequest
 {
     public string? Zone { get; init; }
 

@@ -1,7 +1,7 @@
 namespace TanKy.Hub.Devices.Control.Snapshots;
 
 /// <summary>The image type an upload really is, judged by its first bytes rather than by what the sender claims.</summary>
-public static class ImageSignature
+internal static class ImageSignature
 {
     public const string Jpeg = "image/jpeg";
     public const string Png = "image/png";

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace TanKy.Hub.Devices.Control.Validation;
 
 /// <summary>The outcome of one field rule: the value to store (normalised) or why it was refused.</summary>
-public readonly record struct Checked(JsonNode? Value, string? Error)
+internal readonly record struct Checked(JsonNode? Value, string? Error)
 {
     public static Checked Ok(JsonNode value) => new(value, null);
 

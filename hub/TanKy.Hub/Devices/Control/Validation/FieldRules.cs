@@ -5,7 +5,7 @@ using TanKy.Protocol;
 namespace TanKy.Hub.Devices.Control.Validation;
 
 /// <summary>Building blocks of the per-kind schemas. Each takes the field name so its reason can name it.</summary>
-public static class FieldRules
+internal static class FieldRules
 {
     public static Func<string, JsonNode, FieldContext, Checked> Integer(int min, int max) => (name, value, _) =>
     {

@@ -6,7 +6,7 @@ namespace TanKy.Hub.Devices.Control.Validation;
 /// LED board messages: <c>message</c> (shown now) and <c>schedule</c> (shown daily at a local
 /// time, by the board itself so the programme holds while it is offline).
 /// </summary>
-public static class LedMessageRules
+internal static class LedMessageRules
 {
     public const int MaxScheduled = 8;
     public const int MaxSeconds = 86_400;

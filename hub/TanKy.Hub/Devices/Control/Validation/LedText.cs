@@ -9,7 +9,7 @@ namespace TanKy.Hub.Devices.Control.Validation;
 /// letters only, so text is NFC-normalised first (a phone may send "a" + combining accents).
 /// Control characters and emoji are refused rather than shown as boxes.
 /// </summary>
-public static class LedText
+internal static class LedText
 {
     public const int MaxLength = 200;
 

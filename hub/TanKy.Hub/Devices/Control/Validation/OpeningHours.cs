@@ -7,7 +7,7 @@ namespace TanKy.Hub.Devices.Control.Validation;
 /// Daily opening hours such as <c>05:00-23:00</c> in the commune's local time. An end before the
 /// start runs past midnight (<c>22:00-02:00</c>); <c>24:00</c> is allowed as an end.
 /// </summary>
-public sealed record OpeningHours(TimeOnly Start, TimeOnly End, bool EndsAtMidnight)
+internal sealed record OpeningHours(TimeOnly Start, TimeOnly End, bool EndsAtMidnight)
 {
     // People type an en dash (05:00–23:00) as often as a hyphen; the wire form is ASCII.
     private static readonly char[] Separators = ['-', '\u2013', '\u2014'];

@@ -8,7 +8,7 @@ namespace TanKy.Hub.Web.Console.Client;
 /// (read by <c>api.js strings()</c>): the script shows the same translated text as the page without a second table.
 /// The default encoder escapes <c>&lt;</c>, so the JSON cannot close the script element.
 /// </summary>
-public static class PageStrings
+internal static class PageStrings
 {
     /// <summary>Each entry is <c>jsKey=textKey</c>, or just a text key used for both.</summary>
     public static string Json(Translate t, params string[] entries)

@@ -1,7 +1,7 @@
 namespace TanKy.Hub.Web.Console.Client;
 
 /// <summary>The strings report.js shows in the live delivery report (see Pages/Shared/_DeliveryReport.cshtml).</summary>
-public static class ReportStrings
+internal static class ReportStrings
 {
     public static readonly string[] Keys =
     [

@@ -10,7 +10,7 @@ namespace TanKy.Hub.Web.Console.Text;
 /// authors add their own file instead of editing a shared table. The language comes from the
 /// <c>tanky.lang</c> cookie that the VI/EN switch sets.
 /// </summary>
-public sealed class ConsoleText
+internal sealed class ConsoleText
 {
     public const string LanguageCookie = "tanky.lang";
 

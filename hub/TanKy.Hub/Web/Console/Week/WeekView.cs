@@ -15,7 +15,7 @@ public sealed record WeekDay(DateOnly Date, IReadOnlyList<WeekCard> Cards);
 /// Monday–Sunday grid: one card per programme, start and outcome, instead of one per zone, so
 /// a bulletin for all twelve hamlets is one line, not twelve.
 /// </summary>
-public static class WeekView
+internal static class WeekView
 {
     public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
