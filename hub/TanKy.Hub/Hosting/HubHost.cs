@@ -76,7 +76,7 @@ public static class HubHost
         builder.Services.AddGatewayHardware(builder.Configuration);
         builder.Services.AddLiveBroadcasts(builder.Configuration);
         builder.Services.AddBroadcastStatistics();
-        builder.Services.AddWebApi(builder.Configuration, builder.WebHost);
+        builder.Services.AddWebApi(builder.Configuration);
         builder.Services.AddConsole(builder.Configuration);
         customize?.Invoke(builder);
 
