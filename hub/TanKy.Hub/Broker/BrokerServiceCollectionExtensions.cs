@@ -22,6 +22,10 @@ public static class BrokerServiceCollectionExtensions
         services.AddOptions<BrokerOptions>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrokerOptions>, BrokerOptionsValidator>());
 
+        // Start-up composition, not a settings read: the mode decides which services exist (the
+        // embedded broker is a hosted service and IBrokerAddress/IBrokerStatistics exist only in
+        // Embedded mode), and the host's service list is fixed before any options are resolved.
+        // Every other broker setting is read through IOptions<BrokerOptions> (validated on start).
         var mode = section.GetValue<BrokerMode?>(nameof(BrokerOptions.Mode)) ?? BrokerMode.Embedded;
         if (mode == BrokerMode.Embedded)
         {

@@ -78,7 +78,7 @@ public static class HubHost
         // (AddSchedules) has replayed what a kill cut short, or a replay would be settled as failed.
         builder.Services.AddProgrammeAiring(builder.Configuration);
         builder.Services.AddBroadcastStatistics();
-        builder.Services.AddWebApi(builder.Configuration, builder.WebHost);
+        builder.Services.AddWebApi(builder.Configuration);
         builder.Services.AddConsole(builder.Configuration);
         customize?.Invoke(builder);
 

@@ -23,24 +23,25 @@ public static class SchedulesRegistration
         services.AddSingleton<IProgrammePlayer, Airing.BroadcastProgrammePlayer>();
         services.AddSingleton<IDeviceActionRunner, DeviceActions.ProgrammeDeviceActionRunner>();
         services.AddSingleton<IDeviceActionValueValidator, DeviceActions.DesiredSchemaActionValidator>();
-        var hub = config.GetSection(HubOptions.Section).Get<HubOptions>() ?? new HubOptions();
         services.AddOptions<ScheduleOptions>()
             .Bind(config.GetSection(ScheduleOptions.Section))
             .Validate(o => o.Problems().Count == 0, "invalid Schedules settings: see ScheduleOptions.Problems()")
             .ValidateOnStart();
         services.AddSingleton<IScheduleReferenceSource, RegistryReferenceSource>();
-        services.AddSchedulesCore(new Database(hub.DataDir).ConnectionString, quartzTime: null);
+        services.AddSchedulesCore(quartzTime: null);
         services.AddHostedService<ScheduleFolderWatcher>();
         return services;
     }
 
     /// <summary>
     /// Everything but the folder watcher and the reference source, for the hub and for tests.
-    /// Quartz takes <paramref name="quartzTime"/> when given, else the container's TimeProvider.
+    /// Quartz stores its jobs in the registered <see cref="Database"/> (the hub's SQLite file, read
+    /// when the scheduler is built, not now) and takes <paramref name="quartzTime"/> when given,
+    /// else the container's TimeProvider.
     /// A player or device-action runner registered before this call is used; otherwise log-only
     /// stand-ins (tests that need neither).
     /// </summary>
-    public static IServiceCollection AddSchedulesCore(this IServiceCollection services, string connectionString, TimeProvider? quartzTime)
+    public static IServiceCollection AddSchedulesCore(this IServiceCollection services, TimeProvider? quartzTime)
     {
         services.TryAddSingleton<IProgrammePlayer, LoggingProgrammePlayer>();
         services.TryAddSingleton<IDeviceActionRunner, LoggingDeviceActionRunner>();
@@ -64,15 +65,21 @@ public static class SchedulesRegistration
 
             // Quartz keys stored jobs by scheduler name and wants names unique per process: one
             // stable name per database file gives both (tests run several hubs in one process).
-            q.ConfigureScheduler(o => o.InstanceName = SchedulerName(connectionString));
+            // Both the name and the connection string come from the Database singleton when
+            // Quartz resolves its options (below), not from configuration read here.
+            q.Services.AddOptions<QuartzSchedulerOptions>(q.SchedulerName)
+                .Configure<Database>((o, db) => o.InstanceName = SchedulerName(db.ConnectionString));
             q.UseDefaultTimeZone(CommuneTime.Zone);
             q.UsePersistentStore(s =>
             {
-                s.UseSqlite(connectionString);
+                s.UseDataSource(QuartzDataSource);
+                s.UseSqlite(_ => { });
                 s.ProvisionSchema();
                 s.ConfigureStore(o => o.StoreJobDataAsStrings = true);
             });
         });
+        services.AddOptions<DataSourceOptions>(QuartzDataSource)
+            .Configure<Database>((o, db) => o.ConnectionString = db.ConnectionString);
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSingleton<ProgrammeScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ProgrammeScheduler>());
@@ -80,6 +87,9 @@ public static class SchedulesRegistration
         services.AddHostedService(sp => sp.GetRequiredService<PrecachePublisher>());
         return services;
     }
+
+    /// <summary>The name Quartz's data source options are registered under (the hub's database).</summary>
+    internal const string QuartzDataSource = "tanky-hub";
 
     internal static string SchedulerName(string connectionString) =>
         "tanky-programme-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(connectionString)))[..12];

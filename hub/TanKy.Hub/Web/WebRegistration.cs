@@ -2,11 +2,15 @@ using TanKy.Hub.Devices.Http;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using TanKy.Hub.Accounts.Http;
 using TanKy.Hub.Shared.Web;
 using TanKy.Hub.Emergency.Live;
@@ -15,33 +19,70 @@ namespace TanKy.Hub.Web;
 
 public static class WebRegistration
 {
-    public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration config, IWebHostBuilder webHost)
+    /// <summary>
+    /// The API's services and Kestrel. <see cref="WebOptions"/> (section <c>Http</c>) are read when
+    /// the server is built and started, not here: the certificate and limits through
+    /// <c>IOptions&lt;KestrelServerOptions&gt;</c>, the addresses (<c>Http:Urls</c>) just before the
+    /// web host starts the server; an https:// address without a certificate stops the start.
+    /// </summary>
+    public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration config)
     {
-        var options = config.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
-        webHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries));
-        if (string.IsNullOrWhiteSpace(options.CertificateFile) && options.Urls.Contains("https://", StringComparison.OrdinalIgnoreCase))
-        {
+        services.AddOptions<WebOptions>()
+            .Bind(config.GetSection(WebOptions.Section))
             // Kestrel would look for a development certificate, which a gateway never has.
-            throw new InvalidOperationException("Http:Urls has an https:// address but Http:CertificateFile is not set");
-        }
-
-        var certificate = string.IsNullOrWhiteSpace(options.CertificateFile)
-            ? null
-            : Broker.BrokerCertificateLoader.Load(new Broker.BrokerTlsOptions { CertificateFile = options.CertificateFile, CertificatePassword = options.CertificatePassword });
-        webHost.ConfigureKestrel(k =>
+            .Validate(
+                o => !string.IsNullOrWhiteSpace(o.CertificateFile) || !o.Urls.Contains("https://", StringComparison.OrdinalIgnoreCase),
+                "Http:Urls has an https:// address but Http:CertificateFile is not set")
+            .ValidateOnStart();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<WebOptions>>((k, web) =>
         {
             k.Limits.MaxRequestBodySize = 1024 * 1024;
-            if (certificate is not null)
+            var options = web.Value;
+            if (!string.IsNullOrWhiteSpace(options.CertificateFile))
             {
+                var certificate = Broker.BrokerCertificateLoader.Load(new Broker.BrokerTlsOptions { CertificateFile = options.CertificateFile, CertificatePassword = options.CertificatePassword });
                 k.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
             }
         });
+        services.AddHostedService<ServerUrls>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         services.AddAuthentication(BearerTokenHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddAuthorization(Policies.Add);
         services.AddProblemDetails();
         services.AddOpenApi();
         return services;
+    }
+
+    /// <summary>
+    /// What <c>UseUrls</c> did, from <c>IOptions&lt;WebOptions&gt;</c> at start: before any hosted
+    /// service starts (the web host starts the server in its StartAsync), an empty address list
+    /// gets <c>Http:Urls</c>; the web host then binds those instead of its own <c>urls</c> setting.
+    /// </summary>
+    private sealed class ServerUrls(IServer server, IOptions<WebOptions> options) : IHostedLifecycleService
+    {
+        public Task StartingAsync(CancellationToken cancellationToken)
+        {
+            var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses;
+            if (addresses is { IsReadOnly: false, Count: 0 })
+            {
+                foreach (var url in options.Value.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    addresses.Add(url);
+                }
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     public static WebApplication MapWebApi(this WebApplication app)

@@ -84,11 +84,11 @@ internal sealed class DrivenProgramme : IAsyncDisposable
         s.AddSingleton<IScheduleReferenceSource>(new RegistryReferenceSource(hub.Dir.Zones, hub.Dir.Devices, hub.Library));
         // The player's wait is parked work of the hub (Quartz registers its own clock as the TimeProvider: same time, not counted).
         s.AddSingleton<IProgrammePlayer>(sp => ActivatorUtilities.CreateInstance<BroadcastProgrammePlayer>(sp, (TimeProvider)hub.Time));
-        s.AddSingleton(new AiringOutcomeReconcilerOptions(TimeSpan.FromHours(1)));
+        s.AddSingleton(MsOptions.Create(new AiringOutcomeReconcilerOptions { OutcomeInterval = TimeSpan.FromHours(1) }));
         s.AddSingleton<AiringOutcomeReconciler>();
 
         // Quartz reads the driven clock directly: its own waits are not the hub's parked work.
-        s.AddSchedulesCore(hub.Dir.Db.ConnectionString, clock.Time);
+        s.AddSchedulesCore(clock.Time);
         var host = builder.Build();
 
         // Off xunit's synchronization context: Quartz's loop must not queue behind the test runner.

@@ -42,7 +42,7 @@ internal sealed class ScheduleHost : IAsyncDisposable
         s.AddSingleton<DesiredStateService>();
         s.AddSingleton<IScheduleReferenceSource>(new RegistryReferenceSource(bed.Dir.Zones, bed.Dir.Devices, bed.Library));
         s.AddSingleton<IProgrammePlayer>(player);
-        s.AddSchedulesCore(bed.Dir.Db.ConnectionString, bed.Time);
+        s.AddSchedulesCore(bed.Time);
         var host = builder.Build();
 
         // Started off xunit's synchronization context: Quartz's scheduler loop must not queue its

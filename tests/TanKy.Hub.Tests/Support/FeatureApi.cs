@@ -31,7 +31,7 @@ public static class FeatureApi
         builder.Logging.ClearProviders();
         builder.Services.AddHubCore(builder.Configuration).AddStorage().AddAccounts();
         builder.Services.AddSingleton(clock); // after AddHubCore's TimeProvider.System: this one wins
-        builder.Services.AddWebApi(builder.Configuration, builder.WebHost);
+        builder.Services.AddWebApi(builder.Configuration);
         addFeature(builder);
         var app = builder.Build();
         app.UseAuthentication();

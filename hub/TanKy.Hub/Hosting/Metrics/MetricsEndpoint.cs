@@ -22,10 +22,12 @@ internal static class MetricsEndpoint
         services.AddOptions<MetricsOptions>().Bind(config.GetSection(MetricsOptions.Section));
         services.AddSingleton<BroadcastMetrics>();
         services.AddSingleton<PrometheusExporter>();
-        var allowLoopback = config.GetSection(MetricsOptions.Section).Get<MetricsOptions>()?.AllowAnonymousFromLoopback ?? true;
+        // The loopback exemption is read from IOptions<MetricsOptions> per request, not at registration.
         services.AddAuthorization(o => o.AddPolicy(Policy, p => p.RequireAssertion(ctx =>
             ctx.User.Identity?.IsAuthenticated == true
-            || (allowLoopback && ctx.Resource is HttpContext http && http.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip)))));
+            || (ctx.Resource is HttpContext http
+                && http.RequestServices.GetRequiredService<IOptions<MetricsOptions>>().Value.AllowAnonymousFromLoopback
+                && http.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip)))));
         return services;
     }
 

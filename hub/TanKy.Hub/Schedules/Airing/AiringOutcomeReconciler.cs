@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TanKy.Hub.Schedules.History;
 using TanKy.Hub.Schedules.Planning;
 using TanKy.Hub.Schedules.Scheduling;
@@ -10,7 +11,7 @@ namespace TanKy.Hub.Schedules.Airing;
 
 /// <summary>
 /// Settles the history of fired airings from the broadcast tables: every
-/// <see cref="AiringOutcomeReconcilerOptions.Interval"/> it reads the arbiter's decisions for each
+/// <see cref="AiringOutcomeReconcilerOptions.OutcomeInterval"/> it reads the arbiter's decisions for each
 /// zone still marked <c>fired</c> and, when the last one is final, records the outcome through
 /// <see cref="ProgrammeHistory.RecordOutcome"/>. Reading the tables (not a callback) also settles
 /// airings a restart interrupted: the broadcast store marks those failed on start. Before its
@@ -24,7 +25,7 @@ internal sealed class AiringOutcomeReconciler(
     ProgrammeStore store,
     OccurrenceDispatcher dispatcher,
     TimeProvider time,
-    AiringOutcomeReconcilerOptions options,
+    IOptions<AiringOutcomeReconcilerOptions> options,
     ILogger<AiringOutcomeReconciler> log) : BackgroundService
 {
     // Rows fired before this run started belong to a run that is gone.
@@ -138,7 +139,7 @@ internal sealed class AiringOutcomeReconciler(
             log.LogWarning(e, "Could not replay airings interrupted by the previous run");
         }
 
-        using var timer = new PeriodicTimer(options.Interval, time);
+        using var timer = new PeriodicTimer(options.Value.OutcomeInterval, time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))

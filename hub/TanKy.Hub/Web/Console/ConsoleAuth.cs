@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Accounts.Http;
 
@@ -19,7 +20,8 @@ internal static class ConsoleAuth
     public const string CookieName = "tanky.auth";
     private const string StampClaim = "tanky:stamp";
 
-    public static void Add(IServiceCollection services, TimeSpan session)
+    /// <summary>The session length is <c>Console:Session</c>, from <c>IOptions&lt;ConsoleOptions&gt;</c> when the cookie options are made.</summary>
+    public static void Add(IServiceCollection services)
     {
         services.AddAuthentication(o =>
             {
@@ -39,12 +41,13 @@ internal static class ConsoleAuth
                 o.LoginPath = "/login";
                 o.LogoutPath = "/logout";
                 o.AccessDeniedPath = "/denied";
-                o.ExpireTimeSpan = session;
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = c => ApiStatusOrRedirect(c, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = c => ApiStatusOrRedirect(c, StatusCodes.Status403Forbidden);
                 o.Events.OnValidatePrincipal = RefreshAsync;
             });
+        services.AddOptions<CookieAuthenticationOptions>(CookieScheme)
+            .Configure<IOptions<ConsoleOptions>>((o, console) => o.ExpireTimeSpan = console.Value.Session);
     }
 
     /// <summary>The principal a console session starts with.</summary>

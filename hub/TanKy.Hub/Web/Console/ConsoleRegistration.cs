@@ -21,7 +21,6 @@ public static class ConsoleRegistration
 {
     public static IServiceCollection AddConsole(this IServiceCollection services, IConfiguration config)
     {
-        var options = config.GetSection(ConsoleOptions.Section).Get<ConsoleOptions>() ?? new ConsoleOptions();
         services.Configure<ConsoleOptions>(config.GetSection(ConsoleOptions.Section));
         services.Configure<LoginOptions>(config.GetSection(LoginOptions.Section));
         services.AddSingleton<PasswordLogin>();
@@ -40,8 +39,8 @@ public static class ConsoleRegistration
             var language = ConsoleText.LanguageOf(sp.GetRequiredService<IHttpContextAccessor>().HttpContext);
             return key => text.Get(key, language);
         });
-        ConsoleAuth.Add(services, options.Session);
-        LoginRateLimit.Add(services, config);
+        ConsoleAuth.Add(services);
+        LoginRateLimit.Add(services);
         services.AddAntiforgery(o =>
         {
             o.HeaderName = ConsoleGuards.CsrfHeader;

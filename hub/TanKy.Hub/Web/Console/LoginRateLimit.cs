@@ -1,8 +1,8 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using TanKy.Hub.Accounts;
 
 namespace TanKy.Hub.Web.Console;
@@ -15,15 +15,18 @@ internal static class LoginRateLimit
 {
     public const string Policy = "console-login";
 
-    public static void Add(IServiceCollection services, IConfiguration config)
+    /// <summary>The limit is <c>Console:Login:AttemptsPerMinutePerAddress</c> (at least 1), read from <c>IOptions&lt;LoginOptions&gt;</c> when an address's window is made.</summary>
+    public static void Add(IServiceCollection services)
     {
-        var perMinute = Math.Max(1, config.GetSection(LoginOptions.Section).Get<LoginOptions>()?.AttemptsPerMinutePerAddress ?? new LoginOptions().AttemptsPerMinutePerAddress);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(Policy, http => HttpMethods.IsPost(http.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "-", _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "-", _ => new FixedWindowRateLimiterOptions { PermitLimit = PerMinute(http), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("get"));
         });
     }
+
+    private static int PerMinute(HttpContext http) =>
+        Math.Max(1, http.RequestServices.GetRequiredService<IOptions<LoginOptions>>().Value.AttemptsPerMinutePerAddress);
 }
