@@ -13,31 +13,42 @@ internal sealed class BroadcastLifecycleHooks(Func<IEnumerable<IBroadcastLifecyc
 {
     private readonly Lazy<IReadOnlyList<IBroadcastLifecycle>> _hooks = new(() => [.. resolve?.Invoke() ?? []]);
 
-    public void Notify(IReadOnlyList<(BroadcastRecord? Record, StreamPlan Plan)> started, IReadOnlyList<(BroadcastRecord Record, string Status)> ended)
+    /// <summary>Tells every hook about <paramref name="events"/>, in their order.</summary>
+    public void Notify(IReadOnlyList<LifecycleEvent> events)
     {
-        if (started.Count == 0 && ended.Count == 0)
+        if (events.Count == 0)
         {
             return;
         }
 
         foreach (var hook in _hooks.Value)
         {
-            try
+            foreach (var e in events)
             {
-                foreach (var (record, plan) in started.Where(s => s.Record is not null))
+                try
                 {
-                    hook.OnStreamStarted(record!, plan.Zones, HubClock.FromMicros(plan.PlayoutStartUs));
+                    if (e.Status is { } status)
+                    {
+                        hook.OnEnded(e.Record, status);
+                    }
+                    else
+                    {
+                        hook.OnStreamStarted(e.Record, e.Plan!.Zones, HubClock.FromMicros(e.Plan.PlayoutStartUs));
+                    }
                 }
-
-                foreach (var (record, status) in ended)
+                catch (Exception ex)
                 {
-                    hook.OnEnded(record, status);
+                    logger.LogError(ex, "Broadcast lifecycle hook {Hook} failed on {BroadcastId}", hook.GetType().Name, e.Record.Id);
                 }
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Broadcast lifecycle hook {Hook} failed", hook.GetType().Name);
             }
         }
     }
+}
+
+/// <summary>A stream went on the air (<see cref="Plan"/>) or a broadcast ended (<see cref="Status"/>).</summary>
+internal sealed record LifecycleEvent(BroadcastRecord Record, StreamPlan? Plan, string? Status)
+{
+    public static LifecycleEvent Started(BroadcastRecord record, StreamPlan plan) => new(record, plan, null);
+
+    public static LifecycleEvent Ended(BroadcastRecord record, string status) => new(record, null, status);
 }

@@ -29,7 +29,11 @@ public sealed class BroadcastService : IBroadcastService
     private readonly StreamContext _context;
     private readonly ILogger<BroadcastService> _logger;
     private readonly BroadcastLifecycleHooks _lifecycle;
-    private readonly List<(BroadcastRecord Record, string Status)> _ended = [];
+    // Lifecycle events in the order they happened under _gate; delivered in that order, one
+    // delivery at a time (_notifyGate), so no hook hears a broadcast end before its stream started.
+    private readonly List<LifecycleEvent> _events = [];
+    private readonly object _notifyGate = new();
+    private bool _delivering;
 
     internal BroadcastService(
         ZoneArbiter arbiter,
@@ -238,8 +242,10 @@ public sealed class BroadcastService : IBroadcastService
         var sessions = step.NewStreams.Select(n => new StreamSession(_context, n.Plan, OnStreamEndedAsync)).ToList();
         sessions.ForEach(s =>
         {
-            _active[s.Plan.BroadcastId].Sessions.Add(s);
+            var owner = _active[s.Plan.BroadcastId];
+            owner.Sessions.Add(s);
             _running.Add(s);
+            _events.Add(LifecycleEvent.Started(owner.Record, s.Plan));
         });
         return sessions;
     }
@@ -260,7 +266,7 @@ public sealed class BroadcastService : IBroadcastService
         state.Status = status;
         if (endReason is not null)
         {
-            _ended.Add((state.Record, status));
+            _events.Add(LifecycleEvent.Ended(state.Record, status));
             _active.Remove(broadcastId);
         }
     }
@@ -305,15 +311,45 @@ public sealed class BroadcastService : IBroadcastService
     private void StartAll(List<StreamSession> sessions)
     {
         sessions.ForEach(s => s.Start());
-        List<(BroadcastRecord Record, string Status)> ended;
-        List<(BroadcastRecord? Record, StreamPlan Plan)> started;
-        lock (_gate)
-        {
-            (ended, started) = ([.. _ended], [.. sessions.Select(s => (_active.GetValueOrDefault(s.Plan.BroadcastId)?.Record, s.Plan))]);
-            _ended.Clear();
-        }
+        DeliverLifecycleEvents();
+    }
 
-        _lifecycle.Notify(started, ended);
+    private void DeliverLifecycleEvents()
+    {
+        lock (_notifyGate)
+        {
+            // A hook that starts or stops a broadcast lands here again on its own thread: the
+            // delivery under way picks its events up after the current batch, in order.
+            if (_delivering)
+            {
+                return;
+            }
+
+            _delivering = true;
+            try
+            {
+                while (true)
+                {
+                    List<LifecycleEvent> batch;
+                    lock (_gate)
+                    {
+                        if (_events.Count == 0)
+                        {
+                            return;
+                        }
+
+                        batch = [.. _events];
+                        _events.Clear();
+                    }
+
+                    _lifecycle.Notify(batch);
+                }
+            }
+            finally
+            {
+                _delivering = false;
+            }
+        }
     }
 
     private static string RandomHex(int bytes) => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(bytes));

@@ -3,7 +3,8 @@ namespace TanKy.Hub.Broadcasts;
 /// <summary>
 /// Told when a broadcast's stream goes on the air and when the broadcast ends for good, so the
 /// gateway outputs (amplifier relay, status LED) and the LED headlines can follow broadcasts.
-/// Called after the service's lock, on the caller's thread: keep it quick, never throw.
+/// Called outside the service's lock, one event at a time and in the order the events happened
+/// (a stream's start always before its broadcast's end): keep it quick, never throw.
 /// </summary>
 public interface IBroadcastLifecycle
 {

@@ -63,12 +63,12 @@ internal sealed class BroadcastHarness : IDisposable
         new(media, cls, zones.Length == 0 ? ["khoi-1", "xom-3"] : zones, "van-hoa", "test", Volume: 80, Policy: policy);
 
     /// <summary>A new service over the same database, as after a hub restart.</summary>
-    public BroadcastService NewService()
+    public BroadcastService NewService(Func<IEnumerable<IBroadcastLifecycle>>? lifecycle = null)
     {
         var context = new StreamContext(Mqtt, Clock, Microsoft.Extensions.Options.Options.Create(new HubOptions()), Microsoft.Extensions.Options.Options.Create(Options),
             _archive, NullLogger<StreamSession>.Instance);
         Service = new BroadcastService(new ZoneArbiter(Time, Options.Lead), Store, new DeliveryReporter(Deliveries), new BroadcastValidator(Dir.Zones, Media),
-            new DeliveryTargets(Dir.Devices, Live), context, NullLogger<BroadcastService>.Instance);
+            new DeliveryTargets(Dir.Devices, Live), context, NullLogger<BroadcastService>.Instance, lifecycle);
         return Service;
     }
 

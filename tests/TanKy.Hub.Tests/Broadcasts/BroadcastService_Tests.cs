@@ -138,6 +138,41 @@ public sealed class BroadcastService_Tests : IDisposable
         h.PlayOrders("stop").Select(BroadcastHarness.StreamOf).Should().Contain(badSource.StreamId, "nodes are told to stop a failed stream");
     }
 
+    [Fact]
+    public async Task Lifecycle_hooks_hear_a_streams_start_before_its_broadcasts_end_even_when_the_end_comes_first()
+    {
+        // The stream fails at once (no play order can be published) on its own task, while the
+        // start is still being told to the hooks: the end must wait its turn. The gateway relay
+        // hears start then end, or it is left holding the amplifier on.
+        using var h = new BroadcastHarness(new BroadcastOptions { StopRepeat = 1 });
+        h.Mqtt.Fails = topic => topic.EndsWith("/play", StringComparison.Ordinal);
+        var hook = new SlowStartHook(h);
+        h.NewService(() => [hook]);
+
+        var ticket = await h.Service.PlayAsync(BroadcastHarness.Request(zones: "khoi-1"));
+        await h.Service.WhenStreamsEndedAsync();
+
+        h.Service.Get(ticket.BroadcastId)!.Status.Should().Be(BroadcastStatus.Failed);
+        hook.Events.Should().Equal($"started {ticket.BroadcastId} khoi-1", $"ended {ticket.BroadcastId} {BroadcastStatus.Failed}");
+    }
+
+    /// <summary>Returns from a stream's start only once its broadcast has ended in the store.</summary>
+    private sealed class SlowStartHook(BroadcastHarness h) : IBroadcastLifecycle
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _events = new();
+
+        public IReadOnlyList<string> Events => [.. _events];
+
+        public void OnStreamStarted(BroadcastRecord record, IReadOnlyList<string> zones, DateTimeOffset playoutStart)
+        {
+            SpinWait.SpinUntil(() => h.Store.Get(record.Id)?.Status == BroadcastStatus.Failed, TimeSpan.FromSeconds(20))
+                .Should().BeTrue("the stream fails on its own task while its start is being told");
+            _events.Enqueue($"started {record.Id} {string.Join(',', zones)}");
+        }
+
+        public void OnEnded(BroadcastRecord record, string status) => _events.Enqueue($"ended {record.Id} {status}");
+    }
+
     private sealed class FailingArchive(IBroadcastArchive inner, string failingTitle) : IBroadcastArchive
     {
         public Task<IArchiveRecording> BeginAsync(ArchiveEntry entry, CancellationToken ct = default) =>
