@@ -191,7 +191,9 @@ public sealed partial class EmergencyAudit_Tests : IAsyncLifetime
         pins.SetInput(ButtonPin, PinValue.Low);
         await EmergencyHub.EventuallyAsync(() => _hub.Broadcasts.List(5).Count > 0, "the button's broadcast");
         pins.SetInput(ButtonPin, PinValue.High);
-        await _hub.Hub.Get<EmergencyButton>().LastTrigger;
+
+        // The broadcast is listed a moment before the button's task attaches its id to the row.
+        await EmergencyHub.EventuallyAsync(() => Rows().Any(r => r.BroadcastId is not null), "the row to name the broadcast");
 
         var id = _hub.Broadcasts.List(5).Single().Id;
         var row = Rows().Should().ContainSingle().Subject;
