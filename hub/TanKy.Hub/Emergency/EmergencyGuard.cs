@@ -5,33 +5,60 @@ using TanKy.Protocol;
 namespace TanKy.Hub.Emergency;
 
 /// <summary>
-/// The one door for person-initiated emergencies (HTTP, CLI): authorise, audit, then trigger.
+/// The one door for person-initiated emergencies (HTTP, CLI, console): authorise, audit, then trigger.
 /// The audit row is written before the engine is called, so even a crash mid-trigger leaves
-/// a trace of who asked.
+/// a trace of who asked; a failure of the engine is added to that row's reason.
 /// </summary>
 public sealed class EmergencyGuard(IEmergencyTrigger trigger, TriggerAudit audit, ILogger<EmergencyGuard> log)
 {
     public async Task<GuardedTriggerResult> TriggerAsync(User user, EmergencyRequest request, string? remote, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(request);
         var outcome = EmergencyAuthorizer.Authorize(user, request.Zones);
-        var what = Describe(request);
-        var auditId = audit.Record(user.Name, user.Role.ToWire(), request.Channel, what, request.Zones, remote, outcome.Allowed, outcome.Reason);
         if (!outcome.Allowed)
         {
-            log.LogWarning("Refused emergency by {User} ({Role}) from {Remote} for zones {Zones}: {Reason}", user.Name, user.Role.ToWire(), remote, string.Join(',', request.Zones), outcome.Reason);
-            return new GuardedTriggerResult(false, outcome.Reason, null, auditId);
+            return Refuse(user, request, remote, outcome.Reason, Describe(request));
         }
 
-        var id = await trigger.TriggerAsync(request, ct);
+        var auditId = audit.Record(Attempt(user, request, remote, Describe(request), true, outcome.Reason));
+        string id;
+        try
+        {
+            id = await trigger.TriggerAsync(request, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            audit.SetFailed(auditId, ex.Message);
+            throw;
+        }
+
         audit.SetBroadcast(auditId, id);
-        log.LogWarning("Emergency {Id} started by {User} from {Remote} for zones {Zones}", id, user.Name, remote, string.Join(',', request.Zones));
+        log.LogWarning("Emergency {Id} started by {User} via {Channel} from {Remote} for zones {Zones}", id, user.Name, request.Channel.ToWire(), remote, string.Join(',', request.Zones));
         return new GuardedTriggerResult(true, outcome.Reason, id, auditId);
+    }
+
+    /// <summary>
+    /// Writes the refusal of a request that will not be carried out. <paramref name="what"/> names
+    /// the content as it was asked for (the clip ids, the uploaded file, the text), which a refused
+    /// request never gets to resolve.
+    /// </summary>
+    public GuardedTriggerResult Refuse(User user, EmergencyRequest draft, string? remote, string reason, string what)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(draft);
+        var auditId = audit.Record(Attempt(user, draft, remote, what, false, reason));
+        log.LogWarning("Refused emergency by {User} ({Role}) via {Channel} from {Remote} for zones {Zones}: {Reason}", user.Name, user.Role.ToWire(), draft.Channel.ToWire(), remote, string.Join(',', draft.Zones), reason);
+        return new GuardedTriggerResult(false, reason, null, auditId);
     }
 
     internal static string Describe(EmergencyRequest r)
     {
-        var content = r.MediaIds.Count > 0 ? "media " + string.Join('+', r.MediaIds) : "no media";
+        var content = r.MediaIds.Count > 0 ? "media " + string.Join('+', r.MediaIds) : r.SpeechText is null ? "no media" : "speech";
         var text = r.Headline ?? r.SpeechText;
         return text is null ? $"{r.Class.ToWire()}: {content}" : $"{r.Class.ToWire()}: {content}; \"{text}\"";
     }
+
+    private static TriggerAttempt Attempt(User user, EmergencyRequest r, string? remote, string what, bool allowed, string reason) =>
+        new(user.Name, user.Role.ToWire(), r.Channel, TriggerAction.Start, r.Class, what, r.Zones, remote, allowed, reason);
 }

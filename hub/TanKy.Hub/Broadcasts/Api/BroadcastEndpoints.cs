@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Accounts.Http;
-using TanKy.Hub.Devices.Http;
 using TanKy.Protocol;
 
 namespace TanKy.Hub.Broadcasts.Api;
@@ -30,32 +30,42 @@ public static class BroadcastEndpoints
         api.MapDelete("/{id}", StopAsync).WithName("StopBroadcast").WithSummary("Stop a broadcast everywhere");
     }
 
-    private static async Task<IResult> PlayAsync(PlayBroadcastBody? body, ClaimsPrincipal principal, IBroadcastService service, ZoneRegistry zones, CancellationToken ct)
+    private static async Task<IResult> PlayAsync(PlayBroadcastBody? body, HttpContext http, IBroadcastService service, ZoneRegistry zones, [FromServices] IBroadcastAudit? audit, CancellationToken ct)
     {
-        var user = principal.ToUser();
+        var user = http.User.ToUser();
+        var trail = new BroadcastAuditTrail(audit, http, user, isStop: false, body is null ? null : BroadcastAuditTrail.ClassOf(body.Class),
+            $"{body?.Class ?? "normal"}: media {body?.Media ?? "(none)"}", [.. (body?.Zones ?? []).Where(z => z is not null)]);
         if (!CanBroadcast(user.Role))
         {
-            return DeviceEndpoints.Forbidden($"role '{user.Role.ToWire()}' may not broadcast");
+            var reason = $"role '{user.Role.ToWire()}' may not broadcast";
+            return Forbidden(reason, trail.Write(false, reason));
         }
 
         if (Read(body, user, zones) is not { } request)
         {
-            return Invalid(ReadError(body, zones) ?? "invalid request");
+            var reason = ReadError(body, zones) ?? "invalid request";
+            trail.Write(false, reason);
+            return Invalid(reason);
         }
 
         var outside = request.Zones.Where(z => !user.CanReachZone(z)).Distinct().ToList();
         if (outside.Count > 0)
         {
-            return DeviceEndpoints.Forbidden($"zone(s) outside your hamlets: {string.Join(", ", outside)}");
+            var reason = $"zone(s) outside your hamlets: {string.Join(", ", outside)}";
+            return Forbidden(reason, trail.Write(false, reason));
         }
 
+        // Written before the engine is called: a crash mid-start still leaves who asked.
+        var auditId = trail.Write(true, $"{user.Role.ToWire()} reaches these zones");
         try
         {
             var ticket = await service.PlayAsync(request, ct);
-            return Results.Accepted($"/api/v1/broadcasts/{ticket.BroadcastId}", new { id = ticket.BroadcastId, stream = ticket.StreamId, status = ticket.Status });
+            trail.Completed(auditId, ticket.BroadcastId, null);
+            return Results.Accepted($"/api/v1/broadcasts/{ticket.BroadcastId}", new { id = ticket.BroadcastId, stream = ticket.StreamId, status = ticket.Status, audit = auditId });
         }
         catch (BroadcastRequestException ex)
         {
+            trail.Completed(auditId, null, ex.Message);
             return Invalid(ex.Message);
         }
     }
@@ -121,22 +131,24 @@ public static class BroadcastEndpoints
 
         if (!principal.ToUser().CanReachAny(record.Zones))
         {
-            return DeviceEndpoints.Forbidden($"broadcast '{id}' is outside your hamlets");
+            return Forbidden($"broadcast '{id}' is outside your hamlets", null);
         }
 
         var decisions = service.Decisions(id).Select(BroadcastDecisionDto.From).ToList();
         return Results.Ok(new BroadcastDetailDto(record, decisions, service.GetDeliveryReport(id)));
     }
 
-    private static async Task<IResult> StopAsync(string id, ClaimsPrincipal principal, IBroadcastService service, CancellationToken ct)
+    private static async Task<IResult> StopAsync(string id, HttpContext http, IBroadcastService service, [FromServices] IBroadcastAudit? audit, CancellationToken ct)
     {
-        var user = principal.ToUser();
+        var user = http.User.ToUser();
+        var record = service.Get(id);
+        var trail = new BroadcastAuditTrail(audit, http, user, isStop: true, record is null ? BulletinClass.Normal : BroadcastAuditTrail.ClassOf(record.Class), $"stop {id}", record?.Zones ?? []);
         if (!CanBroadcast(user.Role))
         {
-            return DeviceEndpoints.Forbidden($"role '{user.Role.ToWire()}' may not stop broadcasts");
+            var reason = $"role '{user.Role.ToWire()}' may not stop broadcasts";
+            return Forbidden(reason, trail.Write(false, reason, id));
         }
 
-        var record = service.Get(id);
         if (record is null)
         {
             return NotFound();
@@ -145,13 +157,17 @@ public static class BroadcastEndpoints
         var outside = record.Zones.Where(z => !user.CanReachZone(z)).ToList();
         if (outside.Count > 0)
         {
-            return DeviceEndpoints.Forbidden($"broadcast '{id}' also plays in zone(s) outside your hamlets: {string.Join(", ", outside)}");
+            var reason = $"broadcast '{id}' also plays in zone(s) outside your hamlets: {string.Join(", ", outside)}";
+            return Forbidden(reason, trail.Write(false, reason, id));
         }
 
-        return await service.StopAsync(id, user.Name, ct) switch
+        var result = await service.StopAsync(id, user.Name, ct);
+        var status = service.Get(id)?.Status;
+        var auditId = trail.Write(result == StopResult.Stopped, result == StopResult.Stopped ? $"stopped by {user.Role.ToWire()}" : $"broadcast already {status}", id);
+        return result switch
         {
-            StopResult.Stopped => Results.Ok(new { id, status = BroadcastStatus.Cancelled }),
-            StopResult.AlreadyEnded => Results.Problem(statusCode: 409, title: "Bản tin đã kết thúc / broadcast already ended", detail: $"broadcast '{id}' is {service.Get(id)?.Status}"),
+            StopResult.Stopped => Results.Ok(new { id, status = BroadcastStatus.Cancelled, audit = auditId }),
+            StopResult.AlreadyEnded => Results.Problem(statusCode: 409, title: "Bản tin đã kết thúc / broadcast already ended", detail: $"broadcast '{id}' is {status}"),
             _ => NotFound(),
         };
     }
@@ -160,6 +176,11 @@ public static class BroadcastEndpoints
 
     private static IResult Invalid(string reason) =>
         Results.Problem(statusCode: 400, title: "Yêu cầu phát không hợp lệ / invalid broadcast request", detail: reason);
+
+    /// <summary>403 with the id of the audit row written for it (absent for normal broadcasts, which are not audited).</summary>
+    private static IResult Forbidden(string reason, long? auditId) =>
+        Results.Problem(statusCode: 403, title: "Không có quyền / forbidden", detail: reason,
+            extensions: auditId is { } id ? new Dictionary<string, object?> { ["audit"] = id } : null);
 
     private static IResult NotFound() =>
         Results.Problem(statusCode: 404, title: "Không tìm thấy bản tin / broadcast not found");

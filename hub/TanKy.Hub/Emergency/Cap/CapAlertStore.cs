@@ -95,6 +95,14 @@ internal sealed class CapAlertStore(Database db, TimeProvider time)
         return result;
     }
 
+    /// <summary>The class and zones a stored message played to, for the audit of stopping it.</summary>
+    public (string? Class, IReadOnlyList<string> Zones) Target(long rowId)
+    {
+        using var c = db.Open();
+        var row = c.QuerySingleOrDefault<(string? Class, string? Zones)>("SELECT class, zones FROM cap_alerts WHERE id = @rowId", new { rowId });
+        return (row.Class, row.Zones is { Length: > 0 } z ? z.Split(',') : []);
+    }
+
     /// <summary>Marks the rows' broadcasts as ended, and (for an Update) which row replaced them. One transaction.</summary>
     public void MarkEnded(IEnumerable<long> rowIds, long? replacedBy)
     {

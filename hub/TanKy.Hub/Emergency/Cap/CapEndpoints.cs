@@ -33,8 +33,8 @@ public static class CapEndpoints
         var remote = request.HttpContext.Connection.RemoteIpAddress?.ToString();
         if (!MayUseCap(user))
         {
-            audit.Record(user.Name, user.Role.ToWire(), TriggerChannel.Cap, "CAP submission", [], remote, false, "role may not submit CAP alerts");
-            return Forbidden("only officers and admins submit CAP alerts");
+            var auditId = audit.Record(new TriggerAttempt(user.Name, user.Role.ToWire(), TriggerChannel.Cap, TriggerAction.Start, null, "CAP submission", [], remote, false, "role may not submit CAP alerts"));
+            return Forbidden("only officers and admins submit CAP alerts", auditId);
         }
 
         var mediaType = request.ContentType?.Split(';')[0].Trim();
@@ -49,7 +49,7 @@ public static class CapEndpoints
             return Malformed([$"alert: the message is larger than {options.Value.MaxBytes} bytes"]);
         }
 
-        var result = await intake.SubmitAsync(body, new CapSubmission("http", user.Name, remote), ct);
+        var result = await intake.SubmitAsync(body, new CapSubmission("http", user.Name, remote, user.Role.ToWire()), ct);
         if (result.Malformed)
         {
             return Malformed(result.Errors);
@@ -66,7 +66,8 @@ public static class CapEndpoints
     private static IResult Malformed(IReadOnlyList<string> errors) =>
         Results.Problem(statusCode: 400, title: "Bản tin CAP không hợp lệ / malformed CAP message", detail: errors[0], extensions: new Dictionary<string, object?> { ["errors"] = errors });
 
-    private static IResult Forbidden(string detail) => Results.Problem(statusCode: 403, title: "Không có quyền / forbidden", detail: detail);
+    private static IResult Forbidden(string detail, long? auditId = null) => Results.Problem(statusCode: 403, title: "Không có quyền / forbidden", detail: detail,
+        extensions: auditId is { } id ? new Dictionary<string, object?> { ["audit"] = id } : null);
 
     private static async Task<byte[]?> ReadBoundedAsync(Stream body, int maxBytes, CancellationToken ct)
     {

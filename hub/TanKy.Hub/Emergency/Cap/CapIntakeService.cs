@@ -31,6 +31,7 @@ internal sealed class CapIntakeService(
         if (!parsed.IsValid)
         {
             log.LogWarning("Refused a malformed CAP message from {Source} {Remote}: {Errors}", from.Source, from.Remote, string.Join(" | ", parsed.Errors));
+            Audit(from, TriggerAction.Start, null, "malformed CAP message", [], false, string.Join(" | ", parsed.Errors));
             return CapIntakeResult.Rejected(parsed.Errors);
         }
 
@@ -63,6 +64,7 @@ internal sealed class CapIntakeService(
         {
             log.LogError(ex, "CAP {Sender}/{Identifier}: {Action} failed", alert.Sender, alert.Identifier, decision.Action.ToWire());
             store.Save(alert, from, "failed", $"{decision.Action.ToWire()} failed: {ex.Message}", decision, null);
+            Audit(from, decision.Action == CapAction.Cancel ? TriggerAction.Cancel : TriggerAction.Start, decision.Class, What(alert, decision.Action), decision.Zones, true, $"{decision.Reason}; failed: {ex.Message}");
             return new CapIntakeResult([], decision, null, [], ex.Message);
         }
     }
@@ -74,24 +76,28 @@ internal sealed class CapIntakeService(
             Math.Max(1, _o.Repeat), _o.RepeatInterval, decision.Expires, "cap:" + alert.Sender, TriggerChannel.Cap, alert.AsReference.ToString());
         var broadcastId = await trigger.TriggerAsync(request, ct);
         var rowId = store.Save(alert, from, decision.Action.ToWire(), decision.Reason, decision, broadcastId);
-        audit.Record(from.SubmittedBy, null, TriggerChannel.Cap, EmergencyGuard.Describe(request), decision.Zones, from.Remote, true, decision.Reason, broadcastId);
+        Audit(from, TriggerAction.Start, request.Class, $"{What(alert, decision.Action)}: {EmergencyGuard.Describe(request)}", decision.Zones, true, decision.Reason, broadcastId);
 
         // Update: the new broadcast is already running (latest emergency wins), so stopping the old one leaves no gap.
-        var cancelled = await StopAsync(decision.References, rowId, $"replaced by CAP update {alert.Identifier}", ct);
+        var cancelled = await StopAsync(decision.References, rowId, $"replaced by CAP update {alert.Identifier}", from, TriggerAction.Stop, What(alert, CapAction.Update), ct);
         log.LogWarning("CAP {Identifier} started broadcast {BroadcastId} ({Class}) for {Zones}", alert.Identifier, broadcastId, decision.Class.Value.ToWire(), string.Join(',', decision.Zones));
         return new CapIntakeResult([], decision, broadcastId, cancelled, null);
     }
 
     private async Task<CapIntakeResult> CancelAsync(CapAlert alert, CapDecision decision, CapSubmission from, CancellationToken ct)
     {
-        var cancelled = await StopAsync(decision.References, null, $"cancelled by CAP {alert.Identifier}", ct);
+        var cancelled = await StopAsync(decision.References, null, $"cancelled by CAP {alert.Identifier}", from, TriggerAction.Cancel, What(alert, CapAction.Cancel), ct);
         var reason = cancelled.Count == 0 ? decision.Reason + "; nothing of theirs was playing" : decision.Reason + $"; stopped {string.Join(", ", cancelled)}";
         store.Save(alert, from, decision.Action.ToWire(), reason, decision, null);
-        audit.Record(from.SubmittedBy, null, TriggerChannel.Cap, $"cancel: {alert.ReferencesText}", [], from.Remote, true, reason);
+        if (cancelled.Count == 0)
+        {
+            // One row per stopped broadcast is written by StopAsync; a Cancel that stopped nothing still leaves one.
+            Audit(from, TriggerAction.Cancel, null, What(alert, CapAction.Cancel), [], true, reason);
+        }
         return new CapIntakeResult([], decision with { Reason = reason }, null, cancelled, null);
     }
 
-    private async Task<List<string>> StopAsync(IReadOnlyList<CapReference> references, long? replacedBy, string reason, CancellationToken ct)
+    private async Task<List<string>> StopAsync(IReadOnlyList<CapReference> references, long? replacedBy, string reason, CapSubmission from, TriggerAction action, string what, CancellationToken ct)
     {
         if (references.Count == 0)
         {
@@ -99,8 +105,10 @@ internal sealed class CapIntakeService(
         }
 
         var active = store.ActiveBroadcasts(references);
-        foreach (var (_, broadcastId) in active)
+        foreach (var (rowId, broadcastId) in active)
         {
+            var (cls, zones) = store.Target(rowId);
+            Audit(from, action, EnumWire.TryParse<BulletinClass>(cls, out var c) ? c : null, what, zones, true, reason, broadcastId);
             await trigger.CancelAsync(broadcastId, reason, ct);
         }
 
@@ -115,8 +123,21 @@ internal sealed class CapIntakeService(
             store.Save(alert, from, decision.Action.ToWire(), decision.Reason, decision, null);
         }
 
+        // An actual alert the hub will not act on (duplicate, no zone here, class too low) is a refusal;
+        // Test, Exercise and the like are only recorded in cap_alerts.
+        if (decision.Action == CapAction.Ignore && alert.Status == CapStatus.Actual)
+        {
+            Audit(from, alert.MsgType == CapMsgType.Cancel ? TriggerAction.Cancel : TriggerAction.Start, decision.Class, What(alert, decision.Action), decision.Zones, false, decision.Reason);
+        }
+
         return new CapIntakeResult([], decision, null, [], null);
     }
+
+    /// <summary>One row in the emergency audit: the submitter (user or folder watcher) is the actor, the CAP sender is in <c>what</c>.</summary>
+    private void Audit(CapSubmission from, TriggerAction action, BulletinClass? cls, string what, IReadOnlyCollection<string> zones, bool allowed, string reason, string? broadcastId = null) =>
+        audit.Record(new TriggerAttempt(from.SubmittedBy, from.Role, TriggerChannel.Cap, action, cls, what, zones, from.Remote, allowed, reason, broadcastId));
+
+    private static string What(CapAlert alert, CapAction action) => $"CAP {action.ToWire()} {alert.Sender}/{alert.Identifier}";
 
     /// <summary>Siren first, then the spoken message. A failed synthesis must not stop the siren: it is logged, and the text still travels in the request.</summary>
     private async Task<List<string>> MediaFor(CapAlert alert, CapDecision decision, CancellationToken ct)

@@ -42,7 +42,31 @@ internal sealed class EmergencyContent(MediaLibrary library, SpeechMedia? speech
         return body.Class is null or "emergency" or "priority" ? null : $"bad class '{body.Class}' (emergency or priority)";
     }
 
-    public static EmergencyRequest Draft(EmergencyBody body, string by, IReadOnlyList<string> media) => new(
+    /// <summary>The content as it was asked for, for the audit of a request refused before it was resolved.</summary>
+    public static string Describe(EmergencyBody? body, IFormFile? file)
+    {
+        var cls = body?.Class ?? "emergency";
+        var given = new[] { body?.Siren, body?.Media }.Where(m => m is not null).ToList();
+        var parts = new List<string>();
+        if (given.Count > 0)
+        {
+            parts.Add("media " + string.Join('+', given));
+        }
+
+        if (file is not null)
+        {
+            parts.Add($"recording '{file.FileName}' ({file.Length} bytes)");
+        }
+
+        if ((body?.Headline ?? body?.Text) is { } text)
+        {
+            parts.Add($"\"{text}\"");
+        }
+
+        return $"{cls}: " + (parts.Count == 0 ? "no content" : string.Join("; ", parts));
+    }
+
+    public static EmergencyRequest Draft(EmergencyBody body, string by, IReadOnlyList<string> media, TriggerChannel channel) => new(
         [.. (body.Zones ?? []).Distinct(StringComparer.Ordinal)],
         body.Class == "priority" ? BulletinClass.Priority : BulletinClass.Emergency,
         media,
@@ -52,14 +76,14 @@ internal sealed class EmergencyContent(MediaLibrary library, SpeechMedia? speech
         TimeSpan.FromSeconds(body.Interval ?? 0),
         null,
         by,
-        TriggerChannel.Api,
+        channel,
         null);
 
-    public async Task<EmergencyRequest> ResolveAsync(EmergencyBody body, IFormFile? file, string by, CancellationToken ct)
+    public async Task<EmergencyRequest> ResolveAsync(EmergencyBody body, IFormFile? file, string by, TriggerChannel channel, CancellationToken ct)
     {
         var message = body.Media ?? (file is not null ? await ImportAsync(file, body, by, ct) : await SpeakAsync(body, by, ct));
         IReadOnlyList<string> media = body.Siren is { } siren ? [siren, message] : [message];
-        return Draft(body, by, media);
+        return Draft(body, by, media, channel);
     }
 
     private async Task<string> ImportAsync(IFormFile file, EmergencyBody body, string by, CancellationToken ct)

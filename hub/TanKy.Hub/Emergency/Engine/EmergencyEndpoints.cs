@@ -39,24 +39,27 @@ public static class EmergencyEndpoints
     {
         var user = principal.ToUser();
         var remote = http.HttpContext.Connection.RemoteIpAddress?.ToString();
+        var channel = HttpChannel.Of(http.HttpContext);
         var (body, file, readError) = await EmergencyBodyReader.ReadAsync(http, ct);
         var error = readError ?? EmergencyContent.Check(body!, file);
         if (error is not null)
         {
-            audit.Record(user.Name, user.Role.ToWire(), TriggerChannel.Api, "invalid emergency request", body?.Zones ?? [], remote, false, error);
+            audit.Record(new TriggerAttempt(user.Name, user.Role.ToWire(), channel, TriggerAction.Start, ClassOf(body),
+                EmergencyContent.Describe(body, file), body?.Zones ?? [], remote, false, error));
             return Invalid(error);
         }
 
-        var draft = EmergencyContent.Draft(body!, user.Name, []);
-        if (!EmergencyAuthorizer.Authorize(user, draft.Zones).Allowed)
+        var draft = EmergencyContent.Draft(body!, user.Name, [], channel);
+        var outcome = EmergencyAuthorizer.Authorize(user, draft.Zones);
+        if (!outcome.Allowed)
         {
-            var refused = await guard.TriggerAsync(user, draft, remote, ct);
+            var refused = guard.Refuse(user, draft, remote, outcome.Reason, EmergencyContent.Describe(body, file));
             return Forbidden(refused.Reason, refused.AuditId);
         }
 
         try
         {
-            var request = await content.ResolveAsync(body!, file, user.Name, ct);
+            var request = await content.ResolveAsync(body!, file, user.Name, channel, ct);
             var result = await guard.TriggerAsync(user, request, remote, ct);
             return result.Allowed
                 ? Results.Accepted($"/api/v1/broadcasts/{result.BroadcastId}", new { id = result.BroadcastId, media = request.MediaIds, audit = result.AuditId })
@@ -64,11 +67,13 @@ public static class EmergencyEndpoints
         }
         catch (EmergencyContentException ex)
         {
-            audit.Record(user.Name, user.Role.ToWire(), TriggerChannel.Api, "invalid emergency content", draft.Zones, remote, false, ex.Message);
+            audit.Record(new TriggerAttempt(user.Name, user.Role.ToWire(), channel, TriggerAction.Start, draft.Class,
+                EmergencyContent.Describe(body, file), draft.Zones, remote, false, ex.Message));
             return Invalid(ex.Message);
         }
         catch (BroadcastRequestException ex)
         {
+            // The guard's row was written as allowed and now carries this failure.
             return Invalid(ex.Message);
         }
     }
@@ -76,7 +81,6 @@ public static class EmergencyEndpoints
     private static async Task<IResult> CancelAsync(string id, HttpRequest http, ClaimsPrincipal principal, IBroadcastService broadcasts, IEmergencyTrigger trigger, TriggerAudit audit, CancellationToken ct)
     {
         var user = principal.ToUser();
-        var remote = http.HttpContext.Connection.RemoteIpAddress?.ToString();
         var record = broadcasts.Get(id);
         if (record is null)
         {
@@ -84,20 +88,33 @@ public static class EmergencyEndpoints
         }
 
         var outcome = EmergencyAuthorizer.Authorize(user, record.Zones);
-        audit.Record(user.Name, user.Role.ToWire(), TriggerChannel.Api, $"cancel {id}", record.Zones, remote, outcome.Allowed, outcome.Reason, id);
+        var ended = record.Status is BroadcastStatus.Finished or BroadcastStatus.Cancelled or BroadcastStatus.Failed;
+        var allowed = outcome.Allowed && !ended;
+        var auditId = audit.Record(new TriggerAttempt(user.Name, user.Role.ToWire(), HttpChannel.Of(http.HttpContext), TriggerAction.Cancel,
+            EnumWire.TryParse<BulletinClass>(record.Class, out var cls) ? cls : null, $"cancel {id}", record.Zones,
+            http.HttpContext.Connection.RemoteIpAddress?.ToString(), allowed, !outcome.Allowed ? outcome.Reason : ended ? $"broadcast already {record.Status}" : outcome.Reason, id));
         if (!outcome.Allowed)
         {
-            return Forbidden(outcome.Reason, null);
+            return Forbidden(outcome.Reason, auditId);
         }
 
-        if (record.Status is BroadcastStatus.Finished or BroadcastStatus.Cancelled or BroadcastStatus.Failed)
+        if (ended)
         {
-            return Results.Problem(statusCode: 409, title: "Bản tin đã kết thúc / broadcast already ended", detail: $"broadcast '{id}' is {record.Status}");
+            return Results.Problem(statusCode: 409, title: "Bản tin đã kết thúc / broadcast already ended", detail: $"broadcast '{id}' is {record.Status}",
+                extensions: new Dictionary<string, object?> { ["audit"] = auditId });
         }
 
+        // The row is written before the stop, like a start: a crash mid-cancel still shows who asked.
         await trigger.CancelAsync(id, user.Name, ct);
-        return Results.Ok(new { id, status = broadcasts.Get(id)?.Status });
+        return Results.Ok(new { id, status = broadcasts.Get(id)?.Status, audit = auditId });
     }
+
+    private static BulletinClass? ClassOf(EmergencyBody? body) => body?.Class switch
+    {
+        null or "emergency" => BulletinClass.Emergency,
+        "priority" => BulletinClass.Priority,
+        _ => null,
+    };
 
     private static IResult Audit(ClaimsPrincipal principal, TriggerAudit audit, DateTimeOffset? from, DateTimeOffset? to, string? actor, string? outcome, string? zone, int? limit)
     {
@@ -116,7 +133,7 @@ public static class EmergencyEndpoints
         return Results.Ok(audit.Query(new TriggerAuditQuery(from, to, actor, allowed, zone, limit ?? 200)));
     }
 
-    private static IResult Forbidden(string reason, long? auditId) =>
+    private static IResult Forbidden(string reason, long auditId) =>
         Results.Problem(statusCode: 403, title: "Không có quyền phát khẩn cấp tới khu vực này / emergency refused", detail: reason,
             extensions: new Dictionary<string, object?> { ["audit"] = auditId });
 

@@ -36,10 +36,12 @@ public static class LiveEndpoint
         var zones = http.Request.Query["zones"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
         var cls = http.Request.Query["class"].ToString() == "priority" ? BulletinClass.Priority : BulletinClass.Emergency;
         var outcome = zones.Any(z => !registry.Exists(z)) ? AuthorizationOutcome.Refuse("unknown zone") : EmergencyAuthorizer.Authorize(user, zones);
-        var auditId = audit.Record(user.Name, user.Role.ToWire(), TriggerChannel.Api, $"{cls.ToWire()}: live sound card", zones, http.Connection.RemoteIpAddress?.ToString(), outcome.Allowed && arecord.Configured, arecord.Configured ? outcome.Reason : "no sound card configured");
+        var reason = !outcome.Allowed ? outcome.Reason : arecord.Configured ? outcome.Reason : "no sound card configured";
+        var auditId = audit.Record(new TriggerAttempt(user.Name, user.Role.ToWire(), HttpChannel.Of(http), TriggerAction.Start, cls, $"{cls.ToWire()}: live sound card",
+            zones, http.Connection.RemoteIpAddress?.ToString(), outcome.Allowed && arecord.Configured, reason));
         if (!outcome.Allowed)
         {
-            return Results.Problem(statusCode: 403, title: "Không có quyền phát tới khu vực này / live broadcast refused", detail: outcome.Reason);
+            return Refused(outcome.Reason, auditId);
         }
 
         if (!arecord.Configured)
@@ -55,6 +57,7 @@ public static class LiveEndpoint
         }
         catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or System.ComponentModel.Win32Exception)
         {
+            audit.SetFailed(auditId, ex.Message);
             return Results.Problem(statusCode: 503, title: "Không thu được âm thanh / sound card capture failed", detail: ex.Message);
         }
     }
@@ -72,6 +75,8 @@ public static class LiveEndpoint
         var clsText = http.Request.Query["class"].ToString() is { Length: > 0 } c ? c : "emergency";
         var remote = http.Connection.RemoteIpAddress?.ToString();
         var what = $"{clsText}: live voice";
+        var channel = HttpChannel.Of(http);
+        BulletinClass? cls = clsText switch { "emergency" => BulletinClass.Emergency, "priority" => BulletinClass.Priority, _ => null };
         var error = clsText is not ("emergency" or "priority") ? $"bad class '{clsText}' (emergency or priority)"
             : zones.Count == 0 ? "zones are required"
             : zones.FirstOrDefault(z => !registry.Exists(z)) is { } unknown ? $"unknown zone '{unknown}'"
@@ -79,22 +84,25 @@ public static class LiveEndpoint
             : null;
         if (error is not null)
         {
-            audit.Record(user.Name, user.Role.ToWire(), TriggerChannel.Api, what, zones, remote, false, error);
+            audit.Record(new TriggerAttempt(user.Name, user.Role.ToWire(), channel, TriggerAction.Start, cls, what, zones, remote, false, error));
             await Results.Problem(statusCode: 400, title: "Yêu cầu phát trực tiếp không hợp lệ / invalid live request", detail: error).ExecuteAsync(http);
             return;
         }
 
         var outcome = EmergencyAuthorizer.Authorize(user, zones);
-        var auditId = audit.Record(user.Name, user.Role.ToWire(), TriggerChannel.Api, what, zones, remote, outcome.Allowed, outcome.Reason);
+        var auditId = audit.Record(new TriggerAttempt(user.Name, user.Role.ToWire(), channel, TriggerAction.Start, cls, what, zones, remote, outcome.Allowed, outcome.Reason));
         if (!outcome.Allowed)
         {
-            await Results.Problem(statusCode: 403, title: "Không có quyền phát tới khu vực này / live broadcast refused", detail: outcome.Reason).ExecuteAsync(http);
+            await Refused(outcome.Reason, auditId).ExecuteAsync(http);
             return;
         }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         var session = new LiveVoiceSession(socket, sessions, options.Value, logs.CreateLogger("TanKy.Hub.Broadcasts.Live.LiveVoiceSession"));
-        var cls = clsText == "priority" ? BulletinClass.Priority : BulletinClass.Emergency;
-        await session.RunAsync(zones, cls, user.Name, id => audit.SetBroadcast(auditId, id), http.RequestAborted);
+        await session.RunAsync(zones, cls!.Value, user.Name, id => audit.SetBroadcast(auditId, id), http.RequestAborted);
     }
+
+    private static IResult Refused(string reason, long auditId) =>
+        Results.Problem(statusCode: 403, title: "Không có quyền phát tới khu vực này / live broadcast refused", detail: reason,
+            extensions: new Dictionary<string, object?> { ["audit"] = auditId });
 }

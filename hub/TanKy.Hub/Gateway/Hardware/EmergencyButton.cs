@@ -70,12 +70,14 @@ internal sealed class EmergencyButton(
         if (_o.Zones.Count == 0 || media.Count == 0)
         {
             log.LogCritical("Emergency button held on GPIO {Pin} but Gateway:Hardware:Button has no zones or no media configured", _o.Pin);
-            audit.Record(Actor, null, TriggerChannel.Button, "long press", _o.Zones, remote, false, "button not configured (zones and siren/message media)");
+            audit.Record(new TriggerAttempt(Actor, TriggerAudit.SystemRole, TriggerChannel.Button, TriggerAction.Start, BulletinClass.Emergency,
+                "emergency: long press", _o.Zones, remote, false, "button not configured (zones and siren/message media)"));
             return;
         }
 
         var request = new EmergencyRequest(_o.Zones, BulletinClass.Emergency, media, null, null, Math.Max(1, _o.Repeat), _o.RepeatInterval, null, Actor, TriggerChannel.Button, $"press@{time.GetUtcNow():O}");
-        var auditId = audit.Record(Actor, null, TriggerChannel.Button, EmergencyGuard.Describe(request), _o.Zones, remote, true, "long press");
+        var auditId = audit.Record(new TriggerAttempt(Actor, TriggerAudit.SystemRole, TriggerChannel.Button, TriggerAction.Start, request.Class,
+            EmergencyGuard.Describe(request), _o.Zones, remote, true, "long press"));
         try
         {
             var id = await trigger.TriggerAsync(request, CancellationToken.None);
@@ -84,6 +86,7 @@ internal sealed class EmergencyButton(
         }
         catch (Exception ex)
         {
+            audit.SetFailed(auditId, ex.Message);
             log.LogCritical(ex, "Emergency button: the broadcast could not start");
         }
     }

@@ -20,6 +20,12 @@ public sealed class HubApiClient : IDisposable
     /// <summary>Device commands wait for the device's reply on the server: allow the longest command timeout.</summary>
     public static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(11);
 
+    /// <summary>
+    /// Marks the CLI's requests so the emergency audit can name the channel (<c>cli</c>). A label,
+    /// not a credential: who acted is the token's user, whatever this header says.
+    /// </summary>
+    public const string ClientHeader = "X-TanKy-Client";
+
     private readonly HttpClient _http;
 
     public HubApiClient(Uri hub, string token, TimeSpan? timeout = null, HttpMessageHandler? handler = null)
@@ -28,6 +34,7 @@ public sealed class HubApiClient : IDisposable
         _http.BaseAddress = hub;
         _http.Timeout = timeout ?? TimeSpan.FromSeconds(30);
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        _http.DefaultRequestHeaders.Add(ClientHeader, "cli");
     }
 
     public Uri Hub => _http.BaseAddress!;

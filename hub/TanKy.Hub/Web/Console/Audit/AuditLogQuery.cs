@@ -15,7 +15,7 @@ public sealed class AuditLogQuery(Database db)
     private const string Union = """
         SELECT ts, actor, 'console' AS source, action, target, outcome, reason, remote FROM console_audit
         UNION ALL
-        SELECT ts, actor, 'emergency', channel, what || ' → ' || zones, outcome, reason, remote FROM emergency_audit
+        SELECT ts, actor, 'emergency', channel || ' ' || action, what || ' → ' || zones, outcome, reason, remote FROM emergency_audit
         UNION ALL
         SELECT issued_at, COALESCE(issued_by, '-'), 'command', op, device_id, status, error, NULL FROM device_commands
         UNION ALL
