@@ -77,7 +77,13 @@ internal static class TimeSyncRtt
             var clock = Stopwatch.StartNew();
             await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(request)
                 .WithPayload(FormattableString.Invariant($$"""{"v":1,"t1":{{t1}}}""")).Build());
-            await reply.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            var answer = await reply.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            clock.Stop();
+            if (!answer.Contains(t1.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"reply {answer} does not echo t1 {t1}");
+            }
+
             if (i >= 20)
             {
                 // The first 20 warm up the JIT and the connections.

@@ -128,6 +128,20 @@ public sealed class InstallScript_Tests : IDisposable
         security.Output.Should().Contain("Overall exposure level for tanky-hub.service");
     }
 
+    [Fact]
+    public async Task The_mosquitto_reload_path_unit_passes_systemd_analyze_verify()
+    {
+        var path = Path.Combine(_work, "tanky-mosquitto-reload.path");
+        var service = Path.Combine(_work, "tanky-mosquitto-reload.service");
+        File.Copy(Path.Combine(RepoRoot(), "hub/deploy/tanky-mosquitto-reload.path"), path);
+        File.Copy(Path.Combine(RepoRoot(), "hub/deploy/tanky-mosquitto-reload.service"), service);
+        File.ReadAllText(path).Should().Contain("PathChanged=/var/lib/tanky-mosquitto/passwd").And.Contain("PathChanged=/var/lib/tanky-mosquitto/acl");
+
+        var verify = await Run("systemd-analyze", ["verify", path, service]);
+        verify.Code.Should().Be(0, verify.Output);
+        verify.Output.Should().BeEmpty("systemd-analyze prints every problem it finds");
+    }
+
     private static async Task<(int Code, string Output)> Run(string command, string[] args, Dictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo(command, args) { RedirectStandardOutput = true, RedirectStandardError = true };
