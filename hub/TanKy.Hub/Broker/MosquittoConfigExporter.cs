@@ -14,6 +14,13 @@ namespace TanKy.Hub.Broker;
 /// </summary>
 internal static class MosquittoConfigExporter
 {
+    // Mosquitto's own limits; the reasons are in the generated file and operations.md.
+    private const int MaxQueuedMessages = 1000;
+    private const int MaxQueuedBytes = 1_048_576;
+    private const int MaxInflightMessages = 20;
+    private const long MemoryLimit = 209_715_200;
+    private const int MaxKeepAlive = 300;
+
     public static MosquittoExportResult Export(Database db, HubOptions hub, BrokerOptions broker, string outDir)
     {
         var dir = Path.GetFullPath(outDir);
@@ -141,12 +148,6 @@ internal static class MosquittoConfigExporter
 
         return c.ToString();
     }
-
-    public const int MaxQueuedMessages = 1000;
-    public const int MaxQueuedBytes = 1_048_576;
-    public const int MaxInflightMessages = 20;
-    public const long MemoryLimit = 209_715_200;
-    public const int MaxKeepAlive = 300;
 
     /// <summary>A combined PEM file serves Mosquitto as is; a PKCS#12 file is converted to PEM next to the config.</summary>
     private static (string Cert, string Key) TlsFiles(BrokerTlsOptions tls, string dir, List<string> notes)

@@ -99,6 +99,32 @@ public sealed class MosquittoFlood_Tests(ITestOutputHelper output) : IAsyncLifet
         }
     }
 
+    [Fact]
+    public async Task A_packet_announcing_more_than_max_packet_size_is_dropped_from_its_fixed_header()
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(IPAddress.Loopback, _gateway.Port);
+
+        // A CONNECT whose remaining length says 100 MB (varint 0x80 0xC2 0xD7 0x2F), then only 1 KB of it.
+        byte[] header = [0x10, 0x80, 0xC2, 0xD7, 0x2F];
+        await socket.SendAsync(header.Concat(new byte[1024]).ToArray());
+
+        // Mosquitto refuses it from the header, without waiting for the 100 MB (a timeout here fails the test).
+        await _gateway.Mosquitto.WaitForLogAsync("disconnected due to oversize packet", 1);
+        var buffer = new byte[16];
+        int read;
+        try
+        {
+            read = await socket.ReceiveAsync(buffer).WaitAsync(TestMqttClient.Timeout);
+        }
+        catch (SocketException)
+        {
+            read = 0; // reset by mosquitto: closed as well
+        }
+
+        read.Should().Be(0, "the connection is closed");
+    }
+
     private static long RssKb(int pid) =>
         long.Parse(File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
 }
