@@ -11,37 +11,51 @@
 # check switches back, restores the database from that backup (a newer schema would stop the
 # old hub) and starts the old version again. The data directory is never deleted.
 #
+# Field broker: a first install runs the hub with Broker:Mode=External on Debian's mosquitto
+# (installed with apt-get when missing). The hub keeps mosquitto's users and ACL in
+# /var/lib/tanky-mosquitto (tanky:mosquitto, 2750) in step with its registry; the path unit
+# tanky-mosquitto-reload.path reloads mosquitto when they change; /etc/mosquitto/conf.d/tanky.conf
+# (listener and limits, root's) comes from 'tanky-hub broker mosquitto-conf'. A site whose
+# appsettings.json says Embedded keeps the embedded broker; --broker embedded makes a new one so.
+#
 # Options:
+#   --broker B        mosquitto (default) or embedded: the broker of a first install
 #   --root DIR        install under DIR (dry run for tests: no user, no chown, no systemctl
 #                     unless SYSTEMCTL is set); the unit and paths are the same below DIR
 #   --health-url URL  health endpoint (default http://127.0.0.1:8080/health)
 #   --keep N          installed versions to keep (default 3; 'current' and the previous always stay)
-# Environment: SYSTEMCTL (default systemctl, or nothing with --root), HEALTH_CMD (a command
+# Environment: SYSTEMCTL (default systemctl, or nothing with --root), APT_GET (default apt-get,
+# or nothing with --root), HEALTH_CMD (a command
 # that exits 0 when the hub is healthy; default: curl the health URL), HEALTH_TIMEOUT (s, 60).
 set -euo pipefail
 
 root=""
 health_url="http://127.0.0.1:8080/health"
 keep=3
+broker=mosquitto
 source_arg=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --root) root="$(realpath -m "$2")"; shift 2 ;;
     --health-url) health_url="$2"; shift 2 ;;
     --keep) keep="$2"; shift 2 ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    --broker) broker="$2"; shift 2 ;;
+    -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
     -*) echo "unknown option: $1" >&2; exit 2 ;;
     *) source_arg="$1"; shift ;;
   esac
 done
-[ -n "$source_arg" ] || { echo "usage: install.sh [--root DIR] TREE|TARBALL" >&2; exit 2; }
+[ -n "$source_arg" ] || { echo "usage: install.sh [--root DIR] [--broker mosquitto|embedded] TREE|TARBALL" >&2; exit 2; }
+case "$broker" in mosquitto|embedded) ;; *) echo "install.sh: --broker is mosquitto or embedded" >&2; exit 2 ;; esac
 
 opt="$root/opt/tanky"
 data="$root/var/lib/tanky"
 etc="$root/etc/tanky"
 backups="$root/var/backups/tanky"
 unit_dir="$root/etc/systemd/system"
-if [ -n "$root" ]; then systemctl_cmd="${SYSTEMCTL:-}"; else systemctl_cmd="${SYSTEMCTL:-systemctl}"; fi
+mqdir="$root/var/lib/tanky-mosquitto"
+mqconf="$root/etc/mosquitto/conf.d/tanky.conf"
+if [ -n "$root" ]; then systemctl_cmd="${SYSTEMCTL:-}"; apt_cmd="${APT_GET:-}"; else systemctl_cmd="${SYSTEMCTL:-systemctl}"; apt_cmd="${APT_GET:-apt-get}"; fi
 as_root=false
 [ -z "$root" ] && [ "$(id -u)" -eq 0 ] && as_root=true
 [ -z "$root" ] && ! $as_root && { echo "install.sh: run as root (or use --root DIR for a dry run)" >&2; exit 1; }
@@ -50,6 +64,8 @@ log() { echo "tanky-install: $*"; }
 svc() { if [ -n "$systemctl_cmd" ]; then $systemctl_cmd "$@"; else log "(dry run) systemctl $*"; fi; }
 # Runs a hub command as the service user, so files it creates in the data dir stay the hub's.
 as_tanky() { if $as_root; then (cd / && runuser -u tanky -- "$@"); else "$@"; fi; }
+# The same in /etc/tanky, so the command reads the site's appsettings.json as the service does.
+as_tanky_etc() { if $as_root; then (cd "$etc" && runuser -u tanky -- "$@"); else (cd "$etc" && "$@"); fi; }
 
 # 1. Unpack the release (a .tar.gz made by publish.sh, or its folder).
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
@@ -77,7 +93,29 @@ if $as_root; then chown tanky:tanky "$data" "$data/schedules" "$backups"; chown 
 if [ ! -f "$etc/appsettings.json" ]; then
   cp "$tree/deploy/appsettings.sample.json" "$etc/appsettings.json"
   chmod 0640 "$etc/appsettings.json"; $as_root && chown root:tanky "$etc/appsettings.json"
+  if [ "$broker" = mosquitto ]; then
+    # The field broker is Mosquitto; the embedded one stays for the demo, tests and small sites.
+    sed -i "s|\"Mode\": \"Embedded\",|\"Mode\": \"External\",\n    \"External\": { \"SyncDirectory\": \"$mqdir\" },|" "$etc/appsettings.json"
+    grep -q '"Mode": "External"' "$etc/appsettings.json" || { echo "install.sh: could not set Broker:Mode=External in $etc/appsettings.json" >&2; exit 1; }
+  fi
   log "wrote $etc/appsettings.json (edit it: Hub:Site, Broker:BindAddress, Http:Urls, TLS)"
+fi
+external=false
+grep -q '"Mode": *"External"' "$etc/appsettings.json" && external=true
+
+# 2b. Mosquitto (External mode): the package, and the directory the hub keeps its users and ACL in.
+if $external; then
+  if dpkg-query -W -f='${Status}' mosquitto 2>/dev/null | grep -q "install ok installed"; then
+    :
+  elif [ -n "$apt_cmd" ]; then
+    DEBIAN_FRONTEND=noninteractive $apt_cmd install -y -qq --no-install-recommends mosquitto
+  else
+    log "(dry run) apt-get install mosquitto"
+  fi
+  mkdir -p "$mqdir" "$(dirname "$mqconf")"
+  # setgid: files the hub writes get group mosquitto, which reads them after dropping root.
+  chmod 2750 "$mqdir"
+  if $as_root; then chown tanky:mosquitto "$mqdir"; fi
 fi
 
 # 3. The new version, side by side with the old one.
@@ -91,9 +129,32 @@ fi
 rm -rf "$target" && cp -a "$tree" "$target.new" && mv "$target.new" "$target"
 $as_root && chown -R root:root "$target"
 install -m 0644 "$tree/deploy/tanky-hub.service" "$unit_dir/tanky-hub.service"
+if $external; then
+  install -m 0644 "$tree/deploy/tanky-mosquitto-reload.path" "$tree/deploy/tanky-mosquitto-reload.service" "$unit_dir/"
+  mkdir -p "$unit_dir/mosquitto.service.d"
+  install -m 0644 "$tree/deploy/mosquitto-tanky.conf" "$unit_dir/mosquitto.service.d/tanky.conf"
+fi
 svc daemon-reload
 
 switch_to() { ln -sfn "$1" "$opt/current.tmp" && mv -Tf "$opt/current.tmp" "$opt/current"; }
+
+# Mosquitto's config from the site's settings (written by the hub as tanky, installed as root's:
+# a hub that could write it could make Mosquitto load a plugin as root), the users and ACL from
+# the registry, then a restart so Mosquitto reads them. Runs after the switch: the CLI migrates
+# the database, which an upgrade does only after its backup.
+setup_mosquitto() {
+  $external || return 0
+  local tmp; tmp=$(mktemp -d)
+  if $as_root; then chown tanky "$tmp" || return 1; fi
+  as_tanky_etc "$opt/current/bin/tanky-hub" broker mosquitto-conf --out "$tmp/tanky.conf" --sync-dir "$mqdir" --data-dir "$data" || return 1
+  install -m 0644 "$tmp/tanky.conf" "$mqconf" || return 1
+  rm -rf "$tmp"
+  as_tanky_etc "$opt/current/bin/tanky-hub" broker sync-mosquitto --sync-dir "$mqdir" --data-dir "$data" || return 1
+  svc enable --now tanky-mosquitto-reload.path || return 1
+  svc enable mosquitto.service || return 1
+  svc restart mosquitto.service || return 1
+  log "mosquitto: $mqconf, users and ACL in $mqdir (kept in step by the hub)"
+}
 
 healthy() {
   local deadline=$(( $(date +%s) + ${HEALTH_TIMEOUT:-60} ))
@@ -113,6 +174,7 @@ healthy() {
 # 4. First install: switch, enable, start.
 if [ -z "$previous" ]; then
   switch_to "$version"
+  setup_mosquitto || { echo "install.sh: $version installed but setting up mosquitto failed (see above)" >&2; exit 1; }
   svc enable --now tanky-hub.service
   if healthy; then log "installed $version; the hub is healthy"; exit 0; fi
   echo "install.sh: $version installed but the health check failed: journalctl -u tanky-hub -n 100" >&2
@@ -124,8 +186,9 @@ backup="$backups/pre-upgrade-$previous-to-$version-$(date -u +%Y%m%d-%H%M%S).tar
 as_tanky "$opt/$previous/bin/tanky-hub" backup "$backup" --no-archive --data-dir "$data"
 log "backup before the upgrade: $backup"
 switch_to "$version"
-svc restart tanky-hub.service
-if healthy; then
+started=false
+if setup_mosquitto; then svc restart tanky-hub.service && started=true; fi
+if $started && healthy; then
   log "upgraded $previous -> $version; the hub is healthy"
   # Old versions beyond --keep go; the previous one always stays for a manual rollback.
   find "$opt" -mindepth 1 -maxdepth 1 -type d ! -name "$version" ! -name "$previous" -printf '%T@ %p\n' \

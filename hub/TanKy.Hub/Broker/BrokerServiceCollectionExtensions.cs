@@ -38,6 +38,9 @@ public static class BrokerServiceCollectionExtensions
         else
         {
             services.AddSingleton<IBrokerEndpoint, ExternalBrokerEndpoint>();
+
+            // Before the hub's connection: its first sync may write the hub's credentials.
+            services.AddHostedService<MosquittoSyncService>();
         }
 
         services.AddSingleton<HubMqttConnection>();

@@ -19,7 +19,7 @@ internal static class MosquittoAclWriter
         var topics = new Topics(site);
         var root = topics.Root;
         var acl = new StringBuilder();
-        acl.Append("# TanKy.Iot MQTT ACL for site ").Append(site).AppendLine(" (generated; re-run the export instead of editing).")
+        acl.Append("# TanKy.Iot MQTT ACL for site ").Append(site).AppendLine(" (generated from the device registry; edits are overwritten).")
             .AppendLine("# Same rules as the embedded broker's TopicAcl: hub/docs/protocol.md, DESIGN §3.")
             .AppendLine()
             .AppendLine("# The hub: everything of its site.")

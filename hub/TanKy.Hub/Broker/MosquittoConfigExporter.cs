@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using Dapper;
-using TanKy.Protocol;
 using TanKy.Hub.Shared;
 using TanKy.Hub.Shared.Data;
 
@@ -16,41 +14,37 @@ namespace TanKy.Hub.Broker;
 /// </summary>
 internal static class MosquittoConfigExporter
 {
+    // Mosquitto's own limits; the reasons are in the generated file and operations.md.
+    private const int MaxQueuedMessages = 1000;
+    private const int MaxQueuedBytes = 1_048_576;
+    private const int MaxInflightMessages = 20;
+    private const long MemoryLimit = 209_715_200;
+    private const int MaxKeepAlive = 300;
+
     public static MosquittoExportResult Export(Database db, HubOptions hub, BrokerOptions broker, string outDir)
     {
         var dir = Path.GetFullPath(outDir);
         var persistence = Path.Combine(dir, "data") + Path.DirectorySeparatorChar;
         Directory.CreateDirectory(persistence);
         var notes = new List<string>();
-        var (devices, skipped) = ReadDevices(db);
+        var (devices, skipped) = MosquittoRegistry.ReadDevices(db);
 
         var hubUser = broker.External.UserName;
         var hubPassword = SecretHasher.NewSecret();
-        var passwd = new StringBuilder();
-
-        // 32 random bytes need no key stretching; a low count keeps the hub's reconnects cheap for Mosquitto.
-        passwd.Append(hubUser).Append(':').AppendLine(SecretHasher.Hash(hubPassword, SecretHasher.DeviceSecretIterations));
         var tools = broker.Tools.Enabled && !string.IsNullOrEmpty(broker.Tools.PasswordHash);
-        if (tools)
-        {
-            passwd.Append(BrokerIdentities.ToolsUserName).Append(':').AppendLine(broker.Tools.PasswordHash);
-        }
-        else if (broker.Tools.Enabled)
+        if (broker.Tools.Enabled && !tools)
         {
             notes.Add("Broker:Tools is enabled without a PasswordHash: no tools account exported");
         }
 
-        foreach (var device in devices)
-        {
-            passwd.Append(device.Id).Append(':').AppendLine(device.SecretHash);
-        }
+        // 32 random bytes need no key stretching; a low count keeps the hub's reconnects cheap for Mosquitto.
+        var passwd = MosquittoRegistry.Passwd(HubPasswdLine(hubUser, hubPassword), tools ? broker.Tools.PasswordHash : null, devices);
 
         var confFile = Path.Combine(dir, "mosquitto.conf");
         var passwdFile = Path.Combine(dir, "passwd");
         var aclFile = Path.Combine(dir, "acl");
-        var aclDevices = devices.Select(d => (d.Id, (IReadOnlyList<string>)d.Zones)).ToList();
-        AtomicFile.WriteAllText(passwdFile, passwd.ToString(), AtomicFile.OwnerOnly);
-        AtomicFile.WriteAllText(aclFile, MosquittoAclWriter.Write(hub.Site, hubUser, tools, aclDevices), AtomicFile.OwnerOnly);
+        AtomicFile.WriteAllText(passwdFile, passwd, AtomicFile.OwnerOnly);
+        AtomicFile.WriteAllText(aclFile, MosquittoAclWriter.Write(hub.Site, hubUser, tools, MosquittoRegistry.AclDevices(devices)), AtomicFile.OwnerOnly);
 
         (string Cert, string Key)? tls = broker.Tls.Enabled ? TlsFiles(broker.Tls, dir, notes) : null;
         AtomicFile.WriteAllText(confFile, Config(hub, broker, passwdFile, aclFile, persistence, tls), AtomicFile.OwnerOnly | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
@@ -63,26 +57,82 @@ internal static class MosquittoConfigExporter
         return new MosquittoExportResult(confFile, passwdFile, aclFile, persistence, credentialsFile, devices.Count, skipped, tools, tls is not null, notes);
     }
 
-    private static string Config(HubOptions hub, BrokerOptions broker, string passwd, string acl, string persistence, (string Cert, string Key)? tls)
+    public static string HubPasswdLine(string hubUser, string hubPassword) =>
+        hubUser + ":" + SecretHasher.Hash(hubPassword, SecretHasher.DeviceSecretIterations);
+
+    /// <summary>
+    /// The gateway's <c>/etc/mosquitto/conf.d/tanky.conf</c>: listener, limits, and the password
+    /// and ACL files the running hub keeps in step (Broker:External:SyncDirectory). Debian's own
+    /// mosquitto.conf sets persistence, pid file and log; this file is root's, not the hub's (a
+    /// hub that could write Mosquitto's config could make it load a plugin as root).
+    /// </summary>
+    public static string IncludeConfig(HubOptions hub, BrokerOptions broker)
+    {
+        var dir = broker.External.SyncDirectory is { Length: > 0 } d
+            ? Path.GetFullPath(d)
+            : throw new InvalidOperationException("Broker:External:SyncDirectory is not set");
+        (string Cert, string Key)? tls = null;
+        if (broker.Tls.Enabled)
+        {
+            var pem = Path.GetFullPath(broker.Tls.CertificateFile ?? throw new InvalidOperationException("Broker:Tls:CertificateFile is not set"));
+            if (BrokerCertificateLoader.IsPkcs12(pem))
+            {
+                throw new InvalidOperationException($"{pem}: Mosquitto needs a PEM file (certificate and key); convert it with openssl");
+            }
+
+            tls = (pem, pem);
+        }
+
+        return Config(hub, broker, Path.Combine(dir, MosquittoSync.PasswdFileName), Path.Combine(dir, MosquittoSync.AclFileName), persistence: null, tls,
+            "'tanky-hub broker mosquitto-conf' (run it again after changing Broker settings, then restart mosquitto)",
+            "Users and ACL: kept in step with the device registry by the running hub, in " + dir + ".");
+    }
+
+    private static string Config(HubOptions hub, BrokerOptions broker, string passwd, string acl, string? persistence, (string Cert, string Key)? tls,
+        string generator = "'tanky-hub broker export-mosquitto-config'",
+        string usersNote = "Re-run the export after adding, removing or re-keying devices (it also renews the hub's password).")
     {
         var c = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
-        c.Append("# TanKy.Iot Mosquitto configuration for site ").Append(hub.Site).AppendLine(", generated by 'tanky-hub broker export-mosquitto-config'.")
-            .AppendLine("# Re-run the export after adding, removing or re-keying devices (it also renews the hub's password).")
+        c.Append("# TanKy.Iot Mosquitto configuration for site ").Append(hub.Site).Append(", generated by ").Append(generator).AppendLine(".")
+            .Append("# ").AppendLine(usersNote)
             .AppendLine("per_listener_settings false")
             .AppendLine("allow_anonymous false")
             .Append("password_file ").AppendLine(passwd)
-            .Append("acl_file ").AppendLine(acl)
-            .AppendLine("persistence true")
-            .Append("persistence_location ").AppendLine(persistence)
+            .Append("acl_file ").AppendLine(acl);
+        if (persistence is not null)
+        {
+            c.AppendLine("persistence true")
+                .Append("persistence_location ").AppendLine(persistence);
+        }
+
+        c.AppendLine()
+            .AppendLine("# Limits for a network anyone near a public Wi-Fi point can reach (operations.md, \"Mosquitto's limits\").")
+            .AppendLine("# Packets above this are refused from their fixed header, before the payload is read.")
             .Append(inv, $"max_packet_size {broker.MaxPacketSize}").AppendLine()
+            .AppendLine("# Per client: messages waiting while it is offline or slow. 1000 covers a day of desired/cmd")
+            .AppendLine("# traffic for one device; the byte cap bounds a slow client's memory whatever the message size.")
+            .Append(inv, $"max_queued_messages {MaxQueuedMessages}").AppendLine()
+            .Append(inv, $"max_queued_bytes {MaxQueuedBytes}").AppendLine()
+            .AppendLine("# QoS 1/2 messages in flight per client (MQTT v5 receive maximum; Mosquitto's default).")
+            .Append(inv, $"max_inflight_messages {MaxInflightMessages}").AppendLine()
+            .AppendLine("# The whole broker's heap: past it Mosquitto refuses messages and connections instead of")
+            .AppendLine("# growing until the kernel kills something on a 1 GB gateway.")
+            .Append(inv, $"memory_limit {MemoryLimit}").AppendLine()
+            .AppendLine("# Devices ask for 30 s; a client asking for hours would hold a dead socket that long.")
+            .Append(inv, $"max_keepalive {MaxKeepAlive}").AppendLine()
+            .AppendLine("# Sessions of clients gone this long are dropped (a removed device's queue does not stay forever).")
+            .AppendLine("persistent_client_expiration 14d")
+            .AppendLine("# Small packets (time sync, play orders) leave at once instead of waiting for Nagle's timer.")
+            .AppendLine("set_tcp_nodelay true")
             .AppendLine()
             .AppendLine("# Listener options come after their 'listener' line: before it, Mosquitto 2.0 applies them to")
             .AppendLine("# an implicit default listener on port 1883.")
+            .AppendLine("# max_connections counts every socket, logged in or not: the devices, the hub and the tools account.")
             .AppendLine("# use_username_as_clientid: a device cannot take over another client's session, and %u in the ACL is the device id.");
 
-        // The hub's own connection comes on top of the configured device limit, as in the embedded broker.
-        var maxConnections = broker.MaxConnections + 1;
+        // The hub's and the tools account's connections come on top of the configured device limit.
+        var maxConnections = broker.MaxConnections + 2;
         c.Append(inv, $"listener {broker.Port} {broker.BindAddress}").AppendLine()
             .Append(inv, $"max_connections {maxConnections}").AppendLine()
             .AppendLine("use_username_as_clientid true");
@@ -140,32 +190,4 @@ internal static class MosquittoConfigExporter
             }
         }
     }
-
-    private static (List<ExportedDevice> Devices, List<string> Skipped) ReadDevices(Database db)
-    {
-        using var connection = db.Open();
-        var zones = connection.Query<(string DeviceId, string ZoneId)>("SELECT device_id, zone_id FROM device_zones ORDER BY device_id, zone_id")
-            .GroupBy(z => z.DeviceId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(z => z.ZoneId).Where(z => Identifiers.IsValid(z)).ToList(), StringComparer.Ordinal);
-        var devices = new List<ExportedDevice>();
-        var skipped = new List<string>();
-        foreach (var (id, hash) in connection.Query<(string Id, string SecretHash)>("SELECT id, secret_hash FROM devices ORDER BY id"))
-        {
-            // Anything that could break the passwd/acl syntax or impersonate the hub stays out.
-            var usable = Identifiers.IsValid(id) && !BrokerIdentities.IsReserved(id)
-                && hash.StartsWith("$7$", StringComparison.Ordinal) && !hash.Any(char.IsWhiteSpace) && !hash.Contains(':', StringComparison.Ordinal);
-            if (usable)
-            {
-                devices.Add(new ExportedDevice(id, hash, zones.GetValueOrDefault(id) ?? []));
-            }
-            else
-            {
-                skipped.Add(id);
-            }
-        }
-
-        return (devices, skipped);
-    }
-
-    private sealed record ExportedDevice(string Id, string SecretHash, List<string> Zones);
 }

@@ -44,6 +44,21 @@ public sealed class InstallScript_Tests : IDisposable
         var config = Path.Combine(Root, "etc/tanky/appsettings.json");
         File.ReadAllText(config).Should().Contain("\"Broker\"");
 
+        // The field broker is Mosquitto: External mode, its conf.d file with the limits, the users
+        // and ACL the hub keeps in step, the reload path unit and the descriptor limit drop-in.
+        var sync = Path.Combine(Root, "var/lib/tanky-mosquitto");
+        File.ReadAllText(config).Should().Contain("\"Mode\": \"External\"").And.Contain(sync);
+        var mosquittoConf = File.ReadAllText(Path.Combine(Root, "etc/mosquitto/conf.d/tanky.conf"));
+        mosquittoConf.Should().Contain($"password_file {sync}/passwd").And.Contain($"acl_file {sync}/acl")
+            .And.Contain("max_connections 5002").And.Contain("max_packet_size 65536").And.Contain("max_queued_messages 1000")
+            .And.Contain("memory_limit 209715200").And.NotContain("persistence_location");
+        File.ReadAllText(Path.Combine(sync, "passwd")).Should().StartWith("tanky-hub:$7$");
+        File.Exists(Path.Combine(DataDir, "external-broker.json")).Should().BeTrue("the first sync makes the hub's broker password");
+        File.GetUnixFileMode(sync).Should().HaveFlag(UnixFileMode.SetGroup);
+        File.Exists(Path.Combine(Root, "etc/systemd/system/tanky-mosquitto-reload.path")).Should().BeTrue();
+        File.ReadAllText(Path.Combine(Root, "etc/systemd/system/mosquitto.service.d/tanky.conf")).Should().Contain("LimitNOFILE=");
+        first.Output.Should().Contain("systemctl enable --now tanky-mosquitto-reload.path").And.Contain("systemctl restart mosquitto.service");
+
         // The commune's data and the technician's configuration edits, then an upgrade from a tarball.
         var db = new Database(DataDir);
         new ZoneRegistry(db, TimeProvider.System).Add("khoi-1", "Khối 1");
@@ -67,6 +82,18 @@ public sealed class InstallScript_Tests : IDisposable
         new ZoneRegistry(new Database(DataDir), TimeProvider.System).Exists("khoi-1").Should().BeTrue("the database came back from the pre-upgrade backup");
         File.ReadAllText(Path.Combine(DataDir, "media.bin")).Should().Be("clip", "a rollback replaces only the database");
         Directory.Exists(Path.Combine(Opt, "3.0.0")).Should().BeTrue("the failed version stays for diagnosis");
+    }
+
+    [Fact]
+    public async Task Broker_embedded_keeps_the_embedded_broker_and_leaves_mosquitto_alone()
+    {
+        var result = await Install(Release("1.0.0"), "true", "--broker", "embedded");
+
+        result.Code.Should().Be(0, result.Output);
+        File.ReadAllText(Path.Combine(Root, "etc/tanky/appsettings.json")).Should().Contain("\"Mode\": \"Embedded\"");
+        File.Exists(Path.Combine(Root, "etc/mosquitto/conf.d/tanky.conf")).Should().BeFalse();
+        Directory.Exists(Path.Combine(Root, "var/lib/tanky-mosquitto")).Should().BeFalse();
+        result.Output.Should().NotContain("mosquitto");
     }
 
     [Fact]
@@ -101,6 +128,20 @@ public sealed class InstallScript_Tests : IDisposable
         security.Output.Should().Contain("Overall exposure level for tanky-hub.service");
     }
 
+    [Fact]
+    public async Task The_mosquitto_reload_path_unit_passes_systemd_analyze_verify()
+    {
+        var path = Path.Combine(_work, "tanky-mosquitto-reload.path");
+        var service = Path.Combine(_work, "tanky-mosquitto-reload.service");
+        File.Copy(Path.Combine(RepoRoot(), "hub/deploy/tanky-mosquitto-reload.path"), path);
+        File.Copy(Path.Combine(RepoRoot(), "hub/deploy/tanky-mosquitto-reload.service"), service);
+        File.ReadAllText(path).Should().Contain("PathChanged=/var/lib/tanky-mosquitto/passwd").And.Contain("PathChanged=/var/lib/tanky-mosquitto/acl");
+
+        var verify = await Run("systemd-analyze", ["verify", path, service]);
+        verify.Code.Should().Be(0, verify.Output);
+        verify.Output.Should().BeEmpty("systemd-analyze prints every problem it finds");
+    }
+
     private static async Task<(int Code, string Output)> Run(string command, string[] args, Dictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo(command, args) { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -133,7 +174,11 @@ public sealed class InstallScript_Tests : IDisposable
         File.WriteAllText(exe, script);
         File.SetUnixFileMode(exe, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);
         File.WriteAllText(Path.Combine(tree, "VERSION"), version + "\n");
-        File.Copy(Path.Combine(RepoRoot(), "hub/deploy/tanky-hub.service"), Path.Combine(tree, "deploy/tanky-hub.service"));
+        foreach (var unit in new[] { "tanky-hub.service", "tanky-mosquitto-reload.path", "tanky-mosquitto-reload.service", "mosquitto-tanky.conf" })
+        {
+            File.Copy(Path.Combine(RepoRoot(), "hub/deploy", unit), Path.Combine(tree, "deploy", unit));
+        }
+
         File.Copy(Path.Combine(RepoRoot(), "hub/TanKy.Hub/appsettings.json"), Path.Combine(tree, "deploy/appsettings.sample.json"));
         return tree;
     }
@@ -148,8 +193,8 @@ public sealed class InstallScript_Tests : IDisposable
         return file;
     }
 
-    private Task<(int Code, string Output)> Install(string release, string healthCommand) =>
-        Run("bash", [Path.Combine(RepoRoot(), "hub/deploy/install.sh"), "--root", Root, release],
+    private Task<(int Code, string Output)> Install(string release, string healthCommand, params string[] options) =>
+        Run("bash", [Path.Combine(RepoRoot(), "hub/deploy/install.sh"), "--root", Root, .. options, release],
             new() { ["HEALTH_CMD"] = healthCommand, ["HEALTH_TIMEOUT"] = "1", ["SYSTEMCTL"] = null });
 
     private static string RepoRoot()

@@ -12,11 +12,43 @@ namespace TanKy.Hub.Tests.Support;
 public sealed class MosquittoProcess : IAsyncDisposable
 {
     private readonly ConcurrentQueue<string> _log = new();
+    private readonly List<(string Text, int Count, TaskCompletionSource Seen)> _waiters = [];
     private readonly Process _process;
 
     private MosquittoProcess(Process process) => _process = process;
 
     public string Log => string.Join('\n', _log);
+
+    /// <summary>The broker's process id (what a pid file would hold: the hub's SIGHUP goes there).</summary>
+    public int Id => _process.Id;
+
+    /// <summary>Lines of the log so far that contain <paramref name="text"/>.</summary>
+    public int CountLog(string text) => _log.Count(l => l.Contains(text, StringComparison.Ordinal));
+
+    /// <summary>Completes once the log holds <paramref name="count"/> lines containing <paramref name="text"/> (e.g. the n-th "Reloading config.").</summary>
+    public Task WaitForLogAsync(string text, int count)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_waiters)
+        {
+            _waiters.Add((text, count, seen));
+        }
+
+        CheckWaiters();
+        return seen.Task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    private void CheckWaiters()
+    {
+        lock (_waiters)
+        {
+            foreach (var waiter in _waiters.Where(w => CountLog(w.Text) >= w.Count).ToList())
+            {
+                waiter.Seen.TrySetResult();
+                _waiters.Remove(waiter);
+            }
+        }
+    }
 
     /// <summary>Starts mosquitto on an exported configuration directory (chowned to the mosquitto user first, as the exporter notes).</summary>
     public static async Task<MosquittoProcess> StartAsync(string configFile)
@@ -45,6 +77,7 @@ public sealed class MosquittoProcess : IAsyncDisposable
             }
 
             instance._log.Enqueue(e.Data);
+            instance.CheckWaiters();
             if (e.Data.Contains(" running", StringComparison.Ordinal))
             {
                 running.TrySetResult();
