@@ -20,5 +20,6 @@ internal static class Migrations
         Schema.V7Schedules.Sql,
         Schema.V8Emergency.Sql,
         Schema.V9Console.Sql,
+        Schema.V10Accounts.Sql,
     ];
 }
