@@ -81,7 +81,8 @@ public sealed class TokenService_Tests : IDisposable
             c.Execute("INSERT INTO api_tokens(user_id, name, prefix, token_hash, created_at) VALUES (@id, 'cu', 'aaaa0001', 'ab', 0)", new { id = user.Id });
             c.Execute("INSERT INTO api_tokens(user_id, name, prefix, token_hash, created_at, revoked_at) VALUES (@id, 'thu-hoi', 'aaaa0002', 'ab', 0, 5)", new { id = user.Id });
             c.Execute("UPDATE users SET failed_logins = 4, locked_until = 9999999999999");
-            c.Execute("PRAGMA user_version=9");
+            // The version before this migration, which is the last one.
+            c.Execute($"PRAGMA user_version={TanKy.Hub.Shared.Data.Migrator.LatestVersion - 1}");
         }
 
         // SQLite's own clock, at upgrade time: the migration cannot see the hub's TimeProvider.
