@@ -31,6 +31,7 @@ internal static class BenchCli
         root.Subcommands.Add(ReconnectStorm.Command(start));
         root.Subcommands.Add(ResourceBudget.Command(start));
         root.Subcommands.Add(TimeSyncRtt.Command(start));
+        root.Subcommands.Add(DeviceAuthTimingBench.Command(start));
         return StrictCli.InvokeAsync(root, args, stdout, stderr);
     }
 }

@@ -9,6 +9,16 @@ namespace TanKy.Hub.Accounts;
 /// </summary>
 public static class EmergencyAuthorizer
 {
+    /// <summary>
+    /// The part of <see cref="Authorize"/> that needs no zones: may this user trigger an emergency
+    /// anywhere at all? Endpoints ask it before reading a request body, so a viewer's upload is
+    /// refused before a byte of it is read.
+    /// </summary>
+    public static AuthorizationOutcome AuthorizeRole(User user) =>
+        user.Disabled ? AuthorizationOutcome.Refuse($"user '{user.Name}' is disabled")
+        : user.Role is Role.Admin or Role.Officer or Role.HamletHead ? AuthorizationOutcome.Allow($"{user.Role.ToWire()} may trigger emergencies")
+        : AuthorizationOutcome.Refuse($"the {user.Role.ToWire()} role may not trigger emergencies");
+
     public static AuthorizationOutcome Authorize(User user, IReadOnlyCollection<string> zones)
     {
         if (user.Disabled)

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
@@ -8,44 +9,58 @@ using TanKy.Hub.Shared.Data;
 namespace TanKy.Hub.Accounts;
 
 /// <summary>
-/// Console passwords: PBKDF2 check against <c>users.password_hash</c>, lockout after
-/// <see cref="LoginOptions.MaxFailures"/> consecutive failures, password changes, and the
-/// first-run rule (no admin with a password yet).
+/// Console passwords: PBKDF2 check against <c>users.password_hash</c>, throttled per address and
+/// account (<see cref="LoginThrottle"/>, no lockout), password changes (which end the user's
+/// sessions and revoke their API tokens), and the first-run rule (no admin with a password yet).
 /// </summary>
 public sealed class PasswordLogin(Database db, UserStore users, IOptions<LoginOptions> options, TimeProvider time)
 {
     // Verified when the user is unknown, so a wrong name costs as long as a wrong password.
     private static readonly string DummyHash = SecretHasher.Hash("not-a-password", SecretHasher.PasswordIterations);
     private static readonly Lock SetupGate = new();
+    private readonly LoginThrottle _throttle = new(options, time);
 
-    public (LoginOutcome Outcome, User? User) Check(string name, string password)
+    /// <summary>A sign-in: the name as typed, the password, and the address it comes from (the throttle's key).</summary>
+    public LoginCheck Check(string name, string password, IPAddress? remote)
     {
+        var wait = _throttle.TryBegin(name, remote);
+        if (wait > TimeSpan.Zero)
+        {
+            // Refused before any hashing: a throttled guesser costs no CPU.
+            return new LoginCheck(LoginOutcome.Throttled, null, wait);
+        }
+
         var row = Row(name);
         if (row is null)
         {
             SecretHasher.Verify(password, DummyHash);
-            return (LoginOutcome.BadCredentials, null);
-        }
-
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        if (row.Value.LockedUntil is { } until && until > now)
-        {
-            return (LoginOutcome.LockedOut, null);
+            return LoginCheck.Refused(LoginOutcome.BadCredentials);
         }
 
         if (!SecretHasher.Verify(password, row.Value.Hash))
         {
-            RecordFailure(row.Value.Id, now);
-            return (LoginOutcome.BadCredentials, null);
+            return LoginCheck.Refused(LoginOutcome.BadCredentials);
         }
 
-        using (var c = db.Open())
-        {
-            c.Execute("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = @id", new { id = row.Value.Id });
-        }
-
+        _throttle.Succeeded(name, remote);
         var user = users.Find(row.Value.Id)!;
-        return user.Disabled ? (LoginOutcome.Disabled, null) : (LoginOutcome.Success, user);
+        return user.Disabled ? LoginCheck.Refused(LoginOutcome.Disabled) : new LoginCheck(LoginOutcome.Success, user, TimeSpan.Zero);
+    }
+
+    /// <summary>
+    /// The current password of a signed-in user, asked again before a password change or a new
+    /// token. Throttled like a sign-in: a stolen session must not become a password oracle.
+    /// </summary>
+    public LoginCheck Verify(long userId, string password, IPAddress? remote)
+    {
+        var user = users.Find(userId);
+        if (user is null)
+        {
+            return LoginCheck.Refused(LoginOutcome.BadCredentials);
+        }
+
+        var check = Check(user.Name, password, remote);
+        return check.Outcome == LoginOutcome.Success && check.User!.Id != userId ? LoginCheck.Refused(LoginOutcome.BadCredentials) : check;
     }
 
     /// <summary>True once an admin who can sign in exists: the console's setup page is then refused.</summary>
@@ -69,6 +84,10 @@ public sealed class PasswordLogin(Database db, UserStore users, IOptions<LoginOp
         }
     }
 
+    /// <summary>
+    /// Sets a new password. In the same transaction every active API token of the user is revoked;
+    /// the new hash changes the session stamp, so every console session of the user ends too.
+    /// </summary>
     public void SetPassword(long userId, string password)
     {
         if (password.Length < 10)
@@ -77,17 +96,16 @@ public sealed class PasswordLogin(Database db, UserStore users, IOptions<LoginOp
         }
 
         using var c = db.Open();
+        using var tx = c.BeginTransaction();
         c.Execute(
-            "UPDATE users SET password_hash = @hash, failed_logins = 0, locked_until = NULL WHERE id = @userId",
-            new { userId, hash = SecretHasher.Hash(password, SecretHasher.PasswordIterations) });
-    }
-
-    /// <summary>Checks the current password of a signed-in user (no lockout counting: the user is already in).</summary>
-    public bool Verify(long userId, string password)
-    {
-        using var c = db.Open();
-        var hash = c.ExecuteScalar<string?>("SELECT password_hash FROM users WHERE id = @userId", new { userId });
-        return SecretHasher.Verify(password, hash);
+            "UPDATE users SET password_hash = @hash WHERE id = @userId",
+            new { userId, hash = SecretHasher.Hash(password, SecretHasher.PasswordIterations) },
+            tx);
+        c.Execute(
+            "UPDATE api_tokens SET revoked_at = @now WHERE user_id = @userId AND revoked_at IS NULL",
+            new { userId, now = time.GetUtcNow().ToUnixTimeMilliseconds() },
+            tx);
+        tx.Commit();
     }
 
     /// <summary>
@@ -101,26 +119,11 @@ public sealed class PasswordLogin(Database db, UserStore users, IOptions<LoginOp
         return hash is null ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(hash)))[..16];
     }
 
-    private void RecordFailure(long id, long now)
-    {
-        var o = options.Value;
-        using var c = db.Open();
-        // One statement, so concurrent failures cannot lose a count.
-        c.Execute(
-            """
-            UPDATE users SET
-              locked_until = CASE WHEN failed_logins + 1 >= @max THEN @until ELSE locked_until END,
-              failed_logins = CASE WHEN failed_logins + 1 >= @max THEN 0 ELSE failed_logins + 1 END
-            WHERE id = @id
-            """,
-            new { id, max = Math.Max(1, o.MaxFailures), until = now + (long)o.LockoutDuration.TotalMilliseconds });
-    }
-
-    private (long Id, string? Hash, long? LockedUntil)? Row(string name)
+    private (long Id, string? Hash)? Row(string name)
     {
         using var c = db.Open();
-        var row = c.QuerySingleOrDefault<(long Id, string? Hash, long? LockedUntil)>(
-            "SELECT id, password_hash, locked_until FROM users WHERE name = @name", new { name });
+        var row = c.QuerySingleOrDefault<(long Id, string? Hash)>(
+            "SELECT id, password_hash FROM users WHERE name = @name", new { name });
         return row.Id == 0 ? null : row;
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
+using Microsoft.Extensions.Options;
 using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Accounts;
@@ -8,13 +9,27 @@ namespace TanKy.Hub.Accounts;
 /// <summary>
 /// Bearer tokens <c>tk_{prefix}_{secret}</c>. Only SHA-256 of the whole token is stored: the
 /// token carries 256 random bits, so a slow hash would add nothing but latency per request.
-/// The prefix identifies a token for listing and revoking without revealing it.
+/// The prefix identifies a token for listing and revoking without revealing it. Every token
+/// expires (<see cref="TokenOptions"/>). Whoever asks for one on behalf of a signed-in user must
+/// have checked the password again (<see cref="PasswordLogin.Verify"/>): a session alone is not enough.
 /// </summary>
-public sealed class TokenService(Database db, UserStore users, TimeProvider time)
+public sealed class TokenService(Database db, UserStore users, TimeProvider time, IOptions<TokenOptions>? options = null)
 {
+    private readonly TokenOptions _options = options?.Value ?? new TokenOptions();
+
+    /// <summary>The lifetimes this hub allows, for forms and messages.</summary>
+    public TokenOptions Lifetimes => _options;
+
+    /// <summary>A new token, printed once; <paramref name="lifetime"/> defaults to <see cref="TokenOptions.DefaultLifetime"/>.</summary>
     public string Create(string userName, string name = "cli", TimeSpan? lifetime = null)
     {
         var user = users.Find(userName) ?? throw new AccountException($"no user '{userName}'");
+        var life = lifetime ?? _options.DefaultLifetime;
+        if (life <= TimeSpan.Zero || life > _options.MaxLifetime)
+        {
+            throw new AccountException($"a token lifetime must be above zero and at most {_options.MaxLifetime.TotalDays:0} days (Tokens:MaxLifetime)");
+        }
+
         var prefix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
         var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var token = $"tk_{prefix}_{secret}";
@@ -22,7 +37,7 @@ public sealed class TokenService(Database db, UserStore users, TimeProvider time
         using var c = db.Open();
         c.Execute(
             "INSERT INTO api_tokens(user_id, name, prefix, token_hash, created_at, expires_at) VALUES (@userId, @name, @prefix, @hash, @now, @expires)",
-            new { userId = user.Id, name, prefix, hash = Hash(token), now = now.ToUnixTimeMilliseconds(), expires = lifetime is { } l ? now.Add(l).ToUnixTimeMilliseconds() : (long?)null });
+            new { userId = user.Id, name, prefix, hash = Hash(token), now = now.ToUnixTimeMilliseconds(), expires = now.Add(life).ToUnixTimeMilliseconds() });
         return token;
     }
 

@@ -19,6 +19,13 @@ public sealed class DeviceRegistry(Database db, TimeProvider time) : IDeviceAuth
     // PBKDF2 runs once per (device, secret, stored hash); a reconnect storm then costs a SHA-256.
     private readonly ConcurrentDictionary<string, (string StoredHash, byte[] SecretDigest)> _verified = new();
 
+    // Verified when the device id is unknown, with the same iterations as a real device secret, so
+    // an unknown id is refused in the same time as a wrong secret (timing must not list the fleet).
+    private static readonly string UnknownDeviceHash = SecretHasher.Hash(SecretHasher.NewSecret(), SecretHasher.DeviceSecretIterations);
+
+    /// <summary>The PBKDF2 check of a secret against a stored hash; replaceable so a test can see which hash was worked on.</summary>
+    internal Func<string, string?, bool> VerifySecret { get; init; } = SecretHasher.Verify;
+
     /// <summary>Registers a device and returns its secret. The secret is shown once and only its hash is kept.</summary>
     public string Add(NewDevice device)
     {
@@ -135,17 +142,18 @@ public sealed class DeviceRegistry(Database db, TimeProvider time) : IDeviceAuth
         var row = c.QuerySingleOrDefault<(string Kind, string Hash, string? Zones)>(
             "SELECT kind, secret_hash, (SELECT group_concat(zone_id, ',') FROM device_zones WHERE device_id = d.id) FROM devices d WHERE id = @deviceId",
             new { deviceId });
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(secret));
         if (row.Hash is null)
         {
+            VerifySecret(secret, UnknownDeviceHash);
             return null;
         }
 
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(secret));
         var cached = _verified.TryGetValue(deviceId, out var hit) && hit.StoredHash == row.Hash
             && CryptographicOperations.FixedTimeEquals(hit.SecretDigest, digest);
         if (!cached)
         {
-            if (!SecretHasher.Verify(secret, row.Hash))
+            if (!VerifySecret(secret, row.Hash))
             {
                 return null;
             }

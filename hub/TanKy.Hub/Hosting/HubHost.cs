@@ -54,7 +54,7 @@ public static class HubHost
         builder.Services.AddSystemdWatchdog();
         builder.Services.AddArchive(builder.Configuration);
         builder.Services.AddMedia(builder.Configuration);
-        builder.Services.AddAccounts();
+        builder.Services.AddAccounts(builder.Configuration);
         builder.Services.AddDevices();
         builder.Services.AddAvailability();
         builder.Services.AddReports(builder.Configuration);

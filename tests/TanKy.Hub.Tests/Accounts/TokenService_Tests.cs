@@ -54,6 +54,51 @@ public sealed class TokenService_Tests : IDisposable
     }
 
     [Fact]
+    public void Every_token_expires_after_the_default_ninety_days_unless_asked_shorter_and_never_past_the_maximum()
+    {
+        var token = _tokens.Create("truong-khoi-1");
+        _tokens.List().Single().ExpiresAt.Should().Be(_dir.Time.GetUtcNow().AddDays(90));
+        _dir.Time.Advance(TimeSpan.FromDays(90) - TimeSpan.FromMilliseconds(1));
+        _tokens.Validate(token).Should().NotBeNull();
+        _dir.Time.Advance(TimeSpan.FromMilliseconds(1));
+        _tokens.Validate(token).Should().BeNull();
+
+        var configured = new TokenService(_dir.Db, _users, _dir.Time, Microsoft.Extensions.Options.Options.Create(new TokenOptions { DefaultLifetime = TimeSpan.FromDays(7), MaxLifetime = TimeSpan.FromDays(30) }));
+        configured.Create("truong-khoi-1", "ngan");
+        _tokens.List().Single(t => t.Name == "ngan").ExpiresAt.Should().Be(_dir.Time.GetUtcNow().AddDays(7));
+        var tooLong = () => configured.Create("truong-khoi-1", lifetime: TimeSpan.FromDays(31));
+        var zero = () => configured.Create("truong-khoi-1", lifetime: TimeSpan.Zero);
+        tooLong.Should().Throw<AccountException>().WithMessage("*30 days*");
+        zero.Should().Throw<AccountException>();
+    }
+
+    [Fact]
+    public void The_upgrade_gives_every_token_without_expiry_ninety_days_and_unlocks_locked_accounts()
+    {
+        var user = _users.Find("truong-khoi-1")!;
+        using (var c = _dir.Db.Open())
+        {
+            c.Execute("INSERT INTO api_tokens(user_id, name, prefix, token_hash, created_at) VALUES (@id, 'cu', 'aaaa0001', 'ab', 0)", new { id = user.Id });
+            c.Execute("INSERT INTO api_tokens(user_id, name, prefix, token_hash, created_at, revoked_at) VALUES (@id, 'thu-hoi', 'aaaa0002', 'ab', 0, 5)", new { id = user.Id });
+            c.Execute("UPDATE users SET failed_logins = 4, locked_until = 9999999999999");
+            // The version before this migration, which is the last one.
+            c.Execute($"PRAGMA user_version={TanKy.Hub.Shared.Data.Migrator.LatestVersion - 1}");
+        }
+
+        // SQLite's own clock, at upgrade time: the migration cannot see the hub's TimeProvider.
+        var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        _dir.Db.Migrate();
+        var after = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+        using var check = _dir.Db.Open();
+        var expires = check.ExecuteScalar<long>("SELECT expires_at FROM api_tokens WHERE prefix = 'aaaa0001'");
+        const long NinetyDays = 90L * 24 * 3600 * 1000;
+        expires.Should().BeInRange((before / 1000 * 1000) + NinetyDays, after + NinetyDays);
+        check.ExecuteScalar<long?>("SELECT expires_at FROM api_tokens WHERE prefix = 'aaaa0002'").Should().BeNull("a revoked token needs none");
+        check.ExecuteScalar<long>("SELECT COUNT(*) FROM users WHERE locked_until IS NOT NULL OR failed_logins > 0").Should().Be(0);
+    }
+
+    [Fact]
     public void Users_are_checked_for_role_and_zone_rules()
     {
         var noZone = () => _users.Add("x", Role.HamletHead, []);

@@ -19,6 +19,7 @@ public sealed class Account_Tests(Browser browser)
 
         await page.Locator("#token-form input[name=name]").FillAsync("dien-thoai");
         await page.Locator("#token-form input[name=days]").FillAsync("30");
+        await page.Locator("#token-form input[name=password]").FillAsync(ConsoleHub.HeadPassword);
         await page.Locator("#token-form button").ClickAsync();
         var token = (await page.Locator("#new-token code").TextContentAsync())!.Trim();
         token.Should().StartWith("tk_");

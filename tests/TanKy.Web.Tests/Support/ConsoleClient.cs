@@ -10,12 +10,35 @@ namespace TanKy.Web.Tests.Support;
 public sealed partial class ConsoleClient : IDisposable
 {
     /// <param name="acceptCertificate">The test hub's self-signed HTTPS certificate, trusted for this client only.</param>
-    public ConsoleClient(Uri baseAddress, System.Security.Cryptography.X509Certificates.X509Certificate2? acceptCertificate = null)
+    /// <param name="localAddress">
+    /// The address this client connects from, e.g. 127.0.0.2: Linux routes all of 127.0.0.0/8 over
+    /// the loopback interface, so the hub on 127.0.0.1 sees a second machine without leaving the host.
+    /// </param>
+    public ConsoleClient(Uri baseAddress, System.Security.Cryptography.X509Certificates.X509Certificate2? acceptCertificate = null, IPAddress? localAddress = null)
     {
-        var handler = new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false };
+        var handler = new SocketsHttpHandler { CookieContainer = Cookies, AllowAutoRedirect = false };
         if (acceptCertificate is not null)
         {
-            handler.ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert?.Thumbprint == acceptCertificate.Thumbprint;
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, cert, _, _) => cert is System.Security.Cryptography.X509Certificates.X509Certificate2 c && c.Thumbprint == acceptCertificate.Thumbprint;
+        }
+
+        if (localAddress is not null)
+        {
+            handler.ConnectCallback = async (context, ct) =>
+            {
+                var socket = new System.Net.Sockets.Socket(localAddress.AddressFamily, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(localAddress, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, ct);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            };
         }
 
         Http = new HttpClient(handler) { BaseAddress = baseAddress };

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using TanKy.Hub.Shared.Cli;
 
 namespace TanKy.Hub.Accounts.Cli;
@@ -7,5 +9,6 @@ public static class AccountCliContext
 {
     public static UserStore Users(this CliContext ctx) => new(ctx.Db, ctx.Time);
 
-    public static TokenService Tokens(this CliContext ctx) => new(ctx.Db, ctx.Users(), ctx.Time);
+    public static TokenService Tokens(this CliContext ctx) =>
+        new(ctx.Db, ctx.Users(), ctx.Time, Options.Create(ctx.Configuration.GetSection(TokenOptions.Section).Get<TokenOptions>() ?? new TokenOptions()));
 }

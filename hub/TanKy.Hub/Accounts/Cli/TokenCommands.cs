@@ -4,7 +4,11 @@ using TanKy.Hub.Shared.Cli;
 
 namespace TanKy.Hub.Accounts.Cli;
 
-/// <summary><c>tanky-hub tokens create|list|revoke</c>: API bearer tokens.</summary>
+/// <summary>
+/// <c>tanky-hub tokens create|list|revoke</c>: API bearer tokens. <c>create</c> is an admin-local
+/// action without a password: it opens the hub's database directly, so whoever can run it can
+/// already change every row; a password prompt would add nothing. Its tokens expire like all others.
+/// </summary>
 public static class TokenCommands
 {
     public static Command Build()
@@ -13,11 +17,12 @@ public static class TokenCommands
 
         var user = new Option<string>("--user") { Required = true };
         var label = new Option<string>("--label") { Description = "What the token is for", DefaultValueFactory = _ => "cli" };
-        var days = new Option<int?>("--expires-days") { Description = "Lifetime in days (default: no expiry)" };
+        var days = new Option<int?>("--expires-days") { Description = "Lifetime in days (default Tokens:DefaultLifetime, 90; at most Tokens:MaxLifetime, 365)" };
         var create = new Command("create", "Tạo mã; in một lần / create a token and print it once") { user, label, days, CliOptions.Json };
         create.SetAction(r => CliOptions.Guard(() =>
         {
-            var lifetime = r.GetValue(days) is { } d ? TimeSpan.FromDays(d) : (TimeSpan?)null;
+            // Clamped so a huge number gets the lifetime message, not an overflow.
+            var lifetime = r.GetValue(days) is { } d ? TimeSpan.FromDays(Math.Clamp(d, -1, 100_000)) : (TimeSpan?)null;
             var token = CliOptions.Context(r).Tokens().Create(r.GetValue(user)!, r.GetValue(label)!, lifetime);
             if (r.GetValue(CliOptions.Json))
             {

@@ -40,6 +40,15 @@ public static class EmergencyEndpoints
         var user = principal.ToUser();
         var remote = http.HttpContext.Connection.RemoteIpAddress?.ToString();
         var channel = HttpChannel.Of(http.HttpContext);
+        // Authorise before reading the body: a role that can never trigger is refused (and audited)
+        // without reading what it sent, so a viewer cannot make the hub buffer a 50 MB upload.
+        if (EmergencyAuthorizer.AuthorizeRole(user) is { Allowed: false } roleRefusal)
+        {
+            var auditId = audit.Record(new TriggerAttempt(user.Name, user.Role.ToWire(), channel, TriggerAction.Start, null,
+                "emergency refused before reading the request", [], remote, false, roleRefusal.Reason));
+            return Forbidden(roleRefusal.Reason, auditId);
+        }
+
         var (body, file, readError) = await EmergencyBodyReader.ReadAsync(http, ct);
         var error = readError ?? EmergencyContent.Check(body!, file);
         if (error is not null)

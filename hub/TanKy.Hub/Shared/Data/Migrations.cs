@@ -21,5 +21,6 @@ internal static class Migrations
         Schema.V8Emergency.Sql,
         Schema.V9Console.Sql,
         Schema.V10EmergencyAudit.Sql,
+        Schema.V11Accounts.Sql,
     ];
 }

@@ -8,7 +8,8 @@ using TanKy.Hub.Accounts;
 namespace TanKy.Hub.Web.Console;
 
 /// <summary>
-/// Lockout protects one account; this limits one address trying many accounts. Only the form
+/// The throttle (PasswordLogin) slows wrong passwords; this caps how many sign-in posts one
+/// address may send at all, because each costs a PBKDF2 hash on a small gateway. Only the form
 /// posts of /login and /setup count (pages themselves are free); over the limit: 429.
 /// </summary>
 internal static class LoginRateLimit

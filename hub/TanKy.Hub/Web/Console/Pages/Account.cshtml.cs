@@ -1,6 +1,8 @@
 using TanKy.Hub.Web.Console.Text;
 using TanKy.Hub.Accounts.Http;
+using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TanKy.Hub.Accounts;
@@ -8,7 +10,12 @@ using TanKy.Hub.Web.Console.Audit;
 
 namespace TanKy.Hub.Web.Console.Pages;
 
-/// <summary>The signed-in user's own account: change the password, create and revoke API tokens (a new token is shown once).</summary>
+/// <summary>
+/// The signed-in user's own account: change the password, create and revoke API tokens (a new
+/// token is shown once). Both the password change and a new token need the current password,
+/// checked through the sign-in throttle: a stolen session can neither mint a lasting credential
+/// nor guess the password here.
+/// </summary>
 public sealed class AccountModel(PasswordLogin passwords, TokenService tokens, ConsoleAudit audit, Translate t) : PageModel
 {
     public IReadOnlyList<ApiToken> Tokens { get; private set; } = [];
@@ -24,10 +31,9 @@ public sealed class AccountModel(PasswordLogin passwords, TokenService tokens, C
     public async Task<IActionResult> OnPostPasswordAsync(string? current, string? password, string? confirm)
     {
         var me = User.ToUser();
-        if (!passwords.Verify(me.Id, current ?? ""))
+        if (CurrentPasswordRefusal(me, current, "password") is { } refusal)
         {
-            audit.Record(me.Name, "password", me.Name, false, "wrong current password", Remote);
-            return Fail(t("account.wrong-current"));
+            return refusal;
         }
 
         if (password != confirm)
@@ -52,13 +58,18 @@ public sealed class AccountModel(PasswordLogin passwords, TokenService tokens, C
         return Page();
     }
 
-    public IActionResult OnPostCreateToken(string? name, int? days)
+    public IActionResult OnPostCreateToken(string? name, int? days, string? password)
     {
         var me = User.ToUser();
         name = string.IsNullOrWhiteSpace(name) ? "console" : name.Trim();
-        if (name.Length > 64 || days is < 1 or > 3650)
+        if (name.Length > 64 || days < 1 || days > MaxDays)
         {
-            return Fail(t("account.token-invalid"));
+            return Fail(string.Format(CultureInfo.InvariantCulture, t("account.token-invalid"), MaxDays));
+        }
+
+        if (CurrentPasswordRefusal(me, password, "token-create") is { } refusal)
+        {
+            return refusal;
         }
 
         NewToken = tokens.Create(me.Name, name, days is { } d ? TimeSpan.FromDays(d) : null);
@@ -84,7 +95,35 @@ public sealed class AccountModel(PasswordLogin passwords, TokenService tokens, C
         return Page();
     }
 
+    /// <summary>The longest token lifetime in whole days, for the form.</summary>
+    public int MaxDays => (int)tokens.Lifetimes.MaxLifetime.TotalDays;
+
+    /// <summary>The default token lifetime in whole days, for the form's placeholder.</summary>
+    public int DefaultDays => (int)tokens.Lifetimes.DefaultLifetime.TotalDays;
+
     private string? Remote => HttpContext.Connection.RemoteIpAddress?.ToString();
+
+    // Null when the password is right; otherwise the page to answer, audited (429 when throttled).
+    private PageResult? CurrentPasswordRefusal(User me, string? password, string action)
+    {
+        var check = passwords.Verify(me.Id, password ?? "", HttpContext.Connection.RemoteIpAddress);
+        if (check.Outcome == LoginOutcome.Success)
+        {
+            return null;
+        }
+
+        if (check.Outcome == LoginOutcome.Throttled)
+        {
+            audit.Record(me.Name, action, me.Name, false, "throttled", Remote);
+            var seconds = (int)Math.Ceiling(check.RetryAfter.TotalSeconds);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return Fail(string.Format(CultureInfo.InvariantCulture, t("account.throttled"), seconds));
+        }
+
+        audit.Record(me.Name, action, me.Name, false, "wrong current password", Remote);
+        return Fail(t("account.wrong-current"));
+    }
 
     private PageResult Fail(string message)
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -18,13 +19,17 @@ public sealed class LoginModel(PasswordLogin passwords, ConsoleAudit audit) : Pa
 
     public bool Failed { get; private set; }
 
+    /// <summary>Whole seconds this address must wait before the next try (throttled), else 0.</summary>
+    public int WaitSeconds { get; private set; }
+
     public void OnGet(string? returnUrl) => ReturnUrl = returnUrl;
 
     public async Task<IActionResult> OnPostAsync(string? name, string? password, string? returnUrl)
     {
         Name = (name ?? "").Trim();
         ReturnUrl = returnUrl;
-        var remote = HttpContext.Connection.RemoteIpAddress?.ToString();
+        var address = HttpContext.Connection.RemoteIpAddress;
+        var remote = address?.ToString();
         if (Name.Length is 0 or > 64 || string.IsNullOrEmpty(password) || password.Length > 256)
         {
             Failed = true;
@@ -32,8 +37,17 @@ public sealed class LoginModel(PasswordLogin passwords, ConsoleAudit audit) : Pa
             return Page();
         }
 
-        var (outcome, user) = passwords.Check(Name, password);
+        var (outcome, user, retryAfter) = passwords.Check(Name, password, address);
         audit.Record(Name, "login", null, outcome == LoginOutcome.Success, outcome == LoginOutcome.Success ? null : OutcomeText(outcome), remote);
+        if (outcome == LoginOutcome.Throttled)
+        {
+            // The wait is per address, so saying it tells nothing about the account.
+            WaitSeconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = WaitSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Page();
+        }
+
         if (user is null)
         {
             // One message for every refusal: it must not tell which names exist or are locked.
@@ -47,7 +61,7 @@ public sealed class LoginModel(PasswordLogin passwords, ConsoleAudit audit) : Pa
 
     private static string OutcomeText(LoginOutcome o) => o switch
     {
-        LoginOutcome.LockedOut => "locked",
+        LoginOutcome.Throttled => "throttled",
         LoginOutcome.Disabled => "disabled",
         _ => "bad credentials",
     };
