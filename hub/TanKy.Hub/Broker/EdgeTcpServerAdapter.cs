@@ -31,6 +31,7 @@ internal sealed class EdgeTcpServerAdapter : IMqttServerAdapter
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly LogThrottle _throttle;
+    private readonly Action _oversize;
     private readonly PendingConnections _pending;
     private readonly ConcurrentDictionary<EndPoint, EdgeConnection> _byRemote = new();
     private readonly List<Socket> _listeners = [];
@@ -42,8 +43,10 @@ internal sealed class EdgeTcpServerAdapter : IMqttServerAdapter
     private long _refusedBeforeConnect;
     private long _refusedOversize;
 
-    public EdgeTcpServerAdapter(BrokerOptions options, TimeProvider time, ILogger logger, LogThrottle throttle)
+    /// <param name="oversize">Called for each packet refused over MaxPacketSize after login (the broker counts it in /metrics).</param>
+    public EdgeTcpServerAdapter(BrokerOptions options, TimeProvider time, ILogger logger, LogThrottle throttle, Action oversize)
     {
+        _oversize = oversize;
         _options = options;
         _time = time;
         _logger = logger;
@@ -235,6 +238,7 @@ internal sealed class EdgeTcpServerAdapter : IMqttServerAdapter
         if (oversize)
         {
             Interlocked.Increment(ref _refusedOversize);
+            _oversize();
         }
         else
         {

@@ -7,6 +7,7 @@ using MQTTnet.Packets;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 using TanKy.Hub.Shared;
+using TanKy.Protocol;
 using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Broker;
@@ -58,7 +59,7 @@ internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IBrokerA
         _timeAnswerer = new BrokerTimeAnswerer(hub.Value.Site, time);
         _sweeper = new RevokedSessionSweeper(devices, logger);
         _time = time;
-        _edge = new EdgeTcpServerAdapter(_options, time, logger, _throttle);
+        _edge = new EdgeTcpServerAdapter(_options, time, logger, _throttle, () => metrics.PayloadRejected(ProtocolError.TooLarge));
     }
 
     /// <summary>Port of the plain listener once started (the configured one, or the one the OS chose for port 0).</summary>
