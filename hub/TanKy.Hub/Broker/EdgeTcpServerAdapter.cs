@@ -251,15 +251,18 @@ internal sealed class EdgeTcpServerAdapter : IMqttServerAdapter
 
     private void Close(EdgeConnection connection, string kind, string reason)
     {
-        if (!connection.Abort(reason))
+        if (connection.IsClosed)
         {
             return;
         }
 
+        // Logged before the reset: whoever sees the connection end finds the reason already written.
         if (_throttle.ShouldLog($"edge:{kind}", out var suppressed))
         {
             _logger.LogWarning("Closed MQTT connection from {RemoteEndPoint}: {Reason} ({Suppressed} similar not logged)", connection.RemoteEndPoint, reason, suppressed);
         }
+
+        connection.Abort(reason);
     }
 
     private async Task ServeAsync(EdgeConnection connection, MqttServerTcpEndpointBaseOptions endpoint, MqttServerTlsTcpEndpointOptions? tls)
