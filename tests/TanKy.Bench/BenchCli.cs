@@ -32,6 +32,7 @@ internal static class BenchCli
         root.Subcommands.Add(ResourceBudget.Command(start));
         root.Subcommands.Add(TimeSyncRtt.Command(start));
         root.Subcommands.Add(DeviceAuthTimingBench.Command(start));
+        root.Subcommands.Add(EdgeFlood.Command(start));
         return StrictCli.InvokeAsync(root, args, stdout, stderr);
     }
 }

@@ -12,8 +12,27 @@ public sealed class BrokerOptions
 
     public int Port { get; set; } = 1883;
 
-    /// <summary>Largest MQTT packet accepted from a client, in bytes (advertised in CONNACK, enforced on PUBLISH).</summary>
+    /// <summary>
+    /// Largest MQTT packet accepted from a client, in bytes, header included (advertised in CONNACK).
+    /// Enforced on every packet type from the fixed header, before the body is read (EdgeTcpServerAdapter).
+    /// </summary>
     public int MaxPacketSize { get; set; } = 65536;
+
+    /// <summary>
+    /// Most TCP connections that have not yet had their CONNECT accepted (TLS handshakes included).
+    /// Counted at accept; when full, the oldest such connection is closed to make room, so idle
+    /// sockets cannot use up the file descriptors (LimitNOFILE=16384) nor keep a device out.
+    /// </summary>
+    public int MaxPendingConnections { get; set; } = 2000;
+
+    /// <summary>Time a connection has, from accept, to get its CONNECT accepted (TLS handshake included).</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Bytes a client may send before its CONNECT is accepted: the CONNECT packet itself (client id,
+    /// user name, secret, will) must fit. A larger or non-CONNECT first packet closes the connection unread.
+    /// </summary>
+    public int MaxBytesBeforeConnect { get; set; } = 8192;
 
     /// <summary>Most simultaneous client connections; the hub's own connection does not count.</summary>
     public int MaxConnections { get; set; } = 5000;

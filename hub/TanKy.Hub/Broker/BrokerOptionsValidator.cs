@@ -28,6 +28,21 @@ internal sealed class BrokerOptionsValidator : IValidateOptions<BrokerOptions>
             errors.Add("Broker:MaxConnections must be at least 1");
         }
 
+        if (options.MaxPendingConnections < 1)
+        {
+            errors.Add("Broker:MaxPendingConnections must be at least 1");
+        }
+
+        if (options.ConnectTimeout <= TimeSpan.Zero)
+        {
+            errors.Add("Broker:ConnectTimeout must be positive");
+        }
+
+        if (options.MaxBytesBeforeConnect is < 64 or > MqttMaxPacketSize)
+        {
+            errors.Add($"Broker:MaxBytesBeforeConnect must be 64–{MqttMaxPacketSize} bytes");
+        }
+
         if (options.CredentialCheckInterval < TimeSpan.FromMilliseconds(100))
         {
             errors.Add("Broker:CredentialCheckInterval must be at least 00:00:00.1");

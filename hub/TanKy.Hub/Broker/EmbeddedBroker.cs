@@ -7,6 +7,7 @@ using MQTTnet.Packets;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 using TanKy.Hub.Shared;
+using TanKy.Protocol;
 using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Broker;
@@ -30,6 +31,7 @@ internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IBrokerA
     private readonly BrokerTimeAnswerer _timeAnswerer;
     private readonly RevokedSessionSweeper _sweeper;
     private readonly TimeProvider _time;
+    private readonly EdgeTcpServerAdapter _edge;
     private readonly CancellationTokenSource _stopping = new();
     private Task _sweeping = Task.CompletedTask;
     private readonly string _internalPassword = SecretHasher.NewSecret();
@@ -57,6 +59,7 @@ internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IBrokerA
         _timeAnswerer = new BrokerTimeAnswerer(hub.Value.Site, time);
         _sweeper = new RevokedSessionSweeper(devices, logger);
         _time = time;
+        _edge = new EdgeTcpServerAdapter(_options, time, logger, _throttle, () => metrics.PayloadRejected(ProtocolError.TooLarge));
     }
 
     /// <summary>Port of the plain listener once started (the configured one, or the one the OS chose for port 0).</summary>
@@ -67,13 +70,17 @@ internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IBrokerA
 
     public int ConnectedClients => _limiter.Count;
 
+    /// <summary>The listeners' edge: connections waiting for CONNECT, and those it closed.</summary>
+    internal EdgeTcpServerAdapter Edge => _edge;
+
     /// <summary>Clock-sync requests answered inside the broker.</summary>
     public long TimeRequestsAnswered => _timeAnswerer.Answered;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var serverOptions = BuildServerOptions();
-        var server = new MqttServerFactory().CreateMqttServer(serverOptions);
+        // Our own listeners in place of MQTTnet's (see EdgeTcpServerAdapter and security.md).
+        var server = new MqttServerFactory().CreateMqttServer(serverOptions, [_edge]);
         server.ValidatingConnectionAsync += OnValidatingConnectionAsync;
         server.ClientConnectedAsync += e => Track(e.UserName, e.ClientId, connected: true);
         server.ClientDisconnectedAsync += e => Track(e.UserName, e.ClientId, connected: false);
@@ -107,8 +114,9 @@ internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IBrokerA
         _listeners = listeners;
         _sweeping = _sweeper.RunAsync(server, _options.CredentialCheckInterval, _time, _stopping.Token);
         _logger.LogInformation(
-            "Embedded MQTT broker listening on {Endpoint}{Tls}, max {MaxConnections} connections, max packet {MaxPacketSize} bytes",
-            listeners.Plain, listeners.Tls is { } tls ? $" and TLS {tls}" : "", _options.MaxConnections, _options.MaxPacketSize);
+            "Embedded MQTT broker listening on {Endpoint}{Tls}, max {MaxConnections} connections, max packet {MaxPacketSize} bytes, max {MaxPending} waiting for CONNECT ({ConnectTimeout} s, {MaxBytesBeforeConnect} bytes)",
+            listeners.Plain, listeners.Tls is { } tls ? $" and TLS {tls}" : "", _options.MaxConnections, _options.MaxPacketSize,
+            _options.MaxPendingConnections, _options.ConnectTimeout.TotalSeconds, _options.MaxBytesBeforeConnect);
         _ready.TrySetResult(listeners);
     }
 
@@ -251,6 +259,7 @@ internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IBrokerA
         }
 
         BrokerPolicy.Remember(e.SessionItems, identity);
+        _edge.ConnectAccepted(e.RemoteEndPoint);
         return Task.CompletedTask;
     }
 

@@ -17,7 +17,7 @@ internal sealed class EmbeddedBrokerHarness : IAsyncDisposable
 
     private readonly bool _ownsDataDir;
 
-    private EmbeddedBrokerHarness(TempDataDir dataDir, bool ownsDataDir, BrokerOptions options, FakeDeviceAuthenticator devices)
+    private EmbeddedBrokerHarness(TempDataDir dataDir, bool ownsDataDir, BrokerOptions options, FakeDeviceAuthenticator devices, TimeProvider time)
     {
         DataDir = dataDir;
         _ownsDataDir = ownsDataDir;
@@ -31,7 +31,7 @@ internal sealed class EmbeddedBrokerHarness : IAsyncDisposable
             dataDir.Db,
             Metrics,
             devices,
-            TimeProvider.System,
+            time,
             LoggerFactory.CreateLogger<EmbeddedBroker>());
     }
 
@@ -53,12 +53,15 @@ internal sealed class EmbeddedBrokerHarness : IAsyncDisposable
 
     public int Port => Broker.Port;
 
-    /// <summary>Starts a broker; pass <paramref name="dataDir"/> to reuse a database (restart tests).</summary>
-    public static async Task<EmbeddedBrokerHarness> StartAsync(Action<BrokerOptions>? configure = null, FakeDeviceAuthenticator? devices = null, TempDataDir? dataDir = null)
+    /// <summary>
+    /// Starts a broker; pass <paramref name="dataDir"/> to reuse a database (restart tests), and
+    /// <paramref name="time"/> for the broker's clock (a FakeTimeProvider steps its deadlines; the system clock by default).
+    /// </summary>
+    public static async Task<EmbeddedBrokerHarness> StartAsync(Action<BrokerOptions>? configure = null, FakeDeviceAuthenticator? devices = null, TempDataDir? dataDir = null, TimeProvider? time = null)
     {
         var options = new BrokerOptions { Port = 0, Tls = { Port = 0 } };
         configure?.Invoke(options);
-        var harness = new EmbeddedBrokerHarness(dataDir ?? new TempDataDir(), dataDir is null, options, devices ?? StandardDevices());
+        var harness = new EmbeddedBrokerHarness(dataDir ?? new TempDataDir(), dataDir is null, options, devices ?? StandardDevices(), time ?? TimeProvider.System);
         try
         {
             await harness.Broker.StartAsync(CancellationToken.None);

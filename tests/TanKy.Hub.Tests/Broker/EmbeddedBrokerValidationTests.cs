@@ -56,7 +56,15 @@ public sealed class EmbeddedBrokerValidationTests
 
         // MQTT 3.1.1 clients are not told the limit, so this one sends the big packet anyway.
         await using var devA = await TestMqttClient.ConnectAsync(broker.Port, "dev-a", "dev-a", "secret-a", MqttProtocolVersion.V311);
-        await devA.PublishAsync(Topic("telemetry"), new byte[3000], qos: 0);
+        try
+        {
+            await devA.PublishAsync(Topic("telemetry"), new byte[3000], qos: 0);
+        }
+        catch (MQTTnet.Exceptions.MqttCommunicationException)
+        {
+            // The broker resets the connection at the packet's header, possibly while the body is still being written.
+        }
+
         await devA.Disconnected.WaitAsync(TestMqttClient.Timeout);
         broker.Metrics.Rejected(ProtocolError.TooLarge).Should().Be(1);
 
