@@ -48,9 +48,10 @@ internal sealed class HubMqttConnection : IHostedService, IHubMqtt, IHubMqttConn
         HubMetrics metrics,
         TimeProvider time,
         ILogger<HubMqttConnection> logger,
-        IOptions<BrokerOptions> broker,
-        DeviceFloodAlerts floodAlerts)
+        IOptions<BrokerOptions>? broker = null,
+        DeviceFloodAlerts? floodAlerts = null)
     {
+        floodAlerts ??= new DeviceFloodAlerts(time);
         _endpoint = endpoint;
         _metrics = metrics;
         _time = time;
@@ -62,7 +63,7 @@ internal sealed class HubMqttConnection : IHostedService, IHubMqtt, IHubMqttConn
 
         // The embedded broker limits each device before its messages fan out; an external broker
         // (Mosquitto) has no per-client rate limit, so the hub limits what it takes in itself.
-        _inboundLimit = broker.Value.Mode == BrokerMode.External
+        _inboundLimit = broker?.Value.Mode == BrokerMode.External
             ? new DeviceRateLimiter(broker.Value.RateLimit, time, metrics, floodAlerts, "hub's inbound connection")
             : null;
         _client = new MqttClientFactory().CreateMqttClient();
