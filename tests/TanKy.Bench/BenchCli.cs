@@ -30,6 +30,7 @@ internal static class BenchCli
         root.Subcommands.Add(ConsoleWeightBench.Command(start));
         root.Subcommands.Add(ReconnectStorm.Command(start));
         root.Subcommands.Add(ResourceBudget.Command(start));
+        root.Subcommands.Add(FloodBench.Command(start));
         return StrictCli.InvokeAsync(root, args, stdout, stderr);
     }
 }

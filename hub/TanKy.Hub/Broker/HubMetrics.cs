@@ -18,6 +18,9 @@ public sealed class HubMetrics : IDisposable
     /// <summary>Drop reason: the device's own queue in the hub's inbound dispatch was full (telemetry shed).</summary>
     public const string DropInboundQueue = "inbound_queue";
 
+    /// <summary>Drop reason: the telemetry store's queue between two flushes was full and forgot its oldest row.</summary>
+    public const string DropTelemetryStore = "telemetry_store";
+
     private readonly Meter _meter = new(MeterName);
     private readonly Counter<long> _aclRefusals;
     private readonly Counter<long> _rejected;
@@ -52,7 +55,7 @@ public sealed class HubMetrics : IDisposable
 
     public void HubQueueDrop() => Interlocked.Increment(ref _hubQueueDropTotal);
 
-    /// <summary>A message of <paramref name="deviceId"/> was dropped; <paramref name="reason"/> is <see cref="DropRateLimit"/> or <see cref="DropInboundQueue"/>.</summary>
+    /// <summary>A message of <paramref name="deviceId"/> was dropped; <paramref name="reason"/> is <see cref="DropRateLimit"/>, <see cref="DropInboundQueue"/> or <see cref="DropTelemetryStore"/>.</summary>
     public void DeviceMessageDropped(string deviceId, string reason)
     {
         _deviceDropTotals.AddOrUpdate((deviceId, reason), 1, (_, n) => n + 1);
