@@ -33,6 +33,7 @@ internal static class BenchCli
         root.Subcommands.Add(TimeSyncRtt.Command(start));
         root.Subcommands.Add(DeviceAuthTimingBench.Command(start));
         root.Subcommands.Add(EdgeFlood.Command(start));
+        root.Subcommands.Add(FloodBench.Command(start));
         return StrictCli.InvokeAsync(root, args, stdout, stderr);
     }
 }

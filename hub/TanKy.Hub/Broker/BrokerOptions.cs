@@ -54,5 +54,8 @@ public sealed class BrokerOptions
 
     public BrokerToolsOptions Tools { get; set; } = new();
 
+    /// <summary>Per-device message rate limit (section <c>Broker:RateLimit</c>).</summary>
+    public DeviceRateLimitOptions RateLimit { get; set; } = new();
+
     public ExternalBrokerOptions External { get; set; } = new();
 }

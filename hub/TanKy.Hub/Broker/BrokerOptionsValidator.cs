@@ -48,6 +48,16 @@ internal sealed class BrokerOptionsValidator : IValidateOptions<BrokerOptions>
             errors.Add("Broker:CredentialCheckInterval must be at least 00:00:00.1");
         }
 
+        if (options.RateLimit.MessagesPerSecond is <= 0 or double.NaN or double.PositiveInfinity)
+        {
+            errors.Add("Broker:RateLimit:MessagesPerSecond must be a positive number");
+        }
+
+        if (options.RateLimit.Burst < 1)
+        {
+            errors.Add("Broker:RateLimit:Burst must be at least 1");
+        }
+
         if (options.Tls.Enabled)
         {
             CheckPort(errors, "Broker:Tls:Port", options.Tls.Port);

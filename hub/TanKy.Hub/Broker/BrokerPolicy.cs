@@ -12,9 +12,9 @@ namespace TanKy.Hub.Broker;
 /// What the embedded broker does with each PUBLISH and SUBSCRIBE: the packet size limit, the
 /// <see cref="TopicAcl"/>, and protocol validation of device payloads before they fan out
 /// (so a broken device cannot feed other subscribers garbage, and the hub connection
-/// only ever sees valid device messages).
+/// only ever sees valid device messages), and each device's rate limit (<see cref="DeviceRateLimiter"/>).
 /// </summary>
-internal sealed class BrokerPolicy(TopicAcl acl, int maxPacketSize, HubMetrics metrics, LogThrottle throttle, ILogger logger)
+internal sealed class BrokerPolicy(TopicAcl acl, int maxPacketSize, HubMetrics metrics, LogThrottle throttle, ILogger logger, DeviceRateLimiter? rateLimit = null)
 {
     private const string IdentityKey = "tanky.identity";
 
@@ -53,6 +53,14 @@ internal sealed class BrokerPolicy(TopicAcl acl, int maxPacketSize, HubMetrics m
             e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
             metrics.AclRefused("publish");
             LogRefusal("publish", e.ClientId, topic);
+            return Task.CompletedTask;
+        }
+
+        if (identity.Kind == MqttIdentityKind.Device && rateLimit is not null && !rateLimit.TryAccept(identity.Name))
+        {
+            // Before validation, so a flood costs as little as possible. QoS 1 senders learn why.
+            e.ProcessPublish = false;
+            e.Response.ReasonCode = MqttPubAckReasonCode.QuotaExceeded;
             return Task.CompletedTask;
         }
 

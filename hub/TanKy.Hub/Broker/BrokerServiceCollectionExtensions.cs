@@ -19,6 +19,7 @@ public static class BrokerServiceCollectionExtensions
     {
         var section = config.GetSection(BrokerOptions.Section);
         services.TryAddSingleton<HubMetrics>();
+        services.TryAddSingleton<DeviceFloodAlerts>();
         services.AddOptions<BrokerOptions>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrokerOptions>, BrokerOptionsValidator>());
 

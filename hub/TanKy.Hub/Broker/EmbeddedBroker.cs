@@ -32,6 +32,7 @@ internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IBrokerA
     private readonly RevokedSessionSweeper _sweeper;
     private readonly TimeProvider _time;
     private readonly EdgeTcpServerAdapter _edge;
+    private readonly string _hubClientId;
     private readonly CancellationTokenSource _stopping = new();
     private Task _sweeping = Task.CompletedTask;
     private readonly string _internalPassword = SecretHasher.NewSecret();
@@ -46,20 +47,23 @@ internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IBrokerA
         HubMetrics metrics,
         IDeviceAuthenticator devices,
         TimeProvider time,
-        ILogger<EmbeddedBroker> logger)
+        ILogger<EmbeddedBroker> logger,
+        DeviceFloodAlerts? floodAlerts = null)
     {
         _options = options.Value;
         _metrics = metrics;
         _logger = logger;
         _throttle = new LogThrottle(time, TimeSpan.FromSeconds(30));
         _authenticator = new BrokerAuthenticator(devices, hub.Value.Site, _internalPassword, _options.Tools);
-        _policy = new BrokerPolicy(new TopicAcl(hub.Value.Site), _options.MaxPacketSize, metrics, _throttle, logger);
+        _policy = new BrokerPolicy(new TopicAcl(hub.Value.Site), _options.MaxPacketSize, metrics, _throttle, logger,
+            new DeviceRateLimiter(_options.RateLimit, time, metrics, floodAlerts ?? new DeviceFloodAlerts(time), "embedded broker"));
         _limiter = new ConnectionLimiter(_options.MaxConnections);
         _retained = new RetainedMessageStore(db, time, logger);
         _timeAnswerer = new BrokerTimeAnswerer(hub.Value.Site, time);
         _sweeper = new RevokedSessionSweeper(devices, logger);
         _time = time;
         _edge = new EdgeTcpServerAdapter(_options, time, logger, _throttle, () => metrics.PayloadRejected(ProtocolError.TooLarge));
+        _hubClientId = BrokerIdentities.HubClientId(hub.Value.Site);
     }
 
     /// <summary>Port of the plain listener once started (the configured one, or the one the OS chose for port 0).</summary>
@@ -95,6 +99,7 @@ internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IBrokerA
             }
         };
         server.InterceptingSubscriptionAsync += _policy.OnSubscribeAsync;
+        server.ApplicationMessageEnqueuedOrDroppedAsync += CountHubQueueDrops;
         server.InterceptingOutboundPacketAsync += AdvertiseLimits;
         server.LoadingRetainedMessageAsync += e =>
         {
@@ -277,6 +282,21 @@ internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IBrokerA
         else
         {
             _limiter.Disconnected(clientId);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// MQTTnet keeps at most <c>MaxPendingMessagesPerClient</c> (250) messages per session and drops
+    /// the oldest beyond, without a word: how a flood used to eat other devices' messages on their
+    /// way to the hub. Counted, so it can never be silent again.
+    /// </summary>
+    private Task CountHubQueueDrops(ApplicationMessageEnqueuedEventArgs e)
+    {
+        if (e.IsDropped && e.ReceiverClientId == _hubClientId)
+        {
+            _metrics.HubQueueDrop();
         }
 
         return Task.CompletedTask;

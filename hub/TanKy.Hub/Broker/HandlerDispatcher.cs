@@ -1,34 +1,39 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
 namespace TanKy.Hub.Broker;
 
 /// <summary>
-/// One bounded queue and one reader per <see cref="IDeviceMessageHandler"/>: each handler sees
-/// its messages one at a time and in order, a slow handler delays only itself, and the MQTT
-/// receive loop never waits for a handler. A handler that falls <see cref="Capacity"/>
-/// messages behind loses new ones (logged) rather than growing memory without bound.
+/// One <see cref="FairDeviceQueue"/> and one reader per <see cref="IDeviceMessageHandler"/>: each
+/// handler sees its messages one at a time, each device's in order, a slow handler delays only
+/// itself, and the MQTT receive loop never waits for a handler. Within a handler's queue devices
+/// take turns, and each device's backlog is bounded on its own: a loud device loses its own
+/// telemetry (counted per device in <see cref="HubMetrics"/> and raised as a flood alert), never
+/// another device's births, wills, events or replies. (Before, one 4096-message queue per handler
+/// was shared by all devices: a flood filled it and every device's messages were refused.)
 /// </summary>
 internal sealed class HandlerDispatcher
 {
-    public const int Capacity = 4096;
+    /// <summary>Telemetry and clock-sync requests one device may have waiting per handler.</summary>
+    public const int SheddablePerDevice = 256;
+
+    /// <summary>Other messages (state, reported, reply, event) one device may have waiting per handler.</summary>
+    public const int ControlPerDevice = 1024;
 
     private readonly List<Lane> _lanes;
     private readonly LogThrottle _throttle;
     private readonly ILogger _logger;
+    private readonly HubMetrics? _metrics;
+    private readonly DeviceFloodAlerts? _alerts;
     private readonly CancellationTokenSource _abort = new();
     private readonly List<Task> _loops = [];
 
-    public HandlerDispatcher(IEnumerable<IDeviceMessageHandler> handlers, LogThrottle throttle, ILogger logger)
+    public HandlerDispatcher(IEnumerable<IDeviceMessageHandler> handlers, LogThrottle throttle, ILogger logger, HubMetrics? metrics = null, DeviceFloodAlerts? alerts = null)
     {
         _throttle = throttle;
         _logger = logger;
-        _lanes = handlers.Select(h => new Lane(h, Channel.CreateBounded<DeviceMessage>(new BoundedChannelOptions(Capacity)
-        {
-            SingleReader = true,
-            SingleWriter = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        }))).ToList();
+        _metrics = metrics;
+        _alerts = alerts;
+        _lanes = handlers.Select(h => new Lane(h, new FairDeviceQueue(SheddablePerDevice, ControlPerDevice))).ToList();
     }
 
     public void Start()
@@ -41,6 +46,7 @@ internal sealed class HandlerDispatcher
 
     public void Dispatch(DeviceMessage message)
     {
+        var shed = false;
         foreach (var lane in _lanes)
         {
             bool handles;
@@ -54,11 +60,22 @@ internal sealed class HandlerDispatcher
                 continue;
             }
 
-            if (handles && !lane.Queue.Writer.TryWrite(message) && _throttle.ShouldLog($"full:{lane.Name}", out var suppressed))
+            if (handles && !lane.Queue.TryEnqueue(message))
             {
-                _logger.LogWarning("{Handler} is {Capacity} messages behind; dropped {Kind} from {DeviceId} ({Suppressed} drops not logged)",
-                    lane.Name, Capacity, message.Topic.Kind, message.DeviceId, suppressed);
+                shed = true;
+                if (_throttle.ShouldLog($"full:{lane.Name}:{message.DeviceId}", out var suppressed))
+                {
+                    _logger.LogWarning("{Handler} has a full queue for device {DeviceId}; dropped its {Kind} ({Suppressed} drops not logged)",
+                        lane.Name, message.DeviceId, message.Topic.Kind, suppressed);
+                }
             }
+        }
+
+        if (shed)
+        {
+            // Once per message, however many handlers had to drop it.
+            _metrics?.DeviceMessageDropped(message.DeviceId, HubMetrics.DropInboundQueue);
+            _alerts?.Dropped(message.DeviceId, "its queue in the hub's inbound dispatch is full");
         }
     }
 
@@ -67,7 +84,7 @@ internal sealed class HandlerDispatcher
     {
         foreach (var lane in _lanes)
         {
-            lane.Queue.Writer.TryComplete();
+            lane.Queue.Complete();
         }
 
         try
@@ -87,7 +104,7 @@ internal sealed class HandlerDispatcher
     {
         try
         {
-            await foreach (var message in lane.Queue.Reader.ReadAllAsync(cancellationToken))
+            while (await lane.Queue.DequeueAsync(cancellationToken) is { } message)
             {
                 try
                 {
@@ -104,7 +121,7 @@ internal sealed class HandlerDispatcher
         }
     }
 
-    private sealed record Lane(IDeviceMessageHandler Handler, Channel<DeviceMessage> Queue)
+    private sealed record Lane(IDeviceMessageHandler Handler, FairDeviceQueue Queue)
     {
         public string Name { get; } = Handler.GetType().Name;
     }

@@ -33,6 +33,7 @@ internal sealed class HubMqttConnection : IHostedService, IHubMqtt, IHubMqttConn
     private readonly IMqttClient _client;
     private readonly HandlerDispatcher _dispatcher;
     private readonly LogThrottle _throttle;
+    private readonly DeviceRateLimiter? _inboundLimit;
     private readonly SemaphoreSlim _connectionLost = new(0, 1);
     private readonly CancellationTokenSource _stopping = new();
     private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -46,8 +47,11 @@ internal sealed class HubMqttConnection : IHostedService, IHubMqtt, IHubMqttConn
         IEnumerable<IDeviceMessageHandler> handlers,
         HubMetrics metrics,
         TimeProvider time,
-        ILogger<HubMqttConnection> logger)
+        ILogger<HubMqttConnection> logger,
+        IOptions<BrokerOptions>? broker = null,
+        DeviceFloodAlerts? floodAlerts = null)
     {
+        floodAlerts ??= new DeviceFloodAlerts(time);
         _endpoint = endpoint;
         _metrics = metrics;
         _time = time;
@@ -55,7 +59,13 @@ internal sealed class HubMqttConnection : IHostedService, IHubMqtt, IHubMqttConn
         _topics = new Topics(hub.Value.Site);
         _clientId = BrokerIdentities.HubClientId(_topics.Site);
         _throttle = new LogThrottle(time, TimeSpan.FromSeconds(30));
-        _dispatcher = new HandlerDispatcher(handlers, _throttle, logger);
+        _dispatcher = new HandlerDispatcher(handlers, _throttle, logger, metrics, floodAlerts);
+
+        // The embedded broker limits each device before its messages fan out; an external broker
+        // (Mosquitto) has no per-client rate limit, so the hub limits what it takes in itself.
+        _inboundLimit = broker?.Value.Mode == BrokerMode.External
+            ? new DeviceRateLimiter(broker.Value.RateLimit, time, metrics, floodAlerts, "hub's inbound connection")
+            : null;
         _client = new MqttClientFactory().CreateMqttClient();
         _client.ApplicationMessageReceivedAsync += OnMessageAsync;
         _client.DisconnectedAsync += OnDisconnectedAsync;
@@ -268,7 +278,14 @@ internal sealed class HubMqttConnection : IHostedService, IHubMqtt, IHubMqttConn
         var topic = e.ApplicationMessage.Topic;
 
         // The hub's own desired/cmd messages come back as retained copies: not device input.
-        if (Topics.TryParse(topic, out var parsed) && !parsed.IsDevicePublished)
+        var isTopic = Topics.TryParse(topic, out var parsed);
+        if (isTopic && !parsed.IsDevicePublished)
+        {
+            return Task.CompletedTask;
+        }
+
+        // Before validation: a flood must cost as little as possible.
+        if (_inboundLimit is { } limit && isTopic && parsed.Subject is { } deviceId && !limit.TryAccept(deviceId))
         {
             return Task.CompletedTask;
         }

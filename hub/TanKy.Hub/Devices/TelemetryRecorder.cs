@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TanKy.Protocol.Messages;
+using TanKy.Hub.Broker;
 using TanKy.Hub.Shared;
 using TanKy.Hub.Shared.Data;
 
@@ -23,16 +24,24 @@ public sealed class TelemetryRecorder : BatchWriter
     // Last history row per device (Unix ms), so history is downsampled without a read per message.
     private readonly Dictionary<string, long> _lastHistory = new(StringComparer.Ordinal);
 
-    public TelemetryRecorder(Database db, IOptions<HubOptions> options, TimeProvider time, ILogger<TelemetryRecorder> logger)
+    public TelemetryRecorder(Database db, IOptions<HubOptions> options, TimeProvider time, ILogger<TelemetryRecorder> logger, HubMetrics? metrics = null)
         : base(time, logger)
     {
         _db = db;
         _options = options;
         FlushInterval = options.Value.TelemetryFlushInterval;
+
+        // Full, it forgets the oldest row: once silently, which is how a flood of 20,000 messages
+        // between two flushes erased every other device's telemetry (issue #14). Now counted per device.
+        _queue = Channel.CreateBounded<(string DeviceId, TelemetryMessage Message, long ReceivedMs)>(
+            new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest },
+            dropped => metrics?.DeviceMessageDropped(dropped.DeviceId, HubMetrics.DropTelemetryStore));
     }
 
-    private readonly Channel<(string DeviceId, TelemetryMessage Message, long ReceivedMs)> _queue =
-        Channel.CreateBounded<(string, TelemetryMessage, long)>(new BoundedChannelOptions(20_000) { FullMode = BoundedChannelFullMode.DropOldest });
+    /// <summary>Telemetry rows held between two flushes.</summary>
+    public const int QueueCapacity = 20_000;
+
+    private readonly Channel<(string DeviceId, TelemetryMessage Message, long ReceivedMs)> _queue;
 
     protected override string What => "telemetry";
 

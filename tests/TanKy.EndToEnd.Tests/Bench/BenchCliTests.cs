@@ -21,6 +21,7 @@ public sealed class BenchCliTests
         { "console-weight", ["--samples"] },
         { "reconnect-storm", ["--copies", "--stop", "--timeout", "--settle"] },
         { "resources", ["--starts", "--minutes", "--telemetry-interval", "--broadcast-nodes"] },
+        { "flood", ["--seconds", "--publishers", "--limits"] },
     };
 
     [Theory]

@@ -25,6 +25,9 @@ internal sealed class PrometheusExporter
     private readonly Counter _aclRefusals;
     private readonly Counter _rejected;
     private readonly Counter _authFailures;
+    private readonly Counter _deviceDrops;
+    private readonly Counter _hubQueueDrops;
+    private readonly Gauge _floodAlerts;
 
     public PrometheusExporter(IServiceProvider services)
     {
@@ -39,6 +42,9 @@ internal sealed class PrometheusExporter
         _aclRefusals = f.CreateCounter("tanky_acl_refusals_total", "Publishes and subscriptions refused by the topic ACL");
         _rejected = f.CreateCounter("tanky_protocol_rejected_total", "Device payloads refused by protocol validation");
         _authFailures = f.CreateCounter("tanky_auth_failures_total", "MQTT connections refused for bad credentials");
+        _deviceDrops = f.CreateCounter("tanky_device_messages_dropped_total", "Device messages dropped for flooding: rate_limit (over the device's token bucket) or inbound_queue (its own queue in the hub was full)", "device", "reason");
+        _hubQueueDrops = f.CreateCounter("tanky_broker_hub_queue_dropped_total", "Messages for the hub's own connection dropped by the embedded broker's session queue");
+        _floodAlerts = f.CreateGauge("tanky_device_flood_alerts_open", "Devices with an open flood alert (messages dropped within the last minute)");
         Registry.AddBeforeCollectCallback(Refresh);
     }
 
@@ -61,6 +67,13 @@ internal sealed class PrometheusExporter
         _aclRefusals.IncTo(hub.AclRefusals);
         _rejected.IncTo(hub.RejectedTotal);
         _authFailures.IncTo(hub.AuthFailures);
+        _hubQueueDrops.IncTo(hub.HubQueueDropped);
+        foreach (var (device, reason, n) in hub.DeviceDrops)
+        {
+            _deviceDrops.WithLabels(device, reason).IncTo(n);
+        }
+
+        _floodAlerts.Set(_services.GetService<DeviceFloodAlerts>()?.Open().Count ?? 0);
         foreach (var (cls, n) in _services.GetRequiredService<BroadcastMetrics>().StartedByClass)
         {
             _broadcasts.WithLabels(cls).IncTo(n);
