@@ -97,7 +97,14 @@ internal static class EmergencyLaneBench
         var response = await http.PostAsync("/api/v1/emergency", form);
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         var firsts = (await EmergencyBench.FirstSoundsAsync(http, nodes, id, t0)).Order().ToList();
-        return firsts.Count == 0 ? double.NaN : Math.Round(firsts[firsts.Count / 2], 1);
+        if (firsts.Count == 0)
+        {
+            var detail = await http.GetFromJsonAsync<JsonElement>("/api/v1/broadcasts/" + id);
+            Console.Error.WriteLine($"no first sound for {id}: {detail}");
+            return -1;
+        }
+
+        return Math.Round(firsts[firsts.Count / 2], 1);
     }
 
     private static async Task<string> StateAsync(HttpClient http, string job) =>
@@ -138,7 +145,7 @@ internal static class EmergencyLaneBench
         {
             date = "2026-12-07", content = "recording-1s", condition, speakers, runs,
             trigger_to_first_sound_median_per_run_ms = medians.ToArray(),
-            worst_run_ms = medians.Count == 0 ? double.NaN : medians.Max(),
+            worst_run_ms = medians.Count == 0 ? -1 : medians.Max(),
             upload, hub_peak_rss_mib = Math.Round(hub.PeakRssMiB(), 1),
         });
 }
