@@ -26,6 +26,7 @@ internal static class BenchCli
         root.Subcommands.Add(ReportBench.Command(start));
         root.Subcommands.Add(ScheduleBench.Command(start));
         root.Subcommands.Add(EmergencyBench.Command(start));
+        root.Subcommands.Add(EmergencyLaneBench.Command(start));
         root.Subcommands.Add(ProgrammeSaveBench.Command(start));
         root.Subcommands.Add(ConsoleWeightBench.Command(start));
         root.Subcommands.Add(ReconnectStorm.Command(start));

@@ -112,7 +112,7 @@ internal static class EmergencyBench
     }
 
     /// <summary>Waits for the broadcast to end, then reads each node's first played frame of its stream.</summary>
-    private static async Task<IEnumerable<double>> FirstSoundsAsync(HttpClient http, IReadOnlyList<SimulatedNode> nodes, string id, long t0)
+    internal static async Task<IEnumerable<double>> FirstSoundsAsync(HttpClient http, IReadOnlyList<SimulatedNode> nodes, string id, long t0)
     {
         var wait = Stopwatch.StartNew();
         while (wait.Elapsed < TimeSpan.FromSeconds(60))
@@ -151,7 +151,7 @@ internal static class EmergencyBench
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
-    private static byte[] Tone(TimeSpan length)
+    internal static byte[] Tone(TimeSpan length)
     {
         var n = (int)(length.TotalSeconds * 48_000);
         using var ms = new MemoryStream();

@@ -5,6 +5,7 @@ using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 using TanKy.Hub.Shared.Data;
+using TanKy.Hub.Shared.Files;
 
 namespace TanKy.Hub.Devices;
 
@@ -14,11 +15,22 @@ namespace TanKy.Hub.Devices;
 /// </summary>
 public sealed class DeviceImporter(Database db, DeviceRegistry registry, ZoneRegistry zones)
 {
+    /// <summary>
+    /// Caps of a commune file (issue #14): 4 MB is some 25,000 devices; a commune and device
+    /// list nests 4 levels. Checked before parsing, so a hostile file is an error, not a crash.
+    /// </summary>
+    public static InputFileLimits Limits { get; } = new(4L * 1024 * 1024, InputFileLimits.DefaultMaxDepth);
+
     public IReadOnlyList<ImportResult> ImportFile(string path)
     {
         if (!File.Exists(path))
         {
             throw new RegistryException($"{path}: file not found");
+        }
+
+        if (new FileInfo(path).Length is var size && size > Limits.MaxBytes)
+        {
+            throw new RegistryException($"{path}:1:1: {BoundedFile.TooLarge(size, Limits.MaxBytes).Message}");
         }
 
         var ext = Path.GetExtension(path).ToLowerInvariant();
@@ -77,11 +89,16 @@ public sealed class DeviceImporter(Database db, DeviceRegistry registry, ZoneReg
         var deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
         try
         {
-            var text = File.ReadAllText(path);
+            var text = BoundedFile.ReadAllText(path, Limits.MaxBytes);
+            YamlGuard.Check(text, Limits);
             var parser = new Parser(new StringReader(text));
             var file = deserializer.Deserialize<CommuneFile>(parser) ?? new CommuneFile();
             AssignLines(text, file);
             return file;
+        }
+        catch (InputFileException ex)
+        {
+            throw new RegistryException($"{path}:{ex.Line}:{ex.Column}: {ex.Message}");
         }
         catch (YamlException ex)
         {

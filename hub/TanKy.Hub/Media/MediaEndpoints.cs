@@ -31,16 +31,20 @@ public static class MediaEndpoints
             library.Get(id) is { } item ? Results.Ok(MediaDto.From(item)) : Results.Problem(statusCode: 404, title: "Không tìm thấy bản tin / media not found"))
             .WithName("GetMedia").WithSummary("One clip");
 
+        api.MapGet("/imports/{id}", (string id, MediaImportJobs jobs) =>
+            jobs.Get(id) is { } job ? Results.Ok(MediaImportJobDto.From(job)) : Results.Problem(statusCode: 404, title: "Không tìm thấy lượt tải lên / import job not found"))
+            .WithName("GetMediaImport").WithSummary("A background import (an upload of at least Media:BackgroundImportBytes): queued, running, done, refused or failed");
+
         // The form is read by hand: the hub-wide 1 MB body limit is lifted for this endpoint only,
         // and a body over the limit must become a 400 with a reason, not a bare connection reset.
         api.MapPost("", UploadAsync)
             .RequireAuthorization(p => p.RequireRole("admin", "officer", "hamlet-head"))
             .WithMetadata(new RequestSizeLimitAttribute(requestLimit))
             .WithFormOptions(multipartBodyLengthLimit: requestLimit)
-            .WithName("UploadMedia").WithSummary("Upload a WAV or MP3 (multipart/form-data: file, title); it is normalised to −16 LUFS and encoded to Opus");
+            .WithName("UploadMedia").WithSummary("Upload a WAV or MP3 (multipart/form-data: file, title); it is normalised to −16 LUFS and encoded to Opus. A file of at least Media:BackgroundImportBytes is imported in the background: 202 with the job (Location: /api/v1/media/imports/{id})");
     }
 
-    private static async Task<IResult> UploadAsync(HttpRequest request, ClaimsPrincipal principal, MediaLibrary library, CancellationToken ct)
+    private static async Task<IResult> UploadAsync(HttpRequest request, ClaimsPrincipal principal, MediaLibrary library, MediaImportJobs jobs, CancellationToken ct)
     {
         if (!request.HasFormContentType)
         {
@@ -68,6 +72,19 @@ public static class MediaEndpoints
         }
 
         await using var content = file.OpenReadStream();
+        if (file.Length >= library.Options.BackgroundImportBytes)
+        {
+            // A long recording takes a minute of CPU: answer now and let the client poll.
+            var (job, rejection) = await jobs.StartAsync(content, file.FileName, form["title"].ToString(), principal.Identity?.Name ?? "unknown", ct);
+            if (job is null)
+            {
+                return Rejected(rejection!);
+            }
+
+            var accepted = MediaImportJobDto.From(job);
+            return Results.Accepted(accepted.Location, accepted);
+        }
+
         var result = await library.ImportAsync(content, file.FileName, form["title"].ToString(), principal.Identity?.Name ?? "unknown", ct);
         if (!result.Succeeded)
         {

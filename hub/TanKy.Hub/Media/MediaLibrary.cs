@@ -16,6 +16,7 @@ public sealed class MediaLibrary
     private readonly TimeProvider _time;
     private readonly ILogger<MediaLibrary> _log;
     private readonly SemaphoreSlim _imports;
+    private readonly SemaphoreSlim _emergencyImports;
 
     public MediaLibrary(Database db, IOptions<MediaOptions> options, TimeProvider time, ILogger<MediaLibrary> log)
     {
@@ -30,6 +31,7 @@ public sealed class MediaLibrary
         _time = time;
         _log = log;
         _imports = new SemaphoreSlim(Math.Max(1, _options.MaxConcurrentImports));
+        _emergencyImports = new SemaphoreSlim(Math.Max(1, _options.MaxConcurrentEmergencyImports));
     }
 
     public MediaOptions Options => _options;
@@ -42,7 +44,18 @@ public sealed class MediaLibrary
     /// already stored (<see cref="MediaImportResult.Duplicate"/>), or a rejection; on rejection
     /// nothing is stored. Decoder failures are rejections, not exceptions.
     /// </summary>
-    public async Task<MediaImportResult> ImportAsync(Stream content, string fileName, string title, string uploadedBy, CancellationToken ct)
+    public Task<MediaImportResult> ImportAsync(Stream content, string fileName, string title, string uploadedBy, CancellationToken ct) =>
+        ImportAsync(content, fileName, title, uploadedBy, ImportLane.Normal, ct);
+
+    /// <summary>
+    /// As above, waiting for a slot of <paramref name="lane"/> only: emergency content passes
+    /// <see cref="ImportLane.Emergency"/> and never waits for a normal upload.
+    /// </summary>
+    public Task<MediaImportResult> ImportAsync(Stream content, string fileName, string title, string uploadedBy, ImportLane lane, CancellationToken ct) =>
+        ImportAsync(content, fileName, title, uploadedBy, lane, null, ct);
+
+    /// <summary><paramref name="started"/> runs once the lane's slot is held (a background job turns "running").</summary>
+    internal async Task<MediaImportResult> ImportAsync(Stream content, string fileName, string title, string uploadedBy, ImportLane lane, Action? started, CancellationToken ct)
     {
         var (cleanTitle, titleRejection) = MediaText.Title(title);
         if (cleanTitle is null)
@@ -50,7 +63,9 @@ public sealed class MediaLibrary
             return Refused(fileName, titleRejection!);
         }
 
-        await _imports.WaitAsync(ct);
+        var slot = lane == ImportLane.Emergency ? _emergencyImports : _imports;
+        await slot.WaitAsync(ct);
+        started?.Invoke();
         var staging = _store.NewStagingDirectory();
         try
         {
@@ -78,9 +93,13 @@ public sealed class MediaLibrary
         finally
         {
             _store.DeleteQuietly(staging);
-            _imports.Release();
+            slot.Release();
         }
     }
+
+    internal string NewStagingDirectory() => _store.NewStagingDirectory();
+
+    internal void DeleteStagingQuietly(string directory) => _store.DeleteQuietly(directory);
 
     public IReadOnlyList<MediaItem> List() => _repository.List();
 

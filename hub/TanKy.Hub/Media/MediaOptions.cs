@@ -52,6 +52,19 @@ public sealed class MediaOptions
     /// <summary>Imports are CPU-heavy; on a Pi one at a time leaves room for live streaming.</summary>
     public int MaxConcurrentImports { get; set; } = 1;
 
+    /// <summary>
+    /// Slots of the emergency lane (<see cref="ImportLane.Emergency"/>), separate from
+    /// <see cref="MaxConcurrentImports"/>: an emergency recording or speech never waits for an upload.
+    /// </summary>
+    public int MaxConcurrentEmergencyImports { get; set; } = 1;
+
+    /// <summary>
+    /// Uploads to <c>POST /api/v1/media</c> of at least this many bytes are imported in the
+    /// background: the answer is 202 with a job to poll at <c>/api/v1/media/imports/{id}</c>.
+    /// Smaller ones are imported within the request (201/200 with the clip, as before).
+    /// </summary>
+    public long BackgroundImportBytes { get; set; } = 4L * 1024 * 1024;
+
     /// <summary>Settings this build cannot honour, checked at start (a bad value must not surface as a 500 on the first upload).</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -60,6 +73,8 @@ public sealed class MediaOptions
         Check(problems, OpusBitrate is >= 6000 and <= 510000, "Media:OpusBitrate must be 6000–510000");
         Check(problems, OpusComplexity is >= 0 and <= 10, "Media:OpusComplexity must be 0–10");
         Check(problems, PacketLossPercent is >= 0 and <= 100, "Media:PacketLossPercent must be 0–100");
+        Check(problems, MaxConcurrentImports >= 1 && MaxConcurrentEmergencyImports >= 1, "Media:MaxConcurrentImports and MaxConcurrentEmergencyImports must be at least 1");
+        Check(problems, BackgroundImportBytes > 0, "Media:BackgroundImportBytes must be positive");
         Check(problems, MaxUploadBytes > 0 && MaxDurationSeconds > 0, "Media:MaxUploadBytes and MaxDurationSeconds must be positive");
         Check(problems, PeakCeilingDbfs is <= 0 and > -20, "Media:PeakCeilingDbfs must be in (−20, 0]");
         Check(problems, TargetLufs is < 0 and > -70, "Media:TargetLufs must be in (−70, 0)");

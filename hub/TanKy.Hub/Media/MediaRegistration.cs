@@ -13,6 +13,7 @@ public static class MediaRegistration
             .Validate(o => o.Problems().Count == 0, "invalid Media settings: see MediaOptions.Problems()")
             .ValidateOnStart();
         services.AddSingleton<MediaLibrary>();
+        services.AddSingleton<MediaImportJobs>();
         services.AddSingleton<Broadcasts.Sources.IMediaPackets, LibraryMediaPackets>();
         services.AddHostedService<MediaStartupCleanup>();
         return services;

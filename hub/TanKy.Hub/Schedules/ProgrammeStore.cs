@@ -50,7 +50,7 @@ public sealed class ProgrammeStore
 
         if (_snapshots.Load() is { } saved)
         {
-            var result = ScheduleLoader.Load(saved, _refs.Read(), _time.GetUtcNow(), _options.OverlapHorizon, _values);
+            var result = ScheduleLoader.Load(saved, _refs.Read(), _time.GetUtcNow(), _options.OverlapHorizon, _values, _options.FileLimits);
             if (result.Set is not null)
             {
                 _log.LogWarning("Running the last valid programme saved in the database ({Count} programmes) until the schedule folder is fixed", result.Set.Programmes.Count);
@@ -67,7 +67,7 @@ public sealed class ProgrammeStore
             IReadOnlyList<ScheduleSource> sources;
             try
             {
-                sources = ScheduleSource.ReadFolder(_options.FullDirectory);
+                sources = ScheduleSource.ReadFolder(_options.FullDirectory, _options.FileLimits);
             }
             catch (DirectoryNotFoundException ex)
             {
@@ -80,7 +80,7 @@ public sealed class ProgrammeStore
                 return new ScheduleLoadResult(null, [new ScheduleError(new SourceLocation(_options.FullDirectory, 1, 1), ex.Message)]);
             }
 
-            var result = ScheduleLoader.Load(sources, _refs.Read(), _time.GetUtcNow(), _options.OverlapHorizon, _values);
+            var result = ScheduleLoader.Load(sources, _refs.Read(), _time.GetUtcNow(), _options.OverlapHorizon, _values, _options.FileLimits);
             if (!result.IsValid)
             {
                 LastErrors = result.Errors;

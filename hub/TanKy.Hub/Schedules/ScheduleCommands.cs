@@ -89,10 +89,10 @@ public static class ScheduleCommands
 
     private static ScheduleLoadResult Load(CliContext ctx, ScheduleOptions options, string? dir)
     {
-        var sources = ScheduleSource.ReadFolder(dir ?? options.Directory);
+        var sources = ScheduleSource.ReadFolder(dir ?? options.Directory, options.FileLimits);
         var refs = ScheduleReferences.From(ctx.Zones(), ctx.Devices(), MediaCommands.Library(ctx));
         // The same value rules as the running hub (device control), so `check` and the hub agree.
-        return ScheduleLoader.Load(sources, refs, ctx.Time.GetUtcNow(), options.OverlapHorizon, new DeviceActions.DesiredSchemaActionValidator());
+        return ScheduleLoader.Load(sources, refs, ctx.Time.GetUtcNow(), options.OverlapHorizon, new DeviceActions.DesiredSchemaActionValidator(), options.FileLimits);
     }
 
     private static void Write(IReadOnlyList<AgendaEntry> entries, bool json)

@@ -33,6 +33,15 @@ public sealed class ScheduleOptions
     /// <summary>Base URL devices use to download cached media (default: the first <c>Http:Urls</c> entry).</summary>
     public string? PrecacheBaseUrl { get; set; }
 
+    /// <summary>Largest programme file read (bytes); a larger one is refused unread (issue #14).</summary>
+    public long MaxFileBytes { get; set; } = Shared.Files.InputFileLimits.DefaultMaxBytes;
+
+    /// <summary>Deepest YAML nesting accepted, checked on the parser's events before any tree is built.</summary>
+    public int MaxNestingDepth { get; set; } = Shared.Files.InputFileLimits.DefaultMaxDepth;
+
+    /// <summary>The caps above, for <see cref="Parsing.ScheduleLoader"/> and <see cref="Parsing.ScheduleSource.ReadFolder"/>.</summary>
+    public Shared.Files.InputFileLimits FileLimits => new(MaxFileBytes, MaxNestingDepth);
+
     public string FullDirectory => Path.GetFullPath(Directory, System.IO.Directory.GetCurrentDirectory());
 
     public IReadOnlyList<string> Problems()
@@ -66,6 +75,11 @@ public sealed class ScheduleOptions
         if (OverlapHorizon < TimeSpan.FromDays(1) || OverlapHorizon > TimeSpan.FromDays(400))
         {
             problems.Add("Schedules:OverlapHorizon must be 1 to 400 days");
+        }
+
+        if (MaxFileBytes < 1024 || MaxNestingDepth < 8)
+        {
+            problems.Add("Schedules:MaxFileBytes must be at least 1024 and Schedules:MaxNestingDepth at least 8");
         }
 
         return problems;

@@ -14,6 +14,12 @@ internal static class CapParser
 
     public const int DefaultMaxBytes = 256 * 1024;
 
+    /// <summary>
+    /// A CAP alert nests 5 elements deep (alert/info/area/geocode/value); anything near this cap
+    /// is hostile. Checked on a streaming pass before the tree is built (issue #14).
+    /// </summary>
+    public const int MaxDepth = 32;
+
     public static CapParseResult Parse(Stream input, int maxBytes = DefaultMaxBytes)
     {
         var bytes = ReadBounded(input, maxBytes);
@@ -32,6 +38,11 @@ internal static class CapParser
         XDocument doc;
         try
         {
+            if (TooDeep(xml, maxBytes) is { } deep)
+            {
+                return Failed($"alert (line {deep.Line}, column {deep.Column}): elements nested deeper than {MaxDepth} levels");
+            }
+
             using var reader = XmlReader.Create(new MemoryStream(xml, writable: false), ReaderSettings(maxBytes));
             doc = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
@@ -45,6 +56,22 @@ internal static class CapParser
         }
 
         return ParseDocument(doc);
+    }
+
+    /// <summary>Where the first element deeper than <see cref="MaxDepth"/> starts, or null.</summary>
+    private static (int Line, int Column)? TooDeep(byte[] xml, int maxBytes)
+    {
+        using var reader = XmlReader.Create(new MemoryStream(xml, writable: false), ReaderSettings(maxBytes));
+        var info = (IXmlLineInfo)reader;
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth >= MaxDepth)
+            {
+                return (info.LineNumber, info.LinePosition);
+            }
+        }
+
+        return null;
     }
 
     internal static XmlReaderSettings ReaderSettings(int maxBytes) => new()

@@ -90,7 +90,7 @@ internal sealed class EmergencyContent(MediaLibrary library, SpeechMedia? speech
     {
         await using var content = file.OpenReadStream();
         var title = body.Headline ?? $"Ghi âm khẩn cấp {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC";
-        var imported = await library.ImportAsync(content, file.FileName, title, by, ct);
+        var imported = await library.ImportAsync(content, file.FileName, title, by, ImportLane.Emergency, ct);
         return imported.Succeeded
             ? imported.Item.Id
             : throw new EmergencyContentException($"the recording was refused: {imported.Rejection.Code} ({imported.Rejection.Detail})");

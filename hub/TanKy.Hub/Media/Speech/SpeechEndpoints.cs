@@ -45,7 +45,7 @@ public static class SpeechEndpoints
 
         try
         {
-            var spoken = await speech.CreateAsync(body.Text, string.IsNullOrWhiteSpace(body.Title) ? body.Text : body.Title, principal.Identity?.Name ?? "unknown", ct);
+            var spoken = await speech.CreateAsync(body.Text, string.IsNullOrWhiteSpace(body.Title) ? body.Text : body.Title, principal.Identity?.Name ?? "unknown", ImportLane.Normal, ct);
             var dto = MediaDto.From(spoken.Item);
             return Results.Created($"/api/v1/media/{dto.Id}", dto);
         }

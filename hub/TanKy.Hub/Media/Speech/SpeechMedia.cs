@@ -8,11 +8,18 @@ namespace TanKy.Hub.Media.Speech;
 /// </summary>
 public sealed class SpeechMedia(ISpeechSynthesizer synthesizer, MediaLibrary library, ILogger<SpeechMedia> log)
 {
-    public async Task<SpeechMediaResult> CreateAsync(string text, string title, string requestedBy, CancellationToken ct)
+    /// <summary>
+    /// Speech for an emergency (engine, CAP): imported in the emergency lane, so it never waits
+    /// for a normal upload. Speech made for the library passes <see cref="ImportLane.Normal"/>.
+    /// </summary>
+    public Task<SpeechMediaResult> CreateAsync(string text, string title, string requestedBy, CancellationToken ct) =>
+        CreateAsync(text, title, requestedBy, ImportLane.Emergency, ct);
+
+    public async Task<SpeechMediaResult> CreateAsync(string text, string title, string requestedBy, ImportLane lane, CancellationToken ct)
     {
         var speech = await synthesizer.SynthesizeAsync(text, ct);
         using var wav = new MemoryStream(speech.Wav, writable: false);
-        var imported = await library.ImportAsync(wav, "speech.wav", Title(title), requestedBy, ct);
+        var imported = await library.ImportAsync(wav, "speech.wav", Title(title), requestedBy, lane, ct);
         if (!imported.Succeeded)
         {
             throw new SpeechException($"the media library refused the synthesised speech: {imported.Rejection.Code} ({imported.Rejection.Detail})");

@@ -79,7 +79,7 @@ public sealed class ProgrammeEditor(ProgrammeStore store, IOptions<ScheduleOptio
         IReadOnlyList<ScheduleSource> folder;
         try
         {
-            folder = ScheduleSource.ReadFolder(Folder);
+            folder = ScheduleSource.ReadFolder(Folder, options.Value.FileLimits);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -93,7 +93,7 @@ public sealed class ProgrammeEditor(ProgrammeStore store, IOptions<ScheduleOptio
             candidate.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         }
 
-        var result = ScheduleLoader.Load(candidate, refs.Read(), time.GetUtcNow(), options.Value.OverlapHorizon, values.FirstOrDefault());
+        var result = ScheduleLoader.Load(candidate, refs.Read(), time.GetUtcNow(), options.Value.OverlapHorizon, values.FirstOrDefault(), options.Value.FileLimits);
         if (!result.IsValid)
         {
             return Map(result.Errors, path, item, firstLine);
@@ -177,8 +177,17 @@ public sealed class ProgrammeEditor(ProgrammeStore store, IOptions<ScheduleOptio
         }
 
         var path = p.Source.At.File;
-        var text = File.ReadAllText(path);
-        var parsed = ScheduleFileParser.Parse(new ScheduleSource(path, text), []).Programmes.Where(x => x.Id == id).ToList();
+        string text;
+        try
+        {
+            text = Shared.Files.BoundedFile.ReadAllText(path, options.Value.MaxFileBytes);
+        }
+        catch (Shared.Files.InputFileException)
+        {
+            return null;
+        }
+
+        var parsed = ScheduleFileParser.Parse(new ScheduleSource(path, text), [], options.Value.FileLimits).Programmes.Where(x => x.Id == id).ToList();
         return parsed is [var now] && ProgrammeFileSpan.Locate(text, now.Source.At.Line, now.Source.At.Column) is { } span ? (path, span) : null;
     }
 

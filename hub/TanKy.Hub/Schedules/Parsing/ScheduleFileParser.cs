@@ -1,4 +1,5 @@
 using TanKy.Hub.Schedules.Model;
+using TanKy.Hub.Shared.Files;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -7,12 +8,28 @@ namespace TanKy.Hub.Schedules.Parsing;
 /// <summary>
 /// Parses one schedule file. A YAML syntax error is reported at YamlDotNet's mark and ends the
 /// file; anything else is reported per node and parsing goes on, so one run lists every error.
+/// A file over the size or nesting cap (<see cref="YamlGuard"/>) is refused before YamlDotNet
+/// builds its tree: that tree is built recursively and 50,000 nested '[' overflowed the stack.
 /// </summary>
 internal static class ScheduleFileParser
 {
-    public static ParsedFile Parse(ScheduleSource source, List<ScheduleError> errors)
+    public static ParsedFile Parse(ScheduleSource source, List<ScheduleError> errors, InputFileLimits? limits = null)
     {
         var result = new ParsedFile([], [], []);
+        try
+        {
+            YamlGuard.Check(source.Text, limits ?? InputFileLimits.Default);
+            if (source.Refusal is { } refusal)
+            {
+                throw refusal;
+            }
+        }
+        catch (InputFileException ex)
+        {
+            errors.Add(new ScheduleError(new SourceLocation(source.Name, (int)ex.Line, (int)ex.Column), $"tệp bị từ chối / file refused: {ex.Message}"));
+            return result;
+        }
+
         var ctx = new ParseContext(source.Name, errors);
         var stream = new YamlStream();
         try

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using TanKy.Hub.Schedules.Model;
+using TanKy.Hub.Shared.Files;
 
 namespace TanKy.Hub.Schedules.Parsing;
 
@@ -11,13 +12,13 @@ namespace TanKy.Hub.Schedules.Parsing;
 /// </summary>
 internal static class ScheduleLoader
 {
-    public static ScheduleLoadResult Load(IReadOnlyList<ScheduleSource> sources, ScheduleReferences refs, DateTimeOffset now, TimeSpan overlapHorizon, IDeviceActionValueValidator? values = null)
+    public static ScheduleLoadResult Load(IReadOnlyList<ScheduleSource> sources, ScheduleReferences refs, DateTimeOffset now, TimeSpan overlapHorizon, IDeviceActionValueValidator? values = null, InputFileLimits? limits = null)
     {
         var errors = new List<ScheduleError>();
         var all = new ParsedFile([], [], []);
         foreach (var source in sources)
         {
-            var file = ScheduleFileParser.Parse(source, errors);
+            var file = ScheduleFileParser.Parse(source, errors, limits);
             all.Programmes.AddRange(file.Programmes);
             all.Calendars.AddRange(file.Calendars);
             all.Actions.AddRange(file.Actions);

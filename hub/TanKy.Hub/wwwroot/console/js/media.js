@@ -1,6 +1,8 @@
 // Media library page: upload a WAV/MP3 with a progress bar to POST /api/v1/media; a refused file
 // shows the library's reason (too large, not audio, silent…); an accepted one is listed at once.
-import { upload, problemText, strings } from './api.js';
+// A large file is imported in the background (202 + job): the page polls the job and shows its
+// state (queued, processing, done, refused) until it ends.
+import { upload, getJson, problemText, strings } from './api.js';
 
 const t = strings();
 const form = document.getElementById('upload-form');
@@ -28,9 +30,38 @@ form.addEventListener('submit', async (e) => {
     return;
   }
   show(1);
+  if (res.status === 202) {
+    form.reset();
+    await follow(res.body);
+    return;
+  }
   table.prepend(row(res.body));
   form.reset();
 });
+
+const status = document.getElementById('upload-status');
+
+// Polls a background import every second until it is done, refused or failed.
+async function follow(job) {
+  for (;;) {
+    status.textContent = `${job.fileName}: ${job.stateText || job.state}`;
+    if (job.state === 'done') {
+      if (job.media && !job.duplicate) table.prepend(row(job.media));
+      return;
+    }
+    if (job.state === 'refused' || job.state === 'failed') {
+      error.textContent = job.error ? [job.error.message, job.error.detail, `(${job.error.code})`].filter(Boolean).join(' — ') : job.state;
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+    const res = await getJson(job.location);
+    if (!res.ok) {
+      error.textContent = problemText(res.body, res.status);
+      return;
+    }
+    job = res.body;
+  }
+}
 
 function row(m) {
   const tr = document.createElement('tr');

@@ -1,0 +1,53 @@
+namespace TanKy.Hub.Media;
+
+/// <summary>
+/// A background import as <c>GET /api/v1/media/imports/{id}</c> shows it. <c>state</c> is
+/// queued, running, done, refused or failed; <c>media</c> is the clip once done (also when the
+/// same bytes were already stored: <c>duplicate</c>); <c>error</c> is the library's refusal
+/// (stable <c>code</c>, Vietnamese-first <c>message</c>) or why the job failed.
+/// </summary>
+internal sealed record MediaImportJobDto(
+    string Id,
+    string State,
+    string StateText,
+    string FileName,
+    string Title,
+    string UploadedBy,
+    long SizeBytes,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    string Location,
+    MediaDto? Media,
+    bool Duplicate,
+    MediaImportJobError? Error)
+{
+    public static MediaImportJobDto From(MediaImportJob j) => new(
+        j.Id,
+        j.State.ToString().ToLowerInvariant(),
+        Describe(j.State),
+        j.FileName,
+        j.Title,
+        j.UploadedBy,
+        j.SizeBytes,
+        j.CreatedAt,
+        j.StartedAt,
+        j.FinishedAt,
+        "/api/v1/media/imports/" + j.Id,
+        j.Result?.Item is { } item ? MediaDto.From(item) : null,
+        j.Result?.Duplicate ?? false,
+        j.Result?.Rejection is { } r ? new MediaImportJobError(r.Code, r.Message, r.Detail)
+            : j.Error is { } e ? new MediaImportJobError("failed", "Xử lý tệp thất bại, hãy tải lên lại / the import failed, upload again", e)
+            : null);
+
+    private static string Describe(MediaImportState state) => state switch
+    {
+        MediaImportState.Queued => "Đang chờ xử lý / queued",
+        MediaImportState.Running => "Đang xử lý (chuẩn hoá độ to, mã hoá) / processing",
+        MediaImportState.Done => "Đã xong / done",
+        MediaImportState.Refused => "Bị từ chối / refused",
+        _ => "Thất bại / failed",
+    };
+}
+
+internal sealed record MediaImportJobError(string Code, string Message, string? Detail);
