@@ -19,7 +19,7 @@ public sealed class CapIntake_Tests : IDisposable
         var dir = _commune.Dir;
         _store = new CapAlertStore(dir.Db, dir.Time);
         var senders = new CapSenderStore(dir.Db, dir.Time);
-        _http = new CapSubmission("http", "van-hoa", "10.0.0.5", senders.Add(CapSamples.Sender, withToken: true, key: null, note: null));
+        _http = new CapSubmission("http", "van-hoa", "10.0.0.5", "officer", SenderToken: senders.Add(CapSamples.Sender, withToken: true, key: null, note: null));
         _options.FolderSender = CapSamples.Sender;
         _intake = new CapIntakeService(_store, new CapSenderAuthenticator(senders), _trigger, new TriggerAudit(dir.Db, dir.Time), dir.Zones, dir.Devices,
             Microsoft.Extensions.Options.Options.Create(_options), dir.Time, NullLogger<CapIntakeService>.Instance);

@@ -44,7 +44,7 @@ public sealed class CapSenderAuth_Tests : IDisposable
     }
 
     private Task<CapIntakeResult> Post(string xml, string? token) =>
-        _intake.SubmitAsync(CapSamples.Bytes(xml), new CapSubmission("http", "van-hoa", "10.0.0.5", token), CancellationToken.None);
+        _intake.SubmitAsync(CapSamples.Bytes(xml), new CapSubmission("http", "van-hoa", "10.0.0.5", "officer", SenderToken: token), CancellationToken.None);
 
     private IReadOnlyList<TriggerAuditEntry> Refusals() => new TriggerAudit(_commune.Db, _commune.Dir.Time).Query(new TriggerAuditQuery(Allowed: false));
 

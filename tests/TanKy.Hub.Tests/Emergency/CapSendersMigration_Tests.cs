@@ -3,7 +3,7 @@ using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Tests.Emergency;
 
-/// <summary>V10 rebuilds <c>cap_alerts</c> (duplicates keyed per lane): a hub's existing rows survive it, update chains included.</summary>
+/// <summary>V11 rebuilds <c>cap_alerts</c> (duplicates keyed per lane): a hub's existing rows survive it, update chains included.</summary>
 public sealed class CapSendersMigration_Tests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "tanky-v10-" + Guid.NewGuid().ToString("N"));
@@ -11,7 +11,7 @@ public sealed class CapSendersMigration_Tests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
-    public void Rows_from_a_V9_database_keep_their_ids_links_and_lane_and_a_Test_no_longer_blocks_its_Actual_twin()
+    public void Rows_from_an_older_database_keep_their_ids_links_and_lane_and_a_Test_no_longer_blocks_its_Actual_twin()
     {
         Directory.CreateDirectory(_dir);
         var db = new Database(_dir);
