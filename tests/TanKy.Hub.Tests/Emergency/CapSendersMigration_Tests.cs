@@ -3,7 +3,7 @@ using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Tests.Emergency;
 
-/// <summary>V11 rebuilds <c>cap_alerts</c> (duplicates keyed per lane): a hub's existing rows survive it, update chains included.</summary>
+/// <summary>V12 rebuilds <c>cap_alerts</c> (duplicates keyed per lane): a hub's existing rows survive it, update chains included.</summary>
 public sealed class CapSendersMigration_Tests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "tanky-v10-" + Guid.NewGuid().ToString("N"));

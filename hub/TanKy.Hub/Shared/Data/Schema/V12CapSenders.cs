@@ -8,7 +8,7 @@ namespace TanKy.Hub.Shared.Data.Schema;
 /// UNIQUE constraint in place, so the table is renamed, recreated and copied (ids kept, so
 /// <c>replaced_by</c> still points at the right rows). Touches only the CAP tables.
 /// </summary>
-internal static class V11CapSenders
+internal static class V12CapSenders
 {
     public const string Sql = """
         CREATE TABLE IF NOT EXISTS cap_senders (
