@@ -17,7 +17,9 @@ namespace TanKy.Hub.Tests.EmergencyEngine;
 public sealed class CapSenderHub_Tests : IAsyncLifetime
 {
     private const string Evil = "evil@example.com";
-    private readonly RunningClock _clock = new(new DateTimeOffset(2027, 3, 15, 8, 0, 0, TimeSpan.FromHours(7)));
+    // Thirty days behind the machine: another day, yet inside the API tokens' default lifetime
+    // (EmergencyHub makes them on the system clock).
+    private readonly RunningClock _clock = new(TimeProvider.System.GetUtcNow() - TimeSpan.FromDays(30));
     private readonly RSA _genuineKey = CapSigning.NewKey();
     private readonly RSA _evilKey = CapSigning.NewKey();
     private EmergencyHub _hub = null!;
