@@ -19,11 +19,13 @@ public sealed class CapEndpoints_Tests : IAsyncLifetime
     private readonly Dictionary<string, string> _tokens = [];
     private WebApplication _app = null!;
     private Uri _base = null!;
+    private string _senderToken = null!;
 
     public async Task InitializeAsync()
     {
         _tokens["van-hoa"] = _commune.Db.AddWithToken("van-hoa", Role.Officer);
         _tokens["truong-khoi-1"] = _commune.Db.AddWithToken("truong-khoi-1", Role.HamletHead, "khoi-1");
+        _senderToken = new CapSenderStore(_commune.Db, _commune.Dir.Time).Add(CapSamples.Sender, withToken: true, key: null, note: null)!;
 
         (_app, _base) = await FeatureApi.StartAsync(
             _commune.Dir.Path,
@@ -57,6 +59,8 @@ public sealed class CapEndpoints_Tests : IAsyncLifetime
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[user]);
         }
+
+        client.DefaultRequestHeaders.Add(CapEndpoints.SenderTokenHeader, _senderToken);
 
         return client;
     }
@@ -129,5 +133,21 @@ public sealed class CapEndpoints_Tests : IAsyncLifetime
         _trigger.Triggered.Should().BeEmpty();
         _app.Services.GetRequiredService<TriggerAudit>().Query(new TriggerAuditQuery(Allowed: false))
             .Should().ContainSingle().Which.Should().Match<TriggerAuditEntry>(e => e.Actor == "truong-khoi-1" && e.Channel == TriggerChannel.Cap && e.Remote == "127.0.0.1");
+    }
+
+    [Fact]
+    public async Task An_alert_without_its_senders_token_is_a_403_audited_and_plays_nothing()
+    {
+        using var http = Client("van-hoa");
+        http.DefaultRequestHeaders.Remove(CapEndpoints.SenderTokenHeader);
+        http.DefaultRequestHeaders.Add(CapEndpoints.SenderTokenHeader, "not-the-token");
+
+        var response = await http.PostAsync("/api/v1/cap", Cap(CapSamples.Typhoon()));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("X-Cap-Token is not a token of sender");
+        _trigger.Triggered.Should().BeEmpty();
+        _app.Services.GetRequiredService<TriggerAudit>().Query(new TriggerAuditQuery(Allowed: false))
+            .Should().ContainSingle().Which.Should().Match<TriggerAuditEntry>(e => e.Actor == "van-hoa" && e.Channel == TriggerChannel.Cap && e.Reason!.Contains(CapSamples.Sender));
     }
 }

@@ -7,7 +7,7 @@ namespace TanKy.Hub.Tests.Emergency;
 
 public sealed class CapIntake_Tests : IDisposable
 {
-    private static readonly CapSubmission Http = new("http", "van-hoa", "10.0.0.5");
+    private readonly CapSubmission _http;
     private readonly CommuneFixture _commune = new();
     private readonly RecordingEmergencyTrigger _trigger = new();
     private readonly CapOptions _options = new() { Geocodes = CommuneFixture.Geocodes, SirenMediaId = "coi-hu", Repeat = 2 };
@@ -18,13 +18,16 @@ public sealed class CapIntake_Tests : IDisposable
     {
         var dir = _commune.Dir;
         _store = new CapAlertStore(dir.Db, dir.Time);
-        _intake = new CapIntakeService(_store, _trigger, new TriggerAudit(dir.Db, dir.Time), dir.Zones, dir.Devices,
+        var senders = new CapSenderStore(dir.Db, dir.Time);
+        _http = new CapSubmission("http", "van-hoa", "10.0.0.5", "officer", SenderToken: senders.Add(CapSamples.Sender, withToken: true, key: null, note: null));
+        _options.FolderSender = CapSamples.Sender;
+        _intake = new CapIntakeService(_store, new CapSenderAuthenticator(senders), _trigger, new TriggerAudit(dir.Db, dir.Time), dir.Zones, dir.Devices,
             Microsoft.Extensions.Options.Options.Create(_options), dir.Time, NullLogger<CapIntakeService>.Instance);
     }
 
     public void Dispose() => _commune.Dispose();
 
-    private Task<CapIntakeResult> Submit(string xml) => _intake.SubmitAsync(CapSamples.Bytes(xml), Http, CancellationToken.None);
+    private Task<CapIntakeResult> Submit(string xml) => _intake.SubmitAsync(CapSamples.Bytes(xml), _http, CancellationToken.None);
 
     [Fact]
     public async Task A_typhoon_warning_starts_one_emergency_to_every_hamlet_and_is_stored()

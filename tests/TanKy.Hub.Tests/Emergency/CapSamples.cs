@@ -110,4 +110,7 @@ internal static class CapSamples
         """;
 
     public static byte[] Bytes(string xml) => Encoding.UTF8.GetBytes(xml);
+
+    /// <summary>The same message with another <c>sender</c> element (its references are left as they are).</summary>
+    public static string AsSender(string xml, string sender) => xml.Replace($"<sender>{Sender}</sender>", $"<sender>{sender}</sender>", StringComparison.Ordinal);
 }

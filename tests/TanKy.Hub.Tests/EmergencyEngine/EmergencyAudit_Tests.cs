@@ -165,6 +165,8 @@ public sealed partial class EmergencyAudit_Tests : IAsyncLifetime
     {
         using var officer = _hub.Client("van-hoa");
         using var head = _hub.Client("truong-khoi-1");
+        var senderToken = _hub.Hub.Get<TanKy.Hub.Emergency.Cap.CapSenderStore>().Add(CapSamples.Sender, withToken: true, key: null, note: null);
+        officer.DefaultRequestHeaders.Add(TanKy.Hub.Emergency.Cap.CapEndpoints.SenderTokenHeader, senderToken);
         var now = _hub.Hub.Get<TimeProvider>().GetUtcNow();
         var sent = CapSamples.Time(now - TimeSpan.FromMinutes(5));
         var typhoon = CapSamples.Typhoon(sent: sent, expires: CapSamples.Time(now + TimeSpan.FromHours(36)));

@@ -22,7 +22,8 @@ internal sealed class EmergencyHub : IAsyncDisposable
 
     public InMemoryMedia Media { get; } = new();
 
-    public static async Task<EmergencyHub> StartAsync(IDictionary<string, string>? settings = null, bool realMedia = false)
+    /// <param name="clock">What the hub reads as now (null: the system clock); alerts and expiries are then built from it.</param>
+    public static async Task<EmergencyHub> StartAsync(IDictionary<string, string>? settings = null, bool realMedia = false, TimeProvider? clock = null)
     {
         var hub = new EmergencyHub(new TempDataDir());
         hub.Dir.SeedTwoHamlets();
@@ -38,7 +39,7 @@ internal sealed class EmergencyHub : IAsyncDisposable
         }
 
         hub.Media.Add("coi-hu", SignalEncoder.Encode("Còi hú", TimeSpan.FromMilliseconds(500)));
-        hub.Hub = await TestHub.StartAsync(hub.Dir.Path, settings: settings, customize: realMedia ? null : b => b.Services.AddSingleton<IMediaPackets>(hub.Media));
+        hub.Hub = await TestHub.StartAsync(hub.Dir.Path, settings: settings, customize: realMedia ? null : b => b.Services.AddSingleton<IMediaPackets>(hub.Media), clock: clock);
         var mqtt = hub.Hub.Get<TanKy.Hub.Broker.IHubMqtt>();
         await EventuallyAsync(() => mqtt.IsConnected, "the hub's MQTT connection");
         return hub;

@@ -99,6 +99,8 @@ public sealed class EmergencySources_Tests : IAsyncLifetime
     public async Task A_CAP_typhoon_warning_posted_to_the_API_becomes_an_emergency_broadcast_and_its_cancel_stops_it()
     {
         using var officer = _hub.Client("van-hoa");
+        var senders = new TanKy.Hub.Emergency.Cap.CapSenderStore(_hub.Dir.Db, TimeProvider.System);
+        officer.DefaultRequestHeaders.Add(TanKy.Hub.Emergency.Cap.CapEndpoints.SenderTokenHeader, senders.Add(CapSamples.Sender, withToken: true, key: null, note: null));
 
         // This hub runs on the system clock (the button and relay need time to pass): the alert is
         // sent and expires relative to that clock, as a live one would be.

@@ -12,13 +12,18 @@ internal sealed class CapAlertStore(Database db, TimeProvider time)
 {
     private const string Columns = "id, sender, identifier, sent, status, msg_type, refs, expires_ms, received_at, source, submitted_by, action, reason, class, zones, broadcast_id, ended_at";
 
-    /// <summary>Seen = stored with any outcome except <c>failed</c> (a failed attempt may be retried).</summary>
-    public bool IsSeen(string sender, string identifier)
+    /// <summary>
+    /// Seen = stored with any outcome except <c>failed</c> (a failed attempt may be retried), in the
+    /// same lane: Actual messages are checked against Actual ones only, so a Test (or Exercise…)
+    /// with an identifier never blocks the Actual alert that has it. <paramref name="sender"/> is
+    /// the authenticated sender.
+    /// </summary>
+    public bool IsSeen(string sender, string identifier, bool actual)
     {
         using var c = db.Open();
         return c.ExecuteScalar<long>(
-            "SELECT COUNT(*) FROM cap_alerts WHERE sender = @sender AND identifier = @identifier AND action <> 'failed'",
-            new { sender, identifier }) > 0;
+            "SELECT COUNT(*) FROM cap_alerts WHERE sender = @sender AND identifier = @identifier AND actual = @actual AND action <> 'failed'",
+            new { sender, identifier, actual }) > 0;
     }
 
     public long Save(CapAlert alert, CapSubmission from, string action, string reason, CapDecision? decision, string? broadcastId)
@@ -26,11 +31,11 @@ internal sealed class CapAlertStore(Database db, TimeProvider time)
         using var c = db.Open();
         return c.ExecuteScalar<long>(
             """
-            INSERT INTO cap_alerts(sender, identifier, sent, sent_ms, status, msg_type, refs, expires_ms, received_at, source, submitted_by, action, reason, class, zones, broadcast_id)
-            VALUES (@Sender, @Identifier, @SentText, @sentMs, @status, @msgType, @ReferencesText, @expires, @now, @source, @by, @action, @reason, @cls, @zones, @broadcastId)
-            ON CONFLICT(sender, identifier) DO UPDATE SET
+            INSERT INTO cap_alerts(sender, identifier, sent, sent_ms, status, msg_type, refs, expires_ms, received_at, source, submitted_by, action, reason, class, zones, broadcast_id, actual, auth)
+            VALUES (@Sender, @Identifier, @SentText, @sentMs, @status, @msgType, @ReferencesText, @expires, @now, @source, @by, @action, @reason, @cls, @zones, @broadcastId, @actual, @auth)
+            ON CONFLICT(sender, identifier, actual) DO UPDATE SET
                 received_at = excluded.received_at, source = excluded.source, submitted_by = excluded.submitted_by, action = excluded.action,
-                reason = excluded.reason, class = excluded.class, zones = excluded.zones, broadcast_id = excluded.broadcast_id
+                reason = excluded.reason, class = excluded.class, zones = excluded.zones, broadcast_id = excluded.broadcast_id, auth = excluded.auth
             WHERE cap_alerts.action = 'failed'
             RETURNING id
             """,
@@ -52,6 +57,8 @@ internal sealed class CapAlertStore(Database db, TimeProvider time)
                 cls = decision?.Class?.ToWire(),
                 zones = decision is { Zones.Count: > 0 } ? string.Join(',', decision.Zones) : null,
                 broadcastId,
+                actual = alert.Status == CapStatus.Actual,
+                auth = from.AuthenticatedBy,
             });
     }
 
@@ -66,7 +73,8 @@ internal sealed class CapAlertStore(Database db, TimeProvider time)
         var queue = new Queue<long>();
         foreach (var r in references)
         {
-            if (c.ExecuteScalar<long?>("SELECT id FROM cap_alerts WHERE sender = @Sender AND identifier = @Identifier", r) is { } id)
+            // Only Actual messages start broadcasts; a Test with the same identifier is not what is meant.
+            if (c.ExecuteScalar<long?>("SELECT id FROM cap_alerts WHERE sender = @Sender AND identifier = @Identifier AND actual = 1", r) is { } id)
             {
                 queue.Enqueue(id);
             }
@@ -123,10 +131,11 @@ internal sealed class CapAlertStore(Database db, TimeProvider time)
             .Select(r => r.ToRecord()).ToList();
     }
 
+    /// <summary>The Actual message with this identifier, else the other one (Test, Exercise…).</summary>
     public CapAlertRecord? Find(string sender, string identifier)
     {
         using var c = db.Open();
-        return c.QuerySingleOrDefault<Row>($"SELECT {Columns} FROM cap_alerts WHERE sender = @sender AND identifier = @identifier", new { sender, identifier })?.ToRecord();
+        return c.QueryFirstOrDefault<Row>($"SELECT {Columns} FROM cap_alerts WHERE sender = @sender AND identifier = @identifier ORDER BY actual DESC", new { sender, identifier })?.ToRecord();
     }
 
     private sealed record Row(long id, string sender, string identifier, string sent, string status, string msg_type, string? refs, long? expires_ms, long received_at, string source, string submitted_by, string action, string reason, string? @class, string? zones, string? broadcast_id, long? ended_at)

@@ -12,11 +12,16 @@ namespace TanKy.Hub.Emergency.Cap;
 /// <summary>
 /// <c>POST /api/v1/cap</c> (application/cap+xml or application/xml) and <c>GET /api/v1/cap</c>.
 /// Officers and admins only. The role is checked in the handler rather than by policy so that a
-/// refused attempt is audited like every other emergency trigger.
+/// refused attempt is audited like every other emergency trigger. The account says who may post;
+/// the message's <c>sender</c> must be proved on top of it, by an enveloped signature or the
+/// sender's token in <c>X-Cap-Token</c> (403 otherwise, audited).
 /// </summary>
 public static class CapEndpoints
 {
     private static readonly string[] MediaTypes = ["application/cap+xml", "application/xml", "text/xml"];
+
+    /// <summary>The header carrying a CAP sender's token (`tanky-hub cap senders add --token`).</summary>
+    public const string SenderTokenHeader = "X-Cap-Token";
 
     public static void MapCapEndpoints(this IEndpointRouteBuilder app)
     {
@@ -49,10 +54,16 @@ public static class CapEndpoints
             return Malformed([$"alert: the message is larger than {options.Value.MaxBytes} bytes"]);
         }
 
-        var result = await intake.SubmitAsync(body, new CapSubmission("http", user.Name, remote, user.Role.ToWire()), ct);
+        var token = request.Headers[SenderTokenHeader].ToString();
+        var result = await intake.SubmitAsync(body, new CapSubmission("http", user.Name, remote, user.Role.ToWire(), token.Length == 0 ? null : token), ct);
         if (result.Malformed)
         {
             return Malformed(result.Errors);
+        }
+
+        if (result.Refusal is not null)
+        {
+            return Results.Problem(statusCode: 403, title: "Không xác thực được nơi gửi bản tin CAP / CAP sender not authenticated", detail: result.Refusal);
         }
 
         var dto = CapAlertDto.From(result.Decision!, result);

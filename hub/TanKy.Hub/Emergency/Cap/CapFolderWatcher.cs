@@ -9,6 +9,8 @@ namespace TanKy.Hub.Emergency.Cap;
 /// Polls <c>Alerts:Cap:WatchDirectory</c> for <c>*.xml</c> alerts (e.g. synced from the provincial
 /// system). Each file ends in <c>processed/</c>, or in <c>failed/</c> with a <c>.error.txt</c>
 /// beside it. Polling rather than inotify: it also works on network shares and after a restart.
+/// A file must be signed by its registered sender, unless the folder is bound to one sender
+/// (<c>Alerts:Cap:FolderSender</c>), whose unsigned files are then accepted.
 /// </summary>
 internal sealed class CapFolderWatcher(CapIntakeService intake, IOptions<CapOptions> options, TimeProvider time, ILogger<CapFolderWatcher> log) : BackgroundService
 {
@@ -69,8 +71,8 @@ internal sealed class CapFolderWatcher(CapIntakeService intake, IOptions<CapOpti
         else
         {
             var bytes = await File.ReadAllBytesAsync(file.FullName, ct);
-            var result = await intake.SubmitAsync(bytes, new CapSubmission("folder", "cap-folder", file.FullName), ct);
-            error = result.Malformed ? string.Join(Environment.NewLine, result.Errors) : result.Failure;
+            var result = await intake.SubmitAsync(bytes, new CapSubmission("folder", "cap-folder", file.FullName, BoundSender: _o.FolderSender), ct);
+            error = result.Malformed ? string.Join(Environment.NewLine, result.Errors) : result.Refusal ?? result.Failure;
         }
 
         var target = Path.Combine(file.DirectoryName!, error is null ? ProcessedFolder : FailedFolder);

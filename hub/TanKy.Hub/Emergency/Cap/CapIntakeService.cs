@@ -9,10 +9,13 @@ namespace TanKy.Hub.Emergency.Cap;
 /// <summary>
 /// Carries out CAP messages: parse, decide (<see cref="CapDecider"/>), act through
 /// <see cref="IEmergencyTrigger"/>, record. Messages are handled one at a time so a duplicate
-/// arriving on both the API and the folder cannot start two broadcasts.
+/// arriving on both the API and the folder cannot start two broadcasts. Before any of that the
+/// sender is authenticated (<see cref="CapSenderAuthenticator"/>): a message that cannot prove its
+/// <c>sender</c>, or whose Update/Cancel references another sender's messages, is refused and audited.
 /// </summary>
 internal sealed class CapIntakeService(
     CapAlertStore store,
+    CapSenderAuthenticator authenticator,
     IEmergencyTrigger trigger,
     TriggerAudit audit,
     ZoneRegistry zones,
@@ -35,10 +38,21 @@ internal sealed class CapIntakeService(
             return CapIntakeResult.Rejected(parsed.Errors);
         }
 
+        var alert = parsed.Alert;
+        var auth = authenticator.Authenticate(alert, xml, from);
+        var refusal = auth.Refusal ?? ForeignReferences(alert);
+        if (refusal is not null)
+        {
+            // The token is never logged: CapSubmission prints without it, and only the reason is written.
+            log.LogWarning("Refused CAP {Sender}/{Identifier} ({Status} {MsgType}) from {Source} {Remote}: {Reason}", alert.Sender, alert.Identifier, alert.Status, alert.MsgType, from.Source, from.Remote, refusal);
+            Audit(from, alert.MsgType == CapMsgType.Cancel ? TriggerAction.Cancel : TriggerAction.Start, null, $"CAP refused {alert.Sender}/{alert.Identifier} ({alert.Status} {alert.MsgType})", [], false, refusal);
+            return CapIntakeResult.Refused(refusal);
+        }
+
         await _gate.WaitAsync(ct);
         try
         {
-            return await HandleAsync(parsed.Alert, from, ct);
+            return await HandleAsync(alert, @from with { AuthenticatedBy = auth.Method }, ct);
         }
         finally
         {
@@ -48,7 +62,7 @@ internal sealed class CapIntakeService(
 
     private async Task<CapIntakeResult> HandleAsync(CapAlert alert, CapSubmission from, CancellationToken ct)
     {
-        var ctx = new CapDecisionContext(time.GetUtcNow(), store.IsSeen(alert.Sender, alert.Identifier), ZoneMap(), _o.SpeechMaxCharacters, _o.LedMaxCharacters);
+        var ctx = new CapDecisionContext(time.GetUtcNow(), store.IsSeen(alert.Sender, alert.Identifier, alert.Status == CapStatus.Actual), ZoneMap(), _o.SpeechMaxCharacters, _o.LedMaxCharacters);
         var decision = CapDecider.Decide(alert, ctx);
         log.LogInformation("CAP {Sender}/{Identifier} ({Status} {MsgType}) from {Source}: {Action}, {Reason}", alert.Sender, alert.Identifier, alert.Status, alert.MsgType, from.Source, decision.Action.ToWire(), decision.Reason);
         try
@@ -67,6 +81,24 @@ internal sealed class CapIntakeService(
             Audit(from, decision.Action == CapAction.Cancel ? TriggerAction.Cancel : TriggerAction.Start, decision.Class, What(alert, decision.Action), decision.Zones, true, $"{decision.Reason}; failed: {ex.Message}");
             return new CapIntakeResult([], decision, null, [], ex.Message);
         }
+    }
+
+    /// <summary>
+    /// An authenticated sender may cancel or update only its own messages: CAP references name
+    /// their sender, and one naming another sender is refused, not silently dropped, so the
+    /// province sees why nothing stopped.
+    /// </summary>
+    private static string? ForeignReferences(CapAlert alert)
+    {
+        if (alert.MsgType is not (CapMsgType.Cancel or CapMsgType.Update))
+        {
+            return null;
+        }
+
+        var foreign = alert.References.Where(r => !string.Equals(r.Sender, alert.Sender, StringComparison.Ordinal)).Select(r => $"{r.Sender},{r.Identifier}").ToList();
+        return foreign.Count == 0
+            ? null
+            : $"{alert.MsgType} by '{alert.Sender}' references messages of another sender ({string.Join(' ', foreign)}); a sender may cancel or update only its own alerts";
     }
 
     private async Task<CapIntakeResult> StartAsync(CapAlert alert, CapDecision decision, CapSubmission from, CancellationToken ct)

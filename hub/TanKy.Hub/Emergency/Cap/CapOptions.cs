@@ -16,6 +16,13 @@ public sealed class CapOptions
 
     public TimeSpan ScanInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The one CAP <c>sender</c> whose unsigned files the watched folder accepts (empty: every file
+    /// must carry an enveloped signature by a registered sender). Bind the folder only when nobody
+    /// but that sender's feed can write to it.
+    /// </summary>
+    public string? FolderSender { get; set; }
+
     /// <summary>Geocode → zones rules, tried first for every area.</summary>
     public List<CapGeocodeMapping> Geocodes { get; set; } = [];
 

@@ -22,5 +22,6 @@ internal static class Migrations
         Schema.V9Console.Sql,
         Schema.V10EmergencyAudit.Sql,
         Schema.V11Accounts.Sql,
+        Schema.V12CapSenders.Sql,
     ];
 }
