@@ -64,16 +64,37 @@ internal static class DemoCommand
             Console.Out.WriteLine($"Đã tạo {clips} âm thanh mẫu cho chương trình mẫu / generated {clips} stand-in clips for the sample programme");
         }
 
-        if (ctx.Users().Find("demo-admin") is null)
+        if (EnsureAdminToken(ctx.Users(), ctx.Tokens(), ctx.Db.DataDir) is { } tokenFile)
         {
-            ctx.Users().Add("demo-admin", Role.Admin, []);
-            var token = ctx.Tokens().Create("demo-admin", "demo");
-            var tokenFile = Path.Combine(ctx.Db.DataDir, "demo-admin.token");
-            File.WriteAllText(tokenFile, token + Environment.NewLine);
-            File.SetUnixFileMode(tokenFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             Console.Out.WriteLine($"Mã API quản trị thử / demo admin API token saved in {tokenFile}");
         }
 
         return fleet;
+    }
+
+    /// <summary>
+    /// The demo admin and a working token in DATA_DIR/demo-admin.token. Tokens expire
+    /// (Tokens:DefaultLifetime), so a demo data directory kept for months gets a new one instead of
+    /// a dead file. Returns the file when it wrote a token, null when the saved one still works.
+    /// </summary>
+    internal static string? EnsureAdminToken(UserStore users, TokenService tokens, string dataDir)
+    {
+        const string admin = "demo-admin";
+        if (users.Find(admin) is null)
+        {
+            users.Add(admin, Role.Admin, []);
+        }
+
+        var tokenFile = Path.Combine(dataDir, "demo-admin.token");
+        var saved = File.Exists(tokenFile) ? File.ReadAllText(tokenFile).Trim() : null;
+        if (tokens.Validate(saved)?.Name == admin)
+        {
+            return null;
+        }
+
+        var token = tokens.Create(admin, "demo");
+        File.WriteAllText(tokenFile, token + Environment.NewLine);
+        File.SetUnixFileMode(tokenFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return tokenFile;
     }
 }
