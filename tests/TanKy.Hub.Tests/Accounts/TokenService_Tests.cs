@@ -81,8 +81,10 @@ public sealed class TokenService_Tests : IDisposable
             c.Execute("INSERT INTO api_tokens(user_id, name, prefix, token_hash, created_at) VALUES (@id, 'cu', 'aaaa0001', 'ab', 0)", new { id = user.Id });
             c.Execute("INSERT INTO api_tokens(user_id, name, prefix, token_hash, created_at, revoked_at) VALUES (@id, 'thu-hoi', 'aaaa0002', 'ab', 0, 5)", new { id = user.Id });
             c.Execute("UPDATE users SET failed_logins = 4, locked_until = 9999999999999");
-            // The version before this migration, which is the last one.
-            c.Execute($"PRAGMA user_version={TanKy.Hub.Shared.Data.Migrator.LatestVersion - 1}");
+            // The version just before the accounts migration (found by name: later ones follow it).
+            var accounts = TanKy.Hub.Shared.Data.Migrations.All.ToList().IndexOf(TanKy.Hub.Shared.Data.Schema.V11Accounts.Sql);
+            accounts.Should().BePositive();
+            c.Execute($"PRAGMA user_version={accounts}");
         }
 
         // SQLite's own clock, at upgrade time: the migration cannot see the hub's TimeProvider.

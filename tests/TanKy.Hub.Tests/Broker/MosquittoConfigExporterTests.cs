@@ -58,7 +58,7 @@ public sealed class MosquittoConfigExporterTests : IDisposable
             .And.Contain($"password_file {result.PasswordFile}\n").And.Contain($"acl_file {result.AclFile}\n")
             .And.Contain("persistence true\n").And.Contain($"persistence_location {result.PersistenceDir}\n")
             .And.Contain("max_packet_size 32768\n")
-            .And.Contain("listener 18830 0.0.0.0\nmax_connections 101\nuse_username_as_clientid true\n");
+            .And.Contain("listener 18830 0.0.0.0\nmax_connections 102\nuse_username_as_clientid true\n");
         Directory.Exists(result.PersistenceDir).Should().BeTrue();
     }
 

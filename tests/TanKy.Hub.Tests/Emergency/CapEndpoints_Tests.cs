@@ -145,9 +145,12 @@ public sealed class CapEndpoints_Tests : IAsyncLifetime
         var response = await http.PostAsync("/api/v1/cap", Cap(CapSamples.Typhoon()));
 
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await response.Content.ReadAsStringAsync()).Should().Contain("X-Cap-Token is not a token of sender");
+        var problem = await response.Content.ReadAsStringAsync();
+        problem.Should().Contain("X-Cap-Token is not a token of sender");
         _trigger.Triggered.Should().BeEmpty();
-        _app.Services.GetRequiredService<TriggerAudit>().Query(new TriggerAuditQuery(Allowed: false))
-            .Should().ContainSingle().Which.Should().Match<TriggerAuditEntry>(e => e.Actor == "van-hoa" && e.Channel == TriggerChannel.Cap && e.Reason!.Contains(CapSamples.Sender));
+        var row = _app.Services.GetRequiredService<TriggerAudit>().Query(new TriggerAuditQuery(Allowed: false))
+            .Should().ContainSingle().Which;
+        row.Should().Match<TriggerAuditEntry>(e => e.Actor == "van-hoa" && e.Channel == TriggerChannel.Cap && e.Reason!.Contains(CapSamples.Sender));
+        System.Text.Json.JsonDocument.Parse(problem).RootElement.GetProperty("audit").GetInt64().Should().Be(row.Id, "a 403 names the row it wrote");
     }
 }

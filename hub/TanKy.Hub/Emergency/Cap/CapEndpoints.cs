@@ -63,7 +63,8 @@ public static class CapEndpoints
 
         if (result.Refusal is not null)
         {
-            return Results.Problem(statusCode: 403, title: "Không xác thực được nơi gửi bản tin CAP / CAP sender not authenticated", detail: result.Refusal);
+            return Results.Problem(statusCode: 403, title: "Không xác thực được nơi gửi bản tin CAP / CAP sender not authenticated", detail: result.Refusal,
+                extensions: new Dictionary<string, object?> { ["audit"] = result.RefusalAuditId });
         }
 
         var dto = CapAlertDto.From(result.Decision!, result);

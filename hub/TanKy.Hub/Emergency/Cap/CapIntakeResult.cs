@@ -11,11 +11,12 @@ internal sealed record CapIntakeResult(
     string? BroadcastId,
     IReadOnlyList<string> CancelledBroadcasts,
     string? Failure,
-    string? Refusal = null)
+    string? Refusal = null,
+    long? RefusalAuditId = null)
 {
     public bool Malformed => Errors.Count > 0;
 
     public static CapIntakeResult Rejected(IReadOnlyList<string> errors) => new(errors, null, null, [], null);
 
-    public static CapIntakeResult Refused(string reason) => new([], null, null, [], null, reason);
+    public static CapIntakeResult Refused(string reason, long auditId) => new([], null, null, [], null, reason, auditId);
 }

@@ -45,8 +45,8 @@ internal sealed class CapIntakeService(
         {
             // The token is never logged: CapSubmission prints without it, and only the reason is written.
             log.LogWarning("Refused CAP {Sender}/{Identifier} ({Status} {MsgType}) from {Source} {Remote}: {Reason}", alert.Sender, alert.Identifier, alert.Status, alert.MsgType, from.Source, from.Remote, refusal);
-            Audit(from, alert.MsgType == CapMsgType.Cancel ? TriggerAction.Cancel : TriggerAction.Start, null, $"CAP refused {alert.Sender}/{alert.Identifier} ({alert.Status} {alert.MsgType})", [], false, refusal);
-            return CapIntakeResult.Refused(refusal);
+            var auditId = Audit(from, alert.MsgType == CapMsgType.Cancel ? TriggerAction.Cancel : TriggerAction.Start, null, $"CAP refused {alert.Sender}/{alert.Identifier} ({alert.Status} {alert.MsgType})", [], false, refusal);
+            return CapIntakeResult.Refused(refusal, auditId);
         }
 
         await _gate.WaitAsync(ct);
@@ -166,7 +166,7 @@ internal sealed class CapIntakeService(
     }
 
     /// <summary>One row in the emergency audit: the submitter (user or folder watcher) is the actor, the CAP sender is in <c>what</c>.</summary>
-    private void Audit(CapSubmission from, TriggerAction action, BulletinClass? cls, string what, IReadOnlyCollection<string> zones, bool allowed, string reason, string? broadcastId = null) =>
+    private long Audit(CapSubmission from, TriggerAction action, BulletinClass? cls, string what, IReadOnlyCollection<string> zones, bool allowed, string reason, string? broadcastId = null) =>
         audit.Record(new TriggerAttempt(from.SubmittedBy, from.Role, TriggerChannel.Cap, action, cls, what, zones, from.Remote, allowed, reason, broadcastId));
 
     private static string What(CapAlert alert, CapAction action) => $"CAP {action.ToWire()} {alert.Sender}/{alert.Identifier}";
