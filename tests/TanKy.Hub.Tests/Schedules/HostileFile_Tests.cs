@@ -137,21 +137,5 @@ public sealed class HostileFile_Tests : IDisposable
         NullLogger<ProgrammeStore>.Instance,
         []);
 
-    private async Task<(int Code, string Output)> Run(params string[] args)
-    {
-        var root = new RootCommand { CliOptions.DataDir };
-        root.Subcommands.Add(ScheduleCommands.Build());
-        var writer = new StringWriter();
-        var previous = Console.Out;
-        Console.SetOut(writer);
-        try
-        {
-            var code = await root.Parse([.. args, "--data-dir", _bed.Path]).InvokeAsync();
-            return (code, writer.ToString());
-        }
-        finally
-        {
-            Console.SetOut(previous);
-        }
-    }
+    private Task<(int Code, string Output)> Run(params string[] args) => ScheduleCli.RunAsync(_bed.Path, args);
 }

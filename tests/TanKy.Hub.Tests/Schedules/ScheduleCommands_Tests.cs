@@ -38,23 +38,7 @@ public sealed class ScheduleCommands_Tests : IDisposable
         output.Should().Contain("\"programme\": \"ban-tin-sang\"").And.Contain("\"zone\": \"khoi-3\"").And.NotContain("\"zone\": \"khoi-1\"");
     }
 
-    private async Task<(int Code, string Output)> Run(params string[] args)
-    {
-        var root = new RootCommand { CliOptions.DataDir };
-        root.Subcommands.Add(ScheduleCommands.Build());
-        var writer = new StringWriter();
-        var previous = Console.Out;
-        Console.SetOut(writer);
-        try
-        {
-            var code = await root.Parse([.. args, "--data-dir", _bed.Path]).InvokeAsync();
-            return (code, writer.ToString());
-        }
-        finally
-        {
-            Console.SetOut(previous);
-        }
-    }
+    private Task<(int Code, string Output)> Run(params string[] args) => ScheduleCli.RunAsync(_bed.Path, args);
 }
 
 /// <summary>Tests that redirect the process's console run one at a time.</summary>
