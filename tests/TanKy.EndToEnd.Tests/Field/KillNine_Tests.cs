@@ -22,7 +22,6 @@ public sealed class KillNine_Tests(ITestOutputHelper output)
 {
     private static readonly TimeZoneInfo Commune = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
     private static readonly TimeSpan Start = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan Slot = TimeSpan.FromSeconds(20);
 
     [Fact]
     public async Task The_hub_survives_kill_9_with_its_database_intact_no_acknowledged_write_lost_and_the_programme_continuing()
@@ -39,10 +38,9 @@ public sealed class KillNine_Tests(ITestOutputHelper output)
         var token = new TokenService(harness.Dir.Db, users, TimeProvider.System).Create("van-hoa", "kill-9");
         string[] hubArgs = [$"--Schedules:Directory={schedules}", "--Schedules:OutcomeInterval=00:00:00.5"];
 
-        // Airings every 20 s (at :00, :20 and :40) from the first slot ≥ 15 s ahead (the random
-        // kills fall around it), for as long as the run lasts. The 8-second bulletin ends before the
-        // next slot; a shorter slot than a minute keeps the run from idling until a whole minute.
-        var first = NextSlot(DateTimeOffset.UtcNow + TimeSpan.FromSeconds(15));
+        // Airings every minute at :00 from the first whole minute ≥ 15 s ahead (the random kills
+        // fall around it), for as long as the run lasts.
+        var first = NextMinute(DateTimeOffset.UtcNow + TimeSpan.FromSeconds(15));
         var last = first + TimeSpan.FromSeconds((kills * 12) + 150);
         var programme = new FieldProgramme(schedules, first, last);
         programme.Write(revision: 0);
@@ -83,7 +81,7 @@ public sealed class KillNine_Tests(ITestOutputHelper output)
             }
 
             // Down across an airtime: the 10-minute programme plays late, the 5-second one is skipped and recorded.
-            var airtime = NextSlot(Max(DateTimeOffset.UtcNow + TimeSpan.FromSeconds(5), first));
+            var airtime = NextMinute(Max(DateTimeOffset.UtcNow + TimeSpan.FromSeconds(5), first));
             airtime.Should().BeOnOrBefore(last, "the programme window covers the deliberate outage");
             await UntilAsync(airtime - TimeSpan.FromSeconds(2));
             await hub.KillAsync();
@@ -101,7 +99,7 @@ public sealed class KillNine_Tests(ITestOutputHelper output)
 
             writes.Acknowledged.Should().BeGreaterThan(0, "the workload reached the hub between kills");
             rows.Should().OnlyContain(r => r.Outcome != HistoryOutcome.Planned && r.Outcome != HistoryOutcome.Fired, "every airtime is settled: aired, failed by a kill (with the reason) or skipped");
-            var occurrences = Enumerable.Range(0, (int)((airtime - first) / Slot) + 1).Select(m => (first + (Slot * m)).ToUnixTimeMilliseconds()).ToList();
+            var occurrences = Enumerable.Range(0, (int)((airtime - first).TotalMinutes) + 1).Select(m => (first + TimeSpan.FromMinutes(m)).ToUnixTimeMilliseconds()).ToList();
             rows.Where(r => r.ProgrammeId == FieldProgramme.Patient).Select(r => r.OccurrenceAt).Should().BeEquivalentTo(occurrences, "every airtime of the patient programme is planned once, kills or not");
             rows.Where(r => r.ProgrammeId == FieldProgramme.Patient).Should().OnlyContain(r => r.Outcome != HistoryOutcome.SkippedMisfire && r.FiredAt != null, "10 minutes late is allowed and no outage lasted that long");
             var late = rows.Single(r => r.ProgrammeId == FieldProgramme.Patient && r.OccurrenceAt == airtime.ToUnixTimeMilliseconds());
@@ -147,12 +145,8 @@ public sealed class KillNine_Tests(ITestOutputHelper output)
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
-    /// <summary>The first slot boundary (a whole multiple of <see cref="Slot"/> since the epoch) at or after <paramref name="t"/>.</summary>
-    private static DateTimeOffset NextSlot(DateTimeOffset t)
-    {
-        var ticks = ((t.UtcTicks + Slot.Ticks - 1) / Slot.Ticks) * Slot.Ticks;
-        return new DateTimeOffset(ticks, TimeSpan.Zero);
-    }
+    private static DateTimeOffset NextMinute(DateTimeOffset t) =>
+        new DateTimeOffset(t.Year, t.Month, t.Day, t.Hour, t.Minute, 0, TimeSpan.Zero) + TimeSpan.FromMinutes(1);
 
     /// <summary>History rows of both programmes up to <paramref name="until"/>, once none is left merely planned.</summary>
     private static async Task<List<HistoryEntry>> ResolvedHistoryAsync(CommuneHarness harness, DateTimeOffset from, DateTimeOffset until)
@@ -175,7 +169,7 @@ public sealed class KillNine_Tests(ITestOutputHelper output)
 
     internal sealed record HistoryEntry(string ProgrammeId, long OccurrenceAt, long? FiredAt, string Outcome, string? Reason);
 
-    /// <summary>Two programmes every 20 s over a time window: one may play 10 minutes late, one only 5 seconds.</summary>
+    /// <summary>Two programmes every minute at :00 over a time window: one may play 10 minutes late, one only 5 seconds.</summary>
     private sealed class FieldProgramme(string folder, DateTimeOffset first, DateTimeOffset last)
     {
         public const string Patient = "ban-tin-kien-nhan";
@@ -205,14 +199,13 @@ public sealed class KillNine_Tests(ITestOutputHelper output)
                 """);
         }
 
-        /// <summary>Seconds 0, 20 and 40 of every minute of the window, in the commune's time (lists, so the window may cross an hour or a day).</summary>
+        /// <summary>Second 0 of every minute of the window, in the commune's time (lists, so the window may cross an hour or a day).</summary>
         private string Cron()
         {
             var minutes = new SortedSet<int>();
             var hours = new SortedSet<int>();
             var days = new SortedSet<int>();
-            var start = new DateTimeOffset(first.UtcTicks - (first.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero); // whole minutes, so the last one is not stepped over
-            for (var t = start; t <= last; t += TimeSpan.FromMinutes(1))
+            for (var t = first; t <= last; t += TimeSpan.FromMinutes(1))
             {
                 var local = TimeZoneInfo.ConvertTime(t, Commune);
                 minutes.Add(local.Minute);
@@ -221,7 +214,7 @@ public sealed class KillNine_Tests(ITestOutputHelper output)
             }
 
             var month = TimeZoneInfo.ConvertTime(first, Commune).Month;
-            return string.Create(CultureInfo.InvariantCulture, $"0,20,40 {string.Join(',', minutes)} {string.Join(',', hours)} {string.Join(',', days)} {month} ?");
+            return string.Create(CultureInfo.InvariantCulture, $"0 {string.Join(',', minutes)} {string.Join(',', hours)} {string.Join(',', days)} {month} ?");
         }
     }
 }
