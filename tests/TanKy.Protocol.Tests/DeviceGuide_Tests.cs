@@ -59,9 +59,14 @@ public sealed partial class DeviceGuide_Tests
             .ToList();
     }
 
+    [GeneratedRegex(@"^[ \t>]*```json", RegexOptions.Multiline)]
+    private static partial Regex AnyJsonFence();
+
     [Fact]
     public void Every_json_example_of_the_guide_validates_on_its_topic()
     {
+        // An indented fence (inside a list item) is not extracted and would escape the check.
+        MarkdownExamples.Json(Guide).Should().HaveCount(AnyJsonFence().Matches(Guide).Count, "every ```json fence must start its line");
         ExampleFailures(Guide).Should().BeEmpty("device-guide.md shows only messages the hub accepts");
     }
 
