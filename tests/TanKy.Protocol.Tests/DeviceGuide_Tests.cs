@@ -66,7 +66,7 @@ public sealed partial class DeviceGuide_Tests
     public void Every_json_example_of_the_guide_validates_on_its_topic()
     {
         // An indented fence (inside a list item) is not extracted and would escape the check.
-        MarkdownExamples.Json(Guide).Should().HaveCount(AnyJsonFence().Matches(Guide).Count, "every ```json fence must start its line");
+        MarkdownExamples.Json(Guide).Should().HaveCount(AnyJsonFence().Count(Guide), "every ```json fence must start its line");
         ExampleFailures(Guide).Should().BeEmpty("device-guide.md shows only messages the hub accepts");
     }
 
@@ -113,7 +113,7 @@ public sealed partial class DeviceGuide_Tests
     [Fact]
     public void Every_section_the_guide_cites_is_a_heading_of_the_protocol()
     {
-        SectionReference().Matches(Guide).Count.Should().BeGreaterThan(20, "the guide cites the protocol throughout");
+        SectionReference().Count(Guide).Should().BeGreaterThan(20, "the guide cites the protocol throughout");
         DeadReferences(Guide).Should().BeEmpty("each §N.N of device-guide.md must name a section of protocol.md");
     }
 
