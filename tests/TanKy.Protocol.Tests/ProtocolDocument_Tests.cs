@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace TanKy.Protocol.Tests;
 
@@ -7,26 +6,11 @@ namespace TanKy.Protocol.Tests;
 /// hub/docs/protocol.md cannot drift from the code: every ```json example names its topic in
 /// the info string, validates, and equals a golden literal; every golden literal is in the document.
 /// </summary>
-public sealed partial class ProtocolDocument_Tests
+public sealed class ProtocolDocument_Tests
 {
     private static readonly string Document = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "protocol.md"));
 
-    private sealed record Example(string Info, string Topic, string Json, int Line);
-
-    [GeneratedRegex(@"^```(?<info>[^\n]*)\n(?<body>.*?)\n```$", RegexOptions.Singleline | RegexOptions.Multiline)]
-    private static partial Regex Fence();
-
-    private static List<Example> JsonExamples() =>
-        Fence().Matches(Document)
-            .Where(m => m.Groups["info"].Value.Split(' ')[0] == "json")
-            .Select(m =>
-            {
-                var info = m.Groups["info"].Value;
-                var parts = info.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                var line = Document.AsSpan(0, m.Index).Count('\n') + 1;
-                return new Example(info, parts.Length > 1 ? parts[1] : "", m.Groups["body"].Value, line);
-            })
-            .ToList();
+    private static List<MarkdownExamples.Example> JsonExamples() => MarkdownExamples.Json(Document);
 
     [Fact]
     public void Document_has_an_example_for_every_golden_message()
@@ -68,7 +52,7 @@ public sealed partial class ProtocolDocument_Tests
     [Fact]
     public void Every_example_topic_in_the_topic_list_parses()
     {
-        var block = Fence().Matches(Document)
+        var block = MarkdownExamples.Fence().Matches(Document)
             .Select(m => m.Groups["body"].Value)
             .Single(b => b.StartsWith("tanky/v1/tan-ky/hub/state\n", StringComparison.Ordinal));
 
