@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using System.Security.Claims;
 using TanKy.Hub.Devices;
@@ -15,7 +16,7 @@ public static class DeviceEndpoints
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Read);
 
-        api.MapGet("/devices", (string? zone, string? kind, ClaimsPrincipal principal, DeviceRegistry registry, IDevicePresence? presence) =>
+        api.MapGet("/devices", (string? zone, string? kind, ClaimsPrincipal principal, DeviceRegistry registry, [FromServices] IDevicePresence? presence) =>
         {
             var user = principal.ToUser();
             DeviceKind? kindFilter = null;
@@ -36,7 +37,7 @@ public static class DeviceEndpoints
             return Results.Ok(devices);
         }).WithName("ListDevices").WithSummary("Devices the caller may see, optionally filtered by zone and kind");
 
-        api.MapGet("/devices/{id}", (string id, ClaimsPrincipal principal, DeviceRegistry registry, IDevicePresence? presence) =>
+        api.MapGet("/devices/{id}", (string id, ClaimsPrincipal principal, DeviceRegistry registry, [FromServices] IDevicePresence? presence) =>
         {
             var device = registry.Get(id);
             if (device is null)
