@@ -163,9 +163,8 @@ public sealed class PlayOrderRulesDriven_Tests
         DrivenAir.Book(clock, aac, node);
         clock.RunUntil(DrivenAir.EndOf(aac) + 50_000);
 
-        var refused = node.Last(PlaybackNoticeKind.Refused, aac.Stream);
-        refused.Should().NotBeNull("§4.8: a node that cannot decode the codec says so");
-        (refused!.Refusal, refused.Codec).Should().Be(("codec", "aac"));
+        var refused = node.Last(PlaybackNoticeKind.Refused, aac.Stream) ?? throw new Xunit.Sdk.XunitException("§4.8: a node that cannot decode the codec says so");
+        (refused.Refusal, refused.Codec).Should().Be(("codec", "aac"));
         node.Notices.Where(n => n.Stats.StreamId == aac.Stream).Select(n => n.Kind).Should().Equal(PlaybackNoticeKind.Refused);
         node.Finished(playing.Stream).Should().BeEquivalentTo(new { Reason = PlaybackEndReason.End, Played = playing.Packets.Count, Concealed = 0, Fec = 0, Late = 0 });
         node.Counters.FramesForeign.Should().Be(aac.Packets.Count, "frames of a refused stream have no play order");
