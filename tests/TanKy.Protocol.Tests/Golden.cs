@@ -82,6 +82,13 @@ public static class Golden
         new("event playback", Topics.Event(Device),
             new EventMessage { V = 1, Type = "playback.started", Ts = 1767225601510, Stream = Stream },
             """{"v":1,"type":"playback.started","ts":1767225601510,"stream":"bc-1042"}"""),
+        new("event playback refused", Topics.Event(Device),
+            new EventMessage
+            {
+                V = 1, Type = PlaybackEventTypes.Refused, Ts = 1767225601020, Stream = Stream,
+                Data = new JsonObject { ["reason"] = PlaybackEventTypes.RefusedCodec, ["codec"] = "aac" },
+            },
+            """{"v":1,"type":"playback.refused","ts":1767225601020,"stream":"bc-1042","data":{"reason":"codec","codec":"aac"}}"""),
         new("event button", Topics.Event(Device),
             new EventMessage { V = 1, Type = "button.pressed", Ts = 1767225700000, Data = new JsonObject { ["button"] = "talk" } },
             """{"v":1,"type":"button.pressed","ts":1767225700000,"data":{"button":"talk"}}"""),

@@ -6,9 +6,9 @@ namespace TanKy.DeviceSim.Audio;
 
 /// <summary>
 /// The <c>dev/{id}/event</c> messages of playback (protocol.md §4.6). The data member names are
-/// the ones the hub records: started {intended_us, actual_us, error_us}, finished {played,
-/// concealed, late, fec, error_us, reason}, preempted {by}. A start placed with an estimate that
-/// was not yet synchronised carries "synced": false (an extra member; receivers ignore unknown ones).
+/// the ones the hub records: started {intended_us, actual_us, error_us, synced}, finished {played,
+/// concealed, late, fec, error_us, reason}, preempted {by}, refused {reason, codec}. A start placed
+/// with an estimate that was not yet synchronised carries "synced": false (§8.2.3).
 /// </summary>
 internal static class PlaybackEvents
 {
@@ -19,6 +19,7 @@ internal static class PlaybackEvents
         {
             PlaybackNoticeKind.Started => ("playback.started", Started(stats), stats.ActualMicros!.Value / 1000),
             PlaybackNoticeKind.Preempted => ("playback.preempted", new JsonObject { ["by"] = notice.By }, hubNowMs),
+            PlaybackNoticeKind.Refused => (PlaybackEventTypes.Refused, Refused(notice), hubNowMs),
             _ => ("playback.finished", Finished(stats), hubNowMs),
         };
         return new EventMessage { V = ProtocolConstants.Version, Type = type, Ts = ts, Stream = stats.StreamId, Data = data };
@@ -35,6 +36,17 @@ internal static class PlaybackEvents
         if (!stats.StartedSynchronised)
         {
             data["synced"] = false;
+        }
+
+        return data;
+    }
+
+    private static JsonObject Refused(PlaybackNotice notice)
+    {
+        var data = new JsonObject { ["reason"] = notice.Refusal };
+        if (notice.Codec is { } codec)
+        {
+            data["codec"] = codec;
         }
 
         return data;

@@ -66,8 +66,16 @@ internal sealed partial class SpeakerPlayer
             if (SlotLocal(s, frame.Seq) + s.FrameMicros <= now)
             {
                 // The node itself woke after this slot (a stall): never play late, it would echo.
+                // Before the first frame played it is only skipped (§8.2.5 step 6); after it, the
+                // slot went by silent, so it is concealed too (every slot is played, fec or concealed, §4.6).
                 s.Late++;
                 _counters.SlotMissed();
+                if (s.Start is not null)
+                {
+                    s.Concealed++;
+                    _counters.Concealed();
+                }
+
                 continue;
             }
 

@@ -1,4 +1,5 @@
 using TanKy.DeviceSim.Clock;
+using TanKy.Protocol;
 using TanKy.Protocol.Audio;
 using TanKy.Protocol.Messages;
 
@@ -220,14 +221,25 @@ internal sealed partial class SpeakerPlayer : IDisposable
         var codec = order.Codec ?? "opus";
         var playbackClass = ParseClass(order.Class);
         var epoch = order.Epoch is { } e ? (uint)e : (uint?)null;
-        var ignore =
-            !_codecs.Contains(codec)                                        // cannot decode it
-            || _active?.Id == order.Stream                                  // a repeated play
-            || (epoch is { } ep && _lastEpoch is { } last && ep < last)     // a replayed older order
-            || (_active is { } a && (playbackClass < a.Class || (playbackClass == a.Class && playbackClass != PlaybackClass.Emergency)));
-        if (ignore)
+        var silent =
+            _active?.Id == order.Stream                                     // a repeated play
+            || (epoch is { } ep && _lastEpoch is { } last && ep < last);    // a replayed older order
+        var refusal =
+            silent ? null
+            : !_codecs.Contains(codec) ? PlaybackEventTypes.RefusedCodec    // cannot decode it
+            : _active is { } a && (playbackClass < a.Class || (playbackClass == a.Class && playbackClass != PlaybackClass.Emergency))
+                ? PlaybackEventTypes.RefusedClass                           // the stream playing keeps the speaker
+                : null;
+        if (silent || refusal is not null)
         {
             _counters.OrderIgnored();
+            if (refusal is not null)
+            {
+                // §4.8: say why this speaker stays silent, so the delivery report can tell.
+                var stats = new PlaybackStats { StreamId = order.Stream, Class = playbackClass, Epoch = epoch };
+                notices.Add(new PlaybackNotice(PlaybackNoticeKind.Refused, stats, Refusal: refusal, Codec: refusal == PlaybackEventTypes.RefusedCodec ? codec : null));
+            }
+
             return null;
         }
 

@@ -96,6 +96,7 @@ internal static class FleetConsole
             NodeActivityKind.PlaybackStarted => $"playing {a.Detail}",
             NodeActivityKind.PlaybackPreempted => $"preempted {a.Detail}",
             NodeActivityKind.PlaybackFinished => $"finished {a.Detail}",
+            NodeActivityKind.PlaybackRefused => $"refused {a.Detail}",
             NodeActivityKind.CommandHandled => $"command {a.Command?.Op} → {a.Command?.Status}{(a.Command?.Error is { } e ? $" ({e})" : "")}",
             _ => null,
         };

@@ -19,6 +19,7 @@ public enum NodeActivityKind
     PlaybackStarted,
     PlaybackPreempted,
     PlaybackFinished,
+    PlaybackRefused,
 }
 
 /// <summary>

@@ -151,6 +151,13 @@ internal sealed class NodeAudio : IDisposable
     {
         var message = PlaybackEvents.For(notice, _hubClock.HubNowMicros / 1000);
         _outbox.Enqueue(ProtocolJson.Serialize(message));
+        if (notice.Kind == PlaybackNoticeKind.Refused)
+        {
+            // Nothing played: the stats of the stream playing (if any) stay the last playback.
+            _node.Raise(NodeActivityKind.PlaybackRefused, detail: $"{notice.Stats.StreamId} {notice.Refusal}");
+            return;
+        }
+
         var kind = notice.Kind switch
         {
             PlaybackNoticeKind.Started => NodeActivityKind.PlaybackStarted,

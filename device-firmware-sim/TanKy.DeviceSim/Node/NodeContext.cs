@@ -13,6 +13,7 @@ internal sealed class NodeContext : IDisposable
     private readonly object _sender;
     private string _bootId = NewBootId();
     private volatile NodeStatus _status = NodeStatus.Stopped;
+    private bool _birthSent;
 
     /// <param name="sender">The node as observers know it: the sender of every activity.</param>
     public NodeContext(NodeOptions options, object sender)
@@ -37,6 +38,17 @@ internal sealed class NodeContext : IDisposable
     {
         get => _status;
         set => _status = value;
+    }
+
+    /// <summary>
+    /// True once this connection's birth is out. The birth comes before every other message of a
+    /// connection (protocol.md §2.3): a retained desired state that arrives before it (before the
+    /// SUBACK, on the embedded broker) is applied, and its reported waits for the birth.
+    /// </summary>
+    public bool BirthSent
+    {
+        get => Volatile.Read(ref _birthSent);
+        set => Volatile.Write(ref _birthSent, value);
     }
 
     /// <summary>Last error worth a look (refused connect, failed handler…), for diagnostics.</summary>

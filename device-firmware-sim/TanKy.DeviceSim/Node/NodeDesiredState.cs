@@ -118,6 +118,12 @@ internal sealed class NodeDesiredState
 
     private async Task PublishReportedAsync(CancellationToken ct)
     {
+        if (!_node.BirthSent)
+        {
+            // Applied, reported after the birth by RepublishIfNeededAsync (protocol.md §2.3).
+            return;
+        }
+
         long version;
         JsonObject state;
         IReadOnlyDictionary<string, string>? errors;

@@ -142,6 +142,7 @@ internal sealed class NodeSession
 
     private async Task<bool> TryConnectAsync(CancellationToken stop)
     {
+        _node.BirthSent = false;
         var started = Options.Time.GetTimestamp();
         try
         {
@@ -168,6 +169,8 @@ internal sealed class NodeSession
                 throw new InvalidOperationException("birth was not accepted");
             }
 
+            // A desired state applied before the birth was not reported yet: it is now (§2.3).
+            _node.BirthSent = true;
             await _desired.RepublishIfNeededAsync(stop);
         }
         catch (Exception ex)

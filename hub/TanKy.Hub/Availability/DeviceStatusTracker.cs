@@ -51,11 +51,11 @@ internal sealed class DeviceStatusTracker(
                 telemetry.Enqueue(device.Id, t, message.ReceivedAt);
                 break;
             default:
-                if (device.Status == DeviceStatus.Online)
-                {
-                    device.LastSeenMs = message.ReceivedAt.ToUnixTimeMilliseconds();
-                }
-
+                // lastSeen is the last message of any kind, whatever the status (protocol.md §2.3: a
+                // reported may come before the birth). In memory only: one UPDATE per event or reply
+                // would cost the SD card what the telemetry batching saves; births and telemetry
+                // batches persist it.
+                device.LastSeenMs = Math.Max(device.LastSeenMs, message.ReceivedAt.ToUnixTimeMilliseconds());
                 break;
         }
 

@@ -41,6 +41,9 @@ public sealed class LiveStatusTable(DeviceRegistry registry) : IDevicePresence
 
     public bool IsOnline(string deviceId) => Find(deviceId)?.Status == DeviceStatus.Online;
 
+    public DateTimeOffset? LastSeen(string deviceId) =>
+        _devices.TryGetValue(deviceId, out var d) && d.LastSeenMs > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(d.LastSeenMs) : null;
+
     public LiveDevice? Find(string id)
     {
         if (_devices.TryGetValue(id, out var d))

@@ -11,10 +11,10 @@ public sealed class NodeLifecycleTests
     private const string StateTopic = $"{MqttProbe.Root}/dev/loa-khoi-1-a/state";
 
     [Theory]
-    [InlineData(DeviceKind.Speaker, "speaker", new[] { "opus", "tone", "volume" })]
-    [InlineData(DeviceKind.WifiAp, "wifi-ap", new[] { "ssid", "hours", "bwcap" })]
+    [InlineData(DeviceKind.Speaker, "speaker", new[] { "opus", "tone", "chime", "cache" })]
+    [InlineData(DeviceKind.WifiAp, "wifi-ap", new[] { "hours", "ssid", "limits" })]
     [InlineData(DeviceKind.Camera, "camera", new[] { "snapshot", "power" })]
-    [InlineData(DeviceKind.LedBoard, "led-board", new[] { "text", "brightness" })]
+    [InlineData(DeviceKind.LedBoard, "led-board", new[] { "text", "schedule" })]
     public async Task Birth_is_retained_with_kind_boot_and_caps(DeviceKind kind, string wire, string[] caps)
     {
         await using var broker = await TestBroker.StartAsync();

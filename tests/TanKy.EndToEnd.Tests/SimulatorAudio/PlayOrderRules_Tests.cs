@@ -100,11 +100,13 @@ public sealed class PlayOrderRules_Tests
         finished.Data["reason"]!.GetValue<string>().Should().Be("preempted");
         finished.Data["played"]!.GetValue<int>().Should().Be(cut.Played);
         (await rig.Hub.WaitForEventAsync(node.DeviceId, "playback.finished", latest.Stream)).Data["reason"]!.GetValue<string>().Should().Be("stop");
-        rig.Hub.Events.Should().NotContain(e => e.Message.Stream == "b-0000000000000a02");
+        var refused = await rig.Hub.WaitForEventAsync(node.DeviceId, "playback.refused", "b-0000000000000a02");
+        refused.Data["reason"]!.GetValue<string>().Should().Be("class", "§4.8: an equal class holds the speaker");
 
         // Each stream's events reach the hub in the order they happened.
         rig.Hub.Events.Where(e => e.DeviceId == node.DeviceId).Select(e => (e.Message.Type, e.Message.Stream)).Should().Equal(
             ("playback.started", normal.Stream),
+            ("playback.refused", "b-0000000000000a02"),
             ("playback.preempted", normal.Stream),
             ("playback.finished", normal.Stream),
             ("playback.started", first.Stream),

@@ -63,6 +63,29 @@ public sealed class DeviceStatusTracker_Tests : IDisposable
     }
 
     [Fact]
+    public async Task LastSeen_is_the_last_message_of_any_kind_not_the_birth()
+    {
+        await Deliver(TopicKind.Reported, new ReportedStateMessage { V = 1, Version = 0, State = new System.Text.Json.Nodes.JsonObject() });
+        _live.LastSeen(Id).Should().Be(_dir.Time.GetUtcNow(), "a reported before the birth is a message from the device too (protocol.md §2.3)");
+        _dir.Time.Advance(TimeSpan.FromSeconds(2));
+        await Deliver(TopicKind.DeviceState, Birth());
+        var born = _dir.Time.GetUtcNow();
+        _dir.Time.Advance(TimeSpan.FromSeconds(30));
+        await Deliver(TopicKind.Telemetry, new TelemetryMessage { V = 1, Seq = 0 });
+        _dir.Time.Advance(TimeSpan.FromSeconds(15));
+        await Deliver(TopicKind.Event, new EventMessage { V = 1, Type = "button.pressed" });
+        var last = _dir.Time.GetUtcNow();
+
+        _live.LastSeen(Id).Should().Be(last);
+        var record = _dir.Devices.Get(Id)!;
+        record.LastSeen.Should().Be(born, "the registry row is written at births and telemetry batches, not once per message");
+        TanKy.Hub.Devices.Http.DeviceDto.From(record, _live).LastSeen.Should().Be(last, "GET /api/v1/devices/{id} shows the last message, telemetry and events included");
+
+        _telemetry.Flush();
+        _dir.Devices.Get(Id)!.LastSeen.Should().Be(born.AddSeconds(30), "the telemetry batch persists its own time");
+    }
+
+    [Fact]
     public async Task Will_and_clean_shutdown_are_both_recorded_as_offline_with_their_reason()
     {
         await Deliver(TopicKind.DeviceState, Birth());

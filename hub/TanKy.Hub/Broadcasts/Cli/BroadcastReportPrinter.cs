@@ -26,11 +26,17 @@ internal static class BroadcastReportPrinter
             $"từ lệnh đến tiếng / trigger-to-first-sound p50 {BroadcastCommands.Micros(d, "triggerToSoundP50Us")}, max {BroadcastCommands.Micros(d, "triggerToSoundMaxUs")}");
         var rows = d.GetProperty("nodes").EnumerateArray().Select(n => (IReadOnlyList<string>)
         [
-            T(n, "deviceId"), T(n, "zone"), T(n, "outcome"), BroadcastCommands.Micros(n, "startErrorUs"), BroadcastCommands.Micros(n, "triggerToSoundUs"),
+            T(n, "deviceId"), T(n, "zone"), Outcome(n), BroadcastCommands.Micros(n, "startErrorUs"), BroadcastCommands.Micros(n, "triggerToSoundUs"),
             T(n, "framesPlayed"), T(n, "framesConcealed"), T(n, "framesLate"),
         ]).ToList();
         Table(output, ["LOA/SPEAKER", "KHỐI-XÓM/ZONE", "KẾT QUẢ/OUTCOME", "SAI LỆCH/ERROR", "TỪ LỆNH/TO SOUND", "PHÁT/PLAYED", "CHE/CONCEALED", "TRỄ/LATE"], rows);
     }
+
+    // A refusal says why: "refused (codec aac)", "refused (class)".
+    private static string Outcome(JsonElement node) =>
+        BroadcastCommands.Text(node, "refusalReason") is { } why
+            ? $"{T(node, "outcome")} ({why}{(BroadcastCommands.Text(node, "refusalCodec") is { } codec ? " " + codec : "")})"
+            : T(node, "outcome");
 
     private static string T(JsonElement json, string name) => BroadcastCommands.Text(json, name) ?? "-";
 

@@ -6,7 +6,7 @@ internal sealed class DeliveryReporter(DeliveryStore store)
     public DeliveryReport Build(string broadcastId)
     {
         var nodes = store.Rows(broadcastId).GroupBy(r => r.DeviceId).Select(Summarise).ToList();
-        var started = nodes.Where(n => n.Outcome is not ("offline" or "pending" or "failed")).ToList();
+        var started = nodes.Where(n => n.Outcome is not ("offline" or "pending" or "failed" or "refused")).ToList();
         var errors = started.Where(n => n.StartErrorUs is not null).Select(n => n.StartErrorUs!.Value).Order().ToList();
         var toSound = started.Where(n => n.TriggerToSoundUs is not null).Select(n => n.TriggerToSoundUs!.Value).Order().ToList();
         return new DeliveryReport(
@@ -15,7 +15,7 @@ internal sealed class DeliveryReporter(DeliveryStore store)
             OfflineAtStart: nodes.Count(n => !n.OnlineAtStart),
             Started: started.Count,
             Finished: nodes.Count(n => n.Outcome is "finished" or "stopped"),
-            Failed: nodes.Count(n => n.Outcome is "failed" or "timeout"),
+            Failed: nodes.Count(n => n.Outcome is "failed" or "timeout" or "refused"),
             Pending: nodes.Count(n => n.Outcome == "pending"),
             StartErrorP50Us: Median(errors),
             StartErrorMaxAbsUs: errors.Count == 0 ? null : errors.Max(Math.Abs),
@@ -29,18 +29,22 @@ internal sealed class DeliveryReporter(DeliveryStore store)
         var list = rows.ToList();
         var first = list[0];
         var firstStarted = list.Find(r => r.StartedAt is not null);
+        var outcome = OutcomeOf(list);
+        var refusal = outcome == "refused" ? list.FindLast(r => r.Status == "refused") : null;
         return new NodeDelivery(
             first.DeviceId,
             first.Zone,
             OnlineAtStart: first.OnlineAtStart != 0,
-            Outcome: OutcomeOf(list),
+            Outcome: outcome,
             StartErrorUs: firstStarted?.StartErrorUs,
             TriggerToSoundUs: firstStarted?.TriggerToSoundUs,
             FramesPlayed: list.Sum(r => r.FramesPlayed ?? 0),
             FramesConcealed: list.Sum(r => r.FramesConcealed ?? 0),
             FramesLate: list.Sum(r => r.FramesLate ?? 0),
             FecRecovered: list.Sum(r => r.FecRecovered ?? 0),
-            Underruns: (int)list.Sum(r => r.Underruns));
+            Underruns: (int)list.Sum(r => r.Underruns),
+            RefusalReason: refusal?.RefusalReason,
+            RefusalCodec: refusal?.RefusalCodec);
     }
 
     // The latest stream the node reported on decides; without any report: still pending while a
@@ -50,7 +54,7 @@ internal sealed class DeliveryReporter(DeliveryStore store)
         var reported = rows.FindLast(r => r.Status is not ("pending" or "offline"));
         if (reported is not null)
         {
-            return reported.Status;
+            return StatusOf(reported);
         }
 
         if (rows.Exists(r => r.Status == "pending" && r.StreamEndedAt is null))
@@ -60,6 +64,14 @@ internal sealed class DeliveryReporter(DeliveryStore store)
 
         return rows.Exists(r => r.OnlineAtStart != 0) ? "failed" : "offline";
     }
+
+    /// <summary>
+    /// A node of a stream the hub cut for a higher class was preempted, whatever reason it gave:
+    /// the hub sends the <c>stop</c> before the new <c>play</c>, so most nodes can only say <c>stop</c>
+    /// (protocol.md §4.6, §4.8). One that had already played to the end keeps <c>finished</c>.
+    /// </summary>
+    private static string StatusOf(DeliveryRow row) =>
+        row.CutForHigherClass != 0 && row.Status is "started" or "stopped" or "timeout" ? "preempted" : row.Status;
 
     private static long? Median(List<long> sorted) => sorted.Count == 0 ? null : sorted[sorted.Count / 2];
 }

@@ -45,10 +45,22 @@ internal sealed class DeliveryStore(Database db)
         """
         UPDATE broadcast_deliveries SET started_at = @atMs, intended_us = @intendedUs, actual_us = @actualUs,
             start_error_us = @errorUs, trigger_to_sound_us = @triggerToSoundUs,
-            status = CASE WHEN status IN ('pending', 'offline') THEN 'started' ELSE status END
+            status = CASE WHEN status IN ('pending', 'offline', 'refused') THEN 'started' ELSE status END
         WHERE stream_id = @StreamId AND device_id = @DeviceId
         """,
         new { key.StreamId, key.DeviceId, atMs, intendedUs, actualUs, errorUs, triggerToSoundUs });
+
+    /// <summary>
+    /// The node refused the play order (<c>playback.refused</c>, protocol.md §4.6): it never
+    /// played, so only a row that has not started or ended yet becomes <c>refused</c>.
+    /// </summary>
+    public void Refused(NodeKey key, long atMs, string? reason, string? codec) => Write(key,
+        """
+        UPDATE broadcast_deliveries SET finished_at = COALESCE(finished_at, @atMs), refusal_reason = @reason, refusal_codec = @codec,
+            status = CASE WHEN status IN ('pending', 'offline') THEN 'refused' ELSE status END
+        WHERE stream_id = @StreamId AND device_id = @DeviceId
+        """,
+        new { key.StreamId, key.DeviceId, atMs, reason, codec });
 
     public void Finished(NodeKey key, long atMs, string status, FrameCounts counts, long? errorUs) => Write(key,
         """
@@ -79,7 +91,10 @@ internal sealed class DeliveryStore(Database db)
             SELECT d.device_id AS DeviceId, d.zone, d.online_at_start AS OnlineAtStart, d.started_at AS StartedAt,
                    d.start_error_us AS StartErrorUs, d.trigger_to_sound_us AS TriggerToSoundUs, d.frames_played AS FramesPlayed,
                    d.frames_concealed AS FramesConcealed, d.frames_late AS FramesLate, d.fec_recovered AS FecRecovered,
-                   d.underruns, d.status, s.ended_at AS StreamEndedAt
+                   d.underruns, d.status, s.ended_at AS StreamEndedAt, d.refusal_reason AS RefusalReason, d.refusal_codec AS RefusalCodec,
+                   EXISTS (SELECT 1 FROM broadcast_decisions x
+                           WHERE x.broadcast_id = d.broadcast_id AND x.zone = d.zone AND x.decision = 'preempted'
+                             AND x.ts >= s.started_at AND (s.ended_at IS NULL OR x.ts <= s.ended_at)) AS CutForHigherClass
             FROM broadcast_deliveries d JOIN broadcast_streams s ON s.stream_id = d.stream_id
             WHERE d.broadcast_id = @broadcastId ORDER BY s.started_at, s.rowid, d.device_id
             """,
@@ -105,6 +120,11 @@ internal sealed record FrameCounts(long? Played, long? Concealed, long? Late, lo
 
 internal sealed record StreamInfo(string StreamId, string BroadcastId, long RequestedUs, string Zones);
 
+/// <summary>
+/// One node's row for one stream. <see cref="CutForHigherClass"/> is 1 when the hub cut this
+/// stream in the row's zone for a higher class (a <c>preempted</c> decision while it was on the air).
+/// </summary>
 internal sealed record DeliveryRow(
     string DeviceId, string Zone, long OnlineAtStart, long? StartedAt, long? StartErrorUs, long? TriggerToSoundUs, long? FramesPlayed,
-    long? FramesConcealed, long? FramesLate, long? FecRecovered, long Underruns, string Status, long? StreamEndedAt);
+    long? FramesConcealed, long? FramesLate, long? FecRecovered, long Underruns, string Status, long? StreamEndedAt,
+    string? RefusalReason, string? RefusalCodec, long CutForHigherClass);

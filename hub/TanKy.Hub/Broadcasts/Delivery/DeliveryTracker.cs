@@ -65,6 +65,9 @@ internal sealed class DeliveryTracker : IDeviceMessageHandler
             case PlaybackEvent.Preempted:
                 _store.Preempted(key, atMs);
                 break;
+            case PlaybackEvent.Refused:
+                _store.Refused(key, atMs, RefusalReason(e.Text("reason")), e.Text("codec") is { } codec && IsToken(codec) ? codec : null);
+                break;
             default:
                 _store.Underrun(key);
                 break;
@@ -79,6 +82,12 @@ internal sealed class DeliveryTracker : IDeviceMessageHandler
         "preempted" => "preempted",
         _ => "finished",
     };
+
+    /// <summary>A refusal's reason as recorded: <c>codec</c>, <c>class</c>, or null for a missing or unknown one.</summary>
+    internal static string? RefusalReason(string? reason) =>
+        reason is PlaybackEventTypes.RefusedCodec or PlaybackEventTypes.RefusedClass ? reason : null;
+
+    private static bool IsToken(string text) => text.Length > 0 && text.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '.' or '_' or '-');
 
     private StreamInfo? Find(string streamId)
     {

@@ -4,8 +4,11 @@ namespace TanKy.Hub.Broadcasts.Delivery;
 /// How one targeted speaker did in a broadcast, over every stream of it that targeted the node.
 /// <see cref="Outcome"/>: <c>offline</c> (offline at start, never played), <c>pending</c> (online,
 /// not started yet), <c>failed</c> (online, never started), <c>started</c> (playing),
-/// <c>finished</c>, <c>stopped</c>, <c>preempted</c> or <c>timeout</c> (its last stream's end).
-/// Start error and trigger-to-first-sound are those of the first stream it started.
+/// <c>finished</c>, <c>stopped</c>, <c>preempted</c> or <c>timeout</c> (its last stream's end), or
+/// <c>refused</c> (it refused the play order, protocol.md §4.6: <see cref="RefusalReason"/> <c>codec</c>
+/// with <see cref="RefusalCodec"/>, or <c>class</c>). A node of a stream the hub cut for a higher class
+/// is <c>preempted</c> whatever reason it reported. Start error and trigger-to-first-sound are those
+/// of the first stream it started.
 /// </summary>
 public sealed record NodeDelivery(
     string DeviceId,
@@ -18,4 +21,6 @@ public sealed record NodeDelivery(
     long FramesConcealed,
     long FramesLate,
     long FecRecovered,
-    int Underruns);
+    int Underruns,
+    string? RefusalReason = null,
+    string? RefusalCodec = null);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using TanKy.Protocol;
 using TanKy.Protocol.Messages;
 
 namespace TanKy.Hub.Broadcasts.Delivery;
@@ -11,16 +12,17 @@ namespace TanKy.Hub.Broadcasts.Delivery;
 /// </summary>
 internal sealed record PlaybackEvent(string Type, string Stream, JsonObject? Data)
 {
-    public const string Started = "playback.started";
-    public const string Finished = "playback.finished";
-    public const string Preempted = "playback.preempted";
-    public const string Underrun = "playback.underrun";
+    public const string Started = PlaybackEventTypes.Started;
+    public const string Finished = PlaybackEventTypes.Finished;
+    public const string Preempted = PlaybackEventTypes.Preempted;
+    public const string Underrun = PlaybackEventTypes.Underrun;
+    public const string Refused = PlaybackEventTypes.Refused;
 
     /// <summary>Largest plausible |µs| value: a day, far beyond any real play-out time difference.</summary>
     private const long MaxAbsDeltaUs = 86_400_000_000;
 
     public static PlaybackEvent? From(EventMessage message) =>
-        message.Stream is { } stream && message.Type is Started or Finished or Preempted or Underrun
+        message.Stream is { } stream && message.Type is Started or Finished or Preempted or Underrun or Refused
             ? new PlaybackEvent(message.Type, stream, message.Data)
             : null;
 

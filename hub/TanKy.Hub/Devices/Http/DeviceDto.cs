@@ -19,4 +19,10 @@ internal sealed record DeviceDto(
 {
     public static DeviceDto From(DeviceRecord d) =>
         new(d.Id, d.Kind.ToWire(), d.Name, d.Zones, d.Lat, d.Lon, d.Status, d.StatusSince, d.LastSeen, d.Firmware, d.Capabilities);
+
+    /// <summary>As the running hub sees it: <c>lastSeen</c> is the last message of any kind, not the last one written to the registry.</summary>
+    public static DeviceDto From(DeviceRecord d, IDevicePresence? presence) =>
+        From(d) with { LastSeen = Latest(d.LastSeen, presence?.LastSeen(d.Id)) };
+
+    private static DateTimeOffset? Latest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 }

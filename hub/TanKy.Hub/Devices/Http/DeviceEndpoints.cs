@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using System.Security.Claims;
 using TanKy.Hub.Devices;
@@ -15,7 +16,7 @@ public static class DeviceEndpoints
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Read);
 
-        api.MapGet("/devices", (string? zone, string? kind, ClaimsPrincipal principal, DeviceRegistry registry) =>
+        api.MapGet("/devices", (string? zone, string? kind, ClaimsPrincipal principal, DeviceRegistry registry, [FromServices] IDevicePresence? presence) =>
         {
             var user = principal.ToUser();
             DeviceKind? kindFilter = null;
@@ -32,11 +33,11 @@ public static class DeviceEndpoints
                 return Forbidden($"zone '{zone}' is outside your hamlets");
             }
 
-            var devices = registry.List(zone, kindFilter).Where(d => user.CanReachAny(d.Zones)).Select(DeviceDto.From);
+            var devices = registry.List(zone, kindFilter).Where(d => user.CanReachAny(d.Zones)).Select(d => DeviceDto.From(d, presence));
             return Results.Ok(devices);
         }).WithName("ListDevices").WithSummary("Devices the caller may see, optionally filtered by zone and kind");
 
-        api.MapGet("/devices/{id}", (string id, ClaimsPrincipal principal, DeviceRegistry registry) =>
+        api.MapGet("/devices/{id}", (string id, ClaimsPrincipal principal, DeviceRegistry registry, [FromServices] IDevicePresence? presence) =>
         {
             var device = registry.Get(id);
             if (device is null)
@@ -44,7 +45,7 @@ public static class DeviceEndpoints
                 return Results.Problem(statusCode: 404, title: "Không tìm thấy thiết bị / device not found");
             }
 
-            return principal.ToUser().CanReachAny(device.Zones) ? Results.Ok(DeviceDto.From(device)) : Forbidden($"device '{id}' is outside your hamlets");
+            return principal.ToUser().CanReachAny(device.Zones) ? Results.Ok(DeviceDto.From(device, presence)) : Forbidden($"device '{id}' is outside your hamlets");
         }).WithName("GetDevice").WithSummary("One device");
 
         api.MapGet("/zones", (ClaimsPrincipal principal, ZoneRegistry zones) =>

@@ -51,8 +51,8 @@ internal sealed class DrivenSpeaker : IDisposable
     public Action<PlaybackNotice>? Noticed { get; set; }
 
     /// <summary>The play order a zone's speakers get (protocol.md §4.8).</summary>
-    public void Order(string stream, uint? epoch, string playbackClass = "normal", long? start = null) =>
-        Player.OnOrder(new PlayOrderMessage { V = 1, Op = "play", Stream = stream, Class = playbackClass, Codec = "opus", Epoch = epoch, Start = start });
+    public void Order(string stream, uint? epoch, string playbackClass = "normal", long? start = null, string codec = "opus") =>
+        Player.OnOrder(new PlayOrderMessage { V = 1, Op = "play", Stream = stream, Class = playbackClass, Codec = codec, Epoch = epoch, Start = start });
 
     public void Stop(string stream) => Player.OnOrder(new PlayOrderMessage { V = 1, Op = "stop", Stream = stream });
 

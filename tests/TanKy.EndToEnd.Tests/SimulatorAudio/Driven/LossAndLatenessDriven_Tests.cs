@@ -48,6 +48,37 @@ public sealed class LossAndLatenessDriven_Tests
     }
 
     [Fact]
+    public void A_node_that_stalls_past_its_first_slots_skips_to_the_current_slot_and_never_plays_late()
+    {
+        var clock = new DrivenClock();
+        using var node = new DrivenSpeaker(clock, offset: TimeSpan.FromMilliseconds(-1700));
+        var broadcast = new StandInBroadcast { Stream = "b-57a1100000000005", Epoch = 9, StartMicros = clock.NowMicros + 700_000 };
+        node.Order(broadcast.Stream, broadcast.Epoch, start: broadcast.StartMicros);
+        DrivenAir.Book(clock, broadcast, node);
+        clock.RunUntil(broadcast.StartMicros - 1);
+
+        // A CPU stall of 50 ms just before the first slot: the node's wake for slot 0 runs 49.999 ms
+        // late, in slot 2 (§8.2.5 step 6). Then another in the middle, over slots 50 and 51.
+        clock.Time.Advance(TimeSpan.FromMilliseconds(50));
+        clock.RunUntil(broadcast.StartMicros + 1_000_000 - 1);
+        clock.Time.Advance(TimeSpan.FromMilliseconds(50));
+        clock.RunUntil(DrivenAir.EndOf(broadcast) + 50_000);
+
+        var s = node.Finished(broadcast.Stream);
+        s.IntendedMicros.Should().Be(broadcast.StartMicros + (2 * broadcast.FrameMicros), "it starts with the frame whose slot is current");
+        s.TrueStartErrorMicros.Should().Be(9_999, "into slot 2 by the stall's share of it, under one frame");
+        s.StartErrorMicros.Should().Be(9_999);
+
+        // Skipped before the start: late only. Missed after it: late, and the slot went by silent (concealed).
+        s.Should().BeEquivalentTo(new { Reason = PlaybackEndReason.End, Played = 146, Concealed = 2, Fec = 0, Late = 4 });
+        node.Counters.SlotsMissed.Should().Be(4);
+        var output = node.Output(broadcast.Stream)!;
+        output.Length.Should().Be(150 * TestProgramme.FrameSamples, "every frame at its own position");
+        output[..(2 * TestProgramme.FrameSamples)].Should().OnlyContain(x => x == 0, "slots 0 and 1 were never played late");
+        output[(50 * TestProgramme.FrameSamples)..(52 * TestProgramme.FrameSamples)].Should().OnlyContain(x => x == 0, "nor were 50 and 51");
+    }
+
+    [Fact]
     public void A_message_sent_after_its_playout_time_is_dropped_as_late_and_its_slots_are_filled()
     {
         var clock = new DrivenClock();

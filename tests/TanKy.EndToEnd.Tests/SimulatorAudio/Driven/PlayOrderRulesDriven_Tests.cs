@@ -1,4 +1,5 @@
 using TanKy.DeviceSim.Audio;
+using TanKy.Protocol;
 
 namespace TanKy.EndToEnd.Tests.SimulatorAudio.Driven;
 
@@ -94,6 +95,7 @@ public sealed class PlayOrderRulesDriven_Tests
         won.TrueStartErrorMicros.Should().Be(0);
         node.Notices.Select(n => (n.Kind, n.Stats.StreamId, n.By)).Should().Equal(
             (PlaybackNoticeKind.Started, normal.Stream, null),
+            (PlaybackNoticeKind.Refused, "b-0000000000000a02", null),
             (PlaybackNoticeKind.Preempted, normal.Stream, first.Stream),
             (PlaybackNoticeKind.Finished, normal.Stream, null),
             (PlaybackNoticeKind.Started, first.Stream, null),
@@ -102,6 +104,7 @@ public sealed class PlayOrderRulesDriven_Tests
             (PlaybackNoticeKind.Started, latest.Stream, null),
             (PlaybackNoticeKind.Finished, latest.Stream, null));
         node.Counters.OrdersIgnored.Should().Be(1, "equal class: the stream already playing keeps the speaker");
+        node.Last(PlaybackNoticeKind.Refused, "b-0000000000000a02")!.Should().Match<PlaybackNotice>(n => n.Refusal == "class" && n.Codec == null, "§4.8: it says why it stays silent");
         node.Counters.OrdersAccepted.Should().Be(3);
         node.Counters.StreamsPreempted.Should().Be(2);
 
@@ -143,6 +146,63 @@ public sealed class PlayOrderRulesDriven_Tests
         never.Should().BeEquivalentTo(new { Reason = PlaybackEndReason.Timeout, Played = 0, Concealed = 0, HasStarted = false });
         node.Output(silent).Should().BeNull("nothing was ever played");
         node.Notices.Where(n => n.Stats.StreamId == silent).Select(n => n.Kind).Should().Equal(PlaybackNoticeKind.Finished);
+    }
+
+    [Fact]
+    public void A_play_order_in_a_codec_the_speaker_cannot_decode_is_refused_with_that_codec_and_what_plays_goes_on()
+    {
+        var clock = new DrivenClock();
+        using var node = new DrivenSpeaker(clock, offset: TimeSpan.FromMilliseconds(420));
+        var playing = Broadcast(clock, "b-c0dec00000000001", 60);
+        var aac = Broadcast(clock, "b-c0dec00000000002", 61, startIn: TimeSpan.FromMilliseconds(1500));
+        node.Order(playing.Stream, playing.Epoch, start: playing.StartMicros);
+        DrivenAir.Book(clock, playing, node);
+
+        // An emergency would preempt, but this speaker cannot decode it (§4.8): it must not play it.
+        clock.At(aac.StartMicros - 500_000, () => node.Order(aac.Stream, aac.Epoch, "emergency", aac.StartMicros, codec: "aac"));
+        DrivenAir.Book(clock, aac, node);
+        clock.RunUntil(DrivenAir.EndOf(aac) + 50_000);
+
+        var refused = node.Last(PlaybackNoticeKind.Refused, aac.Stream) ?? throw new Xunit.Sdk.XunitException("§4.8: a node that cannot decode the codec says so");
+        (refused.Refusal, refused.Codec).Should().Be(("codec", "aac"));
+        node.Notices.Where(n => n.Stats.StreamId == aac.Stream).Select(n => n.Kind).Should().Equal(PlaybackNoticeKind.Refused);
+        node.Finished(playing.Stream).Should().BeEquivalentTo(new { Reason = PlaybackEndReason.End, Played = playing.Packets.Count, Concealed = 0, Fec = 0, Late = 0 });
+        node.Counters.FramesForeign.Should().Be(aac.Packets.Count, "frames of a refused stream have no play order");
+        node.Counters.StreamsPreempted.Should().Be(0);
+
+        // As the node publishes it (§4.6): valid, the documented shape.
+        var json = ProtocolJson.Serialize(PlaybackEvents.For(refused, 1767225601020));
+        PayloadValidator.Validate("tan-ky", "tanky/v1/tan-ky/dev/loa-driven/event", json).IsValid.Should().BeTrue();
+        System.Text.Encoding.UTF8.GetString(json).Should().Be(
+            """{"v":1,"type":"playback.refused","ts":1767225601020,"stream":"b-c0dec00000000002","data":{"reason":"codec","codec":"aac"}}""");
+    }
+
+    [Fact]
+    public void A_play_order_whose_frames_never_come_is_released_1_s_after_its_receipt_when_its_start_is_absent_or_past()
+    {
+        var clock = new DrivenClock();
+        using var node = new DrivenSpeaker(clock, offset: TimeSpan.FromMilliseconds(-900));
+        const string noStart = "b-5110000000000003";
+        var received = clock.NowMicros;
+        node.Order(noStart, 70);
+        clock.RunUntil(received + 1_000_000 - 1);
+        node.Last(PlaybackNoticeKind.Finished, noStart).Should().BeNull();
+        clock.RunUntil(received + 1_000_000);
+        var never = node.Finished(noStart);
+
+        // §8.2.6: the later of the receipt and the start — a start already past counts from the receipt.
+        const string pastStart = "b-5110000000000004";
+        received = clock.NowMicros;
+        node.Order(pastStart, 71, start: received - 5_000_000);
+        clock.RunUntil(received + 1_000_000 - 1);
+        node.Last(PlaybackNoticeKind.Finished, pastStart).Should().BeNull();
+        clock.RunUntil(received + 1_000_000);
+        node.Finished(pastStart).Should().BeEquivalentTo(new { Reason = PlaybackEndReason.Timeout, Played = 0, Concealed = 0, Late = 0, HasStarted = false });
+
+        never.Should().BeEquivalentTo(new { Reason = PlaybackEndReason.Timeout, Played = 0, Concealed = 0, Fec = 0, Late = 0, HasStarted = false });
+        node.Notices.Select(n => n.Kind).Should().Equal(PlaybackNoticeKind.Finished, PlaybackNoticeKind.Finished);
+        var data = PlaybackEvents.For(node.Last(PlaybackNoticeKind.Finished, noStart)!, 0).Data!;
+        data.ToJsonString().Should().Be("""{"played":0,"concealed":0,"late":0,"fec":0,"reason":"timeout"}""", "zero counts and no error_us (§8.2.6)");
     }
 
     [Fact]
