@@ -35,7 +35,7 @@ internal sealed class CacheClause(
         var baseUrl = schedules.Value.PrecacheBaseUrl ?? HubHttpAddress.First(config, services);
         if (clip.File is not { } file || baseUrl is null)
         {
-            var why = baseUrl is null ? "the hub's HTTP address is not known" : "the media library is empty; import a clip first (tanky-hub media import)";
+            var why = baseUrl is null ? "the hub's HTTP address is not known" : "the media library is empty; add a clip first (tanky-hub media add)";
             r.Add(ClauseResult.Failed(clause, "pre-cache download, SHA-256 verified", $"không kiểm tra được / not tested: {why}"));
             r.Add(ClauseResult.Failed(clause, "pre-cache: wrong checksum refused", $"không kiểm tra được / not tested: {why}"));
             return;

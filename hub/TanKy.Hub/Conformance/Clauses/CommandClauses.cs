@@ -1,6 +1,7 @@
 using System.Globalization;
 using TanKy.Hub.Conformance.Run;
 using TanKy.Protocol;
+using TanKy.Protocol.Messages;
 
 namespace TanKy.Hub.Conformance.Clauses;
 
@@ -24,7 +25,7 @@ internal static class CommandClauses
         {
             var from = r.Inbox.Mark;
             var sent = r.Now;
-            var id = await r.SendCommandAsync("ping", sent + r.Options.ReplyTimeout, ct);
+            var id = await r.SendCommandAsync("ping", sent + r.Options.ReplyTimeout, null, ct);
             var (reply, at) = await r.WaitReplyAsync(id, from, ct);
             if (reply is null)
             {
@@ -39,7 +40,7 @@ internal static class CommandClauses
                 return;
             }
 
-            var duplicates = r.Inbox.Since(from, m => m.Message is Protocol.Messages.ReplyMessage x && x.Id == id).Count;
+            var duplicates = r.Inbox.Since(from, m => m.Message is ReplyMessage x && x.Id == id).Count;
             if (duplicates > 1)
             {
                 r.Add(ClauseResult.Failed(clause, name, $"{duplicates} replies to one command {id}; exactly one is required"));
@@ -88,7 +89,7 @@ internal static class CommandClauses
         const string clause = "§4.5", name = "unknown command";
         const string op = "conformance-no-such-op";
         var from = r.Inbox.Mark;
-        var id = await r.SendCommandAsync(op, r.Now + r.Options.ReplyTimeout, ct);
+        var id = await r.SendCommandAsync(op, r.Now + r.Options.ReplyTimeout, null, ct);
         var (reply, _) = await r.WaitReplyAsync(id, from, ct);
         var expected = $"unknown op '{op}'";
         r.Add(reply switch
@@ -104,7 +105,7 @@ internal static class CommandClauses
     {
         const string clause = "§4.5", name = "expired command";
         var from = r.Inbox.Mark;
-        var id = await r.SendCommandAsync("ping", r.Now - TimeSpan.FromMinutes(1), ct);
+        var id = await r.SendCommandAsync("ping", r.Now - TimeSpan.FromMinutes(1), null, ct);
         var (reply, _) = await r.WaitReplyAsync(id, from, ct);
         r.Add(reply switch
         {

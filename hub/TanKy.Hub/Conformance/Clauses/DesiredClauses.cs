@@ -65,8 +65,8 @@ internal sealed class DesiredClauses(DeviceControlService control, DesiredStateS
             result = got?.Message switch
             {
                 null => ClauseResult.Failed(clause, name, $"no reported state with version {sent.Version} (last: {r.LastReported(from)?.Version.ToString() ?? "none"})"),
-                ReportedStateMessage m when m.Errors?.ContainsKey(ProbeKey) == true && !m.State.ContainsKey(ProbeKey) =>
-                    ClauseResult.Ok(clause, name, $"errors.{ProbeKey} = \"{m.Errors[ProbeKey]}\", the rest applied"),
+                ReportedStateMessage m when m.Errors is { } errors && errors.TryGetValue(ProbeKey, out var why) && !m.State.ContainsKey(ProbeKey) =>
+                    ClauseResult.Ok(clause, name, $"errors.{ProbeKey} = \"{why}\", the rest applied"),
                 ReportedStateMessage m => ClauseResult.Failed(clause, name, m.State.ContainsKey(ProbeKey)
                     ? $"reported {ProbeKey} as applied; an unknown key belongs in errors"
                     : $"version {sent.Version} reported without errors.{ProbeKey}"),

@@ -17,7 +17,7 @@ internal static class LifecycleClauses
     public static async Task RunAsync(RunContext r, string? bootBefore, CancellationToken ct)
     {
         var from = r.Inbox.Mark;
-        var id = await r.SendCommandAsync("reboot", r.Now + r.Options.ReplyTimeout, ct);
+        var id = await r.SendCommandAsync("reboot", r.Now + r.Options.ReplyTimeout, null, ct);
         var (reply, _) = await r.WaitReplyAsync(id, from, ct);
         if (reply?.Status != ProtocolConstants.ReplyOk)
         {

@@ -24,8 +24,8 @@ internal static class SpeakerClauses
         await s.SendPlayAsync(r, ct);
         await s.SendAllAsync(r, ct);
         var wait = s.EndsAt - r.Now + r.Options.PlaybackSlack;
-        var started = await r.WaitEventAsync(from, s.Id, wait, ct, Started);
-        var finished = await r.WaitEventAsync(from, s.Id, s.EndsAt - r.Now + r.Options.PlaybackSlack, ct, Finished);
+        var started = await r.WaitEventAsync(from, s.Id, [Started], wait, ct);
+        var finished = await r.WaitEventAsync(from, s.Id, [Finished], s.EndsAt - r.Now + r.Options.PlaybackSlack, ct);
         if (started is null)
         {
             r.Add(ClauseResult.Failed(clause, name, finished is null ? "không phát / no playback.started and no playback.finished" : $"no playback.started; finished: {Playback.Of(finished).Counts}"));
@@ -79,7 +79,7 @@ internal static class SpeakerClauses
         var from = r.Inbox.Mark;
         await s.SendPlayAsync(r, ct);
         await s.SendAllAsync(r, ct);
-        if (await r.WaitEventAsync(from, s.Id, Lead + r.Options.PlaybackSlack, ct, Started) is null)
+        if (await r.WaitEventAsync(from, s.Id, [Started], Lead + r.Options.PlaybackSlack, ct) is null)
         {
             r.Add(ClauseResult.Failed(clause, name, "the stream never started (no playback.started), so stop could not be tested"));
             return;
@@ -87,7 +87,7 @@ internal static class SpeakerClauses
 
         var stopAt = r.Now;
         await s.SendStopAsync(r, ct);
-        var finished = await r.WaitEventAsync(from, s.Id, s.EndsAt - r.Now + r.Options.PlaybackSlack, ct, Finished);
+        var finished = await r.WaitEventAsync(from, s.Id, [Finished], s.EndsAt - r.Now + r.Options.PlaybackSlack, ct);
         var f = finished is null ? null : Playback.Of(finished);
         var took = (r.Now - stopAt).TotalMilliseconds;
         r.Add(f switch
@@ -109,7 +109,7 @@ internal static class SpeakerClauses
         var from = r.Inbox.Mark;
         await low.SendPlayAsync(r, ct);
         await low.SendAllAsync(r, ct);
-        if (await r.WaitEventAsync(from, low.Id, Lead + r.Options.PlaybackSlack, ct, Started) is null)
+        if (await r.WaitEventAsync(from, low.Id, [Started], Lead + r.Options.PlaybackSlack, ct) is null)
         {
             r.Add(ClauseResult.Failed(clause, name, "the normal stream never started, so preemption could not be tested"));
             return;
@@ -118,9 +118,9 @@ internal static class SpeakerClauses
         var high = new TestStream(r, frames: 25, TimeSpan.FromMilliseconds(300), @class: "emergency");
         await high.SendPlayAsync(r, ct);
         await high.SendAllAsync(r, ct);
-        var cut = await r.WaitEventAsync(from, low.Id, low.EndsAt - r.Now + r.Options.PlaybackSlack, ct, Finished);
-        var highStarted = await r.WaitEventAsync(from, high.Id, high.EndsAt - r.Now + r.Options.PlaybackSlack, ct, Started);
-        var highFinished = await r.WaitEventAsync(from, high.Id, high.EndsAt - r.Now + r.Options.PlaybackSlack, ct, Finished);
+        var cut = await r.WaitEventAsync(from, low.Id, [Finished], low.EndsAt - r.Now + r.Options.PlaybackSlack, ct);
+        var highStarted = await r.WaitEventAsync(from, high.Id, [Started], high.EndsAt - r.Now + r.Options.PlaybackSlack, ct);
+        var highFinished = await r.WaitEventAsync(from, high.Id, [Finished], high.EndsAt - r.Now + r.Options.PlaybackSlack, ct);
         var c = cut is null ? null : Playback.Of(cut);
         r.Add((c, highStarted, highFinished) switch
         {
@@ -141,7 +141,7 @@ internal static class SpeakerClauses
         var from = r.Inbox.Mark;
         await s.SendPlayAsync(r, ct);
         await s.SendAllAsync(r, ct);
-        var first = await r.WaitEventAsync(from, s.Id, s.EndsAt - r.Now + r.Options.PlaybackSlack, ct, Refused, Started);
+        var first = await r.WaitEventAsync(from, s.Id, [Refused, Started], s.EndsAt - r.Now + r.Options.PlaybackSlack, ct);
         r.Add(first switch
         {
             { Type: Refused } when Playback.Of(first).Reason == "codec" => ClauseResult.Ok(clause, name, "did not play; playback.refused reason codec"),
@@ -175,7 +175,7 @@ internal static class SpeakerClauses
             await s.SendAsync(r, i, ct);
         }
 
-        var finished = await r.WaitEventAsync(from, s.Id, s.EndsAt - r.Now + r.Options.PlaybackSlack, ct, Finished);
+        var finished = await r.WaitEventAsync(from, s.Id, [Finished], s.EndsAt - r.Now + r.Options.PlaybackSlack, ct);
         var f = finished is null ? null : Playback.Of(finished);
         r.Add(f switch
         {

@@ -59,7 +59,7 @@ internal sealed class RunContext(
         mqtt.PublishAsync(topic, payload, retain: false, qos, ct);
 
     /// <summary>Publishes a command with the kit's own id; returns the id.</summary>
-    public async Task<string> SendCommandAsync(string op, DateTimeOffset expires, CancellationToken ct, JsonObject? args = null)
+    public async Task<string> SendCommandAsync(string op, DateTimeOffset expires, JsonObject? args, CancellationToken ct)
     {
         var id = NewId("cf-");
         var command = new CommandMessage { V = ProtocolConstants.Version, Id = id, Op = op, Args = args, Expires = expires.ToUnixTimeMilliseconds() };
@@ -80,7 +80,7 @@ internal sealed class RunContext(
     public ReportedStateMessage? LastReported(int from) =>
         Inbox.Since(from, x => x.Message is ReportedStateMessage).LastOrDefault()?.Message as ReportedStateMessage;
 
-    public async Task<EventMessage?> WaitEventAsync(int from, string stream, TimeSpan timeout, CancellationToken ct, params string[] types)
+    public async Task<EventMessage?> WaitEventAsync(int from, string stream, IReadOnlyCollection<string> types, TimeSpan timeout, CancellationToken ct)
     {
         var m = await Inbox.WaitAsync(from, x => x.Message is EventMessage e && e.Stream == stream && types.Contains(e.Type), timeout, ct);
         return m?.Message as EventMessage;

@@ -49,6 +49,7 @@ internal sealed class DeviceInbox(TimeProvider time)
     /// <summary>The first message from <paramref name="from"/> on that matches, or null after <paramref name="timeout"/>.</summary>
     public async Task<DeviceMessage?> WaitAsync(int from, Func<DeviceMessage, bool> match, TimeSpan timeout, CancellationToken ct)
     {
+        timeout = timeout < TimeSpan.Zero ? TimeSpan.Zero : timeout;
         using var expiry = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var deadline = Task.Delay(timeout, time, expiry.Token);
         try
