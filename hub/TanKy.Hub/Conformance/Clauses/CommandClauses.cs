@@ -21,6 +21,8 @@ internal static class CommandClauses
         double? best = null;
         var rtts = new List<double>();
         var noClock = 0;
+        var start = r.Inbox.Mark;
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < Pings; i++)
         {
             var from = r.Inbox.Mark;
@@ -40,13 +42,7 @@ internal static class CommandClauses
                 return;
             }
 
-            var duplicates = r.Inbox.Since(from, m => m.Message is ReplyMessage x && x.Id == id).Count;
-            if (duplicates > 1)
-            {
-                r.Add(ClauseResult.Failed(clause, name, $"{duplicates} replies to one command {id}; exactly one is required"));
-                return;
-            }
-
+            ids.Add(id);
             rtts.Add((at - sent).TotalMilliseconds);
             if (reply.Data?["ts"] is { } ts && ts.GetValueKind() == System.Text.Json.JsonValueKind.Number && ts.GetValue<long>() > 0)
             {
@@ -58,6 +54,14 @@ internal static class CommandClauses
             {
                 noClock++;
             }
+        }
+
+        // Replies that came after the first one of their command (checked once all five are answered).
+        var replies = r.Inbox.Since(start, m => m.Message is ReplyMessage x && ids.Contains(x.Id)).Count;
+        if (replies > Pings)
+        {
+            r.Add(ClauseResult.Failed(clause, name, $"{replies} replies to {Pings} commands; exactly one each is required"));
+            return;
         }
 
         var rtt = rtts.Min();
