@@ -45,7 +45,7 @@ public sealed class DeviceInbox_Tests
     [Fact]
     public async Task The_tap_records_only_the_watched_device_and_one_run_per_device()
     {
-        var tap = new Hub.Conformance.Tap.DeviceTap();
+        var tap = new DeviceTap();
         var inbox = tap.Watch("loa-1", _time)!;
 
         tap.Watch("loa-1", _time).Should().BeNull("one run per device at a time");
