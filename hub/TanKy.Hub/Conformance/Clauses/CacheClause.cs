@@ -8,8 +8,8 @@ using TanKy.Hub.Media;
 using TanKy.Hub.Schedules;
 using TanKy.Hub.Schedules.Precache;
 using TanKy.Hub.Shared.Web;
-using TanKy.Protocol;
 using TanKy.Protocol.Messages;
+using TanKy.Protocol.Time;
 
 namespace TanKy.Hub.Conformance.Clauses;
 
@@ -87,7 +87,8 @@ internal sealed class CacheClause(
                     : $"reported cache.{media} = {state}; the clip downloaded from the hub matches the order");
         }
 
-        var last = r.Inbox.Since(from, x => x.Message is ReportedStateMessage rs && rs.Version == sent.Version).LastOrDefault()?.Message as ReportedStateMessage;
+        var same = r.Inbox.Since(from, x => x.Message is ReportedStateMessage rs && rs.Version == sent.Version);
+        var last = same.Count > 0 ? same[^1].Message as ReportedStateMessage : null;
         return ClauseResult.Failed(clause, name, last is null
             ? $"no reported state with version {sent.Version} within {r.Options.CacheTimeout.TotalSeconds:0} s"
             : $"cache.{media} still {State(last, media) ?? "absent"} after {r.Options.CacheTimeout.TotalSeconds:0} s; expected {expected}");

@@ -88,7 +88,7 @@ internal sealed class ConformanceRunner(
             return zone is null ? null : throw new ConformanceRefusedException(400, "Chỉ loa mới có khối/xóm để kiểm tra / --zone applies to speakers only");
         }
 
-        var testZone = zone ?? device.Zones.FirstOrDefault()
+        var testZone = zone ?? (device.Zones.Count > 0 ? device.Zones[0] : null)
             ?? throw new ConformanceRefusedException(400, $"Loa chưa thuộc khối/xóm nào / speaker '{device.Id}' has no zone; add one (devices add --zone) to test play orders");
         if (!device.Zones.Contains(testZone, StringComparer.Ordinal))
         {

@@ -5,6 +5,7 @@ using TanKy.Hub.Conformance.Tap;
 using TanKy.Hub.Devices;
 using TanKy.Protocol;
 using TanKy.Protocol.Messages;
+using TanKy.Protocol.Time;
 
 namespace TanKy.Hub.Conformance.Run;
 
@@ -77,8 +78,11 @@ internal sealed class RunContext(
         await Inbox.WaitAsync(from, x => x.Message is ReportedStateMessage r && match(r), timeout, ct);
 
     /// <summary>The last reported state since <paramref name="from"/>, to say what the device did send.</summary>
-    public ReportedStateMessage? LastReported(int from) =>
-        Inbox.Since(from, x => x.Message is ReportedStateMessage).LastOrDefault()?.Message as ReportedStateMessage;
+    public ReportedStateMessage? LastReported(int from)
+    {
+        var all = Inbox.Since(from, x => x.Message is ReportedStateMessage);
+        return all.Count > 0 ? all[^1].Message as ReportedStateMessage : null;
+    }
 
     public async Task<EventMessage?> WaitEventAsync(int from, string stream, IReadOnlyCollection<string> types, TimeSpan timeout, CancellationToken ct)
     {

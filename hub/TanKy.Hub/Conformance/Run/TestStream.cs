@@ -1,6 +1,7 @@
 using TanKy.Protocol;
 using TanKy.Protocol.Audio;
 using TanKy.Protocol.Messages;
+using TanKy.Protocol.Time;
 
 namespace TanKy.Hub.Conformance.Run;
 
