@@ -104,8 +104,8 @@ internal sealed partial class SpeakerPlayer
     /// <summary>The first frame is being handed to the sink now: measure the start error.</summary>
     private void MarkStarted(ActiveStream s, long seq, List<PlaybackNotice> notices)
     {
-        var actualLocal = _view.Clock.NowMicros;
-        var trueNow = _view.Clock.TrueNowMicros;
+        var actualLocal = _view.Clock.NowMicros + StartDelayMicros;
+        var trueNow = _view.Clock.TrueNowMicros + StartDelayMicros;
         var intended = s.PlayoutHubOf(seq);
         _view.TryToLocal(intended, out _, out var synchronised);
         s.Start = new PlaybackStats

@@ -47,6 +47,12 @@ internal sealed partial class SpeakerPlayer : IDisposable
     public static Func<long, bool>? RandomLoss(double percent) =>
         percent > 0 ? _ => Random.Shared.NextDouble() * 100 < percent : null;
 
+    /// <summary>
+    /// A fault: the output starts this long after the first frame is handed to it (a slow DAC
+    /// path), measured into the start as a real node would measure it.
+    /// </summary>
+    public long StartDelayMicros { get; init; }
+
     /// <summary>The stream being followed, if any.</summary>
     public string? ActiveStreamId
     {

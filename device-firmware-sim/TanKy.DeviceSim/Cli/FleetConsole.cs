@@ -53,6 +53,7 @@ internal static class FleetConsole
                 DisconnectMeanInterval = run.DisconnectEverySeconds is { } d ? TimeSpan.FromSeconds(d) : null,
                 Latency = TimeSpan.FromMilliseconds(run.LatencyMs),
                 AudioLossPercent = run.AudioLossPercent,
+                ConformanceFault = run.ConformanceFault,
             },
             AudioOutputDirectory = run.AudioDirectory,
             AudioSink = run.Aplay ? AplaySink.Factory : run.NoDecode ? (_, _) => new NullSink(decode: false) : null,

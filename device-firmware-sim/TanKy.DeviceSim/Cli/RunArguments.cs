@@ -35,4 +35,6 @@ internal sealed record RunArguments
     public double AudioLossPercent { get; init; }
 
     public double? SyncWindowSeconds { get; init; }
+
+    public Node.ConformanceFault ConformanceFault { get; init; }
 }

@@ -25,6 +25,7 @@ internal sealed class RunCommand
     private readonly Option<int> ClockOffsetMs = OptionValues.Int("--clock-offset-ms", "N", "Each node's own clock is off by a random amount within ±N ms", 0, 3_600_000, 0);
     private readonly Option<double?> SyncWindow = OptionValues.OptionalSeconds("--sync-window", "S", "Each node starts its clock-sync burst at random within S seconds (default 2)");
     private readonly Option<double> AudioLoss = OptionValues.Percent("--audio-loss", "PCT", "Speakers throw away PCT % of received audio frames (each frame independently)");
+    private readonly Option<Node.ConformanceFault> ConformanceFault = new("--conformance-fault") { HelpName = "FAULT", Description = "Every node breaks the protocol on purpose, to see `tanky-hub conformance` catch it: NoBirth, IgnoresDesired, WrongVersionEcho, StartsLate, NoCommandReply, AcceptsWrongChecksum" };
 
     /// <param name="runFleet">What the command does with its arguments; tests pass a stand-in.</param>
     public static Command Build(Func<RunArguments, Task<int>> runFleet) => new RunCommand().Create(runFleet);
@@ -41,7 +42,7 @@ internal sealed class RunCommand
             """)
         {
             Fleet, Host, Port, TelemetryInterval, Limit, Storm, NoDecode, DisconnectEvery, LatencyMs, KillEvery,
-            SummaryEvery, AudioDir, Aplay, ClockOffsetMs, SyncWindow, AudioLoss,
+            SummaryEvery, AudioDir, Aplay, ClockOffsetMs, SyncWindow, AudioLoss, ConformanceFault,
         };
         run.SetAction(r => runFleet(Read(r)));
         return run;
@@ -65,5 +66,6 @@ internal sealed class RunCommand
         ClockOffsetMs = r.GetValue(ClockOffsetMs),
         SyncWindowSeconds = r.GetValue(SyncWindow),
         AudioLossPercent = r.GetValue(AudioLoss),
+        ConformanceFault = r.GetValue(ConformanceFault),
     };
 }

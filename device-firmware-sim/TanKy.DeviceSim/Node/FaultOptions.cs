@@ -33,6 +33,9 @@ public sealed record FaultOptions
     /// </summary>
     public double AudioLossPercent { get; init; }
 
+    /// <summary>A protocol violation on purpose, for the conformance kit's own tests (<see cref="Node.ConformanceFault"/>).</summary>
+    public ConformanceFault ConformanceFault { get; init; }
+
     internal bool AddsLatency => Latency > TimeSpan.Zero || LatencyJitter > TimeSpan.Zero;
 
     public void Validate()
@@ -45,6 +48,11 @@ public sealed record FaultOptions
         if (Latency < TimeSpan.Zero || LatencyJitter < TimeSpan.Zero || LinkLatency < TimeSpan.Zero || LinkJitter < TimeSpan.Zero)
         {
             throw new ArgumentException("latency and jitter must be ≥ 0");
+        }
+
+        if (!Enum.IsDefined(ConformanceFault))
+        {
+            throw new ArgumentException($"unknown conformance fault {ConformanceFault}");
         }
 
         if (AudioLossPercent is < 0 or > 100 || double.IsNaN(AudioLossPercent))

@@ -46,8 +46,14 @@ internal sealed class NodeAudio : IDisposable
         }
 
         var codecs = KindProfile.Caps(options.Kind).Intersect(DecodableCodecs).ToArray();
-        _player = new SpeakerPlayer(node.DeviceId, _hubClock, codecs, options.ResolveAudioSink(), SpeakerPlayer.RandomLoss(options.Faults.AudioLossPercent), Counters, OnPlaybackNotice);
-        Cache = new NodeCache(node.DeviceId, options.Secret, _hubClock, options.Time, _player, cacheChanged);
+        _player = new SpeakerPlayer(node.DeviceId, _hubClock, codecs, options.ResolveAudioSink(), SpeakerPlayer.RandomLoss(options.Faults.AudioLossPercent), Counters, OnPlaybackNotice)
+        {
+            StartDelayMicros = options.Faults.ConformanceFault == ConformanceFault.StartsLate ? 50_000 : 0,
+        };
+        Cache = new NodeCache(node.DeviceId, options.Secret, _hubClock, options.Time, _player, cacheChanged)
+        {
+            SkipsChecksum = options.Faults.ConformanceFault == ConformanceFault.AcceptsWrongChecksum,
+        };
     }
 
     /// <summary>A speaker's programme cache; null for other kinds.</summary>

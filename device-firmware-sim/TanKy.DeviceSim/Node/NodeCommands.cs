@@ -26,6 +26,11 @@ internal sealed class NodeCommands
 
     public async Task HandleAsync(CommandMessage command, CancellationToken ct)
     {
+        if (_node.Options.Faults.ConformanceFault == ConformanceFault.NoCommandReply)
+        {
+            return;
+        }
+
         CommandResult result;
         var previous = Find(command.Id);
         if (previous is not null)

@@ -64,6 +64,12 @@ internal sealed class NodeDesiredState
 
     public async Task ApplyAsync(DesiredStateMessage desired, CancellationToken ct)
     {
+        if (_node.Options.Faults.ConformanceFault == ConformanceFault.IgnoresDesired)
+        {
+            _node.Raise(NodeActivityKind.DesiredIgnored, version: desired.Version, detail: "conformance fault: ignores desired");
+            return;
+        }
+
         long? ignoredBecause = null;
         lock (_gate)
         {
@@ -130,6 +136,10 @@ internal sealed class NodeDesiredState
         lock (_gate)
         {
             version = _appliedVersion ?? 0;
+            if (_node.Options.Faults.ConformanceFault == ConformanceFault.WrongVersionEcho && version > 0)
+            {
+                version--;
+            }
             state = (JsonObject)_appliedState.DeepClone();
             errors = _appliedErrors;
         }

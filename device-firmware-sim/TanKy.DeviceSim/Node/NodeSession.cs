@@ -164,7 +164,8 @@ internal sealed class NodeSession
         try
         {
             await _link.SubscribeAsync(stop);
-            if (!await _link.PublishAsync(_node.Topics.DeviceState(_node.DeviceId), ProtocolJson.Serialize(Birth()), MqttQualityOfServiceLevel.AtLeastOnce, retain: true, stop))
+            var skipBirth = Options.Faults.ConformanceFault == ConformanceFault.NoBirth && ConnectCount > 0;
+            if (!skipBirth && !await _link.PublishAsync(_node.Topics.DeviceState(_node.DeviceId), ProtocolJson.Serialize(Birth()), MqttQualityOfServiceLevel.AtLeastOnce, retain: true, stop))
             {
                 throw new InvalidOperationException("birth was not accepted");
             }

@@ -229,7 +229,7 @@ internal sealed class HubMqttConnection : IHostedService, IHubMqtt, IHubMqttConn
         {
             await PublishAsync(_topics.HubState, HubState(ProtocolConstants.StatusOnline), retain: true, qos: 1, ct);
             var subscription = new MqttClientSubscribeOptionsBuilder()
-                .WithTopicFilter(f => f.WithTopic(_topics.AllDevices("+")).WithAtLeastOnceQoS().WithNoLocal(true))
+                .WithTopicFilter(f => f.WithTopic(_topics.AllDevices("+")).WithAtLeastOnceQoS().WithNoLocal(true).WithRetainAsPublished(true))
                 .Build();
             var subscribed = await _client.SubscribeAsync(subscription, ct);
             var refused = subscribed.Items.FirstOrDefault(i => i.ResultCode > MqttClientSubscribeResultCode.GrantedQoS2);
@@ -315,7 +315,7 @@ internal sealed class HubMqttConnection : IHostedService, IHubMqtt, IHubMqttConn
             return Task.CompletedTask;
         }
 
-        _dispatcher.Dispatch(new DeviceMessage(result.Topic, result.Message, payload, _time.GetUtcNow()));
+        _dispatcher.Dispatch(new DeviceMessage(result.Topic, result.Message, payload, _time.GetUtcNow(), e.ApplicationMessage.Retain));
         return Task.CompletedTask;
     }
 

@@ -48,6 +48,7 @@ public static class HubCli
         root.Subcommands.Add(Availability.OfflineAlerts.AlertCommands.Build());
         root.Subcommands.Add(Schedules.ScheduleCommands.Build());
         root.Subcommands.Add(Emergency.Cap.CapCommands.Build());
+        root.Subcommands.Add(Conformance.Cli.ConformanceCommands.Build());
         root.Subcommands.Add(Broadcast());
         foreach (var command in BackupCommands.Build())
         {

@@ -22,6 +22,7 @@ using TanKy.Hub.Hosting.Systemd;
 using TanKy.Hub.Media;
 using TanKy.Hub.Reports;
 using TanKy.Hub.Broker;
+using TanKy.Hub.Conformance;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Devices.Control;
 using TanKy.Hub.Schedules;
@@ -78,6 +79,7 @@ public static class HubHost
         // (AddSchedules) has replayed what a kill cut short, or a replay would be settled as failed.
         builder.Services.AddProgrammeAiring(builder.Configuration);
         builder.Services.AddBroadcastStatistics();
+        builder.Services.AddConformance(builder.Configuration);
         builder.Services.AddWebApi(builder.Configuration);
         builder.Services.AddConsole(builder.Configuration);
         customize?.Invoke(builder);

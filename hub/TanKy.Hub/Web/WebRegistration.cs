@@ -107,6 +107,7 @@ public static class WebRegistration
         Emergency.Cap.CapEndpoints.MapCapEndpoints(app);
         Emergency.Engine.EmergencyEndpoints.MapEmergencyEndpoints(app);
         Emergency.Live.LiveEndpoint.MapLiveEndpoint(app);
+        Conformance.Http.ConformanceEndpoints.MapConformanceEndpoints(app);
         Console.ConsoleRegistration.MapConsole(app);
         return app;
     }

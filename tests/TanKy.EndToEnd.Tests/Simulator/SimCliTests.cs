@@ -12,6 +12,7 @@ public sealed class SimCliTests
     [
         "--fleet", "--host", "--port", "--telemetry-interval", "--limit", "--storm", "--no-decode", "--disconnect-every",
         "--latency-ms", "--kill-every", "--summary-every", "--audio-dir", "--aplay", "--clock-offset-ms", "--sync-window", "--audio-loss",
+        "--conformance-fault",
     ];
 
     [Theory]
@@ -93,14 +94,14 @@ public sealed class SimCliTests
         var cli = await SimCliRun.RunAsync(
             "run", "--fleet", "f.json", "--host", "h", "--port", "1884", "--telemetry-interval", "0.5", "--limit", "3", "--storm", "--no-decode",
             "--disconnect-every", "7", "--latency-ms", "20", "--kill-every", "9", "--summary-every", "2", "--audio-dir", "/tmp/wav", "--aplay",
-            "--clock-offset-ms", "5000", "--sync-window", "4", "--audio-loss", "12.5");
+            "--clock-offset-ms", "5000", "--sync-window", "4", "--audio-loss", "12.5", "--conformance-fault", "StartsLate");
 
         cli.Code.Should().Be(0);
         cli.Started.Should().ContainSingle().Which.Should().Be(new RunArguments
         {
             Fleet = "f.json", Host = "h", Port = 1884, TelemetryIntervalSeconds = 0.5, Limit = 3, Storm = true, NoDecode = true,
             DisconnectEverySeconds = 7, LatencyMs = 20, KillEverySeconds = 9, SummaryEverySeconds = 2, AudioDirectory = "/tmp/wav", Aplay = true,
-            ClockOffsetMs = 5000, SyncWindowSeconds = 4, AudioLossPercent = 12.5,
+            ClockOffsetMs = 5000, SyncWindowSeconds = 4, AudioLossPercent = 12.5, ConformanceFault = TanKy.DeviceSim.Node.ConformanceFault.StartsLate,
         });
     }
 

@@ -33,6 +33,7 @@ internal static class HubArchitecture
         ["Emergency"],
         ["Gateway"],
         ["Reports"],
+        ["Conformance"],  // the device conformance kit: drives a device through devices, broadcasts' zones, schedules' pre-cache
         ["Web"],          // console pages (and their Razor views), HTTP host
         ["Hosting"],      // composition root: builds the hub from every feature's registration
         ["Cli"],          // the CLI root: every feature's commands, and `run`/`demo` start the host

@@ -4,7 +4,7 @@ using TanKy.Hub.Shared.Data;
 namespace TanKy.Hub.Schedules.Precache;
 
 /// <summary>Which media each node was told to cache, and until when the download endpoint serves them to it.</summary>
-internal sealed class PrecacheGrants(Database db, TimeProvider time)
+public sealed class PrecacheGrants(Database db, TimeProvider time)
 {
     public void Grant(string deviceId, IEnumerable<(string MediaId, DateTimeOffset Until)> media)
     {

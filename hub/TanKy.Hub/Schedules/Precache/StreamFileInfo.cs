@@ -8,7 +8,7 @@ namespace TanKy.Hub.Schedules.Precache;
 /// Path, size and SHA-256 of a clip's encoded stream file (what nodes download and verify).
 /// A committed clip never changes, so the hash is computed once per file and kept.
 /// </summary>
-internal sealed class StreamFileInfo(MediaLibrary library)
+public sealed class StreamFileInfo(MediaLibrary library)
 {
     private readonly ConcurrentDictionary<string, (long Size, DateTime Written, string Sha256)> _known = new(StringComparer.Ordinal);
 

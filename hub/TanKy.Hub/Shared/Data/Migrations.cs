@@ -24,5 +24,6 @@ internal static class Migrations
         Schema.V11Accounts.Sql,
         Schema.V12CapSenders.Sql,
         Schema.V13DeliveryRefusals.Sql,
+        Schema.V14ConformanceRuns.Sql,
     ];
 }

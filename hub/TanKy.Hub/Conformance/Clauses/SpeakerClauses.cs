@@ -1,0 +1,196 @@
+using System.Globalization;
+using TanKy.Hub.Conformance.Run;
+using TanKy.Protocol.Messages;
+
+namespace TanKy.Hub.Conformance.Clauses;
+
+/// <summary>
+/// Speakers: play orders and frames (§4.8, §8.1, §8.2.5) and the playback events they cause
+/// (§4.6). Each clause plays its own short stream of silent frames on the test zone.
+/// </summary>
+internal static class SpeakerClauses
+{
+    private const string Started = "playback.started";
+    private const string Finished = "playback.finished";
+    private const string Refused = "playback.refused";
+    private static readonly TimeSpan Lead = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>One second of frames, all sent at once (well inside the 10 s look-ahead): started with a start error in bound, finished <c>end</c> with every slot counted.</summary>
+    public static async Task PlayAsync(RunContext r, CancellationToken ct)
+    {
+        const string clause = "§4.6", name = "play order + frames → playback.started/finished, start error";
+        var s = new TestStream(r, frames: 50, Lead);
+        var from = r.Inbox.Mark;
+        await s.SendPlayAsync(r, ct);
+        await s.SendAllAsync(r, ct);
+        var wait = s.EndsAt - r.Now + r.Options.PlaybackSlack;
+        var started = await r.WaitEventAsync(from, s.Id, [Started], wait, ct);
+        var finished = await r.WaitEventAsync(from, s.Id, [Finished], s.EndsAt - r.Now + r.Options.PlaybackSlack, ct);
+        if (started is null)
+        {
+            r.Add(ClauseResult.Failed(clause, name, finished is null ? "không phát / no playback.started and no playback.finished" : $"no playback.started; finished: {Playback.Of(finished).Counts}"));
+            return;
+        }
+
+        var p = Playback.Of(started);
+        var problems = new List<string>();
+        if (p.IntendedUs != s.StartMicros)
+        {
+            problems.Add($"intended_us {p.IntendedUs} is not the order's start {s.StartMicros}");
+        }
+
+        if (p.ErrorUs is not { } error || p.ActualUs is not { } actual || Math.Abs(actual - s.StartMicros - error) > 1)
+        {
+            problems.Add($"error_us {p.ErrorUs} is not actual_us − intended_us");
+        }
+
+        var bound = r.Options.MaxStartErrorMs * 1000;
+        if (p.ErrorUs is { } e && Math.Abs(e) > bound)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"start error {e / 1000.0:0.###} ms is over the {r.Options.MaxStartErrorMs:0.#} ms bound"));
+        }
+
+        var f = finished is null ? null : Playback.Of(finished);
+        if (f is null)
+        {
+            problems.Add("no playback.finished");
+        }
+        else if (f.Reason != "end" || f.Slots != s.Frames)
+        {
+            // Late frames here are the node's own stalls (every frame was sent 500 ms ahead):
+            // reported as a figure; §8.1.3 below checks the drop rule itself.
+            problems.Add($"finished {f.Counts}; expected reason end and {s.Frames} slots (played + concealed + fec)");
+        }
+
+        var figures = new Dictionary<string, double>();
+        if (p.ErrorUs is { } measured)
+        {
+            figures["start_error_us"] = measured;
+        }
+
+        if (f?.Late is { } late)
+        {
+            figures["late"] = late;
+        }
+
+        r.Add(problems.Count == 0
+            ? ClauseResult.Ok(clause, name, string.Create(CultureInfo.InvariantCulture, $"start error {p.ErrorUs / 1000.0:0.###} ms (bound {r.Options.MaxStartErrorMs:0.#}); {f!.Counts}"), figures)
+            : ClauseResult.Failed(clause, name, string.Join("; ", problems), figures));
+    }
+
+    /// <summary>Three seconds of frames, then <c>stop</c> once started: finished <c>stop</c> long before the stream's end.</summary>
+    public static async Task StopAsync(RunContext r, CancellationToken ct)
+    {
+        const string clause = "§4.8", name = "stop order";
+        var s = new TestStream(r, frames: 150, Lead);
+        var from = r.Inbox.Mark;
+        await s.SendPlayAsync(r, ct);
+        await s.SendAllAsync(r, ct);
+        if (await r.WaitEventAsync(from, s.Id, [Started], Lead + r.Options.PlaybackSlack, ct) is null)
+        {
+            r.Add(ClauseResult.Failed(clause, name, "the stream never started (no playback.started), so stop could not be tested"));
+            return;
+        }
+
+        var stopAt = r.Now;
+        await s.SendStopAsync(r, ct);
+        var finished = await r.WaitEventAsync(from, s.Id, [Finished], s.EndsAt - r.Now + r.Options.PlaybackSlack, ct);
+        var f = finished is null ? null : Playback.Of(finished);
+        var took = (r.Now - stopAt).TotalMilliseconds;
+        r.Add(f switch
+        {
+            null => ClauseResult.Failed(clause, name, "no playback.finished after stop"),
+            { Reason: "stop" } when f.Played < s.Frames => ClauseResult.Ok(clause, name, $"finished reason stop {took:0} ms after the order; {f!.Counts}", new Dictionary<string, double> { ["stop_to_finished_ms"] = took }),
+            _ => ClauseResult.Failed(clause, name, $"finished {f!.Counts}; expected reason stop before the stream's end"),
+        });
+    }
+
+    /// <summary>
+    /// A normal stream, then an emergency one on the same zone: the normal one ends with reason
+    /// <c>preempted</c> or <c>stop</c> (both conformant, issue #15 decision 2) and the emergency plays.
+    /// </summary>
+    public static async Task PreemptionAsync(RunContext r, CancellationToken ct)
+    {
+        const string clause = "§4.8", name = "preemption by a higher class";
+        var low = new TestStream(r, frames: 150, Lead);
+        var from = r.Inbox.Mark;
+        await low.SendPlayAsync(r, ct);
+        await low.SendAllAsync(r, ct);
+        if (await r.WaitEventAsync(from, low.Id, [Started], Lead + r.Options.PlaybackSlack, ct) is null)
+        {
+            r.Add(ClauseResult.Failed(clause, name, "the normal stream never started, so preemption could not be tested"));
+            return;
+        }
+
+        var high = new TestStream(r, frames: 25, TimeSpan.FromMilliseconds(300), @class: "emergency");
+        await high.SendPlayAsync(r, ct);
+        await high.SendAllAsync(r, ct);
+        var cut = await r.WaitEventAsync(from, low.Id, [Finished], low.EndsAt - r.Now + r.Options.PlaybackSlack, ct);
+        var highStarted = await r.WaitEventAsync(from, high.Id, [Started], high.EndsAt - r.Now + r.Options.PlaybackSlack, ct);
+        var highFinished = await r.WaitEventAsync(from, high.Id, [Finished], high.EndsAt - r.Now + r.Options.PlaybackSlack, ct);
+        var c = cut is null ? null : Playback.Of(cut);
+        r.Add((c, highStarted, highFinished) switch
+        {
+            (null, _, _) => ClauseResult.Failed(clause, name, "the normal stream sent no playback.finished"),
+            ({ Reason: not ("preempted" or "stop") }, _, _) => ClauseResult.Failed(clause, name, $"the normal stream finished {c!.Counts}; expected reason preempted or stop"),
+            ({ Played: >= 150 }, _, _) => ClauseResult.Failed(clause, name, "the normal stream played to its end: not preempted"),
+            (_, null, _) => ClauseResult.Failed(clause, name, "the emergency stream never started (no playback.started)"),
+            (_, _, null) => ClauseResult.Failed(clause, name, "the emergency stream sent no playback.finished"),
+            _ => ClauseResult.Ok(clause, name, $"normal stream finished reason {c!.Reason} ({c.Counts}); emergency played, finished {Playback.Of(highFinished!).Reason}"),
+        });
+    }
+
+    /// <summary>A play order in a codec the speaker did not list: it must not play, and says so with <c>playback.refused</c> reason <c>codec</c>.</summary>
+    public static async Task UnsupportedCodecAsync(RunContext r, CancellationToken ct)
+    {
+        const string clause = "§4.8", name = "unsupported codec → playback.refused";
+        var s = new TestStream(r, frames: 25, Lead, codec: "x-conformance");
+        var from = r.Inbox.Mark;
+        await s.SendPlayAsync(r, ct);
+        await s.SendAllAsync(r, ct);
+        var first = await r.WaitEventAsync(from, s.Id, [Refused, Started], s.EndsAt - r.Now + r.Options.PlaybackSlack, ct);
+        r.Add(first switch
+        {
+            { Type: Refused } when Playback.Of(first).Reason == "codec" => ClauseResult.Ok(clause, name, "did not play; playback.refused reason codec"),
+            { Type: Refused } => ClauseResult.Failed(clause, name, $"playback.refused with reason {Playback.Of(first!).Reason ?? "none"}; expected codec"),
+            { Type: Started } => ClauseResult.Failed(clause, name, $"played a stream in codec '{s.Codec}', which it does not list in caps"),
+            _ => ClauseResult.Failed(clause, name, "did not play, but playback.refused not sent (required from draft 6)"),
+        });
+    }
+
+    /// <summary>
+    /// Ten messages of five frames: message 1 sent twice (a duplicate, dropped by §8.1.3 rule 7),
+    /// message 2 held back until its frames' play-out time has passed (late: dropped and counted),
+    /// messages 3–4 never sent (a gap: concealed). Expected: at least those 5 frames late (a node's
+    /// own stall may add more), at most 35 played, and every one of the 50 slots counted exactly once
+    /// as played, concealed or fec.
+    /// </summary>
+    public static async Task DuplicateAndLateAsync(RunContext r, CancellationToken ct)
+    {
+        const string clause = "§8.1.3", name = "duplicate and late frames dropped";
+        var s = new TestStream(r, frames: 50, Lead);
+        var from = r.Inbox.Mark;
+        await s.SendPlayAsync(r, ct);
+        await s.SendAsync(r, 0, ct);
+        await s.SendAsync(r, 1, ct);
+        await s.SendAsync(r, 1, ct);
+
+        // Message 2 plays from slot 10 to 15; send it 20 ms after its last frame's slot.
+        await r.DelayAsync(s.PlayoutOf(3) + TimeSpan.FromMilliseconds(20) - r.Now, ct);
+        await s.SendAsync(r, 2, ct);
+        for (var i = 5; i < s.Messages; i++)
+        {
+            await s.SendAsync(r, i, ct);
+        }
+
+        var finished = await r.WaitEventAsync(from, s.Id, [Finished], s.EndsAt - r.Now + r.Options.PlaybackSlack, ct);
+        var f = finished is null ? null : Playback.Of(finished);
+        r.Add(f switch
+        {
+            null => ClauseResult.Failed(clause, name, "no playback.finished"),
+            { Late: >= 5, Played: <= 35 } when f.Slots == 50 => ClauseResult.Ok(clause, name, f.Counts, new Dictionary<string, double> { ["late"] = f.Late!.Value, ["played"] = f.Played!.Value }),
+            _ when f!.Slots > 50 || f.Played > 35 => ClauseResult.Failed(clause, name, $"{f.Counts}: the duplicate or late frames were played"),
+            _ => ClauseResult.Failed(clause, name, $"{f!.Counts}; expected late ≥ 5 (the frames sent after their play-out), played ≤ 35, and played + concealed + fec = 50"),
+        });
+    }
+}

@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TanKy.Hub.Shared;
+using TanKy.Hub.Shared.Cli;
+
+namespace TanKy.Hub.Conformance.Cli;
+
+/// <summary>
+/// <c>tanky-hub conformance run --device ID [--zone Z] [--json] [--out FILE]</c>: asks the running
+/// hub to run the kit (<c>POST /api/v1/devices/{id}/conformance</c>) and prints one line per
+/// clause. Exit code 0 = every clause passed, 2 = the run finished with a failure, 1 = refused
+/// or the hub unreachable.
+/// </summary>
+public static class ConformanceCommands
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Command Build()
+    {
+        var hub = new Option<string?>("--hub") { Description = "Hub URL (default: the first Http:Urls entry, http://127.0.0.1:8080)" };
+        var token = new Option<string?>("--token") { Description = "API token of a technician or admin (default: TANKY_TOKEN, else {DataDir}/cli.token)" };
+        var device = new Option<string>("--device") { Description = "The registered, online device to test", Required = true };
+        var zone = new Option<string?>("--zone") { Description = "Speakers: the zone (one of its own) the test play orders go to; default its first" };
+        var output = new Option<string?>("--out") { Description = "Also write the JSON report to this file" };
+        var run = new Command("run", "Kiểm tra thiết bị theo giao thức / run the conformance kit against a live device, one line per protocol clause")
+        {
+            device, zone, hub, token, output, CliOptions.Json,
+        };
+        run.SetAction((r, ct) => RunAsync(r, r.GetValue(device)!, r.GetValue(zone), r.GetValue(hub), r.GetValue(token), r.GetValue(output), ct));
+        return new Command("conformance", "Bộ kiểm tra tuân thủ giao thức / protocol conformance kit (hub/docs/conformance.md)") { run };
+    }
+
+    private static async Task<int> RunAsync(ParseResult r, string device, string? zone, string? hubUrl, string? tokenOption, string? output, CancellationToken ct)
+    {
+        ApiAnswer answer;
+        try
+        {
+            var config = HubConfiguration.ForCli([]);
+            var token = HubApiClient.FindToken(tokenOption, config, r.GetValue(CliOptions.DataDir))
+                ?? throw new FormatException("an API token is needed: --token, TANKY_TOKEN or {DataDir}/cli.token (create one with 'tanky-hub tokens create')");
+            using var api = new HubApiClient(hubUrl is { } url ? new Uri(url) : HubApiClient.DefaultHub(config), token, HubApiClient.CommandTimeout);
+            Console.Error.WriteLine($"Đang kiểm tra / testing {device} through {api.Hub} (a speaker takes about a minute, a reboot included)…");
+            answer = await api.SendJsonAsync(HttpMethod.Post, $"/api/v1/devices/{Uri.EscapeDataString(device)}/conformance", new { zone }, ct);
+        }
+        catch (Exception ex) when (ex is FormatException or UriFormatException or IOException)
+        {
+            return CliOutput.Fail(ex.Message);
+        }
+
+        if (!answer.Ok || answer.Node is not JsonObject report)
+        {
+            return CliOutput.Fail(answer.Error ?? $"HTTP {answer.Status}");
+        }
+
+        var json = report.ToJsonString(Indented);
+        if (output is not null)
+        {
+            await File.WriteAllTextAsync(output, json + Environment.NewLine, ct);
+        }
+
+        if (r.GetValue(CliOptions.Json))
+        {
+            Console.Out.WriteLine(json);
+        }
+        else
+        {
+            Print(report);
+        }
+
+        return report["passed"]?.GetValue<bool>() == true ? 0 : 2;
+    }
+
+    private static void Print(JsonObject report)
+    {
+        foreach (var c in report["clauses"]?.AsArray() ?? [])
+        {
+            var passed = c?["verdict"]?.GetValue<string>() == ClauseResult.Pass;
+            Console.Out.WriteLine($"{c?["clause"]} {c?["name"]} … {(passed ? "PASS" : "FAIL")}: {c?["reason"]}");
+        }
+
+        var verdict = report["passed"]?.GetValue<bool>() == true ? "ĐẠT / PASSED" : "KHÔNG ĐẠT / FAILED";
+        Console.Out.WriteLine($"{report["device"]} ({report["kind"]}): {report["passedCount"]} đạt / passed, {report["failedCount"]} không đạt / failed — {verdict} ({report["protocol"]}, run #{report["run"]})");
+    }
+}

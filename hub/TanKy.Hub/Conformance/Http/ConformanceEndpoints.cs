@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using TanKy.Hub.Accounts.Http;
+using TanKy.Hub.Conformance.Run;
+using TanKy.Hub.Devices;
+
+namespace TanKy.Hub.Conformance.Http;
+
+/// <summary>
+/// <c>POST /api/v1/devices/{id}/conformance</c> (technician or admin, body <c>{"zone":"khoi-1"}</c>
+/// optional): runs the kit and answers with the report once every clause has run (200 whether the
+/// device passed or not), or refuses the run with a Vietnamese-first problem.
+/// </summary>
+public static class ConformanceEndpoints
+{
+    public static void MapConformanceEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/devices/{id}/conformance", RunAsync)
+            .RequireAuthorization(Policies.Control)
+            .WithName("RunConformance")
+            .WithSummary("Run the conformance kit against a live device; answers with one verdict per protocol clause");
+    }
+
+    private static async Task<IResult> RunAsync(string id, ConformanceRequest? body, ClaimsPrincipal principal, DeviceRegistry registry, ConformanceRunner runner, CancellationToken ct)
+    {
+        if (registry.Get(id) is { } device && !principal.ToUser().CanReachAny(device.Zones))
+        {
+            return Results.Problem(statusCode: 403, title: "Không có quyền / forbidden", detail: $"device '{id}' is outside your hamlets");
+        }
+
+        try
+        {
+            return Results.Ok(await runner.RunAsync(id, body?.Zone, principal.Identity?.Name ?? "?", ct));
+        }
+        catch (ConformanceRefusedException ex)
+        {
+            return Results.Problem(statusCode: ex.Status, title: "Không chạy được kiểm tra / conformance run refused", detail: ex.Message);
+        }
+    }
+}
+
+/// <summary>Body of <c>POST /api/v1/devices/{id}/conformance</c>.</summary>
+internal sealed record ConformanceRequest(string? Zone);

@@ -1,0 +1,130 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TanKy.Hub.Broadcasts;
+using TanKy.Hub.Broker;
+using TanKy.Hub.Conformance.Clauses;
+using TanKy.Hub.Conformance.Tap;
+using TanKy.Hub.Devices;
+using TanKy.Hub.Shared;
+using TanKy.Protocol;
+
+namespace TanKy.Hub.Conformance.Run;
+
+/// <summary>
+/// Runs the kit against one live device: checks it may run (registered, online, not a gateway, a
+/// speaker not mid-broadcast, no other run on it), records who ran it, then runs every clause of
+/// the device's kind in order and returns the report. A clause that throws fails with the reason;
+/// the next clause still runs.
+/// </summary>
+internal sealed class ConformanceRunner(
+    DeviceRegistry registry,
+    IDevicePresence presence,
+    IBroadcastService broadcasts,
+    DeviceTap tap,
+    IHubMqtt mqtt,
+    IOptions<HubOptions> hub,
+    IOptions<ConformanceOptions> options,
+    DesiredClauses desired,
+    KindCommandClause kindOps,
+    CacheClause cache,
+    ConformanceAudit audit,
+    EpochSource epochs,
+    TimeProvider time,
+    ILogger<ConformanceRunner> log)
+{
+    private delegate Task Clause(RunContext r, CancellationToken ct);
+
+    public async Task<ConformanceReport> RunAsync(string deviceId, string? zone, string by, CancellationToken ct)
+    {
+        var device = registry.Get(deviceId) ?? throw new ConformanceRefusedException(404, $"Không tìm thấy thiết bị / no device '{deviceId}'");
+        var testZone = CheckRunnable(device, zone);
+        var inbox = tap.Watch(deviceId, time)
+            ?? throw new ConformanceRefusedException(409, $"Thiết bị đang được kiểm tra / a conformance run on '{deviceId}' is already running");
+        try
+        {
+            var started = time.GetUtcNow();
+            var run = audit.Start(deviceId, testZone, by, started);
+            log.LogInformation("Conformance run {Run} on {DeviceId} ({Kind}) started by {User}", run, deviceId, device.Kind.ToWire(), by);
+            var r = new RunContext(device, testZone, by, inbox, mqtt, new Topics(hub.Value.Site), options.Value, epochs, time);
+            foreach (var (section, name, clause) in Clauses(device))
+            {
+                try
+                {
+                    await clause(r, ct);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    log.LogWarning(ex, "Conformance clause {Clause} on {DeviceId} threw", section, deviceId);
+                    r.Add(ClauseResult.Failed(section, name, $"lỗi khi kiểm tra / the check itself failed: {ex.Message}"));
+                }
+            }
+
+            var report = new ConformanceReport(run, deviceId, device.Kind.ToWire(), testZone, ConformanceReport.ProtocolDraft, by, started, time.GetUtcNow(), r.Results);
+            audit.Finish(report);
+            log.LogInformation("Conformance run {Run} on {DeviceId}: {Passed} passed, {Failed} failed", run, deviceId, report.PassedCount, report.FailedCount);
+            return report;
+        }
+        finally
+        {
+            tap.Unwatch(deviceId);
+        }
+    }
+
+    /// <summary>The zone a speaker is tested on; throws <see cref="ConformanceRefusedException"/> when the device cannot be tested now.</summary>
+    private string? CheckRunnable(DeviceRecord device, string? zone)
+    {
+        if (device.Kind == DeviceKind.Gateway)
+        {
+            throw new ConformanceRefusedException(400, "Cổng là máy của chính hub, không nói giao thức qua MQTT / the gateway is the hub's own computer and publishes nothing over MQTT (protocol.md §4.9.5)");
+        }
+
+        if (!presence.IsOnline(device.Id))
+        {
+            throw new ConformanceRefusedException(409, $"Thiết bị đang ngoại tuyến / '{device.Id}' is offline: switch it on and wait until the hub shows it online");
+        }
+
+        if (device.Kind != DeviceKind.Speaker)
+        {
+            return zone is null ? null : throw new ConformanceRefusedException(400, "Chỉ loa mới có khối/xóm để kiểm tra / --zone applies to speakers only");
+        }
+
+        var testZone = zone ?? (device.Zones.Count > 0 ? device.Zones[0] : null)
+            ?? throw new ConformanceRefusedException(400, $"Loa chưa thuộc khối/xóm nào / speaker '{device.Id}' has no zone; add one (devices add --zone) to test play orders");
+        if (!device.Zones.Contains(testZone, StringComparer.Ordinal))
+        {
+            throw new ConformanceRefusedException(400, $"Loa không thuộc khối/xóm '{testZone}' / zone '{testZone}' is not one of the speaker's zones ({string.Join(", ", device.Zones)})");
+        }
+
+        foreach (var z in device.Zones)
+        {
+            if (broadcasts.InspectZone(z).Playing is { } playing)
+            {
+                throw new ConformanceRefusedException(409, $"Loa đang phát bản tin / '{device.Id}' is mid-broadcast ({playing} in zone {z}); run the kit when its zones are quiet");
+            }
+        }
+
+        return testZone;
+    }
+
+    private IEnumerable<(string Section, string Name, Clause Run)> Clauses(DeviceRecord device)
+    {
+        yield return ("§4.5", "cmd → reply (ping)", CommandClauses.PingAndClockAsync);
+        yield return ("§4.5", "unknown command", CommandClauses.UnknownOpAsync);
+        yield return ("§4.5", "expired command", CommandClauses.ExpiredAsync);
+        yield return ("§4.9", "the kind's op", kindOps.RunAsync);
+        yield return ("§4.4", "desired → reported, version echoed", desired.EchoAsync);
+        yield return ("§4.4", "unknown desired key reported as an error", desired.UnknownKeyAsync);
+        if (device.Kind == DeviceKind.Speaker)
+        {
+            yield return ("§4.6", "play order + frames", SpeakerClauses.PlayAsync);
+            yield return ("§4.8", "stop order", SpeakerClauses.StopAsync);
+            yield return ("§4.8", "preemption", SpeakerClauses.PreemptionAsync);
+            yield return ("§4.8", "unsupported codec", SpeakerClauses.UnsupportedCodecAsync);
+            yield return ("§8.1.3", "duplicate and late frames", SpeakerClauses.DuplicateAndLateAsync);
+            yield return ("§4.11", "pre-cache", cache.RunAsync);
+        }
+
+        // Last: the reboot also clears what the clauses above left in the node's memory.
+        yield return ("§4.2", "reboot: will, birth, telemetry", (r, ct) => LifecycleClauses.RunAsync(r, device.BootId, ct));
+    }
+}
