@@ -9,14 +9,15 @@ namespace TanKy.Protocol.Tests;
 /// </summary>
 public sealed partial class ProtocolDocument_Tests
 {
-    private static readonly string Document = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "protocol.md"));
+    internal static readonly string Document = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "protocol.md"));
 
-    private sealed record Example(string Info, string Topic, string Json, int Line);
+    internal sealed record Example(string Info, string Topic, string Json, int Line);
 
     [GeneratedRegex(@"^```(?<info>[^\n]*)\n(?<body>.*?)\n```$", RegexOptions.Singleline | RegexOptions.Multiline)]
-    private static partial Regex Fence();
+    internal static partial Regex Fence();
 
-    private static List<Example> JsonExamples() =>
+    /// <summary>Every ```json example with its topic; also read by Contract/ProtocolExamplesContract_Tests.</summary>
+    internal static List<Example> JsonExamples() =>
         Fence().Matches(Document)
             .Where(m => m.Groups["info"].Value.Split(' ')[0] == "json")
             .Select(m =>
