@@ -10,7 +10,10 @@ namespace TanKy.Protocol.Tests.Contract;
 /// </summary>
 public static class ContractSchemas
 {
-    /// <summary>The <c>$id</c> prefix of every schema; a reserved domain, never fetched.</summary>
+    /// <summary>
+    /// The base URI the files are loaded under (they have no <c>$id</c>: their <c>$ref</c>s are
+    /// relative file names). A reserved domain, never fetched.
+    /// </summary>
     public const string BaseUri = "https://schemas.tanky.invalid/protocol/v1/";
 
     private static readonly BuildOptions Options = new() { SchemaRegistry = new SchemaRegistry() };
