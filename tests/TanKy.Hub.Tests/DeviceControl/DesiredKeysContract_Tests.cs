@@ -42,13 +42,14 @@ public sealed class DesiredKeysContract_Tests
             yield return (DeviceKind.LedBoard, "power", v);
         }
 
-        foreach (var v in new JsonNode[]
-        {
+        JsonNode[] zones =
+        [
             new JsonArray(), new JsonArray("khoi-1", "xom-3"), new JsonArray("khoi-1", "khoi-1"),
             new JsonArray(Enumerable.Range(0, 16).Select(i => (JsonNode?)$"z-{i}").ToArray()),
             new JsonArray(Enumerable.Range(0, 17).Select(i => (JsonNode?)$"z-{i}").ToArray()),
             new JsonArray("Khoi-1"), new JsonArray(1), new JsonArray("-a"), "khoi-1", .. Wrong(),
-        })
+        ];
+        foreach (var v in zones)
         {
             yield return (DeviceKind.Speaker, "zones", v);
         }
