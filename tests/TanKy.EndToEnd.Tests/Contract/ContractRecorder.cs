@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Text;
@@ -10,7 +11,7 @@ namespace TanKy.EndToEnd.Tests.Contract;
 
 /// <summary>
 /// A technician's read-only MQTT client (the <c>tools</c> account, protocol.md §2.6) subscribed to
-/// <c>tanky/v1/#</c>: it records every message the hub and the devices publish, and checks each
+/// <c>tanky/v1/{site}/#</c>: it records every message the hub and the devices publish, and checks each
 /// against the contract — JSON payloads against the schema of their topic (hub/docs/schemas, and
 /// the device kind's for desired/reported), audio messages against the §8.1.1 byte layout.
 /// </summary>
@@ -42,14 +43,19 @@ public sealed class ContractRecorder : IAsyncDisposable
 
     public IReadOnlyList<(string Topic, byte[] Payload, bool Retain)> Messages => _messages.ToList();
 
-    public static async Task<ContractRecorder> ConnectAsync(int port, string password)
+    public static async Task<ContractRecorder> ConnectAsync(int port, string site, string password)
     {
         var recorder = new ContractRecorder();
         await recorder._client.ConnectAsync(new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", port).WithClientId("tools-contract").WithCredentials("tools", password)
             .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500).Build());
-        await recorder._client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
-            .WithTopicFilter("tanky/v1/#", MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        var granted = await recorder._client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter($"tanky/v1/{site}/#", MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        if (granted.Items.Any(i => i.ResultCode > MqttClientSubscribeResultCode.GrantedQoS2))
+        {
+            throw new InvalidOperationException($"the broker refused the tools subscription: {granted.Items.First().ResultCode}");
+        }
+
         return recorder;
     }
 

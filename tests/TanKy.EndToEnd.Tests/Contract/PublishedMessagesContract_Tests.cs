@@ -13,7 +13,7 @@ namespace TanKy.EndToEnd.Tests.Contract;
 /// <summary>
 /// Every message the real hub and the simulated devices publish validates against the
 /// machine-readable contract (hub/docs/schemas, the §8.1.1 audio layout): a technician's
-/// <c>tools</c> client records <c>tanky/v1/#</c> while the commune goes through births,
+/// <c>tools</c> client records <c>tanky/v1/tan-ky/#</c> while the commune goes through births,
 /// telemetry, clock sync, desired changes of every kind, commands and replies, a scheduled
 /// airing pre-cached and played, a clean shutdown and an offline alert.
 /// </summary>
@@ -43,7 +43,7 @@ public sealed class PublishedMessagesContract_Tests(Xunit.Abstractions.ITestOutp
         settings["Alerts:Thresholds:speaker"] = "00:00:00";
         settings["Alerts:CheckInterval"] = "00:00:00.500";
         await h.StartHubAsync(settings);
-        await using var recorder = await ContractRecorder.ConnectAsync(h.Hub.MqttPort, ToolsPassword);
+        await using var recorder = await ContractRecorder.ConnectAsync(h.Hub.MqttPort, "tan-ky", ToolsPassword);
         using var technician = h.Hub.ClientWithToken(token);
 
         var speaker = await h.StartNodeAsync("loa-khoi-1-a");

@@ -84,6 +84,7 @@ public sealed class ContractRules_Tests
     [InlineData("desired-led-board", """{"brightness":100,"message":{"text":"H\u1ECDp d\u00E2n 19h \u20AB","class":"emergency","seconds":86400}}""", true)]
     [InlineData("desired-led-board", """{"message":{"class":"normal"}}""", false)]
     [InlineData("desired-led-board", """{"message":{"text":""}}""", false)]
+    [InlineData("desired-led-board", """{"message":{"text":" \u00A0 "}}""", false)]
     [InlineData("desired-led-board", """{"message":{"text":"a\nb"}}""", false)]
     [InlineData("desired-led-board", """{"message":{"text":"\uD83D\uDE00"}}""", false)]
     [InlineData("desired-led-board", """{"message":{"text":"x","class":"urgent"}}""", false)]
