@@ -8,9 +8,10 @@ namespace TanKy.Protocol.Tests;
 /// </summary>
 public sealed class ProtocolDocument_Tests
 {
-    private static readonly string Document = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "protocol.md"));
+    internal static readonly string Document = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "protocol.md"));
 
-    private static List<MarkdownExamples.Example> JsonExamples() => MarkdownExamples.Json(Document);
+    /// <summary>Every ```json example with its topic; also read by Contract/ProtocolExamplesContract_Tests.</summary>
+    internal static List<MarkdownExamples.Example> JsonExamples() => MarkdownExamples.Json(Document);
 
     [Fact]
     public void Document_has_an_example_for_every_golden_message()
