@@ -19,6 +19,9 @@ public enum NodeActivityKind
     PlaybackStarted,
     PlaybackPreempted,
     PlaybackFinished,
+
+    /// <summary>A speaker's <c>zone/{z}/play</c> subscriptions changed (detail: the zones now subscribed, comma-separated).</summary>
+    ZonesSubscribed,
 }
 
 /// <summary>

@@ -23,5 +23,6 @@ internal static class Migrations
         Schema.V10EmergencyAudit.Sql,
         Schema.V11Accounts.Sql,
         Schema.V12CapSenders.Sql,
+        Schema.V13DesiredOutbox.Sql,
     ];
 }
