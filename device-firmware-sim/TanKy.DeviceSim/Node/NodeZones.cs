@@ -60,7 +60,7 @@ internal sealed class NodeZones(NodeContext node, NodeLink link)
 
         var zones = appliedState["zones"] is JsonArray array
             ? array.Select(z => z is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).OfType<string>().Distinct(StringComparer.Ordinal).ToList()
-            : [];
+            : new List<string>();
         lock (_gate)
         {
             if (_applied.SequenceEqual(zones, StringComparer.Ordinal))

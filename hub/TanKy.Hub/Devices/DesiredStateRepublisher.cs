@@ -66,7 +66,7 @@ internal sealed class DesiredStateRepublisher(
                 var count = await service.RepublishAllAsync(ct);
                 logger.LogInformation("Republished {Count} desired states (connection {Generation})", count, done);
             }
-            catch (InvalidOperationException ex)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // The link dropped again mid-way: the next connection republishes everything.
                 logger.LogWarning("Republishing desired states failed: {Reason}", ex.Message);
@@ -93,7 +93,7 @@ internal sealed class DesiredStateRepublisher(
                     logger.LogInformation("Published {Count} new desired states", count);
                 }
             }
-            catch (Exception ex) when (ex is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // The link or the database hiccuped: the rows stay pending for the next round.
                 logger.LogWarning("Publishing new desired states failed: {Reason}", ex.Message);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -8,6 +9,7 @@ using MQTTnet;
 using MQTTnet.Protocol;
 using TanKy.EndToEnd.Tests.Foundation;
 using TanKy.Hub.Broadcasts;
+using TanKy.Hub.Broadcasts.Delivery;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Media;
 using TanKy.Hub.Tests.Support;
@@ -73,7 +75,7 @@ public sealed class ZonesOverProtocol_Tests
         node.StartErrorUs.Should().Be(900);
     }
 
-    private static async Task<Hub.Broadcasts.Delivery.NodeDelivery> DeliveryOfAsync(CommuneHarness c, string broadcastId)
+    private static async Task<NodeDelivery> DeliveryOfAsync(CommuneHarness c, string broadcastId)
     {
         // The events go through the broker to the hub's tracker: poll its report briefly (no event to await from outside the hub).
         var service = c.Hub.Get<IBroadcastService>();
@@ -134,7 +136,7 @@ public sealed class ZonesOverProtocol_Tests
                 .WithSessionExpiryInterval(0)
                 .WithKeepAlivePeriod(TimeSpan.FromSeconds(30))
                 .WithWillTopic($"{Root}/dev/{Id}/state")
-                .WithWillPayload("""{"v":1,"status":"offline"}""")
+                .WithWillPayload(Encoding.UTF8.GetBytes("""{"v":1,"status":"offline"}"""))
                 .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
                 .WithWillRetain(true)
                 .Build());

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -96,7 +97,7 @@ public sealed class DesiredZones_Tests : IAsyncLifetime
         await device.SubscribeAsync(_topics.Desired("loa-xom-2-a"));
         var message = await device.NextOnAsync(_topics.Desired("loa-xom-2-a"));
 
-        var state = JsonNode.Parse(Encoding.UTF8.GetString(message.Payload))!;
+        var state = JsonNode.Parse(Encoding.UTF8.GetString(message.Payload.ToArray()))!;
         state["version"]!.GetValue<long>().Should().Be(1);
         Zones(state["state"]!.AsObject()).Should().Equal("xom-2");
         PublishedVersion("loa-xom-2-a").Should().Be(1);
