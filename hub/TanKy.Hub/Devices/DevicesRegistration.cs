@@ -6,7 +6,8 @@ namespace TanKy.Hub.Devices;
 
 public static class DevicesRegistration
 {
-    public static IServiceCollection AddDevices(this IServiceCollection services, IConfiguration config)
+    /// <param name="config">Section <c>Devices</c>; null (some test hosts): the defaults.</param>
+    public static IServiceCollection AddDevices(this IServiceCollection services, IConfiguration? config = null)
     {
         services.AddSingleton<DeviceRegistry>();
         services.AddSingleton<IDeviceAuthenticator>(sp => sp.GetRequiredService<DeviceRegistry>());
@@ -18,10 +19,13 @@ public static class DevicesRegistration
         services.AddSingleton<IDeviceMessageHandler>(sp => sp.GetRequiredService<ReportedStateRecorder>());
         services.AddSingleton<TelemetryRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<TelemetryRecorder>());
-        services.AddOptions<DevicesOptions>()
-            .Bind(config.GetSection(DevicesOptions.Section))
-            .Validate(o => o.DesiredOutboxPoll > TimeSpan.Zero, "Devices:DesiredOutboxPoll must be positive")
-            .ValidateOnStart();
+        var options = services.AddOptions<DevicesOptions>();
+        if (config is not null)
+        {
+            options.Bind(config.GetSection(DevicesOptions.Section));
+        }
+
+        options.Validate(o => o.DesiredOutboxPoll > TimeSpan.Zero, "Devices:DesiredOutboxPoll must be positive").ValidateOnStart();
         services.AddHostedService(sp =>
         {
             // Hosts without the broker feature (some tests) have nothing to republish to.
