@@ -54,8 +54,10 @@ public sealed class DesiredAndCommandTests
 
         // A new connection is a clean session: the speaker subscribes again to what it applied (kept like flash).
         var again = node.WaitForActivityAsync(a => a.Kind == NodeActivityKind.ZonesSubscribed, Waits.Default);
+        var back = node.WaitForActivityAsync(a => a.Kind == NodeActivityKind.Connected, Waits.Default);
         node.SeverLink();
-        (await again).Detail.Should().Be("xom-3");
+        (await again).Detail.Should().Be("xom-3", "it subscribes before its birth, as §2.3 orders");
+        await back;
         node.ConnectCount.Should().Be(2);
     }
 
