@@ -32,6 +32,24 @@ internal static class NodeWaits
             timeout,
             ct);
 
+    /// <summary>
+    /// Completes when the speaker follows exactly <paramref name="zones"/>: its applied desired
+    /// zones are subscribed on this connection (SUBACK in), so a play order published from now on
+    /// reaches it. Zones come only over the protocol (issue #15); at once if already so.
+    /// </summary>
+    public static async Task WaitForZonesAsync(this SimulatedNode node, IEnumerable<string> zones, TimeSpan timeout, CancellationToken ct = default)
+    {
+        var wanted = zones.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        bool Following() => node.SubscribedZones.SequenceEqual(wanted, StringComparer.Ordinal);
+        await ActivityWait.ForAsync(
+            node,
+            $"{node.DeviceId} to follow zones {string.Join(",", wanted)} (now: {string.Join(",", node.SubscribedZones)})",
+            a => a.Kind == NodeActivityKind.ZonesSubscribed && Following(),
+            Following,
+            timeout,
+            ct);
+    }
+
     /// <summary>The outcome of command <paramref name="commandId"/>, once replied (at once if already handled).</summary>
     public static async Task<CommandOutcome> WaitForCommandAsync(this SimulatedNode node, string commandId, TimeSpan timeout, CancellationToken ct = default)
     {

@@ -48,6 +48,7 @@ internal static class EmergencyBench
         await runner.StartAsync();
         await runner.WaitUntilAllConnectedAsync(TimeSpan.FromSeconds(120));
         await Task.WhenAll(runner.Nodes.Select(n => n.WaitForClockSynchronisedAsync(TimeSpan.FromSeconds(60))));
+        await runner.WaitUntilSpeakersFollowZonesAsync(id => [EmergencyBenchCommune.ZoneOf(id)], TimeSpan.FromSeconds(60)); // zones arrive as desired state (issue #15)
         var clip = await UploadClipAsync(http);
         var stored = new List<double>();
         var live = new List<double>();

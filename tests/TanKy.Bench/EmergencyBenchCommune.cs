@@ -44,6 +44,9 @@ internal sealed class EmergencyBenchCommune : IDisposable
 
     public FleetFile Fleet { get; }
 
+    /// <summary>The zone the commune gives speaker <paramref name="id"/> (loa-NNNN): the hub sends it as the speaker's desired zones.</summary>
+    public static string ZoneOf(string id) => $"z-{(int.Parse(id[4..], CultureInfo.InvariantCulture) % Zones) + 1}";
+
     public static string[] AllZones => [.. Enumerable.Range(1, Zones).Select(z => $"z-{z}")];
 
     public void Dispose()

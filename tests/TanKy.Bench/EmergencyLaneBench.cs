@@ -46,6 +46,7 @@ internal static class EmergencyLaneBench
         await runner.StartAsync();
         await runner.WaitUntilAllConnectedAsync(TimeSpan.FromSeconds(120));
         await Task.WhenAll(runner.Nodes.Select(n => n.WaitForClockSynchronisedAsync(TimeSpan.FromSeconds(60))));
+        await runner.WaitUntilSpeakersFollowZonesAsync(id => [EmergencyBenchCommune.ZoneOf(id)], TimeSpan.FromSeconds(60)); // zones arrive as desired state (issue #15)
 
         var idle = new List<double>();
         for (var run = 0; run < runs; run++)

@@ -22,6 +22,11 @@ internal static class FleetConsole
             return 1;
         }
 
+        foreach (var warning in fleet.Warnings)
+        {
+            stderr.WriteLine($"fleet file warning: {warning}");
+        }
+
         await RunFleetAsync(fleet, run, stdout);
         return 0;
     }
@@ -94,6 +99,7 @@ internal static class FleetConsole
             NodeActivityKind.Stopped => "stopped",
             NodeActivityKind.DesiredApplied => $"applied desired v{a.Version}",
             NodeActivityKind.ClockSynchronised => $"clock synchronised ({a.Detail})",
+            NodeActivityKind.ZonesSubscribed => $"follows zones {(string.IsNullOrEmpty(a.Detail) ? "(none)" : a.Detail)}",
             NodeActivityKind.PlaybackStarted => $"playing {a.Detail}",
             NodeActivityKind.PlaybackPreempted => $"preempted {a.Detail}",
             NodeActivityKind.PlaybackFinished => $"finished {a.Detail}",

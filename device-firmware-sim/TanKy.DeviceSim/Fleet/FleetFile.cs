@@ -4,12 +4,18 @@ using TanKy.Protocol;
 namespace TanKy.DeviceSim.Fleet;
 
 /// <summary>
-/// The simulator's fleet file: site, broker and devices with their secrets.
+/// The simulator's fleet file: what a factory flashes into each device — site, broker address
+/// and, per device, id, kind and secret (name, lat and lon for display only).
 /// <code>{"v":1,"site":"tan-ky","broker":{"host":"127.0.0.1","port":1883,"tls":false},
-///  "devices":[{"id":"loa-khoi-1-a","kind":"speaker","zones":["khoi-1"],"secret":"…","name":"…","lat":19.05,"lon":105.25}]}</code>
+///  "devices":[{"id":"loa-khoi-1-a","kind":"speaker","secret":"…","name":"…","lat":19.05,"lon":105.25}]}</code>
+/// Everything else (a speaker's zones above all) comes over the protocol: a <c>zones</c> member
+/// from an older file is ignored with a warning (issue #15).
 /// </summary>
 public sealed record FleetFile(string Site, string BrokerHost, int BrokerPort, bool BrokerTls, IReadOnlyList<FleetDevice> Devices)
 {
+    /// <summary>What was read but is not used (e.g. <c>zones</c>), one line per device, to print before running.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNameCaseInsensitive = true,
@@ -52,11 +58,12 @@ public sealed record FleetFile(string Site, string BrokerHost, int BrokerPort, b
         }
 
         var problems = new List<string>();
-        var fleet = Check(dto, problems);
-        return problems.Count == 0 ? fleet : throw new FleetFileException(path, problems);
+        var warnings = new List<string>();
+        var fleet = Check(dto, problems, warnings);
+        return problems.Count == 0 ? fleet with { Warnings = warnings } : throw new FleetFileException(path, problems);
     }
 
-    private static FleetFile Check(Dto dto, List<string> problems)
+    private static FleetFile Check(Dto dto, List<string> problems, List<string> warnings)
     {
         if (dto.V != 1)
         {
@@ -115,14 +122,14 @@ public sealed record FleetFile(string Site, string BrokerHost, int BrokerPort, b
                 problems.Add($"{at}: secret is missing");
             }
 
-            foreach (var zone in (d.Zones ?? []).Where(z => !Identifiers.IsValid(z ?? "")))
+            if (d.Zones is not null)
             {
-                problems.Add($"{at}: zone '{zone}' is not a valid id");
+                warnings.Add($"{at}: \"zones\" is ignored: a device learns its zones from its desired state (tanky-hub devices add --zone / devices set ID zones=…)");
             }
 
             if (problems.Count == before)
             {
-                devices.Add(new FleetDevice(d.Id!, kind!.Value, d.Zones ?? [], d.Secret!, d.Name, d.Lat, d.Lon));
+                devices.Add(new FleetDevice(d.Id!, kind!.Value, d.Secret!, d.Name, d.Lat, d.Lon));
             }
         }
 
@@ -133,5 +140,6 @@ public sealed record FleetFile(string Site, string BrokerHost, int BrokerPort, b
 
     private sealed record BrokerDto(string? Host, int? Port, bool? Tls);
 
-    private sealed record DeviceDto(string? Id, string? Kind, List<string>? Zones, string? Secret, string? Name, double? Lat, double? Lon);
+    // Zones is read only to warn that it is ignored; any JSON value counts.
+    private sealed record DeviceDto(string? Id, string? Kind, JsonElement? Zones, string? Secret, string? Name, double? Lat, double? Lon);
 }

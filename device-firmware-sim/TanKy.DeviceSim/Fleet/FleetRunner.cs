@@ -25,7 +25,6 @@ public sealed class FleetRunner : IAsyncDisposable
             DeviceId = d.Id,
             Kind = d.Kind,
             Secret = d.Secret,
-            Zones = d.Zones,
             TelemetryInterval = _options.TelemetryInterval,
             ReconnectBase = _options.ReconnectBase,
             ReconnectCap = _options.ReconnectCap,

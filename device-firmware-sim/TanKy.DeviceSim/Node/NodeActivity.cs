@@ -20,6 +20,9 @@ public enum NodeActivityKind
     PlaybackPreempted,
     PlaybackFinished,
     PlaybackRefused,
+
+    /// <summary>A speaker's <c>zone/{z}/play</c> subscriptions changed (detail: the zones now subscribed, comma-separated).</summary>
+    ZonesSubscribed,
 }
 
 /// <summary>

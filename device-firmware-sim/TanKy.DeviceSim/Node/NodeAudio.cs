@@ -19,6 +19,7 @@ internal sealed class NodeAudio : IDisposable
 
     private readonly NodeContext _node;
     private readonly NodeLink _link;
+    private readonly NodeZones _zones;
     private readonly HubClockView _hubClock;
     private readonly ClockSyncClient? _clockSync;
     private readonly SpeakerPlayer? _player;
@@ -29,9 +30,9 @@ internal sealed class NodeAudio : IDisposable
     private PlaybackStats? _lastPlayback;
 
     /// <param name="cacheChanged">A clip's cache state changed (reported follows).</param>
-    public NodeAudio(NodeContext node, NodeLink link, Action cacheChanged)
+    public NodeAudio(NodeContext node, NodeLink link, NodeZones zones, Action cacheChanged)
     {
-        (_node, _link) = (node, link);
+        (_node, _link, _zones) = (node, link, zones);
         var options = node.Options;
         _hubClock = new HubClockView(new NodeClock(options.Time, options.ClockOffset, options.ClockDriftPpm));
         _outbox = new EventOutbox(payload => _link.PublishAsync(node.Topics.Event(node.DeviceId), payload, MqttQualityOfServiceLevel.AtLeastOnce, retain: false, node.Lifetime.Token));
@@ -127,8 +128,8 @@ internal sealed class NodeAudio : IDisposable
 
     public void OnPlayOrder(string zone, PlayOrderMessage order)
     {
-        // The broker only sends the zones we subscribed to; a firmware checks anyway.
-        if (_node.Options.Zones.Contains(zone))
+        // The broker only sends the zones we subscribed to; a firmware checks anyway, against its applied desired zones.
+        if (_zones.Follows(zone))
         {
             _player?.OnOrder(order);
         }

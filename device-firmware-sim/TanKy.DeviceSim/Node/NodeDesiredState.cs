@@ -16,6 +16,7 @@ internal sealed class NodeDesiredState
     private readonly NodeContext _node;
     private readonly NodeLink _link;
     private readonly NodeCache? _cache;
+    private readonly NodeZones _zones;
     private readonly Lock _gate = new();
     private JsonObject _appliedState = [];
     private long? _appliedVersion;
@@ -23,9 +24,10 @@ internal sealed class NodeDesiredState
     private long? _reportedVersion;
 
     /// <param name="cache">A speaker's programme cache: it follows the desired key <c>cache</c> and reports per clip.</param>
-    public NodeDesiredState(NodeContext node, NodeLink link, NodeCache? cache)
+    /// <param name="zones">A speaker's zones: they follow the desired key <c>zones</c> (protocol.md §2.3).</param>
+    public NodeDesiredState(NodeContext node, NodeLink link, NodeCache? cache, NodeZones zones)
     {
-        (_node, _link, _cache) = (node, link, cache);
+        (_node, _link, _cache, _zones) = (node, link, cache, zones);
     }
 
     public long? AppliedVersion
@@ -92,6 +94,7 @@ internal sealed class NodeDesiredState
         }
 
         _cache?.OnDesired(desired.State["cache"]);
+        await _zones.ApplyAsync(AppliedState, ct);
         await PublishReportedAsync(ct);
     }
 

@@ -72,11 +72,7 @@ internal sealed class NodeLink : IAsyncDisposable
             .WithTopicFilter(topics.HubState, MqttQualityOfServiceLevel.AtLeastOnce);
         if (Options.Kind == DeviceKind.Speaker)
         {
-            foreach (var zone in Options.Zones)
-            {
-                subscribe.WithTopicFilter(topics.ZonePlay(zone), MqttQualityOfServiceLevel.AtLeastOnce);
-            }
-
+            // Zone play orders come from the desired zones (NodeZones), not from here.
             subscribe.WithTopicFilter(topics.AllStreams, MqttQualityOfServiceLevel.AtMostOnce);
         }
 
@@ -87,6 +83,36 @@ internal sealed class NodeLink : IAsyncDisposable
             // A firmware keeps working with what it got; the refusal is worth a look, not a crash.
             _node.LastError = "subscriptions refused: " + string.Join(", ", refused);
         }
+    }
+
+    /// <summary>Subscribes to <c>zone/{z}/play</c> of each zone; returns the zones the broker granted.</summary>
+    public async Task<IReadOnlyList<string>> SubscribeZonesAsync(IReadOnlyList<string> zones, CancellationToken ct)
+    {
+        var subscribe = new MqttClientSubscribeOptionsBuilder();
+        foreach (var zone in zones)
+        {
+            subscribe.WithTopicFilter(_node.Topics.ZonePlay(zone), MqttQualityOfServiceLevel.AtLeastOnce);
+        }
+
+        var result = await _client.SubscribeAsync(subscribe.Build(), ct);
+        var refused = result.Items.Where(i => (int)i.ResultCode >= 0x80).Select(i => $"{i.TopicFilter.Topic}: {i.ResultCode}").ToList();
+        if (refused.Count > 0)
+        {
+            _node.LastError = "subscriptions refused: " + string.Join(", ", refused);
+        }
+
+        return [.. zones.Where(z => result.Items.Any(i => i.TopicFilter.Topic == _node.Topics.ZonePlay(z) && (int)i.ResultCode < 0x80))];
+    }
+
+    public async Task UnsubscribeZonesAsync(IReadOnlyList<string> zones, CancellationToken ct)
+    {
+        var unsubscribe = new MqttClientUnsubscribeOptionsBuilder();
+        foreach (var zone in zones)
+        {
+            unsubscribe.WithTopicFilter(_node.Topics.ZonePlay(zone));
+        }
+
+        await _client.UnsubscribeAsync(unsubscribe.Build(), ct);
     }
 
     /// <summary>Publishes after the injected latency; false when not connected or refused.</summary>

@@ -4,7 +4,10 @@ using TanKy.Protocol.Time;
 
 namespace TanKy.DeviceSim.Node;
 
-/// <summary>Everything one simulated node needs to know: who it is and where its broker is.</summary>
+/// <summary>
+/// Everything one simulated node needs to know: who it is and where its broker is — what a
+/// factory flashes. Its zones are not here: a speaker learns them from its desired state (issue #15).
+/// </summary>
 public sealed record NodeOptions
 {
     /// <summary>Commune slug, the third topic level (<c>tanky/v1/{site}</c>).</summary>
@@ -26,9 +29,6 @@ public sealed record NodeOptions
 
     /// <summary>The device's MQTT password. Never logged.</summary>
     public required string Secret { get; init; }
-
-    /// <summary>Zones (hamlets) a speaker plays for; it subscribes to each <c>zone/{z}/play</c>.</summary>
-    public IReadOnlyList<string> Zones { get; init; } = [];
 
     public TimeSpan TelemetryInterval { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -71,11 +71,6 @@ public sealed record NodeOptions
     {
         Identifiers.Require(Site, "site");
         Identifiers.Require(DeviceId, "device id");
-        foreach (var zone in Zones)
-        {
-            Identifiers.Require(zone, "zone id");
-        }
-
         if (string.IsNullOrEmpty(Secret))
         {
             throw new ArgumentException($"device '{DeviceId}': secret is empty", nameof(Secret));

@@ -18,13 +18,14 @@ internal sealed class NodeSession
     private readonly NodeDesiredState _desired;
     private readonly TelemetryLoop _telemetry;
     private readonly NodeAudio _audio;
+    private readonly NodeZones _zones;
     private TaskCompletionSource? _linkDown;
     private volatile bool _rebootRequested;
     private int _online;
 
-    public NodeSession(NodeContext node, NodeLink link, NodeDesiredState desired, TelemetryLoop telemetry, NodeAudio audio)
+    public NodeSession(NodeContext node, NodeLink link, NodeDesiredState desired, TelemetryLoop telemetry, NodeAudio audio, NodeZones zones)
     {
-        (_node, _link, _desired, _telemetry, _audio) = (node, link, desired, telemetry, audio);
+        (_node, _link, _desired, _telemetry, _audio, _zones) = (node, link, desired, telemetry, audio, zones);
         link.DisconnectedAsync += OnClientDisconnectedAsync;
     }
 
@@ -164,6 +165,7 @@ internal sealed class NodeSession
         try
         {
             await _link.SubscribeAsync(stop);
+            await _zones.OnConnectedAsync(stop);
             var skipBirth = Options.Faults.ConformanceFault == ConformanceFault.NoBirth && ConnectCount > 0;
             if (!skipBirth && !await _link.PublishAsync(_node.Topics.DeviceState(_node.DeviceId), ProtocolJson.Serialize(Birth()), MqttQualityOfServiceLevel.AtLeastOnce, retain: true, stop))
             {

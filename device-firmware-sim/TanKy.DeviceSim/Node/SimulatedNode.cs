@@ -22,6 +22,7 @@ public sealed class SimulatedNode : IAsyncDisposable, INodeActions
 {
     private readonly NodeContext _node;
     private readonly NodeLink _link;
+    private readonly NodeZones _zones;
     private readonly NodeAudio _audio;
     private readonly NodeDesiredState _desired;
     private readonly NodeCommands _commands;
@@ -38,12 +39,13 @@ public sealed class SimulatedNode : IAsyncDisposable, INodeActions
         _node = new NodeContext(options, this);
         _link = new NodeLink(_node);
         // The cache and the desired state need each other; the cache reports only once messages flow, long after this.
-        _audio = new NodeAudio(_node, _link, cacheChanged: () => _desired!.OnCacheChanged());
-        _desired = new NodeDesiredState(_node, _link, _audio.Cache);
+        _zones = new NodeZones(_node, _link);
+        _audio = new NodeAudio(_node, _link, _zones, cacheChanged: () => _desired!.OnCacheChanged());
+        _desired = new NodeDesiredState(_node, _link, _audio.Cache, _zones);
         _commands = new NodeCommands(_node, _link, this);
         _telemetry = new TelemetryLoop(_node, _link, _desired);
         _inbox = new NodeInbox(_node, _link, _desired, _commands, _audio);
-        _session = new NodeSession(_node, _link, _desired, _telemetry, _audio);
+        _session = new NodeSession(_node, _link, _desired, _telemetry, _audio, _zones);
         _power = new NodePower(_node, _link, _session, _inbox, _audio);
         _events = new KindEvents(_node, _link);
     }
@@ -87,6 +89,12 @@ public sealed class SimulatedNode : IAsyncDisposable, INodeActions
 
     /// <summary>A copy of the state applied last.</summary>
     public JsonObject AppliedState => _desired.AppliedState;
+
+    /// <summary>A speaker's zones from its applied desired state (empty before any, and for other kinds).</summary>
+    public IReadOnlyList<string> Zones => _zones.Applied;
+
+    /// <summary>The zones whose play orders the broker delivers now (subscribed on this connection).</summary>
+    public IReadOnlyList<string> SubscribedZones => _zones.Subscribed;
 
     /// <summary>Last status seen on <c>hub/state</c> (online/offline), null before any.</summary>
     public string? HubStatus => _inbox.HubStatus;

@@ -14,7 +14,7 @@ namespace TanKy.Hub.Broker;
 /// (so a broken device cannot feed other subscribers garbage, and the hub connection
 /// only ever sees valid device messages), and each device's rate limit (<see cref="DeviceRateLimiter"/>).
 /// </summary>
-internal sealed class BrokerPolicy(TopicAcl acl, int maxPacketSize, HubMetrics metrics, LogThrottle throttle, ILogger logger, DeviceRateLimiter? rateLimit = null)
+internal sealed class BrokerPolicy(TopicAcl acl, int maxPacketSize, HubMetrics metrics, LogThrottle throttle, ILogger logger, DeviceRateLimiter? rateLimit = null, IDeviceAuthenticator? devices = null)
 {
     private const string IdentityKey = "tanky.identity";
 
@@ -84,6 +84,13 @@ internal sealed class BrokerPolicy(TopicAcl acl, int maxPacketSize, HubMetrics m
     {
         var filter = e.TopicFilter.Topic;
         var identity = IdentityOf(e.SessionItems);
+        if (identity is { Kind: MqttIdentityKind.Device } && !acl.CanSubscribe(identity, filter) && Refreshed(identity, filter) is { } fresh)
+        {
+            // The speaker was moved to another zone while connected (its desired zones changed): its identity follows the registry.
+            identity = fresh;
+            Remember(e.SessionItems, fresh);
+        }
+
         if (identity is null || !acl.CanSubscribe(identity, filter))
         {
             e.ProcessSubscription = false;
@@ -93,6 +100,20 @@ internal sealed class BrokerPolicy(TopicAcl acl, int maxPacketSize, HubMetrics m
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>The device's identity with its zones re-read, when <paramref name="filter"/> is a play topic of a zone it did not have at connect.</summary>
+    private MqttIdentity? Refreshed(MqttIdentity identity, string filter)
+    {
+        if (devices is null || !Topics.TryParse(filter, out var parsed) || parsed.Kind != TopicKind.ZonePlay || parsed.Site != acl.Site)
+        {
+            return null;
+        }
+
+        var zones = devices.ZonesOf(identity.Name);
+        return zones is not null && zones.Contains(parsed.Subject!, StringComparer.Ordinal)
+            ? MqttIdentity.Device(identity.Name, zones, identity.CredentialStamp)
+            : null;
     }
 
     private void LogRefusal(string action, string clientId, string? topic)

@@ -56,7 +56,7 @@ internal sealed class EmbeddedBroker : IHostedService, IBrokerEndpoint, IBrokerA
         _throttle = new LogThrottle(time, TimeSpan.FromSeconds(30));
         _authenticator = new BrokerAuthenticator(devices, hub.Value.Site, _internalPassword, _options.Tools);
         _policy = new BrokerPolicy(new TopicAcl(hub.Value.Site), _options.MaxPacketSize, metrics, _throttle, logger,
-            new DeviceRateLimiter(_options.RateLimit, time, metrics, floodAlerts ?? new DeviceFloodAlerts(time), "embedded broker"));
+            new DeviceRateLimiter(_options.RateLimit, time, metrics, floodAlerts ?? new DeviceFloodAlerts(time), "embedded broker"), devices);
         _limiter = new ConnectionLimiter(_options.MaxConnections);
         _retained = new RetainedMessageStore(db, time, logger);
         _timeAnswerer = new BrokerTimeAnswerer(hub.Value.Site, time);

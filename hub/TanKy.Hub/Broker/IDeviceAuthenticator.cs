@@ -13,4 +13,11 @@ public interface IDeviceAuthenticator
     /// the store cannot tell.
     /// </summary>
     IReadOnlyDictionary<string, string>? CredentialStamps() => null;
+
+    /// <summary>
+    /// The device's zones now, or null when the store cannot tell. A speaker's zones can change
+    /// while it is connected (its desired <c>zones</c>); the broker asks again before refusing
+    /// a <c>zone/{z}/play</c> subscription its connect-time zones do not cover.
+    /// </summary>
+    IReadOnlyList<string>? ZonesOf(string deviceId) => null;
 }

@@ -81,6 +81,8 @@ public sealed class DeviceImporter(Database db, DeviceRegistry registry, ZoneReg
         }
 
         tx.Commit();
+        // New and moved speakers got their desired zones in the same transaction: publish them now if this is the hub.
+        registry.NotifyDesiredWritten();
         return results;
     }
 

@@ -26,6 +26,13 @@ public sealed class DeviceRegistry(Database db, TimeProvider time) : IDeviceAuth
     /// <summary>The PBKDF2 check of a secret against a stored hash; replaceable so a test can see which hash was worked on.</summary>
     internal Func<string, string?, bool> VerifySecret { get; init; } = SecretHasher.Verify;
 
+    /// <summary>
+    /// Raised after a commit that wrote a desired state through the registry (a speaker's zones).
+    /// The running hub publishes it at once; in the CLI nobody listens and the hub's outbox poll
+    /// finds the row (<see cref="DesiredStateService.PublishPendingAsync"/>).
+    /// </summary>
+    internal event EventHandler? DesiredWritten;
+
     /// <summary>Registers a device and returns its secret. The secret is shown once and only its hash is kept.</summary>
     public string Add(NewDevice device)
     {
@@ -33,8 +40,12 @@ public sealed class DeviceRegistry(Database db, TimeProvider time) : IDeviceAuth
         using var tx = c.BeginTransaction();
         var secret = Insert(c, tx, device);
         tx.Commit();
+        NotifyDesiredWritten();
         return secret;
     }
+
+    /// <summary>Tells the running hub (if this is it) that desired rows wait to be published.</summary>
+    internal void NotifyDesiredWritten() => DesiredWritten?.Invoke(this, EventArgs.Empty);
 
     internal string Insert(SqliteConnection c, SqliteTransaction tx, NewDevice device)
     {
@@ -54,6 +65,7 @@ public sealed class DeviceRegistry(Database db, TimeProvider time) : IDeviceAuth
             new { device.Id, kind = device.Kind.ToWire(), name = DisplayName(device), device.Lat, device.Lon, device.Notes, hash = SecretHasher.Hash(secret, SecretHasher.DeviceSecretIterations), now },
             tx);
         SetZones(c, tx, device.Id, device.Zones);
+        DesiredStateStore.FollowZones(c, tx, device.Id, device.Kind, device.Zones, "registry", now);
         LogChange(c, tx, device.Id, "added", device.Kind.ToWire());
         return secret;
     }
@@ -74,7 +86,43 @@ public sealed class DeviceRegistry(Database db, TimeProvider time) : IDeviceAuth
             new { device.Id, name = DisplayName(device), device.Lat, device.Lon, device.Notes },
             tx);
         SetZones(c, tx, device.Id, device.Zones);
+        DesiredStateStore.FollowZones(c, tx, device.Id, device.Kind, device.Zones, "registry", Now());
         LogChange(c, tx, device.Id, "updated", null);
+    }
+
+    /// <summary>
+    /// Replaces a device's zones inside the caller's transaction (a desired <c>zones</c> change:
+    /// the registry and the desired state are one truth). The caller writes the desired state.
+    /// </summary>
+    internal static void ReplaceZones(SqliteConnection c, SqliteTransaction tx, string id, IReadOnlyList<string> zones, long now)
+    {
+        if (zones.Count == 0)
+        {
+            throw new RegistryException($"device '{id}' needs at least one zone");
+        }
+
+        foreach (var zone in zones)
+        {
+            if (c.ExecuteScalar<long>("SELECT COUNT(*) FROM zones WHERE id = @zone", new { zone }, tx) == 0)
+            {
+                throw new RegistryException($"không có khu vực (khối/xóm) '{zone}' / unknown zone '{zone}' (add it with 'zones add')");
+            }
+        }
+
+        SetZones(c, tx, id, zones);
+        c.Execute("INSERT INTO device_changes(device_id, ts, change, detail) VALUES (@id, @now, 'zones', @detail)", new { id, now, detail = string.Join(",", zones) }, tx);
+    }
+
+    /// <summary>The device's zones now (the broker re-reads them when a connected speaker subscribes to a zone it was moved to).</summary>
+    public IReadOnlyList<string>? ZonesOf(string deviceId)
+    {
+        if (!Identifiers.IsValid(deviceId))
+        {
+            return null;
+        }
+
+        using var c = db.Open();
+        return c.Query<string>("SELECT zone_id FROM device_zones WHERE device_id = @deviceId ORDER BY zone_id", new { deviceId }).ToList();
     }
 
     public DeviceRecord? Get(string id)

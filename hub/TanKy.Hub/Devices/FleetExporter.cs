@@ -30,7 +30,8 @@ public sealed class FleetExporter(Database db, DeviceRegistry registry)
             foreach (var d in devices)
             {
                 var secret = registry.RotateSecret(c, tx, d.Id);
-                entries.Add(new { d.Id, kind = d.Kind.ToWire(), zones = d.Zones, secret, d.Name, d.Lat, d.Lon });
+                // Factory data only (issue #15): zones reach the device as its desired state, never from this file.
+                entries.Add(new { d.Id, kind = d.Kind.ToWire(), secret, d.Name, d.Lat, d.Lon });
             }
 
             // Write the file before committing: if writing fails, the old secrets stay valid.

@@ -56,7 +56,7 @@ public static class HubHost
         builder.Services.AddArchive(builder.Configuration);
         builder.Services.AddMedia(builder.Configuration);
         builder.Services.AddAccounts(builder.Configuration);
-        builder.Services.AddDevices();
+        builder.Services.AddDevices(builder.Configuration);
         builder.Services.AddAvailability();
         builder.Services.AddReports(builder.Configuration);
         builder.Services.AddAvailabilityAlerts(builder.Configuration);

@@ -120,7 +120,6 @@ internal sealed class AudioCommune : IAsyncDisposable
                 Port = Hub.MqttPort,
                 DeviceId = id,
                 Kind = DeviceKind.Speaker,
-                Zones = _dir.Devices.Get(id)!.Zones,
                 Secret = secret,
                 TelemetryInterval = TimeSpan.FromSeconds(10),
                 ReconnectBase = TimeSpan.FromMilliseconds(100),
@@ -135,6 +134,7 @@ internal sealed class AudioCommune : IAsyncDisposable
         await Task.WhenAll(_nodes.Select(n => n.StartAsync()));
         await Task.WhenAll(_nodes.Select(n => n.WaitUntilConnectedAsync(Wait)));
         await Task.WhenAll(_nodes.Select(n => n.WaitForClockSynchronisedAsync(Wait)));
+        await Task.WhenAll(_nodes.Select(n => n.WaitForZonesAsync(_dir.Devices.Get(n.DeviceId)!.Zones, Wait)));
 
         // The hub counts a speaker as targeted once it has seen it online.
         var deadline = DateTime.UtcNow + Wait;

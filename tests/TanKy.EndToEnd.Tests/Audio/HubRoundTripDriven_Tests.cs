@@ -39,7 +39,7 @@ public sealed class HubRoundTripDriven_Tests(ITestOutputHelper output)
             }
 
             hub.AddSpeaker($"loa-{i:d2}", zone);
-            nodes.Add(new DrivenNode(clock, hub.Air, $"loa-{i:d2}", [zone], TimeSpan.FromSeconds(OffsetsSeconds[i])));
+            nodes.Add(new DrivenNode(clock, hub.Air, $"loa-{i:d2}", TimeSpan.FromSeconds(OffsetsSeconds[i])));
         }
 
         var source = SpeechSignal.Generate(Seconds);

@@ -30,6 +30,7 @@ public sealed class KilledMidAiring_Tests
         {
             await node.StartAsync();
             await node.WaitUntilConnectedAsync(CommuneHarness.Wait);
+            await harness.WaitForRegistryZonesAsync(node);
             var at = DateTimeOffset.UtcNow.AddSeconds(10);
             at = at.AddTicks(-(at.UtcTicks % TimeSpan.TicksPerSecond));
             ProgrammeCommune.WriteProgramme(schedules, "tin-thu", at, "resume"); // 1 s chime + 8 s bulletin, play_late_within: 1m

@@ -81,7 +81,6 @@ public sealed class CommuneHarness : IAsyncDisposable
         Port = port ?? Hub.MqttPort,
         DeviceId = id,
         Kind = Dir.Devices.Get(id)!.Kind,
-        Zones = Dir.Devices.Get(id)!.Zones,
         Secret = secret ?? Secrets[id],
         TelemetryInterval = TimeSpan.FromSeconds(1),
         ReconnectBase = TimeSpan.FromMilliseconds(50),
@@ -98,10 +97,18 @@ public sealed class CommuneHarness : IAsyncDisposable
         {
             await node.WaitUntilConnectedAsync(Wait);
             await online;
+            await WaitForRegistryZonesAsync(node);
         }
 
         return node;
     }
+
+    /// <summary>
+    /// A speaker learns its zones only from its desired state (issue #15): completes when it follows
+    /// the registry's zones for it, so a play order sent from now on reaches it. At once for other kinds.
+    /// </summary>
+    public Task WaitForRegistryZonesAsync(SimulatedNode node) =>
+        node.Options.Kind == DeviceKind.Speaker ? node.WaitForZonesAsync(Dir.Devices.Get(node.DeviceId)!.Zones, Wait) : Task.CompletedTask;
 
     /// <summary>Completes when the hub has stored <paramref name="status"/> for the device (at once if it already has).</summary>
     internal async Task<StatusChange> WaitForStatusAsync(string id, string status, string? reason = null)

@@ -106,7 +106,7 @@ internal sealed class DrivenProgramme : IAsyncDisposable
     public DrivenNode AddNode(TimeSpan offset)
     {
         var files = new StreamFileInfo(Hub.Library);
-        return new DrivenNode(Clock, Hub.Air, Speaker, [Zone], offset, order => File.ReadAllBytes(files.PathOf(order.Media)));
+        return new DrivenNode(Clock, Hub.Air, Speaker, offset, order => File.ReadAllBytes(files.PathOf(order.Media)));
     }
 
     /// <summary>Frames of a clip and, for the first clip of the airing, its pre-skip as µs of play-out.</summary>

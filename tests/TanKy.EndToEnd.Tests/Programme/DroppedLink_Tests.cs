@@ -35,6 +35,7 @@ public sealed class DroppedLink_Tests(ITestOutputHelper output)
         await node.StartAsync();
         await node.WaitUntilConnectedAsync(Foundation.CommuneHarness.Wait);
         await online;
+        await h.WaitForRegistryZonesAsync(node);
 
         // The programme arrives once the node is online (a pre-cache order published while the
         // hub's MQTT side is still starting can be lost: see the report).

@@ -17,7 +17,7 @@ public sealed class PrecacheDriven_Tests
         await using var p = await DrivenProgramme.StartAsync(clock, TimeSpan.FromMinutes(5));
         var files = new StreamFileInfo(p.Hub.Library);
         var attempts = new Dictionary<string, int>();
-        using var node = new SimulatorAudio.Driven.DrivenNode(clock, p.Hub.Air, DrivenProgramme.Speaker, [DrivenProgramme.Zone], default, order =>
+        using var node = new SimulatorAudio.Driven.DrivenNode(clock, p.Hub.Air, DrivenProgramme.Speaker, default, order =>
         {
             attempts[order.Media] = attempts.GetValueOrDefault(order.Media) + 1;
             return attempts[order.Media] == 1 ? throw new IOException("connection reset by peer") : File.ReadAllBytes(files.PathOf(order.Media));

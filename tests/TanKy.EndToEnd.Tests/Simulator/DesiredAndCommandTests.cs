@@ -38,6 +38,30 @@ public sealed class DesiredAndCommandTests
     }
 
     [Fact]
+    public async Task A_speaker_subscribes_to_the_play_topics_of_its_desired_zones_and_moves_with_them()
+    {
+        await using var broker = await TestBroker.StartAsync();
+        await using var probe = await MqttProbe.ConnectAsync(broker.Port);
+        await using var node = await TestNodes.StartedAsync(TestNodes.Options(broker.Port));
+        node.SubscribedZones.Should().BeEmpty("a speaker fresh from the factory knows no zone (issue #15: not from its fleet file)");
+
+        await probe.PublishAsync($"{Dev}/desired", """{"v":1,"version":1,"state":{"zones":["xom-3","khoi-1"]}}""", retain: true);
+        await node.WaitForZonesAsync(["khoi-1", "xom-3"], Waits.Default);
+
+        await probe.PublishAsync($"{Dev}/desired", """{"v":1,"version":2,"state":{"zones":["xom-3"]}}""", retain: true);
+        await node.WaitForZonesAsync(["xom-3"], Waits.Default);
+        node.Zones.Should().Equal("xom-3");
+
+        // A new connection is a clean session: the speaker subscribes again to what it applied (kept like flash).
+        var again = node.WaitForActivityAsync(a => a.Kind == NodeActivityKind.ZonesSubscribed, Waits.Default);
+        var back = node.WaitForActivityAsync(a => a.Kind == NodeActivityKind.Connected, Waits.Default);
+        node.SeverLink();
+        (await again).Detail.Should().Be("xom-3", "it subscribes before its birth, as §2.3 orders");
+        await back;
+        node.ConnectCount.Should().Be(2);
+    }
+
+    [Fact]
     public async Task Applied_state_survives_a_reconnect_and_the_retained_desired_is_not_applied_twice()
     {
         await using var broker = await TestBroker.StartAsync();

@@ -21,8 +21,23 @@ public sealed class FleetFileTests : IDisposable
         fleet.Site.Should().Be("tan-ky");
         fleet.BrokerPort.Should().Be(1883);
         fleet.Devices.Should().HaveCount(2);
-        fleet.Devices[0].Should().BeEquivalentTo(new FleetDevice("loa-khoi-1-a", DeviceKind.Speaker, ["khoi-1"], "x1", "Cụm loa Khối 1", 19.05, 105.25));
-        fleet.Devices[1].Zones.Should().BeEmpty();
+        fleet.Devices[0].Should().BeEquivalentTo(new FleetDevice("loa-khoi-1-a", DeviceKind.Speaker, "x1", "Cụm loa Khối 1", 19.05, 105.25));
+        fleet.Warnings.Should().ContainSingle("the old file's zones are read only to be named as ignored")
+            .Which.Should().Contain("devices[0] ('loa-khoi-1-a')").And.Contain("\"zones\" is ignored");
+    }
+
+    [Fact]
+    public void A_file_with_factory_data_only_has_no_warning()
+    {
+        var path = Write("""
+            {"v":1,"site":"tan-ky","broker":{"host":"127.0.0.1","port":1883,"tls":false},
+             "devices":[{"id":"loa-khoi-1-a","kind":"speaker","secret":"x1"}]}
+            """);
+
+        var fleet = FleetFile.Load(path);
+
+        fleet.Warnings.Should().BeEmpty();
+        fleet.Devices.Should().ContainSingle().Which.Should().BeEquivalentTo(new FleetDevice("loa-khoi-1-a", DeviceKind.Speaker, "x1", null, null, null));
     }
 
     [Fact]
@@ -65,7 +80,6 @@ public sealed class FleetFileTests : IDisposable
             "devices[0] ('loa-1'): kind 'siren' is not speaker, wifi-ap, camera, led-board or gateway",
             "devices[1] ('loa-1'): id appears twice",
             "devices[1] ('loa-1'): secret is missing",
-            "devices[1] ('loa-1'): zone 'Khối 1' is not a valid id",
             "devices[2]: id is missing or invalid (1–48 of a–z, 0–9, '-')");
     }
 

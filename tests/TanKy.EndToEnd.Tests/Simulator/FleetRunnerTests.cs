@@ -15,7 +15,7 @@ public sealed class FleetRunnerTests
         await using var broker = await TestBroker.StartAsync();
         await using var probe = await MqttProbe.ConnectAsync(broker.Port);
         var devices = Enumerable.Range(1, 12)
-            .Select(i => new FleetDevice($"loa-{i}", i % 3 == 0 ? DeviceKind.WifiAp : DeviceKind.Speaker, ["khoi-1"], $"s{i}", null, null, null))
+            .Select(i => new FleetDevice($"loa-{i}", i % 3 == 0 ? DeviceKind.WifiAp : DeviceKind.Speaker, $"s{i}", null, null, null))
             .ToList();
         var fleet = new FleetFile("tan-ky", "127.0.0.1", 1, false, devices);
         var options = new FleetRunOptions { Port = broker.Port, StartAllAtOnce = storm, StaggerDelay = TimeSpan.FromMilliseconds(1), Limit = 10 };
@@ -41,7 +41,7 @@ public sealed class FleetRunnerTests
     public async Task Kill_every_kills_an_online_node_and_it_boots_again()
     {
         await using var broker = await TestBroker.StartAsync();
-        var fleet = new FleetFile("tan-ky", "127.0.0.1", broker.Port, false, [new FleetDevice("cam-1", DeviceKind.Camera, [], "s", null, null, null)]);
+        var fleet = new FleetFile("tan-ky", "127.0.0.1", broker.Port, false, [new FleetDevice("cam-1", DeviceKind.Camera, "s", null, null, null)]);
         var options = new FleetRunOptions
         {
             KillEvery = TimeSpan.FromMilliseconds(100),

@@ -15,7 +15,6 @@ internal static class TestNodes
         DeviceId = id,
         Kind = kind,
         Secret = "s3cret-for-tests",
-        Zones = kind == DeviceKind.Speaker ? ["khoi-1"] : [],
         TelemetryInterval = telemetry ?? TimeSpan.FromMinutes(10),
         ReconnectBase = TimeSpan.FromMilliseconds(50),
         ReconnectCap = TimeSpan.FromMilliseconds(500),

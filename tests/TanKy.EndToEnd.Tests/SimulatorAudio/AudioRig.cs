@@ -47,7 +47,6 @@ internal sealed class AudioRig : IAsyncDisposable
         {
             var options = TestNodes.Options(Broker.Port, id: $"loa-{_nodes.Count + i:d2}") with
             {
-                Zones = [Zone],
                 ClockOffset = offset,
                 ClockSync = schedule ?? FastStart,
                 AudioOutputDirectory = AudioDirectory,
@@ -55,8 +54,12 @@ internal sealed class AudioRig : IAsyncDisposable
             return new SimulatedNode(adjust?.Invoke(options) ?? options);
         }).ToList();
         _nodes.AddRange(added);
+
+        // Zones come only over the protocol: the desired zones wait retained for each speaker.
+        await Task.WhenAll(added.Select(n => Hub.PublishDesiredZonesAsync(n.DeviceId, 1, Zone)));
         await Task.WhenAll(added.Select(n => n.StartAsync()));
         await Task.WhenAll(added.Select(n => n.WaitForClockSynchronisedAsync(Waits.Default)));
+        await Task.WhenAll(added.Select(n => n.WaitForZonesAsync([Zone], Waits.Default)));
         return added;
     }
 

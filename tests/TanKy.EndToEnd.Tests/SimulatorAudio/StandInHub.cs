@@ -63,6 +63,18 @@ internal sealed class StandInHub : IAsyncDisposable
         return hub;
     }
 
+    /// <summary>
+    /// A speaker's desired <c>zones</c>, retained (QoS 1) as the hub's outbox publishes them: a
+    /// speaker learns its zones only this way (issue #15), before or after it connects.
+    /// </summary>
+    public Task PublishDesiredZonesAsync(string deviceId, long version, params string[] zones) =>
+        _client.PublishAsync(new MqttApplicationMessageBuilder()
+            .WithTopic(_topics.Desired(deviceId))
+            .WithPayload(ProtocolJson.Serialize(new DesiredStateMessage { V = 1, Version = version, Ts = NowMicros / 1000, State = new JsonObject { ["zones"] = new JsonArray([.. zones.Select(z => (JsonNode?)z)]) } }))
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithRetainFlag(true)
+            .Build());
+
     public Task PlayAsync(string zone, string stream, uint? epoch, string? playbackClass = null, long? start = null, string? codec = null) =>
         PublishOrderAsync(zone, new PlayOrderMessage { V = 1, Op = "play", Stream = stream, Class = playbackClass, Codec = codec, Start = start, Epoch = epoch, Ts = NowMicros / 1000 });
 

@@ -14,6 +14,20 @@ public sealed class EmbeddedBrokerAclTests
         TestMqttClient.ConnectAsync(broker.Port, BrokerIdentities.HubClientId(EmbeddedBrokerHarness.Site), broker.HubSettings.UserName, broker.HubSettings.Password);
 
     [Fact]
+    public async Task A_connected_speaker_moved_to_another_zone_may_follow_it_without_reconnecting()
+    {
+        await using var broker = await EmbeddedBrokerHarness.StartAsync();
+        await using var devA = await TestMqttClient.ConnectAsync(broker.Port, "dev-a", "dev-a", "secret-a");
+        (await devA.SubscribeAsync(Root + "/zone/z9/play")).Should().Be(MqttClientSubscribeResultCode.NotAuthorized, "z9 is not one of its zones");
+
+        // `devices set dev-a zones=z9` while it is connected: the registry changes, then its desired zones reach it.
+        broker.Devices.Add("dev-a", "secret-a", "z9");
+
+        (await devA.SubscribeAsync(Root + "/zone/z9/play")).Should().Be(MqttClientSubscribeResultCode.GrantedQoS1, "the broker re-reads the zones before refusing");
+        (await devA.SubscribeAsync(Root + "/zone/z8/play")).Should().Be(MqttClientSubscribeResultCode.NotAuthorized, "a zone the registry does not give it stays refused");
+    }
+
+    [Fact]
     public async Task Publishing_to_another_devices_topic_is_refused_and_counted()
     {
         await using var broker = await EmbeddedBrokerHarness.StartAsync();

@@ -26,5 +26,7 @@ internal sealed class FakeDeviceAuthenticator : IDeviceAuthenticator
         return this;
     }
 
+    public IReadOnlyList<string>? ZonesOf(string deviceId) => _devices.TryGetValue(deviceId, out var d) ? d.Zones : null;
+
     public IReadOnlyDictionary<string, string> CredentialStamps() => _devices.ToDictionary(d => d.Key, d => "stamp:" + d.Value.Secret);
 }

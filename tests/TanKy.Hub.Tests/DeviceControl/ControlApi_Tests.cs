@@ -95,7 +95,10 @@ public sealed class ControlApi_Tests(ControlApiFixture f) : IClassFixture<Contro
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var body = await response.Content.ReadAsStringAsync();
         body.Should().Contain("loa-khoi-1-a.volume").And.Contain("volume must be 0–100").And.Contain("unknown field 'volume' for a camera");
-        (await client.GetFromJsonAsync<JsonElement>("/api/v1/devices/loa-khoi-1-a/state")).GetProperty("desired").ValueKind.Should().Be(JsonValueKind.Null);
+        // Its desired state is still the one the registry gave it (its zones, issue #15): version 1, no volume.
+        var desired = (await client.GetFromJsonAsync<JsonElement>("/api/v1/devices/loa-khoi-1-a/state")).GetProperty("desired");
+        desired.GetProperty("version").GetInt64().Should().Be(1);
+        desired.GetProperty("state").TryGetProperty("volume", out _).Should().BeFalse();
     }
 
     [Fact]

@@ -29,7 +29,7 @@ internal sealed class ControlFixture : IDisposable
         Reported = new ReportedStateRecorder(Dir.Db);
         Ledger = new CommandLedger(Dir.Db, Control, Time, NullLogger<CommandLedger>.Instance);
         Commands = new CommandService(Ledger, Mqtt, Dir.Devices, new SnapshotAddress(Control, EmptyServices.Instance), hub, Control, Time, NullLogger<CommandService>.Instance);
-        var control = new DeviceControlService(Dir.Devices, Desired);
+        var control = new DeviceControlService(Dir.Devices, Desired, Dir.Zones);
         var live = new LiveStatusTable(Dir.Devices);
         live.Refresh();
         Bulk = new BulkService(Dir.Devices, control, Commands, Reported, Desired, new DeviceStateReader(Dir.Db, Dir.Devices), live, Control, NullLogger<BulkService>.Instance);

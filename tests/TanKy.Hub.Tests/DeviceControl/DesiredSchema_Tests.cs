@@ -7,7 +7,8 @@ namespace TanKy.Hub.Tests.DeviceControl;
 
 public sealed class DesiredSchema_Tests
 {
-    private static readonly FieldContext Khoi3 = new(["khoi-3"]);
+    // The zone registry of these tests: khoi-3 and xom-5 exist.
+    private static readonly FieldContext Khoi3 = new(z => z is "khoi-3" or "xom-5");
 
     private static IReadOnlyList<FieldError> Refused(DeviceKind kind, JsonObject changes)
     {
@@ -134,11 +135,37 @@ public sealed class DesiredSchema_Tests
     }
 
     [Fact]
-    public void A_speaker_may_follow_only_zones_the_registry_gives_it()
+    public void A_speaker_may_follow_only_zones_of_the_zone_registry()
     {
-        Refused(DeviceKind.Speaker, new JsonObject { ["zones"] = new JsonArray("khoi-3", "xom-5") })
-            .Single().Reason.Should().Be("zone 'xom-5' is not assigned to this device in the registry (khoi-3)");
-        DesiredSchema.Validate(DeviceKind.Speaker, new JsonObject { ["zones"] = new JsonArray("khoi-3") }, Khoi3).Should().ContainKey("zones");
+        Refused(DeviceKind.Speaker, new JsonObject { ["zones"] = new JsonArray("khoi-3", "khoi-9") })
+            .Single().Reason.Should().Be("không có khu vực (khối/xóm) 'khoi-9' / unknown zone 'khoi-9' (add it with 'zones add')");
+        var state = DesiredSchema.Validate(DeviceKind.Speaker, new JsonObject { ["zones"] = new JsonArray("xom-5", "khoi-3", "xom-5") }, Khoi3);
+        state["zones"]!.AsArray().Select(z => z!.GetValue<string>()).Should().Equal("xom-5", "khoi-3");
+    }
+
+    [Theory]
+    [InlineData("khoi-3,xom-5")]
+    [InlineData(" khoi-3 , xom-5 ")]
+    [InlineData("[\"khoi-3\",\"xom-5\"]")]
+    public void Zones_are_a_comma_separated_text_or_a_list(string cliValue)
+    {
+        // What `devices set ID zones=…` sends: key=value has no list syntax, so a text arrives.
+        var changes = TanKy.Hub.Shared.Cli.KeyValueArgs.Parse([$"zones={cliValue}"]);
+
+        var state = DesiredSchema.Validate(DeviceKind.Speaker, changes, Khoi3);
+
+        state["zones"]!.AsArray().Select(z => z!.GetValue<string>()).Should().Equal("khoi-3", "xom-5");
+    }
+
+    [Theory]
+    [InlineData("null", "loa cần ít nhất một khu vực / a speaker needs at least one zone")]
+    [InlineData("[]", "zones: loa cần ít nhất một khu vực / a speaker needs at least one zone")]
+    [InlineData("\"\"", "zones: loa cần ít nhất một khu vực / a speaker needs at least one zone")]
+    [InlineData("\"Khối 3\"", "zones: mã khu vực không hợp lệ 'Khối 3' / invalid zone id (a–z, 0–9, '-')")]
+    [InlineData("true", "zones: cần danh sách mã khu vực, ví dụ khoi-1,xom-2 / must be zone ids, e.g. khoi-1,xom-2 or [\"khoi-1\",\"xom-2\"]")]
+    public void Zones_that_cannot_be_followed_are_refused_in_Vietnamese_first(string json, string reason)
+    {
+        Refused(DeviceKind.Speaker, new JsonObject { ["zones"] = JsonNode.Parse(json) }).Single().Reason.Should().Be(reason);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public static class DeviceCommands
     {
         var id = new Option<string>("--id") { Description = "Device id (a–z, 0–9, '-')", Required = true };
         var kind = new Option<string>("--kind") { Description = "speaker | wifi-ap | camera | led-board | gateway", Required = true };
-        var zone = new Option<string[]>("--zone") { Description = "Zone id; repeat or comma-separate for several", Required = true, AllowMultipleArgumentsPerToken = true };
+        var zone = new Option<string[]>("--zone") { Description = "Zone id; repeat or comma-separate for several. A speaker receives them as its desired zones", Required = true, AllowMultipleArgumentsPerToken = true };
         var name = new Option<string?>("--name") { Description = "Vietnamese display name" };
         var lat = new Option<double?>("--lat");
         var lon = new Option<double?>("--lon");

@@ -197,7 +197,8 @@ internal sealed class GatewaySpeakerService(
                 v = 1,
                 site = hub.Value.Site,
                 broker = new { host, port, tls },
-                devices = new[] { new { id = device.Id, kind = DeviceKind.Speaker.ToWire(), zones = device.Zones, secret, name = device.Name } },
+                // Factory data only: the speaker hears its zones as desired state over the protocol (issue #15).
+                devices = new[] { new { id = device.Id, kind = DeviceKind.Speaker.ToWire(), secret, name = device.Name } },
             },
             Json);
 

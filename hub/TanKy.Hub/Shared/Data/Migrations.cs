@@ -25,5 +25,6 @@ internal static class Migrations
         Schema.V12CapSenders.Sql,
         Schema.V13DeliveryRefusals.Sql,
         Schema.V14ConformanceRuns.Sql,
+        Schema.V15DesiredOutbox.Sql,
     ];
 }

@@ -62,6 +62,9 @@ internal sealed class DrivenHub : IDisposable
     public void AddSpeaker(string id, string zone)
     {
         Dir.Devices.Add(new NewDevice(id, Protocol.DeviceKind.Speaker, [zone], "Loa " + id));
+
+        // The registry wrote the speaker's desired zones; publish them (retained) as the hub's outbox does.
+        new DesiredStateService(Dir.Db, Air, MsOptions.Create(new HubOptions { Site = Air.Site, DataDir = Dir.Path }), Time).PublishPendingAsync(id).GetAwaiter().GetResult();
         Live.Refresh();
         Live.Find(id)!.Status = DeviceStatus.Online;
     }

@@ -11,7 +11,7 @@ namespace TanKy.EndToEnd.Tests.SimulatorAudio.Driven;
 /// A speaker node on a driven clock without MQTT: the simulator's own player, programme cache
 /// (<see cref="NodeCache"/>, plays airings through <see cref="CachedAiringPlayback"/>) and event
 /// outbox (<see cref="EventOutbox"/>), wired as <see cref="SimulatedNode"/> wires them — play
-/// orders of its zones and frames to the player, frames of an airing the cache plays ignored,
+/// orders of its desired zones and frames to the player, frames of an airing the cache plays ignored,
 /// the desired <c>cache</c> to the cache, its state back as <c>reported</c>, playback events
 /// through the outbox — with a link the test cuts and restores. Clip files come from
 /// <c>cacheFiles</c> instead of an HTTP download.
@@ -22,10 +22,9 @@ internal sealed class DrivenNode : IDisposable
     private readonly List<string> _events = [];
     private long? _appliedVersion;
 
-    public DrivenNode(DrivenClock clock, DrivenAirwaves air, string id, IReadOnlyList<string> zones, TimeSpan offset = default, Func<CacheOrder, byte[]?>? cacheFiles = null)
+    public DrivenNode(DrivenClock clock, DrivenAirwaves air, string id, TimeSpan offset = default, Func<CacheOrder, byte[]?>? cacheFiles = null)
     {
         _air = air;
-        Zones = zones;
         Speaker = new DrivenSpeaker(clock, id, offset);
         Outbox = new EventOutbox(SendEventAsync);
         Speaker.Noticed = n => Outbox.Enqueue(ProtocolJson.Serialize(PlaybackEvents.For(n, Speaker.View.HubNowMicros / 1000)));
@@ -39,7 +38,8 @@ internal sealed class DrivenNode : IDisposable
 
     public string Id => Speaker.Id;
 
-    public IReadOnlyList<string> Zones { get; }
+    /// <summary>The zones of the desired state applied last: like a real speaker, it learns them only over the protocol (§2.3).</summary>
+    public IReadOnlyList<string> Zones { get; private set; } = [];
 
     public DrivenSpeaker Speaker { get; }
 
@@ -92,6 +92,7 @@ internal sealed class DrivenNode : IDisposable
                 break;
             case DesiredStateMessage desired when subject == Id && (_appliedVersion is null || desired.Version > _appliedVersion):
                 _appliedVersion = desired.Version;
+                Zones = desired.State["zones"] is JsonArray zones ? [.. zones.Select(z => z!.GetValue<string>())] : [];
                 Cache?.OnDesired(desired.State["cache"]);
                 Report();
                 break;

@@ -52,7 +52,7 @@ public sealed class BulkService(
             {
                 if (action.Set is not null)
                 {
-                    DesiredSchema.Validate(device.Kind, action.Set, new FieldContext(device.Zones));
+                    DesiredSchema.Validate(device.Kind, action.Set, control.Context);
                 }
                 else
                 {

@@ -30,7 +30,7 @@ internal static class DeviceControlCommands
     {
         var id = new Argument<string>("ID");
         var pairs = new Argument<string[]>("KEY=VALUE") { Arity = ArgumentArity.OneOrMore };
-        var cmd = new Command("set", "Đặt trạng thái mong muốn / change desired state, e.g. volume=80 hours=05:00-23:00") { id, pairs, CliOptions.Json };
+        var cmd = new Command("set", "Đặt trạng thái mong muốn / change desired state, e.g. volume=80 hours=05:00-23:00 zones=khoi-1,xom-2") { id, pairs, CliOptions.Json };
         cmd.SetAction((r, ct) => RunAsync(r, async api =>
         {
             var response = await api.SendJsonAsync(HttpMethod.Put, $"/api/v1/devices/{r.GetValue(id)}/desired", KeyValueArgs.Parse(r.GetValue(pairs)!), ct);

@@ -67,7 +67,16 @@ public static class DesiredSchema
 
             if (value is null)
             {
-                result[name] = null;
+                if (name == "zones")
+                {
+                    // A speaker's desired zones are its registry zones: they can be changed, never removed.
+                    errors.Add(new FieldError(name, "loa cần ít nhất một khu vực / a speaker needs at least one zone"));
+                }
+                else
+                {
+                    result[name] = null;
+                }
+
                 continue;
             }
 

@@ -46,25 +46,54 @@ internal static class FieldRules
         return OpeningHours.TryParse(s, out var hours, out var error) ? Checked.Ok(JsonValue.Create(hours.ToString())) : Checked.Fail(error);
     }
 
-    /// <summary>Zones a speaker follows: only zones the registry gives it, or the broker's ACL would refuse the subscription.</summary>
+    /// <summary>
+    /// Zones a speaker follows (its desired <c>zones</c>, which are also its registry zones): a
+    /// JSON list of zone ids or one text of comma-separated ids (<c>zones=khoi-1,xom-2</c> from the
+    /// CLI, where <c>key=value</c> has no list syntax). Each must exist in the zone registry.
+    /// </summary>
     public static Checked Zones(string name, JsonNode value, FieldContext context)
     {
-        if (value is not JsonArray array || array.Count > 16)
+        List<JsonNode?> items;
+        if (value is JsonArray array)
         {
-            return Checked.Fail($"{name} must be a list of at most 16 zone ids");
+            items = [.. array];
+        }
+        else if (value is JsonValue text && text.TryGetValue<string>(out var csv))
+        {
+            items = [.. csv.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(z => (JsonNode?)JsonValue.Create(z))];
+        }
+        else if (TryNumber(value, out _))
+        {
+            // A zone id of digits only ("zones=12") reaches us as a JSON number.
+            items = [JsonValue.Create(value.ToJsonString())];
+        }
+        else
+        {
+            return Checked.Fail($"{name}: cần danh sách mã khu vực, ví dụ khoi-1,xom-2 / must be zone ids, e.g. khoi-1,xom-2 or [\"khoi-1\",\"xom-2\"]");
+        }
+
+        if (items.Count == 0)
+        {
+            return Checked.Fail($"{name}: loa cần ít nhất một khu vực / a speaker needs at least one zone");
+        }
+
+        if (items.Count > 16)
+        {
+            return Checked.Fail($"{name}: tối đa 16 khu vực / at most 16 zones");
         }
 
         var zones = new List<string>();
-        foreach (var item in array)
+        foreach (var item in items)
         {
             if (item is not JsonValue v || !v.TryGetValue<string>(out var zone) || !Identifiers.IsValid(zone))
             {
-                return Checked.Fail($"{name} must contain zone ids (a–z, 0–9, '-')");
+                var shown = item is JsonValue sv && sv.TryGetValue<string>(out var raw) ? raw : item?.ToJsonString();
+                return Checked.Fail($"{name}: mã khu vực không hợp lệ '{shown}' / invalid zone id (a–z, 0–9, '-')");
             }
 
-            if (!context.RegistryZones.Contains(zone, StringComparer.Ordinal))
+            if (context.ZoneExists is { } exists && !exists(zone))
             {
-                return Checked.Fail($"zone '{zone}' is not assigned to this device in the registry ({string.Join(", ", context.RegistryZones)})");
+                return Checked.Fail($"không có khu vực (khối/xóm) '{zone}' / unknown zone '{zone}' (add it with 'zones add')");
             }
 
             if (!zones.Contains(zone, StringComparer.Ordinal))
