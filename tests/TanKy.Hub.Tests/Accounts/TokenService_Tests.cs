@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Data;
 using Dapper;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Tests.Support;
@@ -75,29 +76,47 @@ public sealed class TokenService_Tests : IDisposable
     [Fact]
     public void The_upgrade_gives_every_token_without_expiry_ninety_days_and_unlocks_locked_accounts()
     {
-        var user = _users.Find("truong-khoi-1")!;
-        using (var c = _dir.Db.Open())
+        // A database as a hub before the accounts migration left it: the scripts up to V10 only
+        // (found by name; later ones follow it and need not be re-runnable).
+        var dir = Path.Combine(Path.GetTempPath(), "tanky-v11-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
         {
-            c.Execute("INSERT INTO api_tokens(user_id, name, prefix, token_hash, created_at) VALUES (@id, 'cu', 'aaaa0001', 'ab', 0)", new { id = user.Id });
-            c.Execute("INSERT INTO api_tokens(user_id, name, prefix, token_hash, created_at, revoked_at) VALUES (@id, 'thu-hoi', 'aaaa0002', 'ab', 0, 5)", new { id = user.Id });
-            c.Execute("UPDATE users SET failed_logins = 4, locked_until = 9999999999999");
-            // The version just before the accounts migration (found by name: later ones follow it).
+            var db = new Database(dir);
             var accounts = TanKy.Hub.Shared.Data.Migrations.All.ToList().IndexOf(TanKy.Hub.Shared.Data.Schema.V11Accounts.Sql);
             accounts.Should().BePositive();
-            c.Execute($"PRAGMA user_version={accounts}");
+            using (var c = db.Open())
+            {
+                for (var i = 0; i < accounts; i++)
+                {
+                    c.Execute(TanKy.Hub.Shared.Data.Migrations.All[i]);
+                }
+
+                c.Execute($"PRAGMA user_version={accounts}");
+                c.Execute("""
+                    INSERT INTO users(id, name, role, created_at, failed_logins, locked_until) VALUES (1, 'truong-khoi-1', 'hamlet-head', 0, 4, 9999999999999);
+                    INSERT INTO api_tokens(user_id, name, prefix, token_hash, created_at) VALUES (1, 'cu', 'aaaa0001', 'ab', 0);
+                    INSERT INTO api_tokens(user_id, name, prefix, token_hash, created_at, revoked_at) VALUES (1, 'thu-hoi', 'aaaa0002', 'ab', 0, 5);
+                    """);
+            }
+
+            // SQLite's own clock, at upgrade time: the migration cannot see the hub's TimeProvider.
+            var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            db.Migrate();
+            var after = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+            using var check = db.Open();
+            var expires = check.ExecuteScalar<long>("SELECT expires_at FROM api_tokens WHERE prefix = 'aaaa0001'");
+            const long NinetyDays = 90L * 24 * 3600 * 1000;
+            expires.Should().BeInRange((before / 1000 * 1000) + NinetyDays, after + NinetyDays);
+            check.ExecuteScalar<long?>("SELECT expires_at FROM api_tokens WHERE prefix = 'aaaa0002'").Should().BeNull("a revoked token needs none");
+            check.ExecuteScalar<long>("SELECT COUNT(*) FROM users WHERE locked_until IS NOT NULL OR failed_logins > 0").Should().Be(0);
         }
-
-        // SQLite's own clock, at upgrade time: the migration cannot see the hub's TimeProvider.
-        var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        _dir.Db.Migrate();
-        var after = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-
-        using var check = _dir.Db.Open();
-        var expires = check.ExecuteScalar<long>("SELECT expires_at FROM api_tokens WHERE prefix = 'aaaa0001'");
-        const long NinetyDays = 90L * 24 * 3600 * 1000;
-        expires.Should().BeInRange((before / 1000 * 1000) + NinetyDays, after + NinetyDays);
-        check.ExecuteScalar<long?>("SELECT expires_at FROM api_tokens WHERE prefix = 'aaaa0002'").Should().BeNull("a revoked token needs none");
-        check.ExecuteScalar<long>("SELECT COUNT(*) FROM users WHERE locked_until IS NOT NULL OR failed_logins > 0").Should().Be(0);
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]

@@ -64,7 +64,8 @@ public sealed class ContractRules_Tests
     }
 
     [Theory]
-    [InlineData("desired-speaker", """{"volume":0,"mute":true,"power":false,"zones":[]}""", true)]
+    [InlineData("desired-speaker", """{"volume":0,"mute":true,"power":false,"zones":["khoi-1"]}""", true)]
+    [InlineData("desired-speaker", """{"zones":[]}""", false)]
     [InlineData("desired-speaker", """{"volume":101}""", false)]
     [InlineData("desired-speaker", """{"mute":1}""", false)]
     [InlineData("desired-speaker", """{"zones":["khoi-1","A"]}""", false)]
