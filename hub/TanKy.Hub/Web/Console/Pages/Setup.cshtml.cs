@@ -28,7 +28,7 @@ public sealed class SetupModel(PasswordLogin passwords, ConsoleAudit audit, Tran
         Name = (name ?? "").Trim();
         if (passwords.AdminExists())
         {
-            audit.Record(Name.Length == 0 ? "-" : Name, "setup", Name, false, "an administrator exists", remote);
+            audit.Record(Name.Length == 0 ? "-" : Name, "setup", Name, false, "audit.reason.admin-exists", remote);
             return RefusedPage();
         }
 
