@@ -47,5 +47,5 @@ public static class TextRegistration
 
     // The switch stores "vi" or "en" as is (not the "c=..|uic=.." format of CookieRequestCultureProvider).
     private static ProviderCultureResult? FromCookie(HttpContext http) =>
-        http.Request.Cookies[HubText.LanguageCookie] is "vi" or "en" and var code ? new ProviderCultureResult(code) : null;
+        http.Request.Cookies[HubText.LanguageCookie] is ("vi" or "en") and var code ? new ProviderCultureResult(code) : null;
 }

@@ -28,8 +28,7 @@ public static partial class ApiProblems
 
     /// <summary>
     /// A problem whose detail is a stored reason: a <see cref="TextMessage.Encode">stored text
-    /// message</see> is translated; other words (another feature's exception) are kept as they
-    /// are, and <see cref="Localize"/> keeps English out of a Vietnamese answer.
+    /// message</see> is translated; other words (another feature's exception) are kept as they are.
     /// </summary>
     public static IResult Stored(int status, string titleKey, string reason, IDictionary<string, object?>? extensions = null)
     {
@@ -78,30 +77,18 @@ public static partial class ApiProblems
 
         var language = HubText.LanguageOf(http);
         var status = problem.Status ?? http.Response.StatusCode;
-        var args = problem.Extensions.Remove(Args, out var a) && a is object?[] values ? values : [];
+        object?[] args = problem.Extensions.Remove(Args, out var a) && a is object[] values ? values : [];
         if (problem.Extensions.Remove(TitleKey, out var titleKey) && titleKey is string tk)
         {
             var hasDetail = problem.Extensions.Remove(DetailKey, out var detailKey) && detailKey is string;
             problem.Title = text.Format(tk, language, hasDetail ? [] : args);
             problem.Detail = hasDetail ? text.Format((string)detailKey!, language, args) : problem.Detail;
-            if (hasDetail)
-            {
-                return;
-            }
-        }
-        else
-        {
-            problem.Title = LegacyTitle(problem.Title, language) ?? StatusText(text, status, language);
+            return;
         }
 
-        problem.Detail = LegacyTitle(problem.Detail, language) ?? problem.Detail;
-        if (language == "vi" && problem.Detail is { } detail && !Vietnamese().IsMatch(detail))
-        {
-            // A detail still written in English (an exception message, a helper's older endpoint):
-            // kept for technicians, but not shown as if it were Vietnamese.
-            problem.Extensions["detailEn"] = detail;
-            problem.Detail = null;
-        }
+        // A detail that is not a key is left as written: the words of another feature's exception
+        // (its tests read them), to be given a key where that feature's texts are moved.
+        problem.Title = LegacyTitle(problem.Title, language) ?? StatusText(text, status, language);
     }
 
     /// <summary>The status's own text, e.g. "api.status.404" → "Không tìm thấy".</summary>

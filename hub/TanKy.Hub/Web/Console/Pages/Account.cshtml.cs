@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using TanKy.Hub.Web.Console.Text;
 using TanKy.Hub.Accounts.Http;
 using System.Globalization;
@@ -47,7 +48,7 @@ public sealed class AccountModel(PasswordLogin passwords, TokenService tokens, C
         }
         catch (AccountException ex)
         {
-            return Fail(ex.Message);
+            return Fail(HttpContext.RequestServices.GetRequiredService<ConsoleText>().Say(ex.Text, HttpContext));
         }
 
         audit.Record(me.Name, "password", me.Name, true, null, Remote);

@@ -10,7 +10,7 @@ namespace TanKy.Hub.Web.Console.Text;
 /// <see cref="Get"/> with a language. The language comes from the <c>tanky.lang</c> cookie that the
 /// VI/EN switch sets, then the browser's Accept-Language, then Vietnamese.
 /// </summary>
-internal sealed class ConsoleText
+public sealed class ConsoleText
 {
     public const string LanguageCookie = HubText.LanguageCookie;
 
