@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace TanKy.Hub.Shared.Text;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace TanKy.Hub.Shared.Text;
 /// Stored rows (audit reasons) keep it as <see cref="Encode"/>: <c>key|arg|arg</c>, read back by
 /// <see cref="HubText.Render"/>; text recorded before keys existed is shown as it was written.
 /// </summary>
-public sealed partial record TextMessage(string Key, params object?[] Args)
+public sealed record TextMessage(string Key, params object?[] Args)
 {
     private const char Separator = '|';
 
@@ -28,9 +26,11 @@ public sealed partial record TextMessage(string Key, params object?[] Args)
         }
 
         var parts = stored.Split(Separator);
-        return StoredKey().IsMatch(parts[0]) ? new TextMessage(parts[0], parts[1..]) : null;
+        return IsKey(parts[0]) ? new TextMessage(parts[0], parts[1..]) : null;
     }
 
-    [GeneratedRegex(@"^[a-z][a-z0-9]*(\.[a-z0-9][a-z0-9\-]*)+$")]
-    private static partial Regex StoredKey();
+    // "area.word-word…": lower-case letters, digits, dots and dashes, starting with a letter, with a dot.
+    private static bool IsKey(string s) =>
+        s.Length > 2 && s[0] is >= 'a' and <= 'z' && s.Contains('.', StringComparison.Ordinal) && !s.EndsWith('.')
+        && s.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '.' or '-');
 }
