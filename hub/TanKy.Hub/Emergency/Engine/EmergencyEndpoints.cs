@@ -127,7 +127,7 @@ public static class EmergencyEndpoints
         _ => null,
     };
 
-    private static IResult Audit(ClaimsPrincipal principal, TriggerAudit audit, DateTimeOffset? from, DateTimeOffset? to, string? actor, string? outcome, string? zone, int? limit)
+    private static IResult Audit(HttpContext http, ClaimsPrincipal principal, TriggerAudit audit, HubText text, DateTimeOffset? from, DateTimeOffset? to, string? actor, string? outcome, string? zone, int? limit)
     {
         var user = principal.ToUser();
         if (user.Role is not (Role.Admin or Role.Officer))
@@ -141,7 +141,10 @@ public static class EmergencyEndpoints
             return Invalid(new TextMessage("emergency.invalid.audit-query").Encode());
         }
 
-        return Results.Ok(audit.Query(new TriggerAuditQuery(from, to, actor, allowed, zone, limit ?? 200)));
+        // Reasons are stored as text keys: the answer carries them in the request's language.
+        var language = HubText.LanguageOf(http);
+        return Results.Ok(audit.Query(new TriggerAuditQuery(from, to, actor, allowed, zone, limit ?? 200))
+            .Select(e => e with { What = text.Render(e.What, language), Reason = e.Reason is null ? null : text.Render(e.Reason, language) }));
     }
 
     private static IResult Forbidden(string reason, long auditId) =>
