@@ -38,7 +38,7 @@ public static class ConformanceEndpoints
         }
         catch (ConformanceRefusedException ex)
         {
-            return ApiProblems.Stored(ex.Status, "api.conformance.refused", ex.Message);
+            return ApiProblems.Result(ex.Status, "api.conformance.refused", ex.Text);
         }
     }
 }
