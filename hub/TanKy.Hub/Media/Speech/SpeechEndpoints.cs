@@ -37,12 +37,12 @@ public static class SpeechEndpoints
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or BadHttpRequestException)
         {
-            return Invalid("malformed JSON: " + ex.Message, []);
+            return ApiProblems.Result(400, "api.speech.refused", "api.speech.bad-json");
         }
 
         if (string.IsNullOrWhiteSpace(body?.Text))
         {
-            return Invalid("Nội dung trống / the text is empty", []);
+            return ApiProblems.Result(400, "api.speech.refused", "api.speech.empty");
         }
 
         try
