@@ -19,7 +19,7 @@ public static class AlertCommands
             var all = new AlertStore(ctx.Db).List(r.GetValue(open) ? true : null);
             if (r.GetValue(CliOptions.Json))
             {
-                CliOutput.WriteJson(all.Select(a => new { a.Id, device = a.DeviceId, a.Kind, a.Zones, state = CliText.T(a.IsOpen ? "cli.alerts.state-open" : "cli.alerts.state-closed"), a.OfflineSince, a.OpenedAt, a.ClosedAt, a.CloseReason }));
+                CliOutput.WriteJson(all.Select(a => new { a.Id, device = a.DeviceId, a.Kind, a.Zones, state = a.IsOpen ? "open" : "closed", a.OfflineSince, a.OpenedAt, a.ClosedAt, a.CloseReason }));
                 return 0;
             }
 
