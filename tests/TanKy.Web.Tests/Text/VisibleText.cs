@@ -84,7 +84,7 @@ public static partial class VisibleText
     [GeneratedRegex("""<script type="application/json" id="page-strings">(.*?)</script>""", RegexOptions.Singleline)]
     private static partial Regex PageStrings();
 
-    [GeneratedRegex("""\b(placeholder|title|aria-label|alt)="([^"]*)\"""", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(placeholder|title|aria-label|alt)=""([^""]*)""", RegexOptions.IgnoreCase)]
     private static partial Regex ReadAttributes();
 
     [GeneratedRegex("<[^>]*>")]

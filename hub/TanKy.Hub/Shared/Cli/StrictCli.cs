@@ -68,7 +68,7 @@ public static class StrictCli
             OptionResult o => CliText.T("cli.refuse.bad-value", o.Option.Name, string.Join(' ', o.Tokens.Select(t => t.Value))),
             ArgumentResult a => CliText.T("cli.refuse.bad-value", a.Argument.Name, string.Join(' ', a.Tokens.Select(t => t.Value))),
             CommandResult c when NeedsSubcommand(c) => CliText.T("cli.refuse.missing-command"),
-            _ => CliText.T("cli.refuse.bad-arguments", string.Join(' ', result.Errors.Select(e => e.SymbolResult?.Tokens.FirstOrDefault()?.Value).OfType<string>())),
+            _ => CliText.T("cli.refuse.bad-arguments", string.Join(' ', result.Errors.Select(e => e.SymbolResult is { Tokens.Count: > 0 } r ? r.Tokens[0].Value : null).OfType<string>())),
         };
     }
 

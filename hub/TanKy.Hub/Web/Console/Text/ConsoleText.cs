@@ -6,7 +6,7 @@ namespace TanKy.Hub.Web.Console.Text;
 /// <summary>
 /// The console's view of the hub's texts (<see cref="HubText"/>: <c>IStringLocalizer</c> over
 /// <c>Resources/Text/&lt;area&gt;.resx</c>, Vietnamese, and <c>&lt;area&gt;.en.resx</c>, English).
-/// Pages use <c>@T("key")</c> (<see cref="Translate"/>, the request's language); other code uses
+/// Pages use <c>@T("nav.devices")</c> (<see cref="Translate"/>, the request's language); other code uses
 /// <see cref="Get"/> with a language. The language comes from the <c>tanky.lang</c> cookie that the
 /// VI/EN switch sets, then the browser's Accept-Language, then Vietnamese.
 /// </summary>
