@@ -1,10 +1,16 @@
+using TanKy.Hub.Shared.Text;
 
 namespace TanKy.Hub.Accounts;
 
-/// <summary>Whether a user may trigger an emergency for some zones, and why not.</summary>
-public sealed record AuthorizationOutcome(bool Allowed, string Reason, IReadOnlyList<string> RefusedZones)
+/// <summary>
+/// Whether a user may trigger an emergency for some zones, and why (<see cref="Text"/>, shown in
+/// the reader's language). <see cref="Reason"/> is that message as stored in the audit.
+/// </summary>
+public sealed record AuthorizationOutcome(bool Allowed, TextMessage Text, IReadOnlyList<string> RefusedZones)
 {
-    public static AuthorizationOutcome Allow(string reason) => new(true, reason, []);
+    public string Reason => Text.Encode();
 
-    public static AuthorizationOutcome Refuse(string reason, IReadOnlyList<string>? zones = null) => new(false, reason, zones ?? []);
+    public static AuthorizationOutcome Allow(string key, params object?[] args) => new(true, new TextMessage(key, args), []);
+
+    public static AuthorizationOutcome Refuse(TextMessage text, IReadOnlyList<string>? zones = null) => new(false, text, zones ?? []);
 }

@@ -1,4 +1,3 @@
-using TanKy.Hub.Accounts;
 using TanKy.Protocol;
 
 namespace TanKy.Hub.Accounts;
@@ -15,33 +14,36 @@ public static class EmergencyAuthorizer
     /// refused before a byte of it is read.
     /// </summary>
     public static AuthorizationOutcome AuthorizeRole(User user) =>
-        user.Disabled ? AuthorizationOutcome.Refuse($"user '{user.Name}' is disabled")
-        : user.Role is Role.Admin or Role.Officer or Role.HamletHead ? AuthorizationOutcome.Allow($"{user.Role.ToWire()} may trigger emergencies")
-        : AuthorizationOutcome.Refuse($"the {user.Role.ToWire()} role may not trigger emergencies");
+        user.Disabled ? AuthorizationOutcome.Refuse(new("emergency.reason.user-disabled", user.Name))
+        : user.Role is Role.Admin or Role.Officer or Role.HamletHead ? AuthorizationOutcome.Allow("emergency.reason.role-may", RoleKey(user))
+        : AuthorizationOutcome.Refuse(new("emergency.reason.role-may-not", RoleKey(user)));
 
     public static AuthorizationOutcome Authorize(User user, IReadOnlyCollection<string> zones)
     {
         if (user.Disabled)
         {
-            return AuthorizationOutcome.Refuse($"user '{user.Name}' is disabled");
+            return AuthorizationOutcome.Refuse(new("emergency.reason.user-disabled", user.Name));
         }
 
         if (zones.Count == 0)
         {
-            return AuthorizationOutcome.Refuse("no target zone");
+            return AuthorizationOutcome.Refuse(new("emergency.reason.no-zone"));
         }
 
         switch (user.Role)
         {
             case Role.Admin or Role.Officer:
-                return AuthorizationOutcome.Allow($"{user.Role.ToWire()} reaches every zone");
+                return AuthorizationOutcome.Allow("emergency.reason.every-zone", RoleKey(user));
             case Role.HamletHead:
                 var outside = zones.Where(z => !user.CanReachZone(z)).Distinct(StringComparer.Ordinal).ToList();
                 return outside.Count == 0
-                    ? AuthorizationOutcome.Allow("hamlet head in own zones")
-                    : AuthorizationOutcome.Refuse($"zones outside {user.Name}'s hamlets: {string.Join(", ", outside)}", outside);
+                    ? AuthorizationOutcome.Allow("emergency.reason.own-zones")
+                    : AuthorizationOutcome.Refuse(new("emergency.reason.outside", user.Name, string.Join(", ", outside)), outside);
             default:
-                return AuthorizationOutcome.Refuse($"the {user.Role.ToWire()} role may not trigger emergencies");
+                return AuthorizationOutcome.Refuse(new("emergency.reason.role-may-not", RoleKey(user)));
         }
     }
+
+    // The role as its own text key, so "Trưởng khối/xóm" is shown instead of "hamlet-head".
+    private static string RoleKey(User user) => "role." + user.Role.ToWire();
 }

@@ -77,7 +77,7 @@ public sealed class PasswordLogin(Database db, UserStore users, IOptions<LoginOp
         {
             if (AdminExists())
             {
-                throw new AccountException("an administrator already exists");
+                throw new AccountException("setup.refused");
             }
 
             return users.Add(name, Role.Admin, [], password);
@@ -92,7 +92,7 @@ public sealed class PasswordLogin(Database db, UserStore users, IOptions<LoginOp
     {
         if (password.Length < 10)
         {
-            throw new AccountException("a password needs at least 10 characters");
+            throw new AccountException("password.rule");
         }
 
         using var c = db.Open();

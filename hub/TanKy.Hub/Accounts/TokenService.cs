@@ -23,11 +23,11 @@ public sealed class TokenService(Database db, UserStore users, TimeProvider time
     /// <summary>A new token, printed once; <paramref name="lifetime"/> defaults to <see cref="TokenOptions.DefaultLifetime"/>.</summary>
     public string Create(string userName, string name = "cli", TimeSpan? lifetime = null)
     {
-        var user = users.Find(userName) ?? throw new AccountException($"no user '{userName}'");
+        var user = users.Find(userName) ?? throw new AccountException("account.error.no-user", userName);
         var life = lifetime ?? _options.DefaultLifetime;
         if (life <= TimeSpan.Zero || life > _options.MaxLifetime)
         {
-            throw new AccountException($"a token lifetime must be above zero and at most {_options.MaxLifetime.TotalDays:0} days (Tokens:MaxLifetime)");
+            throw new AccountException("account.error.token-lifetime", _options.MaxLifetime.TotalDays.ToString("0", System.Globalization.CultureInfo.InvariantCulture));
         }
 
         var prefix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
@@ -80,7 +80,7 @@ public sealed class TokenService(Database db, UserStore users, TimeProvider time
         using var c = db.Open();
         if (c.Execute("UPDATE api_tokens SET revoked_at = @now WHERE prefix = @prefix AND revoked_at IS NULL", new { prefix, now = time.GetUtcNow().ToUnixTimeMilliseconds() }) == 0)
         {
-            throw new AccountException($"no active token with id '{prefix}'");
+            throw new AccountException("account.error.no-token", prefix);
         }
     }
 

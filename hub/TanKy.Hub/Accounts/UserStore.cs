@@ -12,36 +12,36 @@ public sealed class UserStore(Database db, TimeProvider time)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Length > 64 || name.Any(char.IsControl))
         {
-            throw new AccountException("user name must be 1–64 printable characters");
+            throw new AccountException("account.error.name");
         }
 
         if (role.IsZoneScoped() && zones.Count == 0)
         {
-            throw new AccountException("a hamlet head needs at least one zone (--zones khoi-1,xom-3)");
+            throw new AccountException("account.error.head-needs-zone");
         }
 
         if (!role.IsZoneScoped() && zones.Count > 0)
         {
-            throw new AccountException($"the {role.ToWire()} role reaches every zone; --zones is only for hamlet heads");
+            throw new AccountException("account.error.zones-only-heads", "role." + role.ToWire());
         }
 
         if (password is { Length: < 10 })
         {
-            throw new AccountException("a password needs at least 10 characters");
+            throw new AccountException("password.rule");
         }
 
         using var c = db.Open();
         using var tx = c.BeginTransaction();
         if (c.ExecuteScalar<long>("SELECT COUNT(*) FROM users WHERE name = @name", new { name }, tx) > 0)
         {
-            throw new AccountException($"user '{name}' already exists");
+            throw new AccountException("account.error.exists", name);
         }
 
         foreach (var zone in zones)
         {
             if (c.ExecuteScalar<long>("SELECT COUNT(*) FROM zones WHERE id = @zone", new { zone }, tx) == 0)
             {
-                throw new AccountException($"unknown zone '{zone}'");
+                throw new AccountException("account.error.unknown-zone", zone);
             }
         }
 
@@ -70,7 +70,7 @@ public sealed class UserStore(Database db, TimeProvider time)
         using var c = db.Open();
         if (c.Execute("UPDATE users SET disabled = @disabled WHERE name = @name", new { name, disabled = disabled ? 1 : 0 }) == 0)
         {
-            throw new AccountException($"no user '{name}'");
+            throw new AccountException("account.error.no-user", name);
         }
     }
 

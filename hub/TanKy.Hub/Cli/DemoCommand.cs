@@ -32,7 +32,7 @@ internal static class DemoCommand
             // Provisioning reads the same settings as the hub it starts (data directory, broker port for the fleet file).
             var ctx = new CliContext(r.GetValue(CliOptions.DataDir), HostSettings.Of(r));
             var fleet = Provision(ctx, r.GetValue(commune) ?? Path.Combine(AppContext.BaseDirectory, "commune", "tan-ky.yaml"));
-            Console.Out.WriteLine($"Tệp đội thiết bị mô phỏng / simulator fleet file: {fleet}");
+            Console.Out.WriteLine(CliText.T("cli.demo.fleet", fleet));
             if (r.GetValue(provisionOnly))
             {
                 return 0;
@@ -49,7 +49,7 @@ internal static class DemoCommand
         if (ctx.Devices().List().Count == 0)
         {
             var results = ctx.Importer().ImportFile(communeFile);
-            Console.Out.WriteLine($"Đã nạp xã mẫu / provisioned the sample commune: {ctx.Zones().List().Count} zones, {results.Count} devices");
+            Console.Out.WriteLine(CliText.T("cli.demo.provisioned", ctx.Zones().List().Count, results.Count));
         }
 
         var fleet = Path.Combine(ctx.Db.DataDir, FleetFileName);
@@ -61,12 +61,12 @@ internal static class DemoCommand
 
         if (DemoMedia.Provision(ctx.Db, (ctx.Configuration.GetSection(Schedules.ScheduleOptions.Section).Get<Schedules.ScheduleOptions>() ?? new Schedules.ScheduleOptions()).FullDirectory) is > 0 and var clips)
         {
-            Console.Out.WriteLine($"Đã tạo {clips} âm thanh mẫu cho chương trình mẫu / generated {clips} stand-in clips for the sample programme");
+            Console.Out.WriteLine(CliText.T("cli.demo.clips", clips));
         }
 
         if (EnsureAdminToken(ctx.Users(), ctx.Tokens(), ctx.Db.DataDir) is { } tokenFile)
         {
-            Console.Out.WriteLine($"Mã API quản trị thử / demo admin API token saved in {tokenFile}");
+            Console.Out.WriteLine(CliText.T("cli.demo.token", tokenFile));
         }
 
         return fleet;

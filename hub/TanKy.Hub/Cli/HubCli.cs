@@ -31,6 +31,7 @@ public static class HubCli
             new HelpOption(),
             new VersionOption(),
             CliOptions.DataDir,
+            CliOptions.Language,
         }, hidden: true);
         root.SetAction((r, ct) => RunHub(r, runHost, ct));
         var run = HostSettings.Accept(new Command("run", "Chạy hub (mặc định) / run the hub service (the default)"));

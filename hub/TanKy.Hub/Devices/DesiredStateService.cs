@@ -35,12 +35,12 @@ public sealed class DesiredStateService(Database db, IHubMqtt mqtt, IOptions<Hub
         using (var tx = c.BeginTransaction())
         {
             var kind = c.ExecuteScalar<string?>("SELECT kind FROM devices WHERE id = @deviceId", new { deviceId }, tx)
-                ?? throw new RegistryException($"no device '{deviceId}'");
+                ?? throw new RegistryException("device.error.no-device", deviceId);
             if (changes.ContainsKey(DesiredStateStore.ZonesKey) && kind == DeviceKind.Speaker.ToWire())
             {
                 if (changes[DesiredStateStore.ZonesKey] is not JsonArray zones)
                 {
-                    throw new RegistryException($"device '{deviceId}' needs at least one zone");
+                    throw new RegistryException("device.error.needs-zone", deviceId);
                 }
 
                 DeviceRegistry.ReplaceZones(c, tx, deviceId, zones.Select(z => z!.GetValue<string>()).ToList(), now);

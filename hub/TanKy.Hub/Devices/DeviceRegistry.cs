@@ -52,7 +52,7 @@ public sealed class DeviceRegistry(Database db, TimeProvider time) : IDeviceAuth
         Validate(c, tx, device);
         if (c.ExecuteScalar<long>("SELECT COUNT(*) FROM devices WHERE id = @Id", device, tx) > 0)
         {
-            throw new RegistryException($"device '{device.Id}' already exists (use 'devices rotate-secret' for a new secret)");
+            throw new RegistryException("device.error.exists", device.Id);
         }
 
         var secret = SecretHasher.NewSecret();
@@ -75,10 +75,10 @@ public sealed class DeviceRegistry(Database db, TimeProvider time) : IDeviceAuth
     {
         Validate(c, tx, device);
         var kind = c.ExecuteScalar<string?>("SELECT kind FROM devices WHERE id = @Id", device, tx)
-            ?? throw new RegistryException($"no device '{device.Id}'");
+            ?? throw new RegistryException("device.error.no-device", device.Id);
         if (kind != device.Kind.ToWire())
         {
-            throw new RegistryException($"device '{device.Id}' is a {kind}; its kind cannot change to {device.Kind.ToWire()}");
+            throw new RegistryException("device.error.kind-change", device.Id, "kind." + kind, "kind." + device.Kind.ToWire());
         }
 
         c.Execute(
@@ -98,7 +98,7 @@ public sealed class DeviceRegistry(Database db, TimeProvider time) : IDeviceAuth
     {
         if (zones.Count == 0)
         {
-            throw new RegistryException($"device '{id}' needs at least one zone");
+            throw new RegistryException("device.error.needs-zone", id);
         }
 
         foreach (var zone in zones)
@@ -157,7 +157,7 @@ public sealed class DeviceRegistry(Database db, TimeProvider time) : IDeviceAuth
             tx);
         if (rows == 0)
         {
-            throw new RegistryException($"no device '{id}'");
+            throw new RegistryException("device.error.no-device", id);
         }
 
         LogChange(c, tx, id, "secret-rotated", null);
@@ -171,7 +171,7 @@ public sealed class DeviceRegistry(Database db, TimeProvider time) : IDeviceAuth
         using var tx = c.BeginTransaction();
         if (c.Execute("DELETE FROM devices WHERE id = @id", new { id }, tx) == 0)
         {
-            throw new RegistryException($"no device '{id}'");
+            throw new RegistryException("device.error.no-device", id);
         }
 
         LogChange(c, tx, id, "removed", null);
@@ -223,35 +223,35 @@ public sealed class DeviceRegistry(Database db, TimeProvider time) : IDeviceAuth
     {
         if (!Identifiers.IsValid(device.Id))
         {
-            throw new RegistryException($"invalid device id '{device.Id}': use 1–48 characters a–z, 0–9 or '-'");
+            throw new RegistryException("device.error.bad-id", device.Id);
         }
 
         if (Broker.BrokerIdentities.IsReserved(device.Id))
         {
-            throw new RegistryException($"device id '{device.Id}' is reserved for the hub or the tools account");
+            throw new RegistryException("device.error.reserved-id", device.Id);
         }
 
         if (device.Zones.Count == 0)
         {
-            throw new RegistryException($"device '{device.Id}' needs at least one zone");
+            throw new RegistryException("device.error.needs-zone", device.Id);
         }
 
         foreach (var zone in device.Zones)
         {
             if (c.ExecuteScalar<long>("SELECT COUNT(*) FROM zones WHERE id = @zone", new { zone }, tx) == 0)
             {
-                throw new RegistryException($"unknown zone '{zone}' for device '{device.Id}' (add it with 'zones add')");
+                throw new RegistryException("device.error.unknown-zone-for", zone, device.Id);
             }
         }
 
         if (device.Lat is < -90 or > 90 || device.Lon is < -180 or > 180)
         {
-            throw new RegistryException($"device '{device.Id}': lat must be −90…90 and lon −180…180");
+            throw new RegistryException("device.error.position", device.Id);
         }
 
         if (device.Name is { Length: > 100 } || device.Notes is { Length: > 1000 })
         {
-            throw new RegistryException($"device '{device.Id}': name is limited to 100 characters and notes to 1000");
+            throw new RegistryException("device.error.text-length", device.Id);
         }
     }
 

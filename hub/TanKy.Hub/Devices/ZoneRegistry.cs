@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using Dapper;
 using TanKy.Protocol;
 using TanKy.Hub.Shared.Data;
@@ -11,12 +12,12 @@ public sealed class ZoneRegistry(Database db, TimeProvider time)
     {
         if (!Identifiers.IsValid(id))
         {
-            throw new RegistryException($"invalid zone id '{id}': use a–z, 0–9 and '-' (e.g. khoi-1, xom-3)");
+            throw new RegistryException("zone.error.bad-id", id);
         }
 
         if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
         {
-            throw new RegistryException("zone name must be 1–100 characters");
+            throw new RegistryException(new TextMessage("zone.error.name"));
         }
 
         using var c = db.Open();

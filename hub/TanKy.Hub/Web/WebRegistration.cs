@@ -13,6 +13,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using TanKy.Hub.Accounts.Http;
 using TanKy.Hub.Shared.Web;
+using TanKy.Hub.Shared.Text;
 using TanKy.Hub.Emergency.Live;
 
 namespace TanKy.Hub.Web;
@@ -48,7 +49,8 @@ public static class WebRegistration
         services.Configure<JsonOptions>(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         services.AddAuthentication(BearerTokenHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddAuthorization(Policies.Add);
-        services.AddProblemDetails();
+        services.AddHubText();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.Localize);
         services.AddOpenApi();
         return services;
     }
@@ -87,6 +89,7 @@ public static class WebRegistration
 
     public static WebApplication MapWebApi(this WebApplication app)
     {
+        TextRegistration.UseHubText(app);
         app.UseStatusCodePages();
         app.UseWebSockets();
         Console.ConsoleRegistration.UseConsoleStaticFiles(app);

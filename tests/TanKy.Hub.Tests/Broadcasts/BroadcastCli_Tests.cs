@@ -57,7 +57,7 @@ public sealed partial class BroadcastCli_Tests : IAsyncLifetime
     {
         var outside = await RunAsync("broadcast", "play", "--zones", "xom-3", "--media", "tin-1s", "--token", _head);
         outside.Code.Should().Be(1);
-        outside.Error.Should().Be("Lỗi / error: Không có quyền / forbidden: zone(s) outside your hamlets: xom-3\n");
+        outside.Error.Should().Be("Lỗi / error: Không có quyền: zone(s) outside your hamlets: xom-3\n");
 
         var media = await RunAsync("broadcast", "play", "--zones", "khoi-1", "--media", "khong-co", "--token", _head);
         media.Code.Should().Be(1);
@@ -65,7 +65,7 @@ public sealed partial class BroadcastCli_Tests : IAsyncLifetime
 
         var missing = await RunAsync("broadcast", "report", "bc-000000000000", "--token", _head);
         missing.Code.Should().Be(1);
-        missing.Error.Should().Contain("Không tìm thấy bản tin / broadcast not found");
+        missing.Error.Should().Contain("Không tìm thấy bản tin");
 
         var badToken = await RunAsync("broadcast", "list", "--token", "tk_00000000_wrong");
         badToken.Code.Should().Be(1);

@@ -73,7 +73,7 @@ public sealed class CommandLine_Tests : IDisposable
             var cli = await CliRun.RunAsync([.. Words(path), .. tail, "--data-dir", _dataDir]);
 
             cli.Code.Should().Be(2, $"'{path} {string.Join(' ', tail)}'");
-            cli.Stderr.Should().Be($"Tùy chọn không hợp lệ / Unknown option: {tail[0]}{Environment.NewLine}");
+            cli.Stderr.Should().Be($"Tùy chọn không có: {tail[0]}{Environment.NewLine}");
             cli.Stdout.Should().BeEmpty();
             cli.Started.Should().BeEmpty();
             Directory.Exists(_dataDir).Should().BeFalse();
@@ -89,7 +89,7 @@ public sealed class CommandLine_Tests : IDisposable
             var cli = await CliRun.RunAsync([.. Words(path), .. tail]);
 
             cli.Code.Should().Be(2, $"'{path} {string.Join(' ', tail)}'");
-            cli.Stderr.Should().Be($"Lệnh không hợp lệ / Unknown command: no-such-command{Environment.NewLine}");
+            cli.Stderr.Should().Be($"Lệnh không có: no-such-command{Environment.NewLine}");
             cli.Stdout.Should().BeEmpty();
             cli.Started.Should().BeEmpty();
         }
@@ -101,18 +101,18 @@ public sealed class CommandLine_Tests : IDisposable
         var cli = await CliRun.RunAsync("devices");
 
         cli.Code.Should().Be(2);
-        cli.Stderr.Should().Be($"Thiếu lệnh / Missing command: see --help{Environment.NewLine}");
+        cli.Stderr.Should().Be($"Thiếu lệnh: xem --help{Environment.NewLine}");
         cli.Stdout.Should().Contain("tanky-hub devices [command] [options]");
     }
 
     [Theory]
-    [InlineData(new[] { "tokens", "create", "--user", "u", "--expires-days", "ten" }, "Giá trị không hợp lệ / Bad value: ")]
-    [InlineData(new[] { "devices", "add", "--id", "x", "--kind", "speaker", "--zone", "z", "--lat", "north" }, "Giá trị không hợp lệ / Bad value: ")]
-    [InlineData(new[] { "devices", "add", "--kind", "speaker", "--zone", "z" }, "Thiếu tùy chọn bắt buộc / Missing required option: --id")]
-    [InlineData(new[] { "tokens", "create", "--user" }, "Thiếu giá trị / Missing value: --user needs a value")]
-    [InlineData(new[] { "run", "extra" }, "Đối số không hợp lệ / Unexpected argument: extra")]
-    [InlineData(new[] { "media", "show", "--id" }, "Tùy chọn không hợp lệ / Unknown option: --id")]
-    public async Task Bad_arguments_exit_2_with_one_bilingual_line(string[] args, string message)
+    [InlineData(new[] { "tokens", "create", "--user", "u", "--expires-days", "ten" }, "Giá trị không đúng cho ")]
+    [InlineData(new[] { "devices", "add", "--id", "x", "--kind", "speaker", "--zone", "z", "--lat", "north" }, "Giá trị không đúng cho ")]
+    [InlineData(new[] { "devices", "add", "--kind", "speaker", "--zone", "z" }, "Thiếu tùy chọn bắt buộc: --id")]
+    [InlineData(new[] { "tokens", "create", "--user" }, "Thiếu giá trị: --user cần một giá trị")]
+    [InlineData(new[] { "run", "extra" }, "Đối số thừa: extra")]
+    [InlineData(new[] { "media", "show", "--id" }, "Tùy chọn không có: --id")]
+    public async Task Bad_arguments_exit_2_with_one_line_in_vietnamese(string[] args, string message)
     {
         var cli = await CliRun.RunAsync(["--data-dir", _dataDir, .. args]);
 
@@ -121,6 +121,18 @@ public sealed class CommandLine_Tests : IDisposable
         cli.Stderr.Trim().Should().NotContain(Environment.NewLine, "one line");
         cli.Started.Should().BeEmpty();
         Directory.Exists(_dataDir).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData(new[] { "--lang", "en", "media", "show", "--id" }, "Unknown option: --id")]
+    [InlineData(new[] { "devices", "add", "--kind", "speaker", "--zone", "z", "--lang=en" }, "Missing required option: --id")]
+    [InlineData(new[] { "--lang", "en", "tokens", "create", "--user" }, "Missing value: --user needs a value")]
+    public async Task With_lang_en_the_line_is_english(string[] args, string message)
+    {
+        var cli = await CliRun.RunAsync(["--data-dir", _dataDir, .. args]);
+
+        cli.Code.Should().Be(2);
+        cli.Stderr.Should().Be(message + Environment.NewLine);
     }
 
     // The invocations of hub/deploy/tanky-hub.service, hub/demo.sh, the field tests' and the bench's
@@ -163,15 +175,15 @@ public sealed class CommandLine_Tests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "devices", "list", "--Hub:DataDir=/tmp/d" }, "Tùy chọn không hợp lệ / Unknown option: --Hub:DataDir=/tmp/d")]
-    [InlineData(new[] { "--Hub:DataDir=/tmp/d", "devices", "list" }, "Tùy chọn không hợp lệ / Unknown option: --Hub:DataDir=/tmp/d")]
-    [InlineData(new[] { "run", "--Hub:DataDir" }, "Thiếu giá trị / Missing value: --Hub:DataDir needs a value")]
-    [InlineData(new[] { "run", "--Hub:DataDir", "--Broker:Port=1" }, "Thiếu giá trị / Missing value: --Hub:DataDir needs a value")]
-    [InlineData(new[] { "run", "--dta-dir=/tmp/d" }, "Tùy chọn không hợp lệ / Unknown option: --dta-dir=/tmp/d")]
-    [InlineData(new[] { "run", "--Hub:=x" }, "Tùy chọn không hợp lệ / Unknown option: --Hub:=x")]
-    [InlineData(new[] { "run", "--:DataDir=x" }, "Tùy chọn không hợp lệ / Unknown option: --:DataDir=x")]
-    [InlineData(new[] { "run", "Hub:DataDir=x" }, "Đối số không hợp lệ / Unexpected argument: Hub:DataDir=x")]
-    [InlineData(new[] { "--Broker:Port=1884", "no-such-command" }, "Lệnh không hợp lệ / Unknown command: no-such-command")]
+    [InlineData(new[] { "devices", "list", "--Hub:DataDir=/tmp/d" }, "Tùy chọn không có: --Hub:DataDir=/tmp/d")]
+    [InlineData(new[] { "--Hub:DataDir=/tmp/d", "devices", "list" }, "Tùy chọn không có: --Hub:DataDir=/tmp/d")]
+    [InlineData(new[] { "run", "--Hub:DataDir" }, "Thiếu giá trị: --Hub:DataDir cần một giá trị")]
+    [InlineData(new[] { "run", "--Hub:DataDir", "--Broker:Port=1" }, "Thiếu giá trị: --Hub:DataDir cần một giá trị")]
+    [InlineData(new[] { "run", "--dta-dir=/tmp/d" }, "Tùy chọn không có: --dta-dir=/tmp/d")]
+    [InlineData(new[] { "run", "--Hub:=x" }, "Tùy chọn không có: --Hub:=x")]
+    [InlineData(new[] { "run", "--:DataDir=x" }, "Tùy chọn không có: --:DataDir=x")]
+    [InlineData(new[] { "run", "Hub:DataDir=x" }, "Đối số thừa: Hub:DataDir=x")]
+    [InlineData(new[] { "--Broker:Port=1884", "no-such-command" }, "Lệnh không có: no-such-command")]
     public async Task Settings_only_where_the_hub_starts_and_only_in_their_two_forms(string[] args, string message)
     {
         var cli = await CliRun.RunAsync(args);

@@ -66,6 +66,7 @@ public sealed class EmergencyApi_Tests : IAsyncLifetime
     public async Task Invalid_requests_get_400_with_the_reason(string json, string reason)
     {
         using var officer = _hub.Client("van-hoa");
+        officer.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
 
         var response = await officer.PostAsync("/api/v1/emergency", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 

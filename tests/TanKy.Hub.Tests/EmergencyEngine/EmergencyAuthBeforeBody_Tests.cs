@@ -42,7 +42,7 @@ public sealed class EmergencyAuthBeforeBody_Tests : IAsyncLifetime
         status.Should().StartWith("HTTP/1.1 403", $"{Sent} of {Announced} bytes were sent: the refusal cannot have needed the rest");
         using var c = _hub.Dir.Db.Open();
         c.QuerySingle<(string What, string Outcome)>("SELECT what, outcome FROM emergency_audit ORDER BY id DESC LIMIT 1")
-            .Should().Be(("emergency refused before reading the request", "refused"));
+            .Should().Be(("emergency.what.unread", "refused"), "the audit keeps a text key, shown in the reader's language");
     }
 
     private static async Task<string> ReadStatusLineAsync(NetworkStream stream, CancellationToken ct)

@@ -31,13 +31,13 @@ public sealed partial class EmergencyCli_Tests : IAsyncLifetime
         var run = await RunAsync("broadcast", "emergency", "--zones", "khoi-1", "--media", "tin-10s", "--siren", "coi-hu", "--repeat", "2", "--interval", "5", "--token", _officer);
 
         run.Code.Should().Be(0, run.Error);
-        run.Output.Should().StartWith("ĐÃ PHÁT KHẨN CẤP / emergency started: bc-");
+        run.Output.Should().StartWith("ĐÃ PHÁT KHẨN CẤP: bc-");
         var id = BroadcastId().Match(run.Output).Value;
         _hub.Broadcasts.Get(id)!.Class.Should().Be("emergency");
 
         var cancel = await RunAsync("broadcast", "cancel", id, "--token", _officer);
         cancel.Code.Should().Be(0, cancel.Error);
-        cancel.Output.Should().Be($"Đã huỷ / cancelled {id}\n");
+        cancel.Output.Should().Be($"Đã huỷ {id}\n");
         _hub.Broadcasts.Get(id)!.Status.Should().Be(BroadcastStatus.Cancelled);
     }
 

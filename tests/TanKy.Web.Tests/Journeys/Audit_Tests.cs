@@ -30,11 +30,11 @@ public sealed class Audit_Tests(Browser browser)
         await page.Locator("input[name=outcome]").FillAsync("refused");
         await page.Locator("#audit-filter button[type=submit]").ClickAsync();
         await Expect(page.Locator("#audit tbody tr")).ToHaveCountAsync(1);
-        await Expect(page.Locator("#audit tbody tr")).ToContainTextAsync("bad credentials");
+        await Expect(page.Locator("#audit tbody tr")).ToContainTextAsync("Sai tên hoặc mật khẩu");
 
         await page.GotoAsync("/audit?source=command");
         await Expect(page.Locator("#audit tbody tr")).ToHaveCountAsync(1);
-        await Expect(page.Locator("#audit tbody tr")).ToContainTextAsync("ping");
+        await Expect(page.Locator("#audit tbody tr")).ToContainTextAsync("Kiểm tra kết nối");
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed partial class AccountHardening_Tests
 
         using var c = hub.Get<Database>().Open();
         c.Query<string>("SELECT remote FROM console_audit WHERE action = 'login' AND outcome = 'allowed'").Should().Equal("127.0.0.2");
-        c.ExecuteScalar<long>("SELECT COUNT(*) FROM console_audit WHERE action = 'login' AND reason = 'throttled' AND remote = '127.0.0.1'").Should().Be(throttledPages);
+        c.ExecuteScalar<long>("SELECT COUNT(*) FROM console_audit WHERE action = 'login' AND reason = 'audit.reason.throttled' AND remote = '127.0.0.1'").Should().Be(throttledPages);
     }
 
     [Fact]

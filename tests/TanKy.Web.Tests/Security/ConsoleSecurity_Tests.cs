@@ -78,7 +78,7 @@ public sealed class ConsoleSecurity_Tests
 
         var withoutToken = await client.Http.PutAsJsonAsync("/api/v1/devices/loa-khoi-1-a/desired", new { volume = 40 });
         withoutToken.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await withoutToken.Content.ReadAsStringAsync()).Should().Contain("antiforgery");
+        (await withoutToken.Content.ReadAsStringAsync()).Should().Contain("Thiếu mã chống giả mạo", "the answer is in the console's language");
 
         var csrf = await client.MetaTokenAsync();
         using var request = new HttpRequestMessage(HttpMethod.Put, "/api/v1/devices/loa-khoi-1-a/desired") { Content = JsonContent.Create(new { volume = 40 }) };

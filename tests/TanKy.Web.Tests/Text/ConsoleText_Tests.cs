@@ -21,7 +21,7 @@ public sealed partial class ConsoleText_Tests
             .ToList();
 
         used.Should().NotBeEmpty();
-        used.Where(u => !_text.Keys.Contains(u.Key)).Should().BeEmpty("every T(\"key\") needs a line in Web/Console/Text/*.tsv");
+        used.Where(u => !_text.Keys.Contains(u.Key)).Should().BeEmpty("every T(\"key\") needs an entry in hub/TanKy.Hub/Resources/Text/<area>.resx and <area>.en.resx");
     }
 
     [Fact]
@@ -42,6 +42,27 @@ public sealed partial class ConsoleText_Tests
         _text.Get("nav.devices", "vi").Should().Be("Thiết bị");
         _text.Get("nav.devices", "en").Should().Be("Devices");
         _text.Get("no.such.key", "vi").Should().Be("[no.such.key]");
+    }
+
+    [Fact]
+    public void Every_key_has_a_vietnamese_and_an_english_text()
+    {
+        var vi = _text.Text.Table("vi");
+        var en = _text.Text.Table("en");
+
+        vi.Keys.Should().BeEquivalentTo(_text.Keys);
+        vi.Where(e => string.IsNullOrWhiteSpace(e.Value)).Select(e => e.Key).Should().BeEmpty("every key has Vietnamese text");
+        _text.Keys.Where(k => !en.TryGetValue(k, out var v) || string.IsNullOrWhiteSpace(v)).Should().BeEmpty("every key has English text in <area>.en.resx");
+        en.Keys.Except(vi.Keys).Should().BeEmpty("an English entry without a Vietnamese one is never shown");
+    }
+
+    [Fact]
+    public void Texts_come_from_the_resource_files_through_the_localizer_and_fill_in_arguments()
+    {
+        _text.Text.AreaOf["nav.devices"].Should().Be("core");
+        _text.Format("account.throttled", "vi", 30).Should().Be("Thử sai mật khẩu quá nhiều lần. Hãy thử lại sau 30 giây.");
+        _text.Format("account.throttled", "en", 30).Should().Be("Too many wrong passwords. Try again in 30 seconds.");
+        System.Globalization.CultureInfo.CurrentUICulture.Name.Should().NotBe("en", "a lookup in English puts the thread's culture back");
     }
 
     private static string RepoRoot()

@@ -52,7 +52,7 @@ public static class TokenCommands
         revoke.SetAction(r => CliOptions.Guard(() =>
         {
             CliOptions.Context(r).Tokens().Revoke(r.GetValue(id)!);
-            Console.Out.WriteLine($"Đã thu hồi / revoked {r.GetValue(id)}");
+            Console.Out.WriteLine(CliText.T("cli.tokens.revoked", r.GetValue(id)));
             return 0;
         }));
 

@@ -21,13 +21,15 @@ public static class UserCommands
         {
             if (!Roles.TryParse(r.GetValue(role), out var parsed))
             {
-                return CliOutput.Fail($"unknown role '{r.GetValue(role)}' (admin, officer, hamlet-head, technician, viewer)");
+                return CliOutput.Fail(CliText.T("cli.users.unknown-role", r.GetValue(role)));
             }
 
             var zoneList = (r.GetValue(zones) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var password = r.GetValue(passwordStdin) ? Console.In.ReadLine()?.TrimEnd('\r', '\n') : null;
             var user = CliOptions.Context(r).Users().Add(r.GetValue(name)!, parsed.Value, zoneList, password);
-            Console.Out.WriteLine($"Đã thêm / added {user.Name} ({user.Role.ToWire()}{(user.Zones.Count > 0 ? ": " + string.Join(",", user.Zones) : "")})");
+            Console.Out.WriteLine(user.Zones.Count > 0
+                ? CliText.T("cli.users.added-zones", user.Name, "role." + user.Role.ToWire(), string.Join(",", user.Zones))
+                : CliText.T("cli.users.added", user.Name, "role." + user.Role.ToWire()));
             return 0;
         }));
 
@@ -41,7 +43,9 @@ public static class UserCommands
             }
             else
             {
-                CliOutput.WriteTable(["NAME", "ROLE", "ZONES", "DISABLED"], all.Select(u => (IReadOnlyList<string>)[u.Name, u.Role.ToWire(), string.Join(",", u.Zones), u.Disabled ? "yes" : "no"]));
+                CliOutput.WriteTable(
+                    [CliText.T("cli.users.col-name"), CliText.T("cli.users.col-role"), CliText.T("cli.users.col-zones"), CliText.T("cli.users.col-disabled")],
+                    all.Select(u => (IReadOnlyList<string>)[u.Name, CliText.T("role." + u.Role.ToWire()), string.Join(",", u.Zones), CliText.T(u.Disabled ? "cli.yes" : "cli.no")]));
             }
 
             return 0;
@@ -61,7 +65,7 @@ public static class UserCommands
         cmd.SetAction(r => CliOptions.Guard(() =>
         {
             CliOptions.Context(r).Users().SetDisabled(r.GetValue(name)!, disabled);
-            Console.Out.WriteLine($"{verb}d {r.GetValue(name)}");
+            Console.Out.WriteLine(CliText.T(disabled ? "cli.users.disabled" : "cli.users.enabled", r.GetValue(name)));
             return 0;
         }));
         return cmd;

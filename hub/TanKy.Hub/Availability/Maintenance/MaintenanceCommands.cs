@@ -29,7 +29,7 @@ public static class MaintenanceCommands
 
         return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) && value.Length > 16
             ? t
-            : throw new FormatException($"{name} '{value}' is not a time: use \"yyyy-MM-dd HH:mm\" (Vietnam time)");
+            : throw new FormatException(CliText.T("cli.maintenance.bad-time", name, value));
     }
 
     private static Command Add()
@@ -47,12 +47,12 @@ public static class MaintenanceCommands
                 .Where(x => x.Item2 is not null).ToList();
             if (targets.Count != 1)
             {
-                return CliOutput.Fail("give exactly one of --device, --zone or --kind");
+                return CliOutput.Fail(CliText.T("cli.maintenance.one-target"));
             }
 
             var ctx = CliOptions.Context(r);
             var w = new MaintenanceStore(ctx.Db, ctx.Time).Add(targets[0].Item1, targets[0].Item2!, ParseTime(r.GetValue(from)!, "--from"), ParseTime(r.GetValue(to)!, "--to"), r.GetValue(reason)!);
-            Console.Out.WriteLine($"Đã thêm / added maintenance #{w.Id}: {w.Scope.ToWire()} {w.Target} {Local(w.From)} – {Local(w.To)}");
+            Console.Out.WriteLine(CliText.T("cli.maintenance.added", w.Id, w.Scope.ToWire(), w.Target, Local(w.From), Local(w.To)));
             return 0;
         }));
         return cmd;

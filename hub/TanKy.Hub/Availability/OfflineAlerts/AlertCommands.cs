@@ -24,8 +24,8 @@ public static class AlertCommands
             }
 
             CliOutput.WriteTable(["ID", "DEVICE", "KIND", "ZONES", "STATE", "OFFLINE SINCE", "CLOSED"],
-                all.Select(a => (IReadOnlyList<string>)[a.Id.ToString(CultureInfo.InvariantCulture), a.DeviceId, a.Kind, string.Join(",", a.Zones), a.IsOpen ? "open" : "closed", Local(a.OfflineSince), a.ClosedAt is { } c ? Local(c) : "-"]));
-            Console.Out.WriteLine($"{all.Count(a => a.IsOpen)} đang mở / open");
+                all.Select(a => (IReadOnlyList<string>)[a.Id.ToString(CultureInfo.InvariantCulture), a.DeviceId, a.Kind, string.Join(",", a.Zones), CliText.T(a.IsOpen ? "cli.alerts.state-open" : "cli.alerts.state-closed"), Local(a.OfflineSince), a.ClosedAt is { } c ? Local(c) : "-"]));
+            Console.Out.WriteLine(CliText.T("cli.alerts.open", all.Count(a => a.IsOpen)));
             return 0;
         }));
         alerts.Subcommands.Add(list);

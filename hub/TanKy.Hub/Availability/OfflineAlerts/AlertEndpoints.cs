@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TanKy.Hub.Accounts.Http;
 
+using TanKy.Hub.Shared.Web;
+
 namespace TanKy.Hub.Availability.OfflineAlerts;
 
 /// <summary><c>GET /api/v1/alerts?state=open|closed</c>: alerts the caller's hamlets may see.</summary>
@@ -16,7 +18,7 @@ public static class AlertEndpoints
             bool? open = state switch { null or "" => null, "open" => true, "closed" => false, _ => (bool?)false };
             if (state is not (null or "" or "open" or "closed"))
             {
-                return Results.Problem(statusCode: 400, title: "Tham số không hợp lệ / invalid parameters", detail: $"state must be open or closed, not '{state}'");
+                return ApiProblems.Result(400, "api.alerts.bad-state", "api.alerts.bad-state-detail", state);
             }
 
             var user = principal.ToUser();

@@ -18,16 +18,17 @@ public static class BrokerCommands
             var ctx = CliOptions.Context(r);
             var options = ctx.Configuration.GetSection("Broker").Get<BrokerOptions>() ?? new BrokerOptions();
             var result = MosquittoConfigExporter.Export(ctx.Db, ctx.Options, options, r.GetValue(output)!);
-            Console.Out.WriteLine($"Đã xuất / wrote {result.ConfigFile}, {result.PasswordFile}, {result.AclFile} ({result.Devices} devices{(result.ToolsAccount ? ", tools account" : "")}{(result.Tls ? ", TLS listener" : "")})");
-            Console.Out.WriteLine($"Hub credentials for Broker:Mode=External: {result.CredentialsFile}");
+            Console.Out.WriteLine(CliText.T("cli.broker.exported", $"{result.ConfigFile}, {result.PasswordFile}, {result.AclFile}", result.Devices)
+                + (result.ToolsAccount ? CliText.T("cli.broker.with-tools") : "") + (result.Tls ? CliText.T("cli.broker.with-tls") : ""));
+            Console.Out.WriteLine(CliText.T("cli.broker.credentials", result.CredentialsFile));
             foreach (var skipped in result.SkippedDevices)
             {
-                Console.Out.WriteLine($"skipped: {skipped}");
+                Console.Out.WriteLine(CliText.T("cli.broker.skipped", skipped));
             }
 
             foreach (var note in result.Notes)
             {
-                Console.Out.WriteLine($"note: {note}");
+                Console.Out.WriteLine(CliText.T("cli.broker.note", note));
             }
 
             return 0;
@@ -54,7 +55,7 @@ public static class BrokerCommands
             var file = Path.GetFullPath(r.GetValue(output)!);
             AtomicFile.WriteAllText(file, MosquittoConfigExporter.IncludeConfig(ctx.Options, options),
                 AtomicFile.OwnerOnly | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-            Console.Out.WriteLine($"Đã ghi / wrote {file}");
+            Console.Out.WriteLine(CliText.T("cli.broker.wrote", file));
             return 0;
         }));
         return cmd;
@@ -74,10 +75,11 @@ public static class BrokerCommands
             options.External.PidFile = r.GetValue(pidFile) ?? options.External.PidFile;
             var sync = new MosquittoSync(ctx.Db, ctx.Options, options, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
             var result = sync.Sync();
-            Console.Out.WriteLine($"{sync.PasswdFile}, {sync.AclFile}: {result.Devices} devices, {(result.Changed ? "rewritten" : "unchanged")}{(result.Reloaded ? ", mosquitto reloaded" : "")}");
+            Console.Out.WriteLine(CliText.T(result.Changed ? "cli.broker.synced-changed" : "cli.broker.synced-same", $"{sync.PasswdFile}, {sync.AclFile}", result.Devices)
+                + (result.Reloaded ? CliText.T("cli.broker.reloaded") : ""));
             foreach (var skipped in result.Skipped)
             {
-                Console.Out.WriteLine($"skipped: {skipped}");
+                Console.Out.WriteLine(CliText.T("cli.broker.skipped", skipped));
             }
 
             return 0;

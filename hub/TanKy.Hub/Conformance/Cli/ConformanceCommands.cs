@@ -39,9 +39,9 @@ public static class ConformanceCommands
         {
             var config = HubConfiguration.ForCli([]);
             var token = HubApiClient.FindToken(tokenOption, config, r.GetValue(CliOptions.DataDir))
-                ?? throw new FormatException("an API token is needed: --token, TANKY_TOKEN or {DataDir}/cli.token (create one with 'tanky-hub tokens create')");
+                ?? throw new FormatException(CliText.T("cli.api.token-needed"));
             using var api = new HubApiClient(hubUrl is { } url ? new Uri(url) : HubApiClient.DefaultHub(config), token, HubApiClient.CommandTimeout);
-            Console.Error.WriteLine($"Đang kiểm tra / testing {device} through {api.Hub} (a speaker takes about a minute, a reboot included)…");
+            Console.Error.WriteLine(CliText.T("cli.conformance.testing", device, api.Hub));
             answer = await api.SendJsonAsync(HttpMethod.Post, $"/api/v1/devices/{Uri.EscapeDataString(device)}/conformance", new { zone }, ct);
         }
         catch (Exception ex) when (ex is FormatException or UriFormatException or IOException)
@@ -80,7 +80,7 @@ public static class ConformanceCommands
             Console.Out.WriteLine($"{c?["clause"]} {c?["name"]} … {(passed ? "PASS" : "FAIL")}: {c?["reason"]}");
         }
 
-        var verdict = report["passed"]?.GetValue<bool>() == true ? "ĐẠT / PASSED" : "KHÔNG ĐẠT / FAILED";
-        Console.Out.WriteLine($"{report["device"]} ({report["kind"]}): {report["passedCount"]} đạt / passed, {report["failedCount"]} không đạt / failed — {verdict} ({report["protocol"]}, run #{report["run"]})");
+        var verdict = CliText.T(report["passed"]?.GetValue<bool>() == true ? "cli.conformance.passed" : "cli.conformance.failed");
+        Console.Out.WriteLine(CliText.T("cli.conformance.summary", report["device"], report["kind"], report["passedCount"], report["failedCount"], verdict, report["protocol"], report["run"]));
     }
 }

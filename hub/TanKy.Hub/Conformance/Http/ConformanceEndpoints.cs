@@ -6,6 +6,8 @@ using TanKy.Hub.Accounts.Http;
 using TanKy.Hub.Conformance.Run;
 using TanKy.Hub.Devices;
 
+using TanKy.Hub.Shared.Web;
+
 namespace TanKy.Hub.Conformance.Http;
 
 /// <summary>
@@ -27,7 +29,7 @@ public static class ConformanceEndpoints
     {
         if (registry.Get(id) is { } device && !principal.ToUser().CanReachAny(device.Zones))
         {
-            return Results.Problem(statusCode: 403, title: "Không có quyền / forbidden", detail: $"device '{id}' is outside your hamlets");
+            return ApiProblems.Result(403, "api.forbidden", "api.conformance.outside", id);
         }
 
         try
@@ -36,7 +38,7 @@ public static class ConformanceEndpoints
         }
         catch (ConformanceRefusedException ex)
         {
-            return Results.Problem(statusCode: ex.Status, title: "Không chạy được kiểm tra / conformance run refused", detail: ex.Message);
+            return ApiProblems.Result(ex.Status, "api.conformance.refused", ex.Text);
         }
     }
 }

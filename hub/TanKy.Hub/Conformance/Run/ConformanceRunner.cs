@@ -36,10 +36,10 @@ internal sealed class ConformanceRunner(
 
     public async Task<ConformanceReport> RunAsync(string deviceId, string? zone, string by, CancellationToken ct)
     {
-        var device = registry.Get(deviceId) ?? throw new ConformanceRefusedException(404, $"Không tìm thấy thiết bị / no device '{deviceId}'");
+        var device = registry.Get(deviceId) ?? throw new ConformanceRefusedException(404, "conformance.refused.no-device", deviceId);
         var testZone = CheckRunnable(device, zone);
         var inbox = tap.Watch(deviceId, time)
-            ?? throw new ConformanceRefusedException(409, $"Thiết bị đang được kiểm tra / a conformance run on '{deviceId}' is already running");
+            ?? throw new ConformanceRefusedException(409, "conformance.refused.running", deviceId);
         try
         {
             var started = time.GetUtcNow();
@@ -75,31 +75,31 @@ internal sealed class ConformanceRunner(
     {
         if (device.Kind == DeviceKind.Gateway)
         {
-            throw new ConformanceRefusedException(400, "Cổng là máy của chính hub, không nói giao thức qua MQTT / the gateway is the hub's own computer and publishes nothing over MQTT (protocol.md §4.9.5)");
+            throw new ConformanceRefusedException(400, "conformance.refused.gateway");
         }
 
         if (!presence.IsOnline(device.Id))
         {
-            throw new ConformanceRefusedException(409, $"Thiết bị đang ngoại tuyến / '{device.Id}' is offline: switch it on and wait until the hub shows it online");
+            throw new ConformanceRefusedException(409, "conformance.refused.offline", device.Id);
         }
 
         if (device.Kind != DeviceKind.Speaker)
         {
-            return zone is null ? null : throw new ConformanceRefusedException(400, "Chỉ loa mới có khối/xóm để kiểm tra / --zone applies to speakers only");
+            return zone is null ? null : throw new ConformanceRefusedException(400, "conformance.refused.zone-speakers");
         }
 
         var testZone = zone ?? (device.Zones.Count > 0 ? device.Zones[0] : null)
-            ?? throw new ConformanceRefusedException(400, $"Loa chưa thuộc khối/xóm nào / speaker '{device.Id}' has no zone; add one (devices add --zone) to test play orders");
+            ?? throw new ConformanceRefusedException(400, "conformance.refused.no-zone", device.Id);
         if (!device.Zones.Contains(testZone, StringComparer.Ordinal))
         {
-            throw new ConformanceRefusedException(400, $"Loa không thuộc khối/xóm '{testZone}' / zone '{testZone}' is not one of the speaker's zones ({string.Join(", ", device.Zones)})");
+            throw new ConformanceRefusedException(400, "conformance.refused.not-its-zone", testZone, string.Join(", ", device.Zones));
         }
 
         foreach (var z in device.Zones)
         {
             if (broadcasts.InspectZone(z).Playing is { } playing)
             {
-                throw new ConformanceRefusedException(409, $"Loa đang phát bản tin / '{device.Id}' is mid-broadcast ({playing} in zone {z}); run the kit when its zones are quiet");
+                throw new ConformanceRefusedException(409, "conformance.refused.playing", device.Id, playing, z);
             }
         }
 

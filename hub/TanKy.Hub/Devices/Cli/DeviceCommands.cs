@@ -47,9 +47,9 @@ public static class DeviceCommands
             }
             else
             {
-                Console.Out.WriteLine($"Đã thêm / added {device.Id} ({device.Kind.ToWire()}) in {string.Join(",", zones)}");
+                Console.Out.WriteLine(CliText.T("cli.devices.added", device.Id, "kind." + device.Kind.ToWire(), string.Join(",", zones)));
                 Console.Out.WriteLine($"secret: {secret}");
-                Console.Out.WriteLine("Lưu mật khẩu này ngay: nó không được hiển thị lại / store this secret now: it is not shown again.");
+                Console.Out.WriteLine(CliText.T("cli.devices.store-secret"));
             }
 
             return 0;
@@ -76,7 +76,7 @@ public static class DeviceCommands
             CliOutput.WriteTable(
                 ["ID", "KIND", "ZONES", "STATUS", "LAST SEEN", "NAME"],
                 list.Select(d => (IReadOnlyList<string>)[d.Id, d.Kind.ToWire(), string.Join(",", d.Zones), d.Status, d.LastSeen?.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "-", d.Name]));
-            Console.Out.WriteLine($"{list.Count} thiết bị / devices");
+            Console.Out.WriteLine(CliText.T("cli.devices.count", list.Count));
             return 0;
         }));
         return cmd;
@@ -111,7 +111,7 @@ public static class DeviceCommands
         cmd.SetAction(r => CliOptions.Guard(() =>
         {
             CliOptions.Context(r).Devices().Remove(r.GetValue(id)!);
-            Console.Out.WriteLine($"Đã xoá / removed {r.GetValue(id)}");
+            Console.Out.WriteLine(CliText.T("cli.devices.removed", r.GetValue(id)));
             return 0;
         }));
         return cmd;
@@ -150,7 +150,7 @@ public static class DeviceCommands
             var brokerPort = r.GetValue(port) ?? ctx.Configuration.GetValue("Broker:Port", 1883);
             var kindValue = r.GetValue(kind) is { } k ? DeviceKinds.Parse(k) : (DeviceKind?)null;
             var n = ctx.Exporter().Export(r.GetValue(output)!, ctx.Options.Site, r.GetValue(host)!, brokerPort, tls: false, r.GetValue(zone), kindValue);
-            Console.Out.WriteLine($"Đã xuất / exported {n} devices to {r.GetValue(output)} (their secrets were rotated)");
+            Console.Out.WriteLine(CliText.T("cli.devices.exported", n, r.GetValue(output)));
             return 0;
         }));
         return cmd;

@@ -17,7 +17,7 @@ public static class ZoneCommands
         add.SetAction(r => CliOptions.Guard(() =>
         {
             CliOptions.Context(r).Zones().Add(r.GetValue(id)!, r.GetValue(name)!);
-            Console.Out.WriteLine($"Đã lưu / saved {r.GetValue(id)}: {r.GetValue(name)}");
+            Console.Out.WriteLine(CliText.T("cli.zones.saved", r.GetValue(id), r.GetValue(name)));
             return 0;
         }));
 

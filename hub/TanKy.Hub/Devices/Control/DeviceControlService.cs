@@ -15,7 +15,7 @@ public sealed class DeviceControlService(DeviceRegistry registry, DesiredStateSe
     /// </summary>
     public Task<DesiredStateMessage> SetDesiredAsync(string deviceId, JsonObject changes, string? by, CancellationToken cancellationToken = default)
     {
-        var device = registry.Get(deviceId) ?? throw new RegistryException($"no device '{deviceId}'");
+        var device = registry.Get(deviceId) ?? throw new RegistryException("device.error.no-device", deviceId);
         var normalized = DesiredSchema.Validate(device.Kind, changes, Context);
         return desired.SetAsync(deviceId, normalized, by, cancellationToken);
     }

@@ -7,6 +7,8 @@ using TanKy.Hub.Devices;
 using TanKy.Protocol;
 using TanKy.Hub.Accounts.Http;
 
+using TanKy.Hub.Shared.Web;
+
 namespace TanKy.Hub.Devices.Http;
 
 /// <summary><c>/api/v1/devices</c> and <c>/api/v1/zones</c>: read access, scoped to a hamlet head's zones.</summary>
@@ -24,13 +26,13 @@ public static class DeviceEndpoints
             {
                 if (!DeviceKinds.TryParse(kind, out kindFilter))
                 {
-                    return Results.Problem(statusCode: 400, title: "Loại thiết bị không hợp lệ / invalid kind", detail: $"unknown kind '{kind}'");
+                    return ApiProblems.Result(400, "api.device.bad-kind", "api.device.bad-kind-detail", kind);
                 }
             }
 
             if (zone is not null && !user.CanReachZone(zone))
             {
-                return Forbidden($"zone '{zone}' is outside your hamlets");
+                return ZoneForbidden(zone);
             }
 
             var devices = registry.List(zone, kindFilter).Where(d => user.CanReachAny(d.Zones)).Select(d => DeviceDto.From(d, presence));
@@ -42,10 +44,10 @@ public static class DeviceEndpoints
             var device = registry.Get(id);
             if (device is null)
             {
-                return Results.Problem(statusCode: 404, title: "Không tìm thấy thiết bị / device not found");
+                return ApiProblems.Result(404, "api.device.not-found", "api.device.unknown", id);
             }
 
-            return principal.ToUser().CanReachAny(device.Zones) ? Results.Ok(DeviceDto.From(device, presence)) : Forbidden($"device '{id}' is outside your hamlets");
+            return principal.ToUser().CanReachAny(device.Zones) ? Results.Ok(DeviceDto.From(device, presence)) : ApiProblems.Result(403, "api.forbidden", "api.device.outside", id);
         }).WithName("GetDevice").WithSummary("One device");
 
         api.MapGet("/zones", (ClaimsPrincipal principal, ZoneRegistry zones) =>
@@ -61,6 +63,12 @@ public static class DeviceEndpoints
         }).WithName("Me").WithSummary("The signed-in user");
     }
 
+    /// <summary>403 for a zone outside the caller's hamlets, in the request's language.</summary>
+    internal static IResult ZoneForbidden(string zone) => ApiProblems.Result(403, "api.forbidden", "api.zone.outside", zone);
+
+    // Other features still pass the English sentence; the one they all pass is given its key here.
     internal static IResult Forbidden(string detail) =>
-        Results.Problem(statusCode: 403, title: "Không có quyền / forbidden", detail: detail);
+        detail.StartsWith("zone '", StringComparison.Ordinal) && detail.EndsWith("' is outside your hamlets", StringComparison.Ordinal)
+            ? ZoneForbidden(detail["zone '".Length..^"' is outside your hamlets".Length])
+            : ApiProblems.Stored(403, "api.forbidden", detail);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using TanKy.Hub.Shared.Text;
 
 namespace TanKy.Hub.Emergency.Engine;
 
@@ -18,14 +19,14 @@ internal static class EmergencyBodyReader
             }
             catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
             {
-                return (null, null, "malformed form: " + ex.Message);
+                return (null, null, new TextMessage("emergency.invalid.form").Encode());
             }
 
             var repeat = Int(form["repeat"]);
             var interval = Double(form["interval"]);
             if ((form["repeat"].Count > 0 && repeat is null) || (form["interval"].Count > 0 && interval is null))
             {
-                return (null, null, "repeat and interval must be numbers");
+                return (null, null, new TextMessage("emergency.invalid.numbers").Encode());
             }
 
             var zones = form["zones"].SelectMany(z => (z ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
@@ -36,11 +37,11 @@ internal static class EmergencyBodyReader
         try
         {
             var body = await request.ReadFromJsonAsync<EmergencyBody>(ct);
-            return body is null ? (null, null, "a JSON body {zones, media | text, siren?, repeat?, interval?} is required") : (body, null, null);
+            return body is null ? (null, null, new TextMessage("emergency.invalid.no-body").Encode()) : (body, null, null);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or BadHttpRequestException)
         {
-            return (null, null, "malformed JSON: " + ex.Message);
+            return (null, null, new TextMessage("emergency.invalid.json").Encode());
         }
     }
 

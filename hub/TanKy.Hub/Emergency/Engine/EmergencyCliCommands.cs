@@ -29,7 +29,7 @@ public static class EmergencyCliCommands
             var given = new object?[] { r.GetValue(media), r.GetValue(text), r.GetValue(file) }.Count(v => v is not null);
             if (given != 1)
             {
-                return BroadcastCommands.Fail(r, "cần đúng một trong --media, --text, --file / give exactly one of --media, --text, --file");
+                return BroadcastCommands.Fail(r, CliText.T("cli.emergency.one-source"));
             }
 
             var fields = new Dictionary<string, string?>
@@ -48,7 +48,7 @@ public static class EmergencyCliCommands
             {
                 if (!f.Exists)
                 {
-                    return BroadcastCommands.Fail(r, $"không thấy tệp / no such file: {f.FullName}");
+                    return BroadcastCommands.Fail(r, CliText.T("cli.emergency.no-file", f.FullName));
                 }
 
                 var bytes = new ByteArrayContent(await File.ReadAllBytesAsync(f.FullName, ct));
@@ -58,7 +58,7 @@ public static class EmergencyCliCommands
 
             var answer = await api.PostContentAsync("/api/v1/emergency", form, ct);
             return BroadcastCommands.Print(r, answer, output, j => output.WriteLine(
-                $"ĐÃ PHÁT KHẨN CẤP / emergency started: {BroadcastCommands.Text(j, "id")} (huỷ / cancel: tanky-hub broadcast cancel {BroadcastCommands.Text(j, "id")})"));
+                CliText.T("cli.emergency.started", BroadcastCommands.Text(j, "id"))));
         }));
         return command;
     }
@@ -70,7 +70,7 @@ public static class EmergencyCliCommands
         command.SetAction((r, ct) => BroadcastCommands.RunAsync(r, async (api, output) =>
         {
             var answer = await api.DeleteAsync("/api/v1/emergency/" + Uri.EscapeDataString(r.GetValue(id)!), ct);
-            return BroadcastCommands.Print(r, answer, output, j => output.WriteLine($"Đã huỷ / cancelled {BroadcastCommands.Text(j, "id")}"));
+            return BroadcastCommands.Print(r, answer, output, j => output.WriteLine(CliText.T("cli.emergency.cancelled", BroadcastCommands.Text(j, "id"))));
         }));
         return command;
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using TanKy.Hub.Media;
 using TanKy.Hub.Media.Speech;
 using TanKy.Protocol;
+using TanKy.Hub.Shared.Text;
 
 namespace TanKy.Hub.Emergency.Engine;
 
@@ -15,31 +16,31 @@ internal sealed class EmergencyContent(MediaLibrary library, SpeechMedia? speech
     public const int MaxRepeat = 20;
     public const double MaxIntervalSeconds = 600;
 
-    /// <summary>Null when the body is acceptable, else the reason (Vietnamese and English logs stay English).</summary>
+    /// <summary>Null when the body is acceptable, else the reason as a stored text message (<see cref="TextMessage.Encode"/>), shown in the reader's language.</summary>
     public static string? Check(EmergencyBody body, IFormFile? file)
     {
         if (body.Zones is not { Count: > 0 } || body.Zones.Any(string.IsNullOrWhiteSpace))
         {
-            return "zones are required";
+            return new TextMessage("emergency.invalid.zones").Encode();
         }
 
         var sources = new[] { body.Media is not null, body.Text is not null, file is not null }.Count(x => x);
         if (sources != 1)
         {
-            return "give exactly one of media, text or a recording (file)";
+            return new TextMessage("emergency.invalid.one-source").Encode();
         }
 
         if (body.Repeat is < 1 or > MaxRepeat)
         {
-            return $"repeat must be 1–{MaxRepeat}";
+            return new TextMessage("emergency.invalid.repeat", MaxRepeat).Encode();
         }
 
         if (body.Interval is < 0 or > MaxIntervalSeconds || body.Interval is double.NaN)
         {
-            return $"interval must be 0–{MaxIntervalSeconds} seconds";
+            return new TextMessage("emergency.invalid.interval", MaxIntervalSeconds).Encode();
         }
 
-        return body.Class is null or "emergency" or "priority" ? null : $"bad class '{body.Class}' (emergency or priority)";
+        return body.Class is null or "emergency" or "priority" ? null : new TextMessage("emergency.invalid.class", body.Class).Encode();
     }
 
     /// <summary>The content as it was asked for, for the audit of a request refused before it was resolved.</summary>
@@ -93,14 +94,14 @@ internal sealed class EmergencyContent(MediaLibrary library, SpeechMedia? speech
         var imported = await library.ImportAsync(content, file.FileName, title, by, ImportLane.Emergency, ct);
         return imported.Succeeded
             ? imported.Item.Id
-            : throw new EmergencyContentException($"the recording was refused: {imported.Rejection.Code} ({imported.Rejection.Detail})");
+            : throw new EmergencyContentException(new TextMessage("emergency.invalid.recording", imported.Rejection.Message));
     }
 
     private async Task<string> SpeakAsync(EmergencyBody body, string by, CancellationToken ct)
     {
         if (speech is null)
         {
-            throw new EmergencyContentException("speech synthesis is not configured on this hub");
+            throw new EmergencyContentException(new TextMessage("emergency.invalid.no-speech"));
         }
 
         try
@@ -110,7 +111,7 @@ internal sealed class EmergencyContent(MediaLibrary library, SpeechMedia? speech
         }
         catch (SpeechException ex)
         {
-            throw new EmergencyContentException($"the text could not be spoken: {ex.Message} {string.Join("; ", ex.Problems)}".Trim(), ex);
+            throw new EmergencyContentException(new TextMessage("emergency.invalid.speech", $"{ex.Message} {string.Join("; ", ex.Problems)}".Trim()), ex);
         }
     }
 }

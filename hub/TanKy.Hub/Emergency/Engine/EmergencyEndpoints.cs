@@ -10,6 +10,8 @@ using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Media;
 using TanKy.Hub.Accounts.Http;
 using TanKy.Protocol;
+using TanKy.Hub.Shared.Text;
+using TanKy.Hub.Shared.Web;
 
 namespace TanKy.Hub.Emergency.Engine;
 
@@ -45,7 +47,7 @@ public static class EmergencyEndpoints
         if (EmergencyAuthorizer.AuthorizeRole(user) is { Allowed: false } roleRefusal)
         {
             var auditId = audit.Record(new TriggerAttempt(user.Name, user.Role.ToWire(), channel, TriggerAction.Start, null,
-                "emergency refused before reading the request", [], remote, false, roleRefusal.Reason));
+                new TextMessage("emergency.what.unread").Encode(), [], remote, false, roleRefusal.Reason));
             return Forbidden(roleRefusal.Reason, auditId);
         }
 
@@ -77,8 +79,8 @@ public static class EmergencyEndpoints
         catch (EmergencyContentException ex)
         {
             audit.Record(new TriggerAttempt(user.Name, user.Role.ToWire(), channel, TriggerAction.Start, draft.Class,
-                EmergencyContent.Describe(body, file), draft.Zones, remote, false, ex.Message));
-            return Invalid(ex.Message);
+                EmergencyContent.Describe(body, file), draft.Zones, remote, false, ex.Text.Encode()));
+            return Invalid(ex.Text.Encode());
         }
         catch (BroadcastRequestException ex)
         {
@@ -93,7 +95,7 @@ public static class EmergencyEndpoints
         var record = broadcasts.Get(id);
         if (record is null)
         {
-            return Results.Problem(statusCode: 404, title: "Không tìm thấy bản tin / broadcast not found");
+            return ApiProblems.Result(404, "api.broadcast.not-found");
         }
 
         var outcome = EmergencyAuthorizer.Authorize(user, record.Zones);
@@ -101,7 +103,7 @@ public static class EmergencyEndpoints
         var allowed = outcome.Allowed && !ended;
         var auditId = audit.Record(new TriggerAttempt(user.Name, user.Role.ToWire(), HttpChannel.Of(http.HttpContext), TriggerAction.Cancel,
             EnumWire.TryParse<BulletinClass>(record.Class, out var cls) ? cls : null, $"cancel {id}", record.Zones,
-            http.HttpContext.Connection.RemoteIpAddress?.ToString(), allowed, !outcome.Allowed ? outcome.Reason : ended ? $"broadcast already {record.Status}" : outcome.Reason, id));
+            http.HttpContext.Connection.RemoteIpAddress?.ToString(), allowed, !outcome.Allowed ? outcome.Reason : ended ? new TextMessage("emergency.reason.ended", StatusKey(record.Status)).Encode() : outcome.Reason, id));
         if (!outcome.Allowed)
         {
             return Forbidden(outcome.Reason, auditId);
@@ -109,8 +111,8 @@ public static class EmergencyEndpoints
 
         if (ended)
         {
-            return Results.Problem(statusCode: 409, title: "Bản tin đã kết thúc / broadcast already ended", detail: $"broadcast '{id}' is {record.Status}",
-                extensions: new Dictionary<string, object?> { ["audit"] = auditId });
+            return ApiProblems.Result(409, "api.broadcast.ended", new TextMessage("api.broadcast.ended-detail", id, StatusKey(record.Status)),
+                new Dictionary<string, object?> { ["audit"] = auditId });
         }
 
         // The row is written before the stop, like a start: a crash mid-cancel still shows who asked.
@@ -125,27 +127,32 @@ public static class EmergencyEndpoints
         _ => null,
     };
 
-    private static IResult Audit(ClaimsPrincipal principal, TriggerAudit audit, DateTimeOffset? from, DateTimeOffset? to, string? actor, string? outcome, string? zone, int? limit)
+    private static IResult Audit(HttpContext http, ClaimsPrincipal principal, TriggerAudit audit, HubText text, DateTimeOffset? from, DateTimeOffset? to, string? actor, string? outcome, string? zone, int? limit)
     {
         var user = principal.ToUser();
         if (user.Role is not (Role.Admin or Role.Officer))
         {
-            return Results.Problem(statusCode: 403, title: "Không có quyền / forbidden", detail: "only officers and admins read the emergency audit");
+            return ApiProblems.Result(403, "api.forbidden", "api.emergency.audit-forbidden");
         }
 
         bool? allowed = outcome switch { "allowed" => true, "refused" => false, null => null, _ => null };
         if (outcome is not (null or "allowed" or "refused") || limit is < 1 or > 1000)
         {
-            return Invalid("outcome is allowed or refused; limit 1–1000");
+            return Invalid(new TextMessage("emergency.invalid.audit-query").Encode());
         }
 
-        return Results.Ok(audit.Query(new TriggerAuditQuery(from, to, actor, allowed, zone, limit ?? 200)));
+        // Reasons are stored as text keys: the answer carries them in the request's language.
+        var language = HubText.LanguageOf(http);
+        return Results.Ok(audit.Query(new TriggerAuditQuery(from, to, actor, allowed, zone, limit ?? 200))
+            .Select(e => e with { What = text.Render(e.What, language), Reason = e.Reason is null ? null : text.Render(e.Reason, language) }));
     }
 
     private static IResult Forbidden(string reason, long auditId) =>
-        Results.Problem(statusCode: 403, title: "Không có quyền phát khẩn cấp tới khu vực này / emergency refused", detail: reason,
-            extensions: new Dictionary<string, object?> { ["audit"] = auditId });
+        ApiProblems.Stored(403, "api.emergency.refused", reason, new Dictionary<string, object?> { ["audit"] = auditId });
 
-    private static IResult Invalid(string reason) =>
-        Results.Problem(statusCode: 400, title: "Yêu cầu phát khẩn cấp không hợp lệ / invalid emergency request", detail: reason);
+    // A reason is a stored text message, or the words of another feature's exception (a broadcast refused).
+    private static IResult Invalid(string reason) => ApiProblems.Stored(400, "api.emergency.invalid", reason);
+
+    // A broadcast's status in words ("đã dừng"), through the broadcast status keys.
+    private static string StatusKey(string status) => "emergency.status." + status;
 }

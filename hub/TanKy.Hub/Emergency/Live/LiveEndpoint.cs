@@ -11,6 +11,9 @@ using TanKy.Hub.Accounts.Http;
 using TanKy.Hub.Broadcasts.Live;
 using TanKy.Protocol;
 
+using TanKy.Hub.Shared.Text;
+using TanKy.Hub.Shared.Web;
+
 namespace TanKy.Hub.Emergency.Live;
 
 /// <summary>
@@ -35,9 +38,9 @@ public static class LiveEndpoint
         var user = http.User.ToUser();
         var zones = http.Request.Query["zones"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
         var cls = http.Request.Query["class"].ToString() == "priority" ? BulletinClass.Priority : BulletinClass.Emergency;
-        var outcome = zones.Any(z => !registry.Exists(z)) ? AuthorizationOutcome.Refuse("unknown zone") : EmergencyAuthorizer.Authorize(user, zones);
-        var reason = !outcome.Allowed ? outcome.Reason : arecord.Configured ? outcome.Reason : "no sound card configured";
-        var auditId = audit.Record(new TriggerAttempt(user.Name, user.Role.ToWire(), HttpChannel.Of(http), TriggerAction.Start, cls, $"{cls.ToWire()}: live sound card",
+        var outcome = zones.Any(z => !registry.Exists(z)) ? AuthorizationOutcome.Refuse(new("emergency.reason.unknown-zone")) : EmergencyAuthorizer.Authorize(user, zones);
+        var reason = !outcome.Allowed ? outcome.Reason : arecord.Configured ? outcome.Reason : new TextMessage("emergency.reason.no-card").Encode();
+        var auditId = audit.Record(new TriggerAttempt(user.Name, user.Role.ToWire(), HttpChannel.Of(http), TriggerAction.Start, cls, new TextMessage("emergency.what.live-card", "class." + cls.ToWire()).Encode(),
             zones, http.Connection.RemoteIpAddress?.ToString(), outcome.Allowed && arecord.Configured, reason));
         if (!outcome.Allowed)
         {
@@ -46,7 +49,7 @@ public static class LiveEndpoint
 
         if (!arecord.Configured)
         {
-            return Results.Problem(statusCode: 404, title: "Chưa cấu hình bộ thu âm / no sound card configured", detail: "set Live:Arecord:Device");
+            return ApiProblems.Result(404, "api.live.no-card", "api.live.no-card-detail");
         }
 
         try
@@ -58,7 +61,7 @@ public static class LiveEndpoint
         catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or System.ComponentModel.Win32Exception)
         {
             audit.SetFailed(auditId, ex.Message);
-            return Results.Problem(statusCode: 503, title: "Không thu được âm thanh / sound card capture failed", detail: ex.Message);
+            return ApiProblems.Stored(503, "api.live.capture-failed", ex.Message);
         }
     }
 
@@ -67,25 +70,25 @@ public static class LiveEndpoint
         var user = http.User.Identity?.IsAuthenticated == true ? http.User.ToUser() : tokens.Validate(http.Request.Query["access_token"].ToString());
         if (user is null)
         {
-            await Results.Problem(statusCode: 401, title: "Cần mã truy cập / token required", detail: "send Authorization: Bearer <token> or ?access_token=<token>").ExecuteAsync(http);
+            await ApiProblems.Result(401, "api.live.token-required", "api.live.token-detail").ExecuteAsync(http);
             return;
         }
 
         var zones = http.Request.Query["zones"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
         var clsText = http.Request.Query["class"].ToString() is { Length: > 0 } c ? c : "emergency";
         var remote = http.Connection.RemoteIpAddress?.ToString();
-        var what = $"{clsText}: live voice";
+        var what = new TextMessage("emergency.what.live-voice", clsText is "emergency" or "priority" ? "class." + clsText : clsText).Encode();
         var channel = HttpChannel.Of(http);
         BulletinClass? cls = clsText switch { "emergency" => BulletinClass.Emergency, "priority" => BulletinClass.Priority, _ => null };
-        var error = clsText is not ("emergency" or "priority") ? $"bad class '{clsText}' (emergency or priority)"
-            : zones.Count == 0 ? "zones are required"
-            : zones.FirstOrDefault(z => !registry.Exists(z)) is { } unknown ? $"unknown zone '{unknown}'"
-            : !http.WebSockets.IsWebSocketRequest ? "a WebSocket upgrade is required"
+        var error = clsText is not ("emergency" or "priority") ? new TextMessage("emergency.invalid.class", clsText)
+            : zones.Count == 0 ? new TextMessage("emergency.invalid.zones")
+            : zones.FirstOrDefault(z => !registry.Exists(z)) is { } unknown ? new TextMessage("emergency.invalid.unknown-zone", unknown)
+            : !http.WebSockets.IsWebSocketRequest ? new TextMessage("emergency.invalid.websocket")
             : null;
         if (error is not null)
         {
-            audit.Record(new TriggerAttempt(user.Name, user.Role.ToWire(), channel, TriggerAction.Start, cls, what, zones, remote, false, error));
-            await Results.Problem(statusCode: 400, title: "Yêu cầu phát trực tiếp không hợp lệ / invalid live request", detail: error).ExecuteAsync(http);
+            audit.Record(new TriggerAttempt(user.Name, user.Role.ToWire(), channel, TriggerAction.Start, cls, what, zones, remote, false, error.Encode()));
+            await ApiProblems.Result(400, "api.live.invalid", error).ExecuteAsync(http);
             return;
         }
 
@@ -103,6 +106,5 @@ public static class LiveEndpoint
     }
 
     private static IResult Refused(string reason, long auditId) =>
-        Results.Problem(statusCode: 403, title: "Không có quyền phát tới khu vực này / live broadcast refused", detail: reason,
-            extensions: new Dictionary<string, object?> { ["audit"] = auditId });
+        ApiProblems.Stored(403, "api.live.refused", reason, new Dictionary<string, object?> { ["audit"] = auditId });
 }

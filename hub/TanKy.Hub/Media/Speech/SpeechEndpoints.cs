@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
+using TanKy.Hub.Shared.Web;
+
 namespace TanKy.Hub.Media.Speech;
 
 /// <summary>
@@ -25,7 +27,7 @@ public static class SpeechEndpoints
     {
         if (services.GetService<SpeechMedia>() is not { } speech)
         {
-            return Results.Problem(statusCode: 404, title: "Chưa cấu hình tổng hợp giọng nói / speech synthesis is not configured");
+            return ApiProblems.Result(404, "api.speech.not-configured");
         }
 
         SpeechBody? body;
@@ -35,12 +37,12 @@ public static class SpeechEndpoints
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or BadHttpRequestException)
         {
-            return Invalid("malformed JSON: " + ex.Message, []);
+            return ApiProblems.Result(400, "api.speech.refused", "api.speech.bad-json");
         }
 
         if (string.IsNullOrWhiteSpace(body?.Text))
         {
-            return Invalid("Nội dung trống / the text is empty", []);
+            return ApiProblems.Result(400, "api.speech.refused", "api.speech.empty");
         }
 
         try
@@ -56,8 +58,7 @@ public static class SpeechEndpoints
     }
 
     private static IResult Invalid(string reason, IReadOnlyList<string> problems) =>
-        Results.Problem(statusCode: 400, title: "Không đọc được văn bản / text refused", detail: reason,
-            extensions: new Dictionary<string, object?> { ["problems"] = problems });
+        ApiProblems.Stored(400, "api.speech.refused", reason, new Dictionary<string, object?> { ["problems"] = problems });
 
     private sealed record SpeechBody(string? Text, string? Title);
 }

@@ -13,6 +13,13 @@ public static class CliOptions
 
     public static readonly Option<bool> Json = new("--json") { Description = "Machine-readable JSON output" };
 
+    /// <summary>The language of messages: vi (default) or en; also TANKY_LANG (<see cref="CliText"/>).</summary>
+    public static readonly Option<string?> Language = new("--lang")
+    {
+        Description = "Ngôn ngữ thông báo / message language: vi (mặc định / default) hoặc / or en; biến môi trường / environment TANKY_LANG",
+        Recursive = true,
+    };
+
     public static CliContext Context(ParseResult result) => new(result.GetValue(DataDir), []);
 
     /// <summary>
@@ -27,7 +34,7 @@ public static class CliOptions
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException)
         {
-            return CliOutput.Fail(ex.Message);
+            return CliOutput.Fail(CliText.Say(ex));
         }
     }
 }

@@ -26,10 +26,10 @@ public static class CliOutput
         }
     }
 
-    /// <summary>Errors go to stderr, Vietnamese first, and the command exits 1.</summary>
+    /// <summary>Errors go to stderr in the CLI's language (<see cref="CliText"/>), and the command exits 1.</summary>
     public static int Fail(string message)
     {
-        Console.Error.WriteLine($"Lỗi / error: {message}");
+        Console.Error.WriteLine(CliText.T("cli.error", message));
         return 1;
     }
 }

@@ -35,6 +35,8 @@ public sealed class HubApiClient : IDisposable
         _http.Timeout = timeout ?? TimeSpan.FromSeconds(30);
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         _http.DefaultRequestHeaders.Add(ClientHeader, "cli");
+        // The hub answers problems in the CLI's language.
+        _http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(CliText.Language);
     }
 
     public Uri Hub => _http.BaseAddress!;
@@ -106,20 +108,20 @@ public sealed class HubApiClient : IDisposable
         }
         catch (HttpRequestException ex)
         {
-            return new ApiAnswer(0, false, null, $"không kết nối được hub / cannot reach the hub at {Hub}: {ex.Message}");
+            return new ApiAnswer(0, false, null, CliText.T("cli.api.cannot-reach", Hub, ex.Message));
         }
         catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
-            return new ApiAnswer(0, false, null, $"hub không trả lời / the hub at {Hub} did not answer in time");
+            return new ApiAnswer(0, false, null, CliText.T("cli.api.no-answer", Hub));
         }
     }
 
-    // Problem details carry a Vietnamese-first title and an English detail: show both.
+    // Problem details carry a title and a detail in the CLI's language (Accept-Language): show both.
     private static string Reason(HttpResponseMessage response, JsonElement? json)
     {
         if (response.StatusCode == System.Net.HttpStatusCode.Unauthorized)
         {
-            return "mã API không hợp lệ hoặc đã bị thu hồi / API token invalid or revoked (HTTP 401)";
+            return CliText.T("cli.api.token-refused");
         }
 
         var title = json is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty("title", out var t) ? t.GetString() : null;

@@ -7,7 +7,7 @@ namespace TanKy.Hub.Shared.Cli;
 /// <summary>
 /// Parses and runs a System.CommandLine tree by the rule every TanKy tool follows (the simulator
 /// keeps its own copy: the hub does not reference it): an unknown command, an unknown option or a
-/// bad value exits 2 with one bilingual line on stderr (Vietnamese first) instead of the
+/// bad value exits 2 with one line on stderr in the CLI's language (<see cref="CliText"/>) instead of the
 /// library's English help dump; <c>--help</c>/<c>-h</c> prints the usage of the command it
 /// follows and runs nothing. Commands that start the hub also take configuration settings
 /// (<see cref="HostSettings"/>).
@@ -27,6 +27,7 @@ public static class StrictCli
             // The hub stops cleanly on Ctrl-C/SIGTERM through its host; the library's 2 s cut-off would kill it mid-stop.
             ProcessTerminationTimeout = null,
         };
+        CliText.UseArguments(args);
         var result = root.Parse(args);
         if (Refusal(result, args) is { } refusal)
         {
@@ -58,14 +59,16 @@ public static class StrictCli
         }
 
         var error = result.Errors[0];
+        // The parser's own messages are English: the line names the option and the value instead.
         return error.SymbolResult switch
         {
-            OptionResult { IdentifierToken: null } o => $"Thiếu tùy chọn bắt buộc / Missing required option: {o.Option.Name}",
-            OptionResult { Option.Arity.MaximumNumberOfValues: 0 } => $"Tham số không hợp lệ / Bad arguments: {error.Message}",
-            OptionResult { Tokens.Count: 0 } o => $"Thiếu giá trị / Missing value: {o.Option.Name} needs a value",
-            OptionResult or ArgumentResult => $"Giá trị không hợp lệ / Bad value: {error.Message}",
-            CommandResult c when NeedsSubcommand(c) => "Thiếu lệnh / Missing command: see --help",
-            _ => $"Tham số không hợp lệ / Bad arguments: {error.Message}",
+            OptionResult { IdentifierToken: null } o => CliText.T("cli.refuse.missing-option", o.Option.Name),
+            OptionResult { Option.Arity.MaximumNumberOfValues: 0 } o => CliText.T("cli.refuse.no-value-expected", o.Option.Name),
+            OptionResult { Tokens.Count: 0 } o => CliText.T("cli.refuse.missing-value", o.Option.Name),
+            OptionResult o => CliText.T("cli.refuse.bad-value", o.Option.Name, string.Join(' ', o.Tokens.Select(t => t.Value))),
+            ArgumentResult a => CliText.T("cli.refuse.bad-value", a.Argument.Name, string.Join(' ', a.Tokens.Select(t => t.Value))),
+            CommandResult c when NeedsSubcommand(c) => CliText.T("cli.refuse.missing-command"),
+            _ => CliText.T("cli.refuse.bad-arguments", string.Join(' ', result.Errors.Select(e => e.SymbolResult is { Tokens.Count: > 0 } r ? r.Tokens[0].Value : null).OfType<string>())),
         };
     }
 
@@ -81,10 +84,10 @@ public static class StrictCli
         return stray switch
         {
             null => null,
-            (var token, true) => $"Thiếu giá trị / Missing value: {token} needs a value",
-            (var token, _) when token.StartsWith('-') => $"Tùy chọn không hợp lệ / Unknown option: {token}",
-            (var token, _) when command.Subcommands.Count > 0 => $"Lệnh không hợp lệ / Unknown command: {token}",
-            (var token, _) => $"Đối số không hợp lệ / Unexpected argument: {token}",
+            (var token, true) => CliText.T("cli.refuse.missing-value", token),
+            (var token, _) when token.StartsWith('-') => CliText.T("cli.refuse.unknown-option", token),
+            (var token, _) when command.Subcommands.Count > 0 => CliText.T("cli.refuse.unknown-command", token),
+            (var token, _) => CliText.T("cli.refuse.unexpected-argument", token),
         };
     }
 

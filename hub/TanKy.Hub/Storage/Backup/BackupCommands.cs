@@ -22,7 +22,7 @@ public static class BackupCommands
             var db = new Database(DataDir(r));
             if (!File.Exists(db.FilePath))
             {
-                return CliOutput.Fail($"no database at {db.FilePath}: nothing to back up");
+                return CliOutput.Fail(CliText.T("cli.backup.no-database", db.FilePath));
             }
 
             var manifest = DataBackup.Create(db, r.GetValue(file)!, includeArchive: !r.GetValue(noArchive));
@@ -32,7 +32,7 @@ public static class BackupCommands
             }
             else
             {
-                Console.Out.WriteLine($"Đã sao lưu / backed up {db.DataDir} to {r.GetValue(file)}: database (schema {manifest.SchemaVersion}, integrity ok) + {manifest.Files} files, {manifest.Bytes} bytes");
+                Console.Out.WriteLine(CliText.T("cli.backup.done", db.DataDir, r.GetValue(file), manifest.SchemaVersion, manifest.Files, manifest.Bytes));
             }
 
             return 0;
@@ -54,8 +54,8 @@ public static class BackupCommands
             }
             else
             {
-                Console.Out.WriteLine($"Đã khôi phục / restored backup of {result.Manifest.CreatedUtc:yyyy-MM-dd HH:mm:ss} UTC (schema {result.Manifest.SchemaVersion}, {result.Manifest.Files} files, integrity ok)");
-                Console.Out.WriteLine($"Dữ liệu cũ / the replaced data was moved to {result.PreviousContents} (delete it once the hub runs well)");
+                Console.Out.WriteLine(CliText.T("cli.backup.restored", CommuneTime.ToLocal(result.Manifest.CreatedUtc).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), result.Manifest.SchemaVersion, result.Manifest.Files));
+                Console.Out.WriteLine(CliText.T("cli.backup.previous", result.PreviousContents));
             }
 
             return 0;

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
+using TanKy.Hub.Shared.Web;
+
 namespace TanKy.Hub.Web.Console;
 
 /// <summary>
@@ -52,7 +54,7 @@ internal static class ConsoleGuards
             catch (AntiforgeryValidationException)
             {
                 Logger(http).LogWarning("Refused a console API {Method} {Path} without a valid antiforgery token from {Remote}", method, http.Request.Path, http.Connection.RemoteIpAddress);
-                await Results.Problem(statusCode: 400, title: "Thiếu mã chống giả mạo / antiforgery token missing or invalid", detail: $"send the page's token in the {CsrfHeader} header").ExecuteAsync(http);
+                await ApiProblems.Result(400, "api.csrf.title", "api.csrf.detail", CsrfHeader).ExecuteAsync(http);
                 return;
             }
         }
@@ -65,7 +67,7 @@ internal static class ConsoleGuards
         if (http.WebSockets.IsWebSocketRequest && ConsoleAuth.IsCookieAuthenticated(http) && !SameOrigin(http))
         {
             Logger(http).LogWarning("Refused a cross-origin console WebSocket to {Path} (Origin {Origin}) from {Remote}", http.Request.Path, http.Request.Headers.Origin.ToString(), http.Connection.RemoteIpAddress);
-            await Results.Problem(statusCode: 403, title: "Nguồn không hợp lệ / cross-origin WebSocket refused").ExecuteAsync(http);
+            await ApiProblems.Result(403, "api.origin.title").ExecuteAsync(http);
             return;
         }
 

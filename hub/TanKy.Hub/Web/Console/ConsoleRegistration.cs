@@ -10,6 +10,7 @@ using System.Text.Unicode;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Web.Console.Audit;
 using TanKy.Hub.Web.Console.Text;
+using TanKy.Hub.Shared.Text;
 
 namespace TanKy.Hub.Web.Console;
 
@@ -27,18 +28,18 @@ public static class ConsoleRegistration
         services.AddSingleton<SetupState>();
         services.AddSingleton<ConsoleAudit>();
         services.AddSingleton<AuditLogQuery>();
-        services.AddSingleton<ConsoleText>();
-        services.AddSingleton<ConsoleTime>();
-        services.AddSingleton<Dashboard.DashboardQuery>();
-        services.AddHttpContextAccessor();
-        // Vietnamese as characters, not &#x...; entities: readable HTML and smaller pages.
-        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddSingleton(sp => new ConsoleText(sp.GetRequiredService<HubText>()));
         services.AddScoped<Translate>(sp =>
         {
             var text = sp.GetRequiredService<ConsoleText>();
             var language = ConsoleText.LanguageOf(sp.GetRequiredService<IHttpContextAccessor>().HttpContext);
             return key => text.Get(key, language);
         });
+        services.AddSingleton<ConsoleTime>();
+        services.AddSingleton<Dashboard.DashboardQuery>();
+        services.AddHttpContextAccessor();
+        // Vietnamese as characters, not &#x...; entities: readable HTML and smaller pages.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         ConsoleAuth.Add(services);
         LoginRateLimit.Add(services);
         services.AddAntiforgery(o =>

@@ -92,12 +92,14 @@ internal static class DeviceControlCommands
             var response = await api.SendJsonAsync(HttpMethod.Post, "/api/v1/bulk", body, ct);
             if (!response.Ok || r.GetValue(CliOptions.Json) || response.Status == 202)
             {
-                return Print(r, response, b => $"Đã lên lịch / scheduled #{b["id"]} at {b["dueAt"]} for {b["devices"]?.AsArray().Count} devices");
+                return Print(r, response, b => CliText.T("cli.control.scheduled", b["id"], b["dueAt"], b["devices"]?.AsArray().Count));
             }
 
             var results = response.Node!["results"]!.AsArray();
-            CliOutput.WriteTable(["DEVICE", "STATUS", "DETAIL"], results.Select(x => (IReadOnlyList<string>)[$"{x!["deviceId"]}", $"{x["status"]}", $"{x["detail"]}"]));
-            Console.Out.WriteLine($"{response.Node!["succeeded"]}/{response.Node!["total"]} thành công / succeeded ({response.Node!["outcome"]})");
+            CliOutput.WriteTable(
+                [CliText.T("cli.control.col-device"), CliText.T("cli.control.col-status"), CliText.T("cli.control.col-detail")],
+                results.Select(x => (IReadOnlyList<string>)[$"{x!["deviceId"]}", CliText.Label("cli.outcome.", x["status"]?.ToString()), $"{x["detail"]}"]));
+            Console.Out.WriteLine(CliText.T("cli.control.succeeded", response.Node!["succeeded"], response.Node!["total"], CliText.Label("cli.outcome.", response.Node!["outcome"]?.ToString())));
             return response.Node!["outcome"]?.GetValue<string>() == "done" ? 0 : 2;
         });
 
@@ -117,13 +119,13 @@ internal static class DeviceControlCommands
             var desired = b["desired"]?["state"]?.AsObject() ?? [];
             var reported = b["reported"]?["state"]?.AsObject() ?? [];
             var drift = b["drift"]!.AsArray().Select(d => d!.GetValue<string>()).ToHashSet();
-            Console.Out.WriteLine($"{b["id"]} ({b["kind"]}, {b["status"]}): desired v{b["desired"]?["version"] ?? 0}, reported v{b["reported"]?["version"] ?? 0}{(drift.Contains("version") ? " — chưa áp dụng / not applied yet" : "")}");
+            Console.Out.WriteLine($"{b["id"]} ({b["kind"]}, {b["status"]}): desired v{b["desired"]?["version"] ?? 0}, reported v{b["reported"]?["version"] ?? 0}{(drift.Contains("version") ? CliText.T("cli.control.not-applied") : "")}");
             CliOutput.WriteTable(
                 ["KEY", "DESIRED", "REPORTED", ""],
                 desired.Select(kv => kv.Key).Union(reported.Select(kv => kv.Key)).Select(k => (IReadOnlyList<string>)[k, desired[k]?.ToJsonString() ?? "-", reported[k]?.ToJsonString() ?? "-", drift.Contains(k) ? "≠ drift" : ""]));
             foreach (var (key, why) in b["errors"]?.AsObject() ?? [])
             {
-                Console.Out.WriteLine($"lỗi thiết bị / device error {key}: {why}");
+                Console.Out.WriteLine(CliText.T("cli.control.device-error", key, why));
             }
 
             return 0;
@@ -149,7 +151,7 @@ internal static class DeviceControlCommands
             var type = response.Node!["result"]?["type"]?.GetValue<string>() == "image/png" ? ".png" : ".jpg";
             var path = r.GetValue(output) ?? $"{device}-{commandId}{type}";
             await File.WriteAllBytesAsync(path, await api.GetBytesAsync($"/api/v1/devices/{device}/snapshots/{commandId}", ct), ct);
-            Console.Out.WriteLine($"Đã lưu ảnh / saved {path}");
+            Console.Out.WriteLine(CliText.T("cli.control.snapshot-saved", path));
             return 0;
         }));
         return cmd;
@@ -161,14 +163,14 @@ internal static class DeviceControlCommands
         {
             var config = HubConfiguration.ForCli([]);
             var token = HubApiClient.FindToken(r.GetValue(Token), config, r.GetValue(CliOptions.DataDir))
-                ?? throw new FormatException("an API token is needed: --token, TANKY_TOKEN or {DataDir}/cli.token (create one with 'tanky-hub tokens create')");
+                ?? throw new FormatException(CliText.T("cli.api.token-needed"));
             var hub = r.GetValue(Hub) is { } url ? new Uri(url) : HubApiClient.DefaultHub(config);
             using var api = new HubApiClient(hub, token, HubApiClient.CommandTimeout);
             return await body(api);
         }
         catch (Exception ex) when (ex is HttpRequestException or FormatException or IOException or TaskCanceledException)
         {
-            return CliOutput.Fail(ex is HttpRequestException ? $"hub unreachable ({ex.Message}); is it running? --hub URL" : ex.Message);
+            return CliOutput.Fail(ex is HttpRequestException ? CliText.T("cli.api.unreachable", ex.Message) : CliText.Say(ex));
         }
     }
 

@@ -45,7 +45,7 @@ public sealed class CommandLedger(Database db, IOptions<ControlOptions> options,
             return await tcs.Task.WaitAsync(cancellationToken);
         }
 
-        return Get(id) ?? throw new RegistryException($"no command '{id}'");
+        return Get(id) ?? throw new RegistryException("device.error.no-command", id);
     }
 
     public DeviceCommand? Get(string id)

@@ -31,7 +31,7 @@ public sealed class CommandService(
     /// <summary>Validates, stores and publishes a command. Throws <see cref="ControlValidationException"/> or <see cref="RegistryException"/>.</summary>
     public async Task<DeviceCommand> IssueAsync(string deviceId, string op, JsonObject? args, TimeSpan? timeout, string? by, CancellationToken cancellationToken = default)
     {
-        var device = registry.Get(deviceId) ?? throw new RegistryException($"no device '{deviceId}'");
+        var device = registry.Get(deviceId) ?? throw new RegistryException("device.error.no-device", deviceId);
         var checkedArgs = CommandCatalog.Validate(device.Kind, op, args);
         var wait = timeout ?? options.Value.CommandTimeout;
         if (wait <= TimeSpan.Zero || wait > options.Value.MaxCommandTimeout)

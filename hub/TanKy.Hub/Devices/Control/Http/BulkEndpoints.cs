@@ -21,7 +21,7 @@ internal static class BulkEndpoints
         {
             if (body is null)
             {
-                return ControlProblems.BadRequest("the body needs a target (zone, kind, devices) and 'set' or 'cmd'");
+                return ControlProblems.BadRequest("api.device.bulk-body");
             }
 
             var action = body.ToAction();
@@ -53,7 +53,7 @@ internal static class BulkEndpoints
             .RequireAuthorization(Policies.Control).WithName("ListScheduledBulk").WithSummary("Scheduled bulk actions and their results");
 
         api.MapDelete("/bulk/scheduled/{id:long}", (long id, ScheduledActionStore scheduled) =>
-            scheduled.Cancel(id) ? Results.NoContent() : ControlProblems.NotFound($"no scheduled action {id} waiting to run"))
+            scheduled.Cancel(id) ? Results.NoContent() : ControlProblems.NotFound("api.device.no-scheduled", id))
             .RequireAuthorization(Policies.Control).WithName("CancelScheduledBulk").WithSummary("Cancel a scheduled bulk action that has not run");
     }
 }

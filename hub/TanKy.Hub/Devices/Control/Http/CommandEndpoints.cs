@@ -17,12 +17,12 @@ internal static class CommandEndpoints
         {
             if (body?.Op is not { Length: > 0 } op)
             {
-                return ControlProblems.BadRequest("the body needs 'op', e.g. {\"op\":\"ping\"}");
+                return ControlProblems.BadRequest("api.device.command-body");
             }
 
             if (registry.Get(id) is null)
             {
-                return ControlProblems.NotFound($"no device '{id}'");
+                return ControlProblems.NotFound("api.device.unknown", id);
             }
 
             DeviceCommand issued;
@@ -60,7 +60,7 @@ internal static class CommandEndpoints
             }
 
             var command = commands.Get(commandId);
-            return command is null || command.DeviceId != id ? ControlProblems.NotFound($"no command '{commandId}' for '{id}'") : Results.Ok(command);
+            return command is null || command.DeviceId != id ? ControlProblems.NotFound("api.device.no-command", commandId, id) : Results.Ok(command);
         }).RequireAuthorization(Policies.Read).WithName("GetCommand").WithSummary("One command and its outcome");
     }
 }

@@ -2,26 +2,28 @@ using TanKy.Hub.Accounts.Http;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using TanKy.Hub.Devices.Control.Validation;
+using TanKy.Hub.Shared.Web;
 
 namespace TanKy.Hub.Devices.Control.Http;
 
-/// <summary>Problem responses shared by the control endpoints: Vietnamese first, reasons per field.</summary>
+/// <summary>Problem responses shared by the control endpoints, in the request's language (text keys), reasons per field.</summary>
 internal static class ControlProblems
 {
-    public static IResult Invalid(ControlValidationException ex) => Results.Problem(
-        statusCode: 400,
-        title: "Giá trị không hợp lệ / invalid values",
-        detail: ex.Message,
-        extensions: new Dictionary<string, object?> { ["errors"] = ex.Errors.Select(e => new { field = e.Field, reason = e.Reason }).ToList() });
+    public static IResult Invalid(ControlValidationException ex) => ApiProblems.Stored(
+        400,
+        "api.device.invalid-values",
+        ex.Message,
+        new Dictionary<string, object?> { ["errors"] = ex.Errors.Select(e => new { field = e.Field, reason = e.Reason }).ToList() });
 
-    public static IResult BadRequest(string detail) =>
-        Results.Problem(statusCode: 400, title: "Yêu cầu không hợp lệ / bad request", detail: detail);
+    /// <summary>A 400 whose detail is a text key (and its arguments).</summary>
+    public static IResult BadRequest(string detailKey, params object?[] args) => ApiProblems.Result(400, "api.bad-request", detailKey, args);
 
-    public static IResult NotFound(string detail) =>
-        Results.Problem(statusCode: 404, title: "Không tìm thấy / not found", detail: detail);
+    /// <summary>A 400 whose detail is a stored message or another feature's words (an exception).</summary>
+    public static IResult BadRequestStored(string reason) => ApiProblems.Stored(400, "api.bad-request", reason);
 
-    public static IResult Forbidden(string detail) =>
-        Results.Problem(statusCode: 403, title: "Không có quyền / forbidden", detail: detail);
+    public static IResult NotFound(string detailKey, params object?[] args) => ApiProblems.Result(404, "api.not-found", detailKey, args);
+
+    public static IResult Forbidden(string detailKey, params object?[] args) => ApiProblems.Result(403, "api.forbidden", detailKey, args);
 
     /// <summary>The device, if it exists and the caller may see it; otherwise the 404/403 to answer.</summary>
     public static (DeviceRecord? Device, IResult? Problem) Reach(ClaimsPrincipal principal, DeviceRegistry registry, string id)
@@ -29,9 +31,9 @@ internal static class ControlProblems
         var device = registry.Get(id);
         if (device is null)
         {
-            return (null, NotFound($"no device '{id}'"));
+            return (null, NotFound("api.device.unknown", id));
         }
 
-        return principal.ToUser().CanReachAny(device.Zones) ? (device, null) : (null, Forbidden($"device '{id}' is outside your hamlets"));
+        return principal.ToUser().CanReachAny(device.Zones) ? (device, null) : (null, Forbidden("api.device.outside", id));
     }
 }

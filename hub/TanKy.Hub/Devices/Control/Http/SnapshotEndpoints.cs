@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Routing;
 using TanKy.Hub.Devices.Control.Snapshots;
 using TanKy.Hub.Accounts.Http;
 
+using TanKy.Hub.Shared.Web;
+
 namespace TanKy.Hub.Devices.Control.Http;
 
 /// <summary>
@@ -41,7 +43,7 @@ internal static class SnapshotEndpoints
             }
             catch (BadHttpRequestException ex) when (ex.StatusCode == 413)
             {
-                return Results.Problem(statusCode: 413, title: "Ảnh quá lớn / image too large", detail: $"the limit is {store.MaxBytes} bytes");
+                return ApiProblems.Result(413, "api.device.image-too-large", "api.device.image-limit", store.MaxBytes);
             }
         }).AllowAnonymous().DisableAntiforgery().WithName("UploadSnapshot").WithSummary("Camera upload (HTTP Basic: device id and secret) answering a pending snapshot command");
 
@@ -61,7 +63,7 @@ internal static class SnapshotEndpoints
 
             var record = store.Get(commandId);
             return record is null || record.DeviceId != id
-                ? ControlProblems.NotFound($"no snapshot '{commandId}' for '{id}'")
+                ? ControlProblems.NotFound("api.device.no-snapshot", commandId, id)
                 : Results.File(store.FilePath(record), record.ContentType);
         }).RequireAuthorization(Policies.Read).WithName("GetSnapshot").WithSummary("One snapshot image");
     }

@@ -23,12 +23,12 @@ internal static class StateEndpoints
         {
             if (body is null)
             {
-                return ControlProblems.BadRequest("the body must be a JSON object of desired fields, e.g. {\"volume\":80}");
+                return ControlProblems.BadRequest("api.device.desired-body");
             }
 
             if (registry.Get(id) is null)
             {
-                return ControlProblems.NotFound($"no device '{id}'");
+                return ControlProblems.NotFound("api.device.unknown", id);
             }
 
             try
@@ -43,7 +43,7 @@ internal static class StateEndpoints
             catch (RegistryException ex)
             {
                 // The only other refusal left: the whole desired state would exceed the 4 KiB message limit.
-                return ControlProblems.BadRequest(ex.Message);
+                return ControlProblems.BadRequestStored(ex is Shared.Text.ILocalizedError l ? l.Text.Encode() : ex.Message);
             }
         }).RequireAuthorization(Policies.Control).WithName("SetDesiredState").WithSummary("Change desired fields (validated per kind); published retained with a new version");
     }

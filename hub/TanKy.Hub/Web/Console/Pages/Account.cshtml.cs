@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using TanKy.Hub.Web.Console.Text;
 using TanKy.Hub.Accounts.Http;
 using System.Globalization;
@@ -47,7 +48,7 @@ public sealed class AccountModel(PasswordLogin passwords, TokenService tokens, C
         }
         catch (AccountException ex)
         {
-            return Fail(ex.Message);
+            return Fail(HttpContext.RequestServices.GetRequiredService<ConsoleText>().Say(ex.Text, HttpContext));
         }
 
         audit.Record(me.Name, "password", me.Name, true, null, Remote);
@@ -84,7 +85,7 @@ public sealed class AccountModel(PasswordLogin passwords, TokenService tokens, C
         // Only the user's own tokens: the prefix alone must not reach someone else's.
         if (!tokens.List(me.Name).Any(k => k.Prefix == prefix && k.RevokedAt is null))
         {
-            audit.Record(me.Name, "token-revoke", prefix, false, "not an active token of this user", Remote);
+            audit.Record(me.Name, "token-revoke", prefix, false, "audit.reason.not-own-token", Remote);
             return Fail(t("account.token-unknown"));
         }
 
@@ -114,14 +115,14 @@ public sealed class AccountModel(PasswordLogin passwords, TokenService tokens, C
 
         if (check.Outcome == LoginOutcome.Throttled)
         {
-            audit.Record(me.Name, action, me.Name, false, "throttled", Remote);
+            audit.Record(me.Name, action, me.Name, false, "audit.reason.throttled", Remote);
             var seconds = (int)Math.Ceiling(check.RetryAfter.TotalSeconds);
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             return Fail(string.Format(CultureInfo.InvariantCulture, t("account.throttled"), seconds));
         }
 
-        audit.Record(me.Name, action, me.Name, false, "wrong current password", Remote);
+        audit.Record(me.Name, action, me.Name, false, "audit.reason.wrong-current", Remote);
         return Fail(t("account.wrong-current"));
     }
 

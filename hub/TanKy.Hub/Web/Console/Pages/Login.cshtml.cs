@@ -33,7 +33,7 @@ public sealed class LoginModel(PasswordLogin passwords, ConsoleAudit audit) : Pa
         if (Name.Length is 0 or > 64 || string.IsNullOrEmpty(password) || password.Length > 256)
         {
             Failed = true;
-            audit.Record(Name.Length == 0 ? "-" : Name, "login", null, false, "empty or oversized field", remote);
+            audit.Record(Name.Length == 0 ? "-" : Name, "login", null, false, "audit.reason.bad-field", remote);
             return Page();
         }
 
@@ -61,8 +61,8 @@ public sealed class LoginModel(PasswordLogin passwords, ConsoleAudit audit) : Pa
 
     private static string OutcomeText(LoginOutcome o) => o switch
     {
-        LoginOutcome.Throttled => "throttled",
-        LoginOutcome.Disabled => "disabled",
-        _ => "bad credentials",
+        LoginOutcome.Throttled => "audit.reason.throttled",
+        LoginOutcome.Disabled => "audit.reason.disabled",
+        _ => "audit.reason.bad-credentials",
     };
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using TanKy.Hub.Web.Console.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -28,7 +29,7 @@ public sealed class SetupModel(PasswordLogin passwords, ConsoleAudit audit, Tran
         Name = (name ?? "").Trim();
         if (passwords.AdminExists())
         {
-            audit.Record(Name.Length == 0 ? "-" : Name, "setup", Name, false, "an administrator exists", remote);
+            audit.Record(Name.Length == 0 ? "-" : Name, "setup", Name, false, "audit.reason.admin-exists", remote);
             return RefusedPage();
         }
 
@@ -53,7 +54,7 @@ public sealed class SetupModel(PasswordLogin passwords, ConsoleAudit audit, Tran
         }
         catch (AccountException ex)
         {
-            Error = ex.Message;
+            Error = HttpContext.RequestServices.GetRequiredService<ConsoleText>().Say(ex.Text, HttpContext);
             return Page();
         }
     }

@@ -6,12 +6,13 @@ using TanKy.Hub.Accounts;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Web.Console.Audit;
 using TanKy.Hub.Accounts.Http;
+using TanKy.Hub.Shared.Text;
 
 namespace TanKy.Hub.Web.Console.Pages;
 
 /// <summary>Admins create users (hamlet heads with their zones) and disable or enable them; every change is audited.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class UsersModel(UserStore users, ZoneRegistry zones, ConsoleAudit audit, Translate t) : PageModel
+public sealed class UsersModel(UserStore users, ZoneRegistry zones, ConsoleAudit audit, ConsoleText text) : PageModel
 {
     public IReadOnlyList<User> Users { get; private set; } = [];
 
@@ -31,28 +32,28 @@ public sealed class UsersModel(UserStore users, ZoneRegistry zones, ConsoleAudit
         {
             if (!Roles.TryParse(role, out var r))
             {
-                throw new AccountException($"unknown role '{role}'");
+                throw new AccountException("account.error.unknown-role", role);
             }
 
-            // The store's own messages are written for the CLI: say the common mistakes in the page's language.
+            // Said before the store is asked, so the page names the form's fields rather than the CLI's options.
             if (r.Value.IsZoneScoped() && zoneIds is not { Length: > 0 })
             {
-                throw new AccountException(t("users.need-zone"));
+                throw new AccountException("users.need-zone");
             }
 
             if (password is not { Length: >= 10 })
             {
-                throw new AccountException(t("password.rule"));
+                throw new AccountException("password.rule");
             }
 
             users.Add(name, r.Value, r.Value.IsZoneScoped() ? zoneIds ?? [] : [], password);
-            audit.Record(me.Name, "user-add", $"{name} ({role}{(zoneIds is { Length: > 0 } && r.Value.IsZoneScoped() ? ": " + string.Join(',', zoneIds) : "")})", true, null, Remote);
+            audit.Record(me.Name, "user-add", Target(name, "role." + role, r.Value.IsZoneScoped() ? zoneIds ?? [] : []), true, null, Remote);
             Message = $"✓ {name}";
         }
         catch (AccountException ex)
         {
-            audit.Record(me.Name, "user-add", name, false, ex.Message, Remote);
-            Message = ex.Message;
+            audit.Record(me.Name, "user-add", name, false, ex.Text.Encode(), Remote);
+            Message = text.Say(ex.Text, HttpContext);
             MessageIsError = true;
         }
 
@@ -67,7 +68,7 @@ public sealed class UsersModel(UserStore users, ZoneRegistry zones, ConsoleAudit
         {
             if (name == me.Name)
             {
-                throw new AccountException("you cannot disable your own account");
+                throw new AccountException("account.error.disable-self");
             }
 
             users.SetDisabled(name, disabled);
@@ -75,13 +76,17 @@ public sealed class UsersModel(UserStore users, ZoneRegistry zones, ConsoleAudit
         }
         catch (AccountException ex)
         {
-            Message = ex.Message;
+            Message = text.Say(ex.Text, HttpContext);
             MessageIsError = true;
         }
 
         Load();
         return Page();
     }
+
+    // "an (Trưởng khối/xóm: khoi-1)" in the reader's language: the role is stored as its key.
+    private static string Target(string name, string roleKey, string[] zoneIds) =>
+        zoneIds.Length == 0 ? new TextMessage("audit.target.user", name, roleKey).Encode() : new TextMessage("audit.target.user-zones", name, roleKey, string.Join(", ", zoneIds)).Encode();
 
     private string? Remote => HttpContext.Connection.RemoteIpAddress?.ToString();
 

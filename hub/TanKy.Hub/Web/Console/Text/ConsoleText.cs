@@ -1,64 +1,43 @@
-using System.Collections.Frozen;
-using System.Reflection;
 using Microsoft.AspNetCore.Http;
+using TanKy.Hub.Shared.Text;
 
 namespace TanKy.Hub.Web.Console.Text;
 
 /// <summary>
-/// The console's strings, Vietnamese first with English beside them. They live in embedded
-/// <c>Web/Console/Text/*.tsv</c> files (<c>key TAB vi TAB en</c>), one file per area so page
-/// authors add their own file instead of editing a shared table. The language comes from the
-/// <c>tanky.lang</c> cookie that the VI/EN switch sets.
+/// The console's view of the hub's texts (<see cref="HubText"/>: <c>IStringLocalizer</c> over
+/// <c>Resources/Text/&lt;area&gt;.resx</c>, Vietnamese, and <c>&lt;area&gt;.en.resx</c>, English).
+/// Pages use <c>@T("nav.devices")</c> (<see cref="Translate"/>, the request's language); other code uses
+/// <see cref="Get"/> with a language. The language comes from the <c>tanky.lang</c> cookie that the
+/// VI/EN switch sets, then the browser's Accept-Language, then Vietnamese.
 /// </summary>
-internal sealed class ConsoleText
+public sealed class ConsoleText
 {
-    public const string LanguageCookie = "tanky.lang";
-
-    private readonly FrozenDictionary<string, (string Vi, string En)> _entries;
+    public const string LanguageCookie = HubText.LanguageCookie;
 
     public ConsoleText()
-        : this(typeof(ConsoleText).Assembly)
+        : this(HubText.Default)
     {
     }
 
-    internal ConsoleText(Assembly assembly)
-    {
-        var entries = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith(".tsv", StringComparison.Ordinal) && n.Contains(".Web.Console.Text.", StringComparison.Ordinal)))
-        {
-            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-            var lineNo = 0;
-            while (reader.ReadLine() is { } line)
-            {
-                lineNo++;
-                if (line.Length == 0 || line[0] == '#')
-                {
-                    continue;
-                }
+    public ConsoleText(HubText text) => Text = text;
 
-                var parts = line.Split('\t');
-                if (parts.Length != 3 || parts[0].Length == 0)
-                {
-                    throw new InvalidDataException($"{name}:{lineNo}: expected 'key<TAB>vi<TAB>en'");
-                }
+    /// <summary>The shared texts behind this view, for messages with arguments (<see cref="HubText.Format(TextMessage, string)"/>).</summary>
+    public HubText Text { get; }
 
-                if (!entries.TryAdd(parts[0], (parts[1], parts[2])))
-                {
-                    throw new InvalidDataException($"{name}:{lineNo}: duplicate key '{parts[0]}'");
-                }
-            }
-        }
-
-        _entries = entries.ToFrozenDictionary(StringComparer.Ordinal);
-    }
-
-    public IReadOnlyCollection<string> Keys => _entries.Keys;
+    public IReadOnlyCollection<string> Keys => Text.Keys;
 
     /// <summary>"en" when the request asked for English, otherwise "vi".</summary>
-    public static string LanguageOf(HttpContext? http) =>
-        http?.Request.Cookies[LanguageCookie] == "en" ? "en" : "vi";
+    public static string LanguageOf(HttpContext? http) => HubText.LanguageOf(http);
 
     /// <summary>The text, or the key in brackets so a missing entry is visible on the page and in tests.</summary>
-    public string Get(string key, string language) =>
-        _entries.TryGetValue(key, out var e) ? (language == "en" ? e.En : e.Vi) : $"[{key}]";
+    public string Get(string key, string language) => Text.Get(key, language);
+
+    /// <summary>A message with arguments in the request's language (an exception's <see cref="ILocalizedError.Text"/>).</summary>
+    public string Say(TextMessage message, HttpContext? http) => Text.Format(message, LanguageOf(http));
+
+    /// <summary>A stored message (an audit reason) in the request's language; free text as it is.</summary>
+    public string Render(string? stored, HttpContext? http) => Text.Render(stored, LanguageOf(http));
+
+    /// <summary>The text with its placeholders filled in.</summary>
+    public string Format(string key, string language, params object?[] args) => Text.Format(key, language, args);
 }
