@@ -39,6 +39,8 @@ public static class ConsoleRegistration
             var language = ConsoleText.LanguageOf(sp.GetRequiredService<IHttpContextAccessor>().HttpContext);
             return key => text.Get(key, language);
         });
+        // Emergency/Cap's API texts live in Web/Console/Text/cap.tsv; Emergency cannot reach them itself.
+        services.AddSingleton<Emergency.Cap.CapText>(sp => (http, key) => sp.GetRequiredService<ConsoleText>().Get(key, ConsoleText.LanguageOf(http)));
         ConsoleAuth.Add(services);
         LoginRateLimit.Add(services);
         services.AddAntiforgery(o =>
