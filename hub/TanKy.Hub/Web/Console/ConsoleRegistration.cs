@@ -40,7 +40,7 @@ public static class ConsoleRegistration
             return key => text.Get(key, language);
         });
         // Emergency/Cap's API texts live in Web/Console/Text/cap.tsv; Emergency cannot reach them itself.
-        services.AddSingleton<Emergency.Cap.CapText>(sp => (http, key) => sp.GetRequiredService<ConsoleText>().Get(key, ConsoleText.LanguageOf(http)));
+        services.AddSingleton<TanKy.Hub.Emergency.Cap.CapText>(sp => (http, key) => sp.GetRequiredService<ConsoleText>().Get(key, ConsoleText.LanguageOf(http)));
         ConsoleAuth.Add(services);
         LoginRateLimit.Add(services);
         services.AddAntiforgery(o =>
