@@ -130,7 +130,7 @@ public sealed class CapAreaMatching_Tests : IDisposable
 
         var off = new CapOptions { CommuneFile = "" };
         Decide(Area("Khu vực ngập sâu", "VN-MaDVHC", "17380"), off).Zones.Should().BeEmpty();
-        Decide(Area("Thôn Vĩnh Phúc"), off).Zones.Should().Equal("xom-5", "hamlet names come from the zones, not the file");
+        Decide(Area("Thôn Vĩnh Phúc"), off).Zones.Should().Equal(["xom-5"], "hamlet names come from the zones, not the file");
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class CapAreaMatching_Tests : IDisposable
         var map = new CapAreaRules(options ?? new CapOptions(), NullLogger.Instance).Map(
             _commune.Dir.Zones.List().Select(z => new CapZoneMap.ZonePlace(z.Id, z.Name)).ToList(),
             _commune.Dir.Devices.List().Where(d => d.Lat is not null).Select(d => new CapZoneMap.DevicePlace(d.Id, d.Zones, new GeoPoint(d.Lat!.Value, d.Lon!.Value))).ToList());
-        return CapDecider.Decide(parsed.Alert, new CapDecisionContext(_commune.Dir.Time.GetUtcNow(), false, map));
+        return CapDecider.Decide(parsed.Alert!, new CapDecisionContext(_commune.Dir.Time.GetUtcNow(), false, map));
     }
 
     /// <summary>A flash-flood warning (emergency class) with one area: a description and, optionally, one geocode.</summary>

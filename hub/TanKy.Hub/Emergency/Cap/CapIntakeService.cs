@@ -128,8 +128,8 @@ internal sealed class CapIntakeService(
         var cancelled = await StopAsync(decision.References, null, alert, $"cancelled by CAP {alert.Identifier}", from, TriggerAction.Cancel, ct);
         var reason = cancelled.Count == 0 ? decision.Reason + "; nothing of theirs was playing" : decision.Reason + $"; stopped {string.Join(", ", cancelled)}";
         var why = cancelled.Count == 0
-            ? CapWhy.Of("cancel-nothing", decision.Why?.Args.FirstOrDefault() ?? "")
-            : CapWhy.Of("cancel-stopped", decision.Why?.Args.FirstOrDefault() ?? "", cancelled.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            ? CapWhy.Of("cancel-nothing", decision.Why is { Args.Count: > 0 } w ? w.Args[0] : "")
+            : CapWhy.Of("cancel-stopped", decision.Why is { Args.Count: > 0 } v ? v.Args[0] : "", cancelled.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         store.Save(alert, from, decision.Action.ToWire(), reason, decision, null, why);
         if (cancelled.Count == 0)
         {
