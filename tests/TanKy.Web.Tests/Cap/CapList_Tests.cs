@@ -63,7 +63,9 @@ public sealed class CapList_Tests(Browser browser)
         using var viewer = new ConsoleClient(hub.BaseAddress);
         hub.AddUser("nguoi-xem", Hub.Accounts.Role.Viewer, "mat-khau-nguoi-xem");
         await viewer.LoginAsync("nguoi-xem", "mat-khau-nguoi-xem");
-        (await viewer.Http.GetAsync("/cap")).StatusCode.Should().BeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect);
+        using var refused = await viewer.Http.GetAsync("/cap");
+        refused.StatusCode.Should().Be(HttpStatusCode.Found, "a signed-in viewer is sent to the access-denied page");
+        refused.Headers.Location!.OriginalString.Should().Contain("/denied");
     }
 
     private static string Register(ConsoleHub hub) => hub.Get<CapSenderStore>().Add(Sender, withToken: true, key: null, note: null)!;
