@@ -12,6 +12,9 @@ public sealed class CommuneFile
 
     public List<DeviceEntry> Devices { get; set; } = [];
 
+    /// <summary>The CAP area rules (codes and names of the commune and its hamlets). Read by Emergency/Cap/CapCommuneFile; the import leaves it alone.</summary>
+    public object? Cap { get; set; }
+
     public sealed class ZoneEntry
     {
         public string Id { get; set; } = "";

@@ -15,7 +15,7 @@ internal sealed class UnwiredEmergencyTrigger(ILogger<UnwiredEmergencyTrigger> l
         throw new InvalidOperationException("no broadcast engine is registered for emergencies");
     }
 
-    public Task CancelAsync(string broadcastId, string reason, CancellationToken ct)
+    public Task CancelAsync(string broadcastId, string stoppedBy, CancellationToken ct)
     {
         log.LogError("Cannot cancel broadcast {Id}: no broadcast engine is registered", broadcastId);
         return Task.CompletedTask;

@@ -1,7 +1,7 @@
 namespace TanKy.Hub.Emergency.Cap;
 
-/// <summary>A row of <c>cap_alerts</c>: a message the hub has seen and what it did with it.</summary>
-internal sealed record CapAlertRecord(
+/// <summary>A row of <c>cap_alerts</c>: a message the hub has seen, what it did with it, and why (<see cref="Why"/>, for the console).</summary>
+public sealed record CapAlertRecord(
     long Id,
     string Sender,
     string Identifier,
@@ -18,4 +18,5 @@ internal sealed record CapAlertRecord(
     string? Class,
     IReadOnlyList<string> Zones,
     string? BroadcastId,
-    DateTimeOffset? EndedAt);
+    DateTimeOffset? EndedAt,
+    CapWhy? Why = null);

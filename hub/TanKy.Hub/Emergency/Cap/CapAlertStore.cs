@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapper;
 using TanKy.Hub.Shared.Data;
 using TanKy.Protocol;
@@ -10,7 +11,7 @@ namespace TanKy.Hub.Emergency.Cap;
 /// </summary>
 internal sealed class CapAlertStore(Database db, TimeProvider time)
 {
-    private const string Columns = "id, sender, identifier, sent, status, msg_type, refs, expires_ms, received_at, source, submitted_by, action, reason, class, zones, broadcast_id, ended_at";
+    private const string Columns = "id, sender, identifier, sent, status, msg_type, refs, expires_ms, received_at, source, submitted_by, action, reason, class, zones, broadcast_id, ended_at, why";
 
     /// <summary>
     /// Seen = stored with any outcome except <c>failed</c> (a failed attempt may be retried), in the
@@ -26,16 +27,16 @@ internal sealed class CapAlertStore(Database db, TimeProvider time)
             new { sender, identifier, actual }) > 0;
     }
 
-    public long Save(CapAlert alert, CapSubmission from, string action, string reason, CapDecision? decision, string? broadcastId)
+    public long Save(CapAlert alert, CapSubmission from, string action, string reason, CapDecision? decision, string? broadcastId, CapWhy? why = null)
     {
         using var c = db.Open();
         return c.ExecuteScalar<long>(
             """
-            INSERT INTO cap_alerts(sender, identifier, sent, sent_ms, status, msg_type, refs, expires_ms, received_at, source, submitted_by, action, reason, class, zones, broadcast_id, actual, auth)
-            VALUES (@Sender, @Identifier, @SentText, @sentMs, @status, @msgType, @ReferencesText, @expires, @now, @source, @by, @action, @reason, @cls, @zones, @broadcastId, @actual, @auth)
+            INSERT INTO cap_alerts(sender, identifier, sent, sent_ms, status, msg_type, refs, expires_ms, received_at, source, submitted_by, action, reason, class, zones, broadcast_id, actual, auth, why)
+            VALUES (@Sender, @Identifier, @SentText, @sentMs, @status, @msgType, @ReferencesText, @expires, @now, @source, @by, @action, @reason, @cls, @zones, @broadcastId, @actual, @auth, @why)
             ON CONFLICT(sender, identifier, actual) DO UPDATE SET
                 received_at = excluded.received_at, source = excluded.source, submitted_by = excluded.submitted_by, action = excluded.action,
-                reason = excluded.reason, class = excluded.class, zones = excluded.zones, broadcast_id = excluded.broadcast_id, auth = excluded.auth
+                reason = excluded.reason, class = excluded.class, zones = excluded.zones, broadcast_id = excluded.broadcast_id, auth = excluded.auth, why = excluded.why
             WHERE cap_alerts.action = 'failed'
             RETURNING id
             """,
@@ -59,6 +60,7 @@ internal sealed class CapAlertStore(Database db, TimeProvider time)
                 broadcastId,
                 actual = alert.Status == CapStatus.Actual,
                 auth = from.AuthenticatedBy,
+                why = why is null ? null : JsonSerializer.Serialize(why, WhyJson),
             });
     }
 
@@ -138,13 +140,28 @@ internal sealed class CapAlertStore(Database db, TimeProvider time)
         return c.QueryFirstOrDefault<Row>($"SELECT {Columns} FROM cap_alerts WHERE sender = @sender AND identifier = @identifier ORDER BY actual DESC", new { sender, identifier })?.ToRecord();
     }
 
-    private sealed record Row(long id, string sender, string identifier, string sent, string status, string msg_type, string? refs, long? expires_ms, long received_at, string source, string submitted_by, string action, string reason, string? @class, string? zones, string? broadcast_id, long? ended_at)
+    private static readonly JsonSerializerOptions WhyJson = new(JsonSerializerDefaults.Web);
+
+    private static CapWhy? ReadWhy(string? json)
+    {
+        try
+        {
+            return json is { Length: > 0 } ? JsonSerializer.Deserialize<CapWhy>(json, WhyJson) : null;
+        }
+        catch (JsonException)
+        {
+            return null; // the English reason is still there
+        }
+    }
+
+    private sealed record Row(long id, string sender, string identifier, string sent, string status, string msg_type, string? refs, long? expires_ms, long received_at, string source, string submitted_by, string action, string reason, string? @class, string? zones, string? broadcast_id, long? ended_at, string? why)
     {
         public CapAlertRecord ToRecord() => new(
             id, sender, identifier, sent, status, msg_type, refs,
             expires_ms is { } e ? DateTimeOffset.FromUnixTimeMilliseconds(e) : null,
             DateTimeOffset.FromUnixTimeMilliseconds(received_at), source, submitted_by, action, reason, @class,
             string.IsNullOrEmpty(zones) ? [] : zones.Split(','), broadcast_id,
-            ended_at is { } x ? DateTimeOffset.FromUnixTimeMilliseconds(x) : null);
+            ended_at is { } x ? DateTimeOffset.FromUnixTimeMilliseconds(x) : null,
+            ReadWhy(why));
     }
 }

@@ -12,14 +12,14 @@ public static class CapCommands
 {
     public static Command Build()
     {
-        var cap = new Command("cap", "Bản tin cảnh báo CAP / CAP alert intake");
-        var senders = new Command("senders", "Nguồn CAP được tin cậy / trusted CAP senders");
+        var cap = new Command("cap", CapCliText.Get("cap.cli.cap"));
+        var senders = new Command("senders", CapCliText.Get("cap.cli.senders"));
 
-        var sender = new Option<string>("--sender") { Description = "The CAP <sender> value, e.g. canhbao@kttv-bactrungbo.gov.vn", Required = true };
-        var token = new Option<bool>("--token") { Description = "Create a token for the X-Cap-Token header (printed once)" };
-        var key = new Option<FileInfo?>("--key") { Description = "RSA public key or certificate (PEM or DER) that signs the sender's alerts" };
-        var note = new Option<string?>("--note") { Description = "Who this is (province, system)" };
-        var add = new Command("add", "Đăng ký nguồn CAP / register a CAP sender with a token, a signing key or both") { sender, token, key, note, CliOptions.Json };
+        var sender = new Option<string>("--sender") { Description = CapCliText.Get("cap.cli.opt-sender"), Required = true };
+        var token = new Option<bool>("--token") { Description = CapCliText.Get("cap.cli.opt-token") };
+        var key = new Option<FileInfo?>("--key") { Description = CapCliText.Get("cap.cli.opt-key") };
+        var note = new Option<string?>("--note") { Description = CapCliText.Get("cap.cli.opt-note") };
+        var add = new Command("add", CapCliText.Get("cap.cli.add")) { sender, token, key, note, CliOptions.Json };
         add.SetAction(r => CliOptions.Guard(() =>
         {
             byte[]? keyBytes = null;
@@ -27,7 +27,7 @@ public static class CapCommands
             {
                 if (!file.Exists)
                 {
-                    return CliOutput.Fail($"không thấy tệp / no such file: {file.FullName}");
+                    return CliOutput.Fail(CapCliText.Get("cap.cli.no-file", file.FullName));
                 }
 
                 keyBytes = File.ReadAllBytes(file.FullName);
@@ -43,22 +43,22 @@ public static class CapCommands
             }
             else
             {
-                Console.Out.WriteLine($"Đã đăng ký / registered {registered.Sender}");
+                Console.Out.WriteLine(CapCliText.Get("cap.cli.registered", registered.Sender));
                 if (registered.KeySha256 is not null)
                 {
-                    Console.Out.WriteLine($"khoá / key sha256 {registered.KeySha256}");
+                    Console.Out.WriteLine(CapCliText.Get("cap.cli.key", registered.KeySha256));
                 }
 
                 if (created is not null)
                 {
-                    Console.Out.WriteLine($"X-Cap-Token (in một lần / shown once): {created}");
+                    Console.Out.WriteLine(CapCliText.Get("cap.cli.token", created));
                 }
             }
 
             return 0;
         }));
 
-        var list = new Command("list", "Danh sách nguồn CAP (không lộ mã) / list CAP senders (tokens are never shown)") { CliOptions.Json };
+        var list = new Command("list", CapCliText.Get("cap.cli.list")) { CliOptions.Json };
         list.SetAction(r => CliOptions.Guard(() =>
         {
             var ctx = CliOptions.Context(r);
@@ -71,21 +71,21 @@ public static class CapCommands
 
             CliOutput.WriteTable(
                 ["SENDER", "TOKEN", "KEY SHA-256", "CREATED", "NOTE"],
-                all.Select(s => (IReadOnlyList<string>)[s.Sender, s.HasToken ? "yes" : "-", s.KeySha256 is { } k ? k[..16] + "…" : "-", s.CreatedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), s.Note ?? ""]));
+                all.Select(s => (IReadOnlyList<string>)[s.Sender, s.HasToken ? CapCliText.Get("cap.cli.yes") : "-", s.KeySha256 is { } k ? k[..16] + "…" : "-", s.CreatedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), s.Note ?? ""]));
             return 0;
         }));
 
-        var removeSender = new Option<string>("--sender") { Description = "The CAP <sender> value", Required = true };
-        var remove = new Command("remove", "Xoá nguồn CAP; bản tin của nó bị từ chối ngay / remove a sender: its alerts are refused at once") { removeSender };
+        var removeSender = new Option<string>("--sender") { Description = CapCliText.Get("cap.cli.opt-sender"), Required = true };
+        var remove = new Command("remove", CapCliText.Get("cap.cli.remove")) { removeSender };
         remove.SetAction(r => CliOptions.Guard(() =>
         {
             var ctx = CliOptions.Context(r);
             if (!new CapSenderStore(ctx.Db, ctx.Time).Remove(r.GetValue(removeSender)!))
             {
-                return CliOutput.Fail($"không có nguồn / no such sender: {r.GetValue(removeSender)}");
+                return CliOutput.Fail(CapCliText.Get("cap.cli.no-sender", r.GetValue(removeSender)!));
             }
 
-            Console.Out.WriteLine($"Đã xoá / removed {r.GetValue(removeSender)}");
+            Console.Out.WriteLine(CapCliText.Get("cap.cli.removed", r.GetValue(removeSender)!));
             return 0;
         }));
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using TanKy.Protocol;
 
 namespace TanKy.Hub.Emergency.Cap;
@@ -13,22 +14,22 @@ internal static class CapDecider
     {
         if (ctx.AlreadySeen)
         {
-            return CapDecision.Without(alert, CapAction.Ignore, $"duplicate: {alert.Sender} already sent identifier {alert.Identifier}");
+            return CapDecision.Without(alert, CapAction.Ignore, $"duplicate: {alert.Sender} already sent identifier {alert.Identifier}", CapWhy.Of("duplicate", alert.Sender, alert.Identifier));
         }
 
         if (alert.Status != CapStatus.Actual)
         {
-            return CapDecision.Without(alert, CapAction.RecordOnly, $"status {alert.Status}: recorded, never broadcast");
+            return CapDecision.Without(alert, CapAction.RecordOnly, $"status {alert.Status}: recorded, never broadcast", CapWhy.Of("status", alert.Status.ToString()));
         }
 
         switch (alert.MsgType)
         {
             case CapMsgType.Ack or CapMsgType.Error:
-                return CapDecision.Without(alert, CapAction.Ignore, $"msgType {alert.MsgType} needs no action");
+                return CapDecision.Without(alert, CapAction.Ignore, $"msgType {alert.MsgType} needs no action", CapWhy.Of("no-action", alert.MsgType.ToString()));
             case CapMsgType.Cancel:
                 return alert.References.Count == 0
-                    ? CapDecision.Without(alert, CapAction.Ignore, "Cancel without references: nothing to stop")
-                    : CapDecision.Without(alert, CapAction.Cancel, $"Cancel of {alert.References.Count} earlier message(s)", alert.References);
+                    ? CapDecision.Without(alert, CapAction.Ignore, "Cancel without references: nothing to stop", CapWhy.Of("cancel-no-refs"))
+                    : CapDecision.Without(alert, CapAction.Cancel, $"Cancel of {alert.References.Count} earlier message(s)", CapWhy.Of("cancel", Ids(alert.References)), alert.References);
             default:
                 return Act(alert, ctx);
         }
@@ -39,18 +40,18 @@ internal static class CapDecider
         var info = CapContent.Choose(alert);
         if (info is null)
         {
-            return CapDecision.Without(alert, CapAction.Ignore, $"{alert.MsgType} without an info block: nothing to say");
+            return CapDecision.Without(alert, CapAction.Ignore, $"{alert.MsgType} without an info block: nothing to say", CapWhy.Of("no-info"));
         }
 
         if (info.Expires is { } expires && expires <= ctx.Now)
         {
-            return CapDecision.Without(alert, CapAction.RecordOnly, $"expired at {CapValues.FormatDateTime(expires)}");
+            return CapDecision.Without(alert, CapAction.RecordOnly, $"expired at {CapValues.FormatDateTime(expires)}", CapWhy.Of("expired", CapValues.FormatDateTime(expires)));
         }
 
         var cls = CapClassTable.Classify(info.Urgency, info.Severity, info.Certainty);
         if (cls is null)
         {
-            return CapDecision.Without(alert, CapAction.Ignore, $"urgency {info.Urgency}, severity {info.Severity}, certainty {info.Certainty}: nothing to announce");
+            return CapDecision.Without(alert, CapAction.Ignore, $"urgency {info.Urgency}, severity {info.Severity}, certainty {info.Certainty}: nothing to announce", CapWhy.Of("no-class", info.Urgency.ToString(), info.Severity.ToString(), info.Certainty.ToString()));
         }
 
         // A Vietnamese block without areas borrows those of the other blocks (senders often put areas on one language only).
@@ -58,7 +59,8 @@ internal static class CapDecider
         var resolution = CapZoneResolver.Resolve(areas, ctx.Map);
         if (resolution.Zones.Count == 0)
         {
-            return CapDecision.Without(alert, CapAction.Ignore, "no area matches a zone of this commune");
+            // Said in the log and kept for the console's CAP list, so "nothing happened" is never silent.
+            return CapDecision.Without(alert, CapAction.Ignore, $"no area matches a zone of this commune: {string.Join("; ", resolution.Misses)}", new CapWhy("no-zone", [], resolution.Misses));
         }
 
         var update = alert.MsgType == CapMsgType.Update && alert.References.Count > 0;
@@ -76,6 +78,10 @@ internal static class CapDecider
             CapContent.SpeechText(info, ctx.SpeechMaxCharacters),
             CapContent.LedText(info, ctx.LedMaxCharacters),
             info.Expires,
-            update ? alert.References : []);
+            update ? alert.References : [],
+            update ? CapWhy.Of("update", cls.Value.ToWire(), resolution.Zones.Count.ToString(CultureInfo.InvariantCulture), Ids(alert.References))
+                : CapWhy.Of("broadcast", cls.Value.ToWire(), resolution.Zones.Count.ToString(CultureInfo.InvariantCulture)));
     }
+
+    private static string Ids(IEnumerable<CapReference> references) => string.Join(", ", references.Select(r => r.Identifier));
 }

@@ -6,6 +6,7 @@ namespace TanKy.Hub.Emergency.Cap;
 /// What one CAP message means for this commune. Produced by <see cref="CapDecider"/> without
 /// side effects; <see cref="CapIntakeService"/> carries it out through <see cref="IEmergencyTrigger"/>.
 /// </summary>
+/// <param name="Why">The reason as a text key and arguments, for the console (Vietnamese); <see cref="Reason"/> is the English sentence.</param>
 /// <param name="ZoneSources">How the zones were found, e.g. "geocode ISO3166-2=VN-22", "polygon", "areaDesc 'Khối 1'".</param>
 internal sealed record CapDecision(
     CapAction Action,
@@ -18,8 +19,9 @@ internal sealed record CapDecision(
     string? SpeechText,
     string? LedText,
     DateTimeOffset? Expires,
-    IReadOnlyList<CapReference> References)
+    IReadOnlyList<CapReference> References,
+    CapWhy? Why = null)
 {
-    public static CapDecision Without(CapAlert alert, CapAction action, string reason, IReadOnlyList<CapReference>? references = null) =>
-        new(action, reason, alert.Sender, alert.Identifier, null, [], [], null, null, null, references ?? []);
+    public static CapDecision Without(CapAlert alert, CapAction action, string reason, CapWhy why, IReadOnlyList<CapReference>? references = null) =>
+        new(action, reason, alert.Sender, alert.Identifier, null, [], [], null, null, null, references ?? [], why);
 }

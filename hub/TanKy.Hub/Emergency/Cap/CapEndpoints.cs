@@ -27,8 +27,8 @@ public static class CapEndpoints
     {
         var api = app.MapGroup("/api/v1/cap").RequireAuthorization(Policies.Read);
         api.MapPost("", SubmitAsync).WithName("SubmitCap").WithSummary("Submit a CAP 1.2 alert; 400 lists every structural problem");
-        api.MapGet("", (int? limit, ClaimsPrincipal principal, CapAlertStore store) =>
-            MayUseCap(principal.ToUser()) ? Results.Ok(store.Recent(limit ?? 100)) : Forbidden("only officers and admins read CAP alerts"))
+        api.MapGet("", (int? limit, ClaimsPrincipal principal, CapAlertStore store, HttpContext http) =>
+            MayUseCap(principal.ToUser()) ? Results.Ok(store.Recent(limit ?? 100)) : Forbidden(http, "cap.problem.role-read"))
             .WithName("ListCap").WithSummary("CAP alerts seen, newest first, with what the hub did");
     }
 
@@ -39,46 +39,46 @@ public static class CapEndpoints
         if (!MayUseCap(user))
         {
             var auditId = audit.Record(new TriggerAttempt(user.Name, user.Role.ToWire(), TriggerChannel.Cap, TriggerAction.Start, null, "CAP submission", [], remote, false, "role may not submit CAP alerts"));
-            return Forbidden("only officers and admins submit CAP alerts", auditId);
+            return Forbidden(request.HttpContext, "cap.problem.role-submit", auditId);
         }
 
         var mediaType = request.ContentType?.Split(';')[0].Trim();
         if (mediaType is null || !MediaTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
         {
-            return Results.Problem(statusCode: 415, title: "Cần Content-Type application/cap+xml / unsupported content type", detail: $"got '{request.ContentType}'");
+            return Results.Problem(statusCode: 415, title: request.HttpContext.Say("cap.problem.media-type"), detail: request.HttpContext.Say("cap.problem.media-type-got", request.ContentType ?? "—"));
         }
 
         var body = await ReadBoundedAsync(request.Body, options.Value.MaxBytes, ct);
         if (body is null)
         {
-            return Malformed([$"alert: the message is larger than {options.Value.MaxBytes} bytes"]);
+            return Malformed(request.HttpContext, [request.HttpContext.Say("cap.problem.too-large", options.Value.MaxBytes)]);
         }
 
         var token = request.Headers[SenderTokenHeader].ToString();
         var result = await intake.SubmitAsync(body, new CapSubmission("http", user.Name, remote, user.Role.ToWire(), token.Length == 0 ? null : token), ct);
         if (result.Malformed)
         {
-            return Malformed(result.Errors);
+            return Malformed(request.HttpContext, result.Errors);
         }
 
         if (result.Refusal is not null)
         {
-            return Results.Problem(statusCode: 403, title: "Không xác thực được nơi gửi bản tin CAP / CAP sender not authenticated", detail: result.Refusal,
+            return Results.Problem(statusCode: 403, title: request.HttpContext.Say("cap.problem.sender"), detail: result.Refusal,
                 extensions: new Dictionary<string, object?> { ["audit"] = result.RefusalAuditId });
         }
 
         var dto = CapAlertDto.From(result.Decision!, result);
         return result.Failure is null
             ? Results.Ok(dto)
-            : Results.Problem(statusCode: 503, title: "Không phát được cảnh báo / the alert could not be broadcast", detail: result.Failure, extensions: new Dictionary<string, object?> { ["decision"] = dto });
+            : Results.Problem(statusCode: 503, title: request.HttpContext.Say("cap.problem.failed"), detail: result.Failure, extensions: new Dictionary<string, object?> { ["decision"] = dto });
     }
 
     private static bool MayUseCap(User user) => user.Role is Role.Admin or Role.Officer;
 
-    private static IResult Malformed(IReadOnlyList<string> errors) =>
-        Results.Problem(statusCode: 400, title: "Bản tin CAP không hợp lệ / malformed CAP message", detail: errors[0], extensions: new Dictionary<string, object?> { ["errors"] = errors });
+    private static IResult Malformed(HttpContext http, IReadOnlyList<string> errors) =>
+        Results.Problem(statusCode: 400, title: http.Say("cap.problem.malformed"), detail: errors[0], extensions: new Dictionary<string, object?> { ["errors"] = errors });
 
-    private static IResult Forbidden(string detail, long? auditId = null) => Results.Problem(statusCode: 403, title: "Không có quyền / forbidden", detail: detail,
+    private static IResult Forbidden(HttpContext http, string detailKey, long? auditId = null) => Results.Problem(statusCode: 403, title: http.Say("cap.problem.forbidden"), detail: http.Say(detailKey),
         extensions: auditId is { } id ? new Dictionary<string, object?> { ["audit"] = id } : null);
 
     private static async Task<byte[]?> ReadBoundedAsync(Stream body, int maxBytes, CancellationToken ct)

@@ -27,6 +27,7 @@ internal sealed class CapIntakeService(
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly CapOptions _o = options.Value;
+    private readonly CapAreaRules _rules = new(options.Value, log);
 
     public async Task<CapIntakeResult> SubmitAsync(byte[] xml, CapSubmission from, CancellationToken ct)
     {
@@ -65,6 +66,12 @@ internal sealed class CapIntakeService(
         var ctx = new CapDecisionContext(time.GetUtcNow(), store.IsSeen(alert.Sender, alert.Identifier, alert.Status == CapStatus.Actual), ZoneMap(), _o.SpeechMaxCharacters, _o.LedMaxCharacters);
         var decision = CapDecider.Decide(alert, ctx);
         log.LogInformation("CAP {Sender}/{Identifier} ({Status} {MsgType}) from {Source}: {Action}, {Reason}", alert.Sender, alert.Identifier, alert.Status, alert.MsgType, from.Source, decision.Action.ToWire(), decision.Reason);
+        if (decision.Why is { Misses.Count: > 0 } why)
+        {
+            // One entry per area and method tried, so an operator can tell a wrong code from a foreign place.
+            log.LogWarning("CAP {Sender}/{Identifier} matched no zone of this commune: {AreaMisses}", alert.Sender, alert.Identifier, why.Misses.Select(m => m.ToString()).ToArray());
+        }
+
         try
         {
             return decision.Action switch
@@ -77,7 +84,7 @@ internal sealed class CapIntakeService(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             log.LogError(ex, "CAP {Sender}/{Identifier}: {Action} failed", alert.Sender, alert.Identifier, decision.Action.ToWire());
-            store.Save(alert, from, "failed", $"{decision.Action.ToWire()} failed: {ex.Message}", decision, null);
+            store.Save(alert, from, "failed", $"{decision.Action.ToWire()} failed: {ex.Message}", decision, null, CapWhy.Of("failed", ex.Message));
             Audit(from, decision.Action == CapAction.Cancel ? TriggerAction.Cancel : TriggerAction.Start, decision.Class, What(alert, decision.Action), decision.Zones, true, $"{decision.Reason}; failed: {ex.Message}");
             return new CapIntakeResult([], decision, null, [], ex.Message);
         }
@@ -107,30 +114,38 @@ internal sealed class CapIntakeService(
             decision.Zones, decision.Class!.Value, await MediaFor(alert, decision, ct), decision.SpeechText, decision.LedText,
             Math.Max(1, _o.Repeat), _o.RepeatInterval, decision.Expires, "cap:" + alert.Sender, TriggerChannel.Cap, alert.AsReference.ToString());
         var broadcastId = await trigger.TriggerAsync(request, ct);
-        var rowId = store.Save(alert, from, decision.Action.ToWire(), decision.Reason, decision, broadcastId);
+        var rowId = store.Save(alert, from, decision.Action.ToWire(), decision.Reason, decision, broadcastId, decision.Why);
         Audit(from, TriggerAction.Start, request.Class, $"{What(alert, decision.Action)}: {EmergencyGuard.Describe(request)}", decision.Zones, true, decision.Reason, broadcastId);
 
         // Update: the new broadcast is already running (latest emergency wins), so stopping the old one leaves no gap.
-        var cancelled = await StopAsync(decision.References, rowId, $"replaced by CAP update {alert.Identifier}", from, TriggerAction.Stop, What(alert, CapAction.Update), ct);
+        var cancelled = await StopAsync(decision.References, rowId, alert, $"replaced by CAP update {alert.Identifier}", from, TriggerAction.Stop, ct);
         log.LogWarning("CAP {Identifier} started broadcast {BroadcastId} ({Class}) for {Zones}", alert.Identifier, broadcastId, decision.Class.Value.ToWire(), string.Join(',', decision.Zones));
         return new CapIntakeResult([], decision, broadcastId, cancelled, null);
     }
 
     private async Task<CapIntakeResult> CancelAsync(CapAlert alert, CapDecision decision, CapSubmission from, CancellationToken ct)
     {
-        var cancelled = await StopAsync(decision.References, null, $"cancelled by CAP {alert.Identifier}", from, TriggerAction.Cancel, What(alert, CapAction.Cancel), ct);
+        var cancelled = await StopAsync(decision.References, null, alert, $"cancelled by CAP {alert.Identifier}", from, TriggerAction.Cancel, ct);
         var reason = cancelled.Count == 0 ? decision.Reason + "; nothing of theirs was playing" : decision.Reason + $"; stopped {string.Join(", ", cancelled)}";
-        store.Save(alert, from, decision.Action.ToWire(), reason, decision, null);
+        var why = cancelled.Count == 0
+            ? CapWhy.Of("cancel-nothing", decision.Why is { Args.Count: > 0 } w ? w.Args[0] : "")
+            : CapWhy.Of("cancel-stopped", decision.Why is { Args.Count: > 0 } v ? v.Args[0] : "", cancelled.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        store.Save(alert, from, decision.Action.ToWire(), reason, decision, null, why);
         if (cancelled.Count == 0)
         {
             // One row per stopped broadcast is written by StopAsync; a Cancel that stopped nothing still leaves one.
             Audit(from, TriggerAction.Cancel, null, What(alert, CapAction.Cancel), [], true, reason);
         }
-        return new CapIntakeResult([], decision with { Reason = reason }, null, cancelled, null);
+        return new CapIntakeResult([], decision with { Reason = reason, Why = why }, null, cancelled, null);
     }
 
-    private async Task<List<string>> StopAsync(IReadOnlyList<CapReference> references, long? replacedBy, string reason, CapSubmission from, TriggerAction action, string what, CancellationToken ct)
+    /// <summary>
+    /// Stops what the references started. The engine words the end reason itself ("stopped by …"), so
+    /// it is told only who stops: the CAP message, by identifier. <paramref name="auditReason"/> is the audit's sentence.
+    /// </summary>
+    private async Task<List<string>> StopAsync(IReadOnlyList<CapReference> references, long? replacedBy, CapAlert by, string auditReason, CapSubmission from, TriggerAction action, CancellationToken ct)
     {
+        var what = What(by, action == TriggerAction.Cancel ? CapAction.Cancel : CapAction.Update);
         if (references.Count == 0)
         {
             return [];
@@ -140,8 +155,8 @@ internal sealed class CapIntakeService(
         foreach (var (rowId, broadcastId) in active)
         {
             var (cls, zones) = store.Target(rowId);
-            Audit(from, action, EnumWire.TryParse<BulletinClass>(cls, out var c) ? c : null, what, zones, true, reason, broadcastId);
-            await trigger.CancelAsync(broadcastId, reason, ct);
+            Audit(from, action, EnumWire.TryParse<BulletinClass>(cls, out var c) ? c : null, what, zones, true, auditReason, broadcastId);
+            await trigger.CancelAsync(broadcastId, StoppedBy(by), ct);
         }
 
         store.MarkEnded(active.Select(a => a.RowId), replacedBy);
@@ -152,7 +167,7 @@ internal sealed class CapIntakeService(
     {
         if (!decision.Reason.StartsWith("duplicate", StringComparison.Ordinal))
         {
-            store.Save(alert, from, decision.Action.ToWire(), decision.Reason, decision, null);
+            store.Save(alert, from, decision.Action.ToWire(), decision.Reason, decision, null, decision.Why);
         }
 
         // An actual alert the hub will not act on (duplicate, no zone here, class too low) is a refusal;
@@ -170,6 +185,9 @@ internal sealed class CapIntakeService(
         audit.Record(new TriggerAttempt(from.SubmittedBy, from.Role, TriggerChannel.Cap, action, cls, what, zones, from.Remote, allowed, reason, broadcastId));
 
     private static string What(CapAlert alert, CapAction action) => $"CAP {action.ToWire()} {alert.Sender}/{alert.Identifier}";
+
+    /// <summary>Who stopped a broadcast, as the engine records it: "CAP PCTT-TK-2026-043" (an identifier, not a sentence).</summary>
+    internal static string StoppedBy(CapAlert alert) => $"CAP {alert.Identifier}";
 
     /// <summary>Siren first, then the spoken message. A failed synthesis must not stop the siren: it is logged, and the text still travels in the request.</summary>
     private async Task<List<string>> MediaFor(CapAlert alert, CapDecision decision, CancellationToken ct)
@@ -196,9 +214,7 @@ internal sealed class CapIntakeService(
         return media;
     }
 
-    private CapZoneMap ZoneMap() => new(
+    private CapZoneMap ZoneMap() => _rules.Map(
         zones.List().Select(z => new CapZoneMap.ZonePlace(z.Id, z.Name)).ToList(),
-        devices.List().Where(d => d.Lat is not null && d.Lon is not null).Select(d => new CapZoneMap.DevicePlace(d.Id, d.Zones, new GeoPoint(d.Lat!.Value, d.Lon!.Value))).ToList(),
-        _o.Geocodes,
-        _o.CommuneNames);
+        devices.List().Where(d => d.Lat is not null && d.Lon is not null).Select(d => new CapZoneMap.DevicePlace(d.Id, d.Zones, new GeoPoint(d.Lat!.Value, d.Lon!.Value))).ToList());
 }

@@ -23,10 +23,17 @@ public sealed class CapOptions
     /// </summary>
     public string? FolderSender { get; set; }
 
-    /// <summary>Geocode → zones rules, tried first for every area.</summary>
+    /// <summary>
+    /// The commune file whose <c>cap:</c> section gives the commune's, its district's, province's and
+    /// hamlets' codes and names (hub/docs/emergency.md). Not set: the bundled commune/tan-ky.yaml;
+    /// empty: none (only <see cref="Geocodes"/> and <see cref="CommuneNames"/>).
+    /// </summary>
+    public string? CommuneFile { get; set; }
+
+    /// <summary>Geocode → zones rules, tried first for every area; one with the same valueName and value replaces the commune file's.</summary>
     public List<CapGeocodeMapping> Geocodes { get; set; } = [];
 
-    /// <summary>areaDesc values that mean the whole commune (e.g. "Xã Tân Kỳ", "Tân Kỳ"), compared without diacritics.</summary>
+    /// <summary>More names of the commune (e.g. an old name), added to the commune file's; an areaDesc naming one means the whole commune.</summary>
     public List<string> CommuneNames { get; set; } = [];
 
     /// <summary>Stored siren/chime clip played before the spoken message (none when empty).</summary>

@@ -17,6 +17,7 @@ public static class CapRegistration
             .Validate(o => o.MaxBytes is > 0 and <= 4 * 1024 * 1024 && o.ScanInterval > TimeSpan.Zero && o.Repeat >= 1, "invalid Alerts:Cap settings")
             .ValidateOnStart();
         services.AddSingleton<CapAlertStore>();
+        services.AddSingleton(sp => new CapAlertLog(sp.GetRequiredService<CapAlertStore>()));
         services.AddSingleton<CapSenderStore>();
         services.AddSingleton<CapSenderAuthenticator>();
         services.AddSingleton<CapIntakeService>();

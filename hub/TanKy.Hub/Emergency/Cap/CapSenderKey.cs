@@ -22,7 +22,7 @@ internal static class CapSenderKey
         using var rsa = Load(content);
         if (rsa.KeySize < MinRsaBits)
         {
-            throw new InvalidOperationException($"khoá RSA quá ngắn / RSA key too short: {rsa.KeySize} bits, at least {MinRsaBits}");
+            throw new InvalidOperationException(CapCliText.Get("cap.key.too-short", rsa.KeySize, MinRsaBits));
         }
 
         var spki = rsa.ExportSubjectPublicKeyInfo();
@@ -45,12 +45,12 @@ internal static class CapSenderKey
             if (text.Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal))
             {
                 using var cert = X509Certificate2.CreateFromPem(text);
-                return cert.GetRSAPublicKey() ?? throw new InvalidOperationException("chứng thư không chứa khoá RSA / the certificate has no RSA key (only RSA signatures are supported)");
+                return cert.GetRSAPublicKey() ?? throw new InvalidOperationException(CapCliText.Get("cap.key.no-rsa"));
             }
 
             if (text.Contains("PRIVATE KEY-----", StringComparison.Ordinal))
             {
-                throw new InvalidOperationException("đây là khoá bí mật; chỉ đăng ký khoá công khai / this is a private key: register the public key or certificate only");
+                throw new InvalidOperationException(CapCliText.Get("cap.key.private"));
             }
 
             if (text.Contains("-----BEGIN", StringComparison.Ordinal))
@@ -61,11 +61,11 @@ internal static class CapSenderKey
             }
 
             using var der = X509CertificateLoader.LoadCertificate(content);
-            return der.GetRSAPublicKey() ?? throw new InvalidOperationException("chứng thư không chứa khoá RSA / the certificate has no RSA key");
+            return der.GetRSAPublicKey() ?? throw new InvalidOperationException(CapCliText.Get("cap.key.no-rsa"));
         }
         catch (Exception ex) when (ex is CryptographicException or ArgumentException)
         {
-            throw new InvalidOperationException($"không đọc được khoá / not an RSA public key or certificate: {ex.Message}", ex);
+            throw new InvalidOperationException(CapCliText.Get("cap.key.unreadable", ex.Message), ex);
         }
     }
 }

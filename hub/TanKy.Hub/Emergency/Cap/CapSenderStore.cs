@@ -17,12 +17,12 @@ internal sealed class CapSenderStore(Database db, TimeProvider time)
         sender = sender.Trim();
         if (CapValues.IdentifierProblem(sender) is { } problem)
         {
-            throw new InvalidOperationException($"sender không hợp lệ / invalid sender '{sender}': {problem}");
+            throw new InvalidOperationException(CapCliText.Get("cap.sender.invalid", sender, problem));
         }
 
         if (!withToken && key is null)
         {
-            throw new InvalidOperationException("cần --token hoặc --key (hoặc cả hai) / give --token, --key or both");
+            throw new InvalidOperationException(CapCliText.Get("cap.sender.need-credential"));
         }
 
         var token = withToken ? SecretHasher.NewSecret() : null;
@@ -44,7 +44,7 @@ internal sealed class CapSenderStore(Database db, TimeProvider time)
             });
         if (added == 0)
         {
-            throw new InvalidOperationException($"sender đã đăng ký / sender already registered: {sender} (cap senders remove first)");
+            throw new InvalidOperationException(CapCliText.Get("cap.sender.exists", sender));
         }
 
         return token;

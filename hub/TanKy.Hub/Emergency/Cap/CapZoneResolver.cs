@@ -2,9 +2,10 @@ namespace TanKy.Hub.Emergency.Cap;
 
 /// <summary>
 /// Maps CAP areas to zones. Per area, the first method that matches wins, in this order:
-/// geocode rules, then devices inside a polygon or circle, then areaDesc against zone names.
-/// Geocodes come first because they are the sender's exact statement; shapes next because
-/// they are exact about places; names last because they are free text.
+/// geocode rules, then devices inside a polygon or circle, then areaDesc against the commune's
+/// places (<see cref="CapAreaNames"/>). Geocodes come first because they are the sender's exact
+/// statement; shapes next because they are exact about places; names last because they are free
+/// text. An area that reaches nothing says why (<see cref="CapAreaMiss"/>), one reason per method tried.
 /// </summary>
 internal static class CapZoneResolver
 {
@@ -12,17 +13,43 @@ internal static class CapZoneResolver
     {
         var zones = new SortedSet<string>(StringComparer.Ordinal);
         var sources = new List<string>();
+        var misses = new List<CapAreaMiss>();
+        var index = 0;
         foreach (var area in areas)
         {
+            index++;
             var (matched, source) = ByGeocode(area, map) ?? ByShape(area, map) ?? ByName(area, map) ?? ([], "");
             if (matched.Count > 0)
             {
                 zones.UnionWith(matched);
                 sources.Add(source);
             }
+            else
+            {
+                misses.AddRange(Misses(index, area, map));
+            }
         }
 
-        return new ZoneResolution(zones.ToList(), sources);
+        return new ZoneResolution(zones.ToList(), sources, zones.Count > 0 ? [] : misses);
+    }
+
+    private static IEnumerable<CapAreaMiss> Misses(int index, CapArea area, CapZoneMap map)
+    {
+        if (area.Geocodes.Count > 0)
+        {
+            yield return new CapAreaMiss(index, "geocode", string.Join(", ", area.Geocodes.Select(g => $"{g.ValueName.Trim()}={g.Value.Trim()}")));
+        }
+
+        if (area.Polygons.Count > 0 || area.Circles.Count > 0)
+        {
+            yield return new CapAreaMiss(index, "shape", area.Polygons.Count > 0 ? "polygon" : "circle");
+        }
+
+        if (area.AreaDesc.Trim().Length > 0 || (area.Geocodes.Count == 0 && area.Polygons.Count == 0 && area.Circles.Count == 0))
+        {
+            var (_, _, miss) = CapAreaNames.Match(area.AreaDesc, map);
+            yield return new CapAreaMiss(index, miss?.Code ?? "empty", miss?.Detail ?? "");
+        }
     }
 
     private static (IReadOnlyCollection<string>, string)? ByGeocode(CapArea area, CapZoneMap map)
@@ -31,7 +58,7 @@ internal static class CapZoneResolver
         var used = new List<string>();
         foreach (var code in area.Geocodes)
         {
-            foreach (var rule in map.Geocodes.Where(r => Same(r.ValueName, code.ValueName) && string.Equals(r.Value.Trim(), code.Value.Trim(), StringComparison.OrdinalIgnoreCase)))
+            foreach (var rule in map.Geocodes.Where(r => Same(r.ValueName, code.ValueName) && Same(r.Value, code.Value)))
             {
                 var ids = rule.Zones.Contains("*") ? map.Zones.Select(z => z.Id) : rule.Zones.Where(id => map.Zones.Any(z => z.Id == id));
                 found.UnionWith(ids);
@@ -68,51 +95,13 @@ internal static class CapZoneResolver
 
     private static (IReadOnlyCollection<string>, string)? ByName(CapArea area, CapZoneMap map)
     {
-        var parts = NameParts(area.AreaDesc);
-        if (parts.Count == 0)
+        if (area.AreaDesc.Trim().Length == 0)
         {
             return null;
         }
 
-        if (map.CommuneNames.Select(VietnameseFold.Fold).Any(parts.Contains))
-        {
-            return (map.Zones.Select(z => z.Id).ToList(), $"areaDesc '{area.AreaDesc}' (whole commune)");
-        }
-
-        var found = map.Zones.Where(z => ZoneKeys(z).Any(parts.Contains)).Select(z => z.Id).ToList();
-        return found.Count > 0 ? (found, $"areaDesc '{area.AreaDesc}'") : null;
-    }
-
-    /// <summary>"Khối 1, Khối 2 và Xóm 3 – Liên Sơn" → {"khoi 1", "khoi 2", "xom 3 lien son", "xom 3", "lien son"}.</summary>
-    private static HashSet<string> NameParts(string areaDesc)
-    {
-        var parts = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var piece in areaDesc.Split([',', ';', '/', '\n'], StringSplitOptions.RemoveEmptyEntries))
-        {
-            foreach (var item in VietnameseFold.Fold(piece).Split([" va ", " and "], StringSplitOptions.RemoveEmptyEntries))
-            {
-                parts.Add(item.Trim());
-            }
-
-            foreach (var half in piece.Split(['–', '—'], StringSplitOptions.RemoveEmptyEntries))
-            {
-                parts.Add(VietnameseFold.Fold(half));
-            }
-        }
-
-        parts.Remove("");
-        return parts;
-    }
-
-    /// <summary>A zone answers to its id ("xom-3" → "xom 3"), its full name, and each side of an en dash in the name.</summary>
-    private static IEnumerable<string> ZoneKeys(CapZoneMap.ZonePlace zone)
-    {
-        yield return VietnameseFold.Fold(zone.Id);
-        yield return VietnameseFold.Fold(zone.Name);
-        foreach (var half in zone.Name.Split(['–', '—'], StringSplitOptions.RemoveEmptyEntries))
-        {
-            yield return VietnameseFold.Fold(half);
-        }
+        var (zones, whole, _) = CapAreaNames.Match(area.AreaDesc, map);
+        return zones.Count == 0 ? null : (zones, whole ? $"areaDesc '{area.AreaDesc}' (whole commune)" : $"areaDesc '{area.AreaDesc}'");
     }
 
     private static bool Same(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);

@@ -1,4 +1,4 @@
 namespace TanKy.Hub.Emergency.Cap;
 
-/// <summary>The zones an alert's areas cover, and how each area was matched.</summary>
-internal sealed record ZoneResolution(IReadOnlyList<string> Zones, IReadOnlyList<string> Sources);
+/// <summary>The zones an alert's areas cover, how each area was matched, and why the others matched nothing.</summary>
+internal sealed record ZoneResolution(IReadOnlyList<string> Zones, IReadOnlyList<string> Sources, IReadOnlyList<CapAreaMiss> Misses);

@@ -42,10 +42,10 @@ internal sealed class BroadcastEmergencyTrigger(
         return ticket.BroadcastId;
     }
 
-    public async Task CancelAsync(string broadcastId, string reason, CancellationToken ct)
+    public async Task CancelAsync(string broadcastId, string stoppedBy, CancellationToken ct)
     {
-        var result = await broadcasts.StopAsync(broadcastId, reason, ct);
-        log.LogWarning("Emergency {Id} cancelled ({Reason}): {Result}", broadcastId, reason, result);
+        var result = await broadcasts.StopAsync(broadcastId, stoppedBy, ct);
+        log.LogWarning("Emergency {Id} stopped by {StoppedBy}: {Result}", broadcastId, stoppedBy, result);
     }
 
     private static string SourceOf(TriggerChannel channel) => channel switch

@@ -40,6 +40,8 @@ public static class ConsoleRegistration
         services.AddHttpContextAccessor();
         // Vietnamese as characters, not &#x...; entities: readable HTML and smaller pages.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        // Emergency/Cap's API texts live in Resources/Text/cap.resx; Emergency cannot reach them itself.
+        services.AddSingleton<TanKy.Hub.Emergency.Cap.CapText>(sp => (http, key) => sp.GetRequiredService<ConsoleText>().Get(key, ConsoleText.LanguageOf(http)));
         ConsoleAuth.Add(services);
         LoginRateLimit.Add(services);
         services.AddAntiforgery(o =>
