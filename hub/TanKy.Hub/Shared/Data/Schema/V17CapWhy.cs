@@ -5,7 +5,7 @@ namespace TanKy.Hub.Shared.Data.Schema;
 /// and, for an alert that matched no zone, what each area missed), so the console can say it in
 /// Vietnamese. <c>reason</c> keeps the English sentence for the API and the logs. Old rows have none.
 /// </summary>
-internal static class V16CapWhy
+internal static class V17CapWhy
 {
     public const string Sql = """
         ALTER TABLE cap_alerts ADD COLUMN why TEXT;
