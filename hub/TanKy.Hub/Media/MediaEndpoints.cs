@@ -24,13 +24,7 @@ public static class MediaEndpoints
         var requestLimit = options.MaxUploadBytes + MultipartSlack;
         var api = app.MapGroup("/api/v1/media").RequireAuthorization(Policies.Read);
 
-        api.MapGet("", (string? kind, MediaLibrary library) => kind switch
-            {
-                null or "" or MediaRow.KindClip => Results.Ok(library.List().Select(MediaDto.From)),
-                MediaRow.KindSpeech => Results.Ok(library.List(MediaKind.Speech).Select(MediaDto.From)),
-                "all" => Results.Ok(library.ListAll().Select(MediaDto.From)),
-                _ => Problem("bad-kind", "Loại bản tin không hợp lệ (clip, speech hoặc all) / kind must be clip, speech or all", kind),
-            })
+        api.MapGet("", List)
             .WithName("ListMedia").WithSummary("Clips newest first: uploads by default; ?kind=speech for text-to-speech announcements, ?kind=all for both");
 
         api.MapGet("/{id}", (string id, MediaLibrary library) =>
@@ -49,6 +43,14 @@ public static class MediaEndpoints
             .WithFormOptions(multipartBodyLengthLimit: requestLimit)
             .WithName("UploadMedia").WithSummary("Upload a WAV or MP3 (multipart/form-data: file, title); it is normalised to −16 LUFS and encoded to Opus. A file of at least Media:BackgroundImportBytes is imported in the background: 202 with the job (Location: /api/v1/media/imports/{id})");
     }
+
+    private static IResult List(string? kind, MediaLibrary library) => kind switch
+    {
+        null or "" or MediaRow.KindClip => Results.Ok(library.List().Select(MediaDto.From)),
+        MediaRow.KindSpeech => Results.Ok(library.List(MediaKind.Speech).Select(MediaDto.From)),
+        "all" => Results.Ok(library.ListAll().Select(MediaDto.From)),
+        _ => Problem("bad-kind", "Loại bản tin phải là clip, speech hoặc all / kind must be clip, speech or all", kind),
+    };
 
     private static async Task<IResult> UploadAsync(HttpRequest request, ClaimsPrincipal principal, MediaLibrary library, MediaImportJobs jobs, CancellationToken ct)
     {

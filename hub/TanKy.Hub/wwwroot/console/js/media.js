@@ -61,6 +61,7 @@ if (form) {
         refuse(res.body.code, res.body.title);
       } else if (res.status === 202) {
         progress(1);
+        show('processing', t.processing);
         note.hidden = false;
         const end = await followImport(res.body, (job) => { if (!isEnd(job)) show('processing', processingText(job)); });
         note.hidden = true;
