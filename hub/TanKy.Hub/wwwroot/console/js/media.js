@@ -131,6 +131,7 @@ function addRow(m) {
     tr.append(td);
   });
   table.prepend(tr);
+  table.closest('table').hidden = false;
   const empty = document.getElementById('media-empty');
   if (empty) empty.hidden = true;
 }
