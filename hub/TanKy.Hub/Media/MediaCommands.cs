@@ -75,7 +75,8 @@ public static class MediaCommands
         var cmd = new Command("list", "Danh sách bản tin / list clips") { CliOptions.Json };
         cmd.SetAction(r => CliOptions.Guard(() =>
         {
-            var items = Library(CliOptions.Context(r)).List();
+            // Every kind: the CLI is for the technician, who also looks after text-to-speech clips.
+            var items = Library(CliOptions.Context(r)).ListAll();
             if (r.GetValue(CliOptions.Json))
             {
                 CliOutput.WriteJson(items.Select(MediaDto.From));
@@ -83,8 +84,8 @@ public static class MediaCommands
             }
 
             CliOutput.WriteTable(
-                ["ID", "DURATION", "LUFS IN→OUT", "FORMAT", "UPLOADED", "BY", "TITLE"],
-                items.Select(m => (IReadOnlyList<string>)[m.Id, Duration(m.DurationMs), $"{m.LoudnessLufsBefore:0.0}→{m.LoudnessLufsStream:0.0}", m.OriginalFormat, m.UploadedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), m.UploadedBy, m.Title]));
+                ["ID", "KIND", "DURATION", "LUFS IN→OUT", "FORMAT", "UPLOADED", "BY", "TITLE"],
+                items.Select(m => (IReadOnlyList<string>)[m.Id, MediaRow.ToKind(m.Kind), Duration(m.DurationMs), $"{m.LoudnessLufsBefore:0.0}→{m.LoudnessLufsStream:0.0}", m.OriginalFormat, Shared.CommuneTime.ToLocal(m.UploadedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), m.UploadedBy, m.Title]));
             Console.Out.WriteLine($"{items.Count} bản tin / clips");
             return 0;
         }));
@@ -144,7 +145,7 @@ public static class MediaCommands
         Console.Out.WriteLine($"duration:  {Duration(m.DurationMs)} ({m.Frames} Opus frames, {m.Bitrate / 1000} kbit/s, {m.StreamBytes} bytes)");
         Console.Out.WriteLine($"original:  {m.OriginalName} ({m.OriginalFormat}, {m.SourceSampleRate} Hz, {m.SourceChannels} ch, {m.SizeBytes} bytes)");
         Console.Out.WriteLine($"loudness:  {m.LoudnessLufsBefore:0.0} LUFS, gain {m.GainDb:+0.0;-0.0} dB → {m.LoudnessLufsAfter:0.0} LUFS (Opus {m.LoudnessLufsStream:0.0}); peak before {m.PeakDbfsBefore:0.0} dBFS");
-        Console.Out.WriteLine($"uploaded:  {m.UploadedAt.ToLocalTime():yyyy-MM-dd HH:mm:ss} by {m.UploadedBy}");
+        Console.Out.WriteLine($"uploaded:  {Shared.CommuneTime.ToLocal(m.UploadedAt):yyyy-MM-dd HH:mm:ss zzz} by {m.UploadedBy}");
         Console.Out.WriteLine($"sha256:    {m.Sha256}");
     }
 

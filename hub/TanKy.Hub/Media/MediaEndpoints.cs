@@ -24,8 +24,8 @@ public static class MediaEndpoints
         var requestLimit = options.MaxUploadBytes + MultipartSlack;
         var api = app.MapGroup("/api/v1/media").RequireAuthorization(Policies.Read);
 
-        api.MapGet("", (MediaLibrary library) => Results.Ok(library.List().Select(MediaDto.From)))
-            .WithName("ListMedia").WithSummary("Every clip, newest first");
+        api.MapGet("", List)
+            .WithName("ListMedia").WithSummary("Clips newest first: uploads by default; ?kind=speech for text-to-speech announcements, ?kind=all for both");
 
         api.MapGet("/{id}", (string id, MediaLibrary library) =>
             library.Get(id) is { } item ? Results.Ok(MediaDto.From(item)) : Results.Problem(statusCode: 404, title: "Không tìm thấy bản tin / media not found"))
@@ -43,6 +43,14 @@ public static class MediaEndpoints
             .WithFormOptions(multipartBodyLengthLimit: requestLimit)
             .WithName("UploadMedia").WithSummary("Upload a WAV or MP3 (multipart/form-data: file, title); it is normalised to −16 LUFS and encoded to Opus. A file of at least Media:BackgroundImportBytes is imported in the background: 202 with the job (Location: /api/v1/media/imports/{id})");
     }
+
+    private static IResult List(string? kind, MediaLibrary library) => kind switch
+    {
+        null or "" or MediaRow.KindClip => Results.Ok(library.List().Select(MediaDto.From)),
+        MediaRow.KindSpeech => Results.Ok(library.List(MediaKind.Speech).Select(MediaDto.From)),
+        "all" => Results.Ok(library.ListAll().Select(MediaDto.From)),
+        _ => Problem("bad-kind", "Loại bản tin phải là clip, speech hoặc all / kind must be clip, speech or all", kind),
+    };
 
     private static async Task<IResult> UploadAsync(HttpRequest request, ClaimsPrincipal principal, MediaLibrary library, MediaImportJobs jobs, CancellationToken ct)
     {
@@ -72,9 +80,11 @@ public static class MediaEndpoints
         }
 
         await using var content = file.OpenReadStream();
-        if (file.Length >= library.Options.BackgroundImportBytes)
+        if (file.Length >= library.Options.BackgroundImportBytes || PrefersAsync(request))
         {
-            // A long recording takes a minute of CPU: answer now and let the client poll.
+            // A long recording takes a minute of CPU: answer now and let the client poll. The console
+            // always asks for this (Prefer: respond-async): the import then belongs to the hub, not to
+            // the request, so an officer who leaves the page while it is processing still gets the clip.
             var (job, rejection) = await jobs.StartAsync(content, file.FileName, form["title"].ToString(), principal.Identity?.Name ?? "unknown", ct);
             if (job is null)
             {
@@ -82,6 +92,11 @@ public static class MediaEndpoints
             }
 
             var accepted = MediaImportJobDto.From(job);
+            if (PrefersAsync(request))
+            {
+                request.HttpContext.Response.Headers["Preference-Applied"] = "respond-async";
+            }
+
             return Results.Accepted(accepted.Location, accepted);
         }
 
@@ -94,6 +109,10 @@ public static class MediaEndpoints
         var dto = MediaDto.From(result.Item);
         return result.Duplicate ? Results.Ok(dto) : Results.Created($"/api/v1/media/{dto.Id}", dto);
     }
+
+    /// <summary>RFC 7240 <c>Prefer: respond-async</c>: the client wants a background job whatever the file's size.</summary>
+    private static bool PrefersAsync(HttpRequest request) =>
+        request.Headers["Prefer"].Any(v => v is not null && v.Split(',').Any(p => p.Trim().Equals("respond-async", StringComparison.OrdinalIgnoreCase)));
 
     private static IResult Rejected(MediaRejection rejection) => Problem(rejection.Code, rejection.Message, rejection.Detail);
 

@@ -18,7 +18,24 @@ public sealed class MediaImportJobs(MediaLibrary library, TimeProvider time, ILo
     private readonly ConcurrentDictionary<string, MediaImportJob> _jobs = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
 
+    /// <summary>How long a finished job still shows on its uploader's media page.</summary>
+    internal static readonly TimeSpan RecentlyFinished = TimeSpan.FromMinutes(30);
+
     public MediaImportJob? Get(string id) => _jobs.GetValueOrDefault(id);
+
+    /// <summary>
+    /// One uploader's jobs that are still going or finished lately, newest first: an officer who left
+    /// the media page while a file was processing finds it there on coming back, with its outcome.
+    /// </summary>
+    public IReadOnlyList<MediaImportJob> Recent(string uploadedBy)
+    {
+        var by = MediaText.Uploader(uploadedBy);
+        var since = time.GetUtcNow() - RecentlyFinished;
+        return _jobs.Values
+            .Where(j => j.UploadedBy == by && (!j.Finished || j.FinishedAt >= since))
+            .OrderByDescending(j => j.CreatedAt)
+            .ToList();
+    }
 
     /// <summary>
     /// Copies <paramref name="content"/> into staging (bounded by <see cref="MediaOptions.MaxUploadBytes"/>)

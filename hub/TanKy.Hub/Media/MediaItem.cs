@@ -26,4 +26,8 @@ public sealed record MediaItem(
     int Bitrate,
     long StreamBytes,
     string UploadedBy,
-    DateTimeOffset UploadedAt);
+    DateTimeOffset UploadedAt)
+{
+    /// <summary>Upload or text-to-speech; an init property so every existing constructor call stays a plain clip.</summary>
+    public MediaKind Kind { get; init; } = MediaKind.Clip;
+}

@@ -55,7 +55,18 @@ public sealed class MediaLibrary
         ImportAsync(content, fileName, title, uploadedBy, lane, null, ct);
 
     /// <summary><paramref name="started"/> runs once the lane's slot is held (a background job turns "running").</summary>
-    internal async Task<MediaImportResult> ImportAsync(Stream content, string fileName, string title, string uploadedBy, ImportLane lane, Action? started, CancellationToken ct)
+    internal Task<MediaImportResult> ImportAsync(Stream content, string fileName, string title, string uploadedBy, ImportLane lane, Action? started, CancellationToken ct) =>
+        ImportAsync(content, fileName, title, uploadedBy, lane, MediaKind.Clip, started, ct);
+
+    /// <summary>
+    /// Text-to-speech audio: kept apart from uploads (<see cref="MediaKind.Speech"/>) and titled by
+    /// the first words of <paramref name="title"/> and the commune's date of the import, e.g.
+    /// "Thông báo họp dân khối 3… – 07/12/2026" (see <see cref="SpeechTitle"/>).
+    /// </summary>
+    public Task<MediaImportResult> ImportSpeechAsync(Stream wav, string title, string requestedBy, ImportLane lane, CancellationToken ct) =>
+        ImportAsync(wav, "speech.wav", SpeechTitle.From(title, _time.GetUtcNow()), requestedBy, lane, MediaKind.Speech, null, ct);
+
+    private async Task<MediaImportResult> ImportAsync(Stream content, string fileName, string title, string uploadedBy, ImportLane lane, MediaKind kind, Action? started, CancellationToken ct)
     {
         var (cleanTitle, titleRejection) = MediaText.Title(title);
         if (cleanTitle is null)
@@ -87,7 +98,7 @@ public sealed class MediaLibrary
                 return Refused(fileName, rejection!);
             }
 
-            var item = MediaImporter.ToItem(MediaIds.New(), cleanTitle, MediaText.OriginalName(fileName), MediaText.Uploader(uploadedBy), _time.GetUtcNow(), _options.OpusBitrate, upload, staged);
+            var item = MediaImporter.ToItem(MediaIds.New(), cleanTitle, MediaText.OriginalName(fileName), MediaText.Uploader(uploadedBy), _time.GetUtcNow(), _options.OpusBitrate, upload, staged) with { Kind = kind };
             return Commit(staging, item, staged);
         }
         finally
@@ -101,7 +112,17 @@ public sealed class MediaLibrary
 
     internal void DeleteStagingQuietly(string directory) => _store.DeleteQuietly(directory);
 
-    public IReadOnlyList<MediaItem> List() => _repository.List();
+    /// <summary>
+    /// The library's clips, newest first: what pickers offer and the media page lists. Text-to-speech
+    /// announcements are left out (<see cref="List(MediaKind)"/> with <see cref="MediaKind.Speech"/> has them).
+    /// </summary>
+    public IReadOnlyList<MediaItem> List() => _repository.List(MediaKind.Clip);
+
+    /// <summary>Clips of one kind, newest first.</summary>
+    public IReadOnlyList<MediaItem> List(MediaKind kind) => _repository.List(kind);
+
+    /// <summary>Every stored clip of every kind (references from programme files may name any of them).</summary>
+    public IReadOnlyList<MediaItem> ListAll() => _repository.List();
 
     public MediaItem? Get(string id) => MediaIds.IsValid(id) ? _repository.Get(id) : null;
 

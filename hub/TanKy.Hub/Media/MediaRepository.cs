@@ -36,10 +36,20 @@ internal sealed class MediaRepository(Database db)
         return c.QuerySingleOrDefault<MediaRow>(MediaRow.Select + " WHERE sha256 = @sha256", new { sha256 })?.ToItem();
     }
 
-    public IReadOnlyList<MediaItem> List()
+    /// <summary>Newest first; one kind, or every clip when <paramref name="kind"/> is null.</summary>
+    public IReadOnlyList<MediaItem> List(MediaKind? kind = null)
     {
         using var c = db.Open();
-        return c.Query<MediaRow>(MediaRow.Select + " ORDER BY uploaded_at DESC, id").Select(r => r.ToItem()).ToList();
+        var where = kind is { } k ? " WHERE kind = @kind" : "";
+        return c.Query<MediaRow>(MediaRow.Select + where + " ORDER BY uploaded_at DESC, id", new { kind = kind is { } k2 ? MediaRow.ToKind(k2) : null })
+            .Select(r => r.ToItem()).ToList();
+    }
+
+    /// <summary>Renames a clip (the demo gives its stand-ins their real titles); false for an unknown id.</summary>
+    public bool Retitle(string id, string title)
+    {
+        using var c = db.Open();
+        return c.Execute("UPDATE media SET title = @title WHERE id = @id", new { id, title }) > 0;
     }
 
     public IReadOnlySet<string> Ids()

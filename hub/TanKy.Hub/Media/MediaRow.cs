@@ -8,17 +8,17 @@ internal sealed class MediaRow
                size_bytes AS SizeBytes, source_sample_rate AS SourceSampleRate, source_channels AS SourceChannels,
                loudness_lufs_before AS LoudnessLufsBefore, loudness_lufs_after AS LoudnessLufsAfter, loudness_lufs_stream AS LoudnessLufsStream, gain_db AS GainDb,
                peak_dbfs_before AS PeakDbfsBefore, samples, frames, pre_skip AS PreSkip, bitrate, stream_bytes AS StreamBytes,
-               uploaded_by AS UploadedBy, uploaded_at AS UploadedAt
+               uploaded_by AS UploadedBy, uploaded_at AS UploadedAt, kind
         FROM media
         """;
 
     public const string Insert = """
         INSERT INTO media (id, title, duration_ms, sha256, original_name, original_format, size_bytes, source_sample_rate,
                            source_channels, loudness_lufs_before, loudness_lufs_after, loudness_lufs_stream, gain_db, peak_dbfs_before, samples,
-                           frames, pre_skip, codec, bitrate, stream_bytes, uploaded_by, uploaded_at)
+                           frames, pre_skip, codec, bitrate, stream_bytes, uploaded_by, uploaded_at, kind)
         VALUES (@Id, @Title, @DurationMs, @Sha256, @OriginalName, @OriginalFormat, @SizeBytes, @SourceSampleRate,
                 @SourceChannels, @LoudnessLufsBefore, @LoudnessLufsAfter, @LoudnessLufsStream, @GainDb, @PeakDbfsBefore, @Samples,
-                @Frames, @PreSkip, 'opus', @Bitrate, @StreamBytes, @UploadedBy, @UploadedAt)
+                @Frames, @PreSkip, 'opus', @Bitrate, @StreamBytes, @UploadedBy, @UploadedAt, @Kind)
         """;
 
     public string Id { get; set; } = "";
@@ -42,6 +42,12 @@ internal sealed class MediaRow
     public long StreamBytes { get; set; }
     public string UploadedBy { get; set; } = "";
     public long UploadedAt { get; set; }
+    public string Kind { get; set; } = KindClip;
+
+    public const string KindClip = "clip";
+    public const string KindSpeech = "speech";
+
+    public static string ToKind(MediaKind kind) => kind == MediaKind.Speech ? KindSpeech : KindClip;
 
     public static MediaRow From(MediaItem m) => new()
     {
@@ -50,10 +56,14 @@ internal sealed class MediaRow
         SourceChannels = m.SourceChannels, LoudnessLufsBefore = m.LoudnessLufsBefore, LoudnessLufsAfter = m.LoudnessLufsAfter, LoudnessLufsStream = m.LoudnessLufsStream,
         GainDb = m.GainDb, PeakDbfsBefore = m.PeakDbfsBefore, Samples = m.Samples, Frames = m.Frames, PreSkip = m.PreSkip,
         Bitrate = m.Bitrate, StreamBytes = m.StreamBytes, UploadedBy = m.UploadedBy, UploadedAt = m.UploadedAt.ToUnixTimeMilliseconds(),
+        Kind = ToKind(m.Kind),
     };
 
     public MediaItem ToItem() => new(
         Id, Title, DurationMs, Sha256, OriginalName, OriginalFormat, SizeBytes, (int)SourceSampleRate, (int)SourceChannels,
         LoudnessLufsBefore, LoudnessLufsAfter, LoudnessLufsStream, GainDb, PeakDbfsBefore, Samples, (int)Frames, (int)PreSkip, (int)Bitrate,
-        StreamBytes, UploadedBy, DateTimeOffset.FromUnixTimeMilliseconds(UploadedAt));
+        StreamBytes, UploadedBy, DateTimeOffset.FromUnixTimeMilliseconds(UploadedAt))
+    {
+        Kind = Kind == KindSpeech ? MediaKind.Speech : MediaKind.Clip,
+    };
 }

@@ -108,7 +108,8 @@ public sealed class Speech_Tests : IDisposable
         var result = await media.CreateAsync(Typhoon, "Cảnh báo: " + Typhoon, "van-hoa", CancellationToken.None);
 
         var item = bed.Library.Get(result.Item.Id)!;
-        item.Title.Should().Be("Cảnh báo: " + Typhoon);
+        item.Title.Should().Be("Cảnh báo: Bão số 3 đổ… – 28/11/2026", "speech is titled by its first words and the date (issue #17)");
+        item.Kind.Should().Be(TanKy.Hub.Media.MediaKind.Speech);
         item.DurationMs.Should().BeCloseTo((long)result.Speech.Duration.TotalMilliseconds, 50);
         item.LoudnessLufsAfter.Should().BeApproximately(bed.Options.TargetLufs, 1.0);
         bed.Library.OpenStream(item.Id)!.Packets.Should().NotBeEmpty();

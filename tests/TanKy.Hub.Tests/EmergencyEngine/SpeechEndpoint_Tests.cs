@@ -23,7 +23,11 @@ public sealed class SpeechEndpoint_Tests : IAsyncLifetime
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var id = (await EmergencyHub.JsonAsync(response)).GetProperty("id").GetString()!;
         var item = _hub.Hub.Get<MediaLibrary>().Get(id)!;
-        item.Title.Should().Be("Họp dân");
+        item.Title.Should().MatchRegex(@"^Họp dân – \d\d/\d\d/20\d\d$", "speech is titled by its first words and the date");
+        item.Kind.Should().Be(MediaKind.Speech);
+        (await head.GetStringAsync("/api/v1/media")).Should().NotContain(id, "text-to-speech clips are kept out of the library's list");
+        (await head.GetStringAsync("/api/v1/media?kind=speech")).Should().Contain(id).And.Contain("\"kind\":\"speech\"");
+        (await head.GetAsync("/api/v1/media?kind=nhac")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
         item.UploadedBy.Should().Be("truong-khoi-1");
         item.DurationMs.Should().BeGreaterThan(1000);
 

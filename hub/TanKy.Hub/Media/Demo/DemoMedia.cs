@@ -15,7 +15,11 @@ namespace TanKy.Hub.Media.Demo;
 /// </summary>
 public static partial class DemoMedia
 {
-    /// <summary>Stand-in clips for every media id the programme files in <paramref name="folder"/> name.</summary>
+    /// <summary>
+    /// Stand-in clips for every media id the programme files in <paramref name="folder"/> name, each
+    /// titled as what it stands for (<c>demo-clips.tsv</c>: "Nhạc hiệu đầu giờ", "Bản tin sáng…").
+    /// Stand-ins stored by an older demo under "Âm thanh mẫu (demo) m-…" are renamed.
+    /// </summary>
     public static int Provision(Database db, string folder)
     {
         if (!Directory.Exists(folder))
@@ -29,14 +33,25 @@ public static partial class DemoMedia
             .Order(StringComparer.Ordinal)
             .ToList();
         var repository = new MediaRepository(db);
+        var catalogue = DemoClipCatalogue.Load();
         var added = 0;
-        foreach (var id in ids.Where(id => repository.Get(id) is null))
+        for (var i = 0; i < ids.Count; i++)
         {
-            var length = id.StartsWith("m-nhachieu", StringComparison.Ordinal) ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(30);
+            var id = ids[i];
+            var (title, length) = catalogue.For(id, i + 1);
+            if (repository.Get(id) is { } existing)
+            {
+                if (existing.UploadedBy == DemoUploader && existing.Title != title && existing.Title.StartsWith(DemoClipCatalogue.OldTitlePrefix, StringComparison.Ordinal))
+                {
+                    repository.Retitle(id, title);
+                }
+
+                continue;
+            }
 
             // A soft tone of its own pitch per clip: distinct bytes (the library de-duplicates by SHA-256).
             var hz = 200 + (id.Aggregate(17, (h, c) => unchecked((h * 31) + c)) & 0x1FF);
-            if (Store(db, id, $"Âm thanh mẫu (demo) {id}", length, n => 0.2f * MathF.Sin(2 * MathF.PI * hz * n / AudioSourceFormat.SampleRate), "demo") is not null)
+            if (Store(db, id, title, length, n => 0.2f * MathF.Sin(2 * MathF.PI * hz * n / AudioSourceFormat.SampleRate), DemoUploader) is not null)
             {
                 added++;
             }
@@ -44,6 +59,8 @@ public static partial class DemoMedia
 
         return added;
     }
+
+    private const string DemoUploader = "demo";
 
     /// <summary>
     /// Encodes a generated signal and stores it in the library under a chosen id, as an import

@@ -19,7 +19,7 @@ public sealed class SpeechMedia(ISpeechSynthesizer synthesizer, MediaLibrary lib
     {
         var speech = await synthesizer.SynthesizeAsync(text, ct);
         using var wav = new MemoryStream(speech.Wav, writable: false);
-        var imported = await library.ImportAsync(wav, "speech.wav", Title(title), requestedBy, lane, ct);
+        var imported = await library.ImportSpeechAsync(wav, Title(title), requestedBy, lane, ct);
         if (!imported.Succeeded)
         {
             throw new SpeechException($"the media library refused the synthesised speech: {imported.Rejection.Code} ({imported.Rejection.Detail})");

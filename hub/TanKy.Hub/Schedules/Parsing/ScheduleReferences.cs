@@ -9,5 +9,5 @@ public sealed record ScheduleReferences(IReadOnlyList<string> Zones, IReadOnlySe
     public static ScheduleReferences From(ZoneRegistry zones, DeviceRegistry devices, MediaLibrary media) => new(
         zones.List().Select(z => z.Id).ToList(),
         devices.List().Select(d => d.Id).ToHashSet(StringComparer.Ordinal),
-        media.List().ToDictionary(m => m.Id, m => TimeSpan.FromMilliseconds(m.DurationMs), StringComparer.Ordinal));
+        media.ListAll().ToDictionary(m => m.Id, m => TimeSpan.FromMilliseconds(m.DurationMs), StringComparer.Ordinal));
 }

@@ -26,6 +26,7 @@ internal static class Migrations
         Schema.V13DeliveryRefusals.Sql,
         Schema.V14ConformanceRuns.Sql,
         Schema.V15DesiredOutbox.Sql,
+        Schema.V16MediaKind.Sql,
         Schema.V17CapWhy.Sql,
     ];
 }
