@@ -27,7 +27,6 @@ public static class BroadcastEndpoints
         api.MapPost("", PlayAsync).WithName("PlayBroadcast").WithSummary("Play a stored clip to zones (202: on the air or queued)");
         api.MapGet("", List).WithName("ListBroadcasts").WithSummary("Broadcasts, newest first");
         api.MapGet("/{id}", Get).WithName("GetBroadcast").WithSummary("One broadcast with its decisions and delivery report");
-        api.MapGet("/{id}/recording", RecordingEndpoint.Get).WithName("GetBroadcastRecording").WithSummary("The archived Ogg Opus recording (Range requests served)");
         api.MapDelete("/{id}", StopAsync).WithName("StopBroadcast").WithSummary("Stop a broadcast everywhere");
     }
 

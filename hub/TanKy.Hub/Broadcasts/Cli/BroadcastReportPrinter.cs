@@ -2,17 +2,22 @@ using System.Globalization;
 using System.Text.Json;
 using TanKy.Hub.Broadcasts.History;
 using TanKy.Hub.Shared;
-using TanKy.Hub.Web.Console.Text;
 
 namespace TanKy.Hub.Broadcasts.Cli;
 
 /// <summary>Human output of <c>broadcast list</c> and <c>broadcast report</c>: Vietnamese first, aligned columns.</summary>
 internal static class BroadcastReportPrinter
 {
-    private static readonly Lazy<ConsoleText> Texts = new(() => new ConsoleText());
+    // The console's text table lives in Web, above Broadcasts (architecture.md): the CLI keeps its
+    // words beside its other bilingual strings until the localisation move gives features a table.
+    private static readonly Dictionary<string, string> Words = new(StringComparer.Ordinal)
+    {
+        ["bcast.dur.h"] = "{0} giờ",
+        ["bcast.dur.m"] = "{0} phút",
+        ["bcast.dur.s"] = "{0} giây",
+    };
 
-    /// <summary>Vietnamese words from the console's text table (the CLI speaks Vietnamese first).</summary>
-    private static string Vi(string key) => Texts.Value.Get(key, "vi");
+    private static string Vi(string key) => Words[key];
 
     /// <summary>
     /// One line per broadcast. Times are the commune's clock (+07:00) whatever the hub sent, lengths
@@ -25,7 +30,7 @@ internal static class BroadcastReportPrinter
             T(b, "id"), T(b, "class"), T(b, "status"), string.Join(',', b.GetProperty("zones").EnumerateArray().Select(z => z.GetString())),
             LocalTime(b, "requestedAt"), Length(b), T(b, "operator"), T(b, "title"),
         ]).ToList();
-        Table(output, ["ID", "LOẠI/CLASS", "TRẠNG THÁI/STATUS", "KHỐI-XÓM/ZONES", Vi("bcast.cli.requested"), Vi("bcast.cli.length"), "NGƯỜI PHÁT/OPERATOR", "TIÊU ĐỀ/TITLE"], rows);
+        Table(output, ["ID", "LOẠI/CLASS", "TRẠNG THÁI/STATUS", "KHỐI-XÓM/ZONES", "YÊU CẦU (GIỜ VN)/REQUESTED (+07:00)", "THỜI LƯỢNG/LENGTH", "NGƯỜI PHÁT/OPERATOR", "TIÊU ĐỀ/TITLE"], rows);
     }
 
     /// <summary>"07/12/2026 14:05:09 +07:00", or "-".</summary>
@@ -45,7 +50,7 @@ internal static class BroadcastReportPrinter
         var b = detail.GetProperty("broadcast");
         var d = detail.GetProperty("delivery");
         output.WriteLine($"Bản tin / broadcast {T(b, "id")} \"{T(b, "title")}\" ({T(b, "class")}) — {T(b, "status")}{(BroadcastCommands.Text(b, "endReason") is { } r ? ": " + r : "")}");
-        output.WriteLine($"Phát trên / played on {T(d, "started")}/{T(d, "targeted")} loa/speakers; xong / finished {Finished(d)}; {Vi("bcast.r.stopped")} / stopped {T(d, "stopped")}; " +
+        output.WriteLine($"Phát trên / played on {T(d, "started")}/{T(d, "targeted")} loa/speakers; xong / finished {Finished(d)}; đã dừng / stopped {T(d, "stopped")}; " +
             $"lỗi / failed {T(d, "failed")}; ngoại tuyến lúc bắt đầu / offline at start {T(d, "offlineAtStart")}; đang chờ / pending {T(d, "pending")}");
         output.WriteLine($"Sai lệch khởi phát / start error p50 {BroadcastCommands.Micros(d, "startErrorP50Us")}, max |{BroadcastCommands.Micros(d, "startErrorMaxAbsUs")}|; " +
             $"từ lệnh đến tiếng / trigger-to-first-sound p50 {BroadcastCommands.Micros(d, "triggerToSoundP50Us")}, max {BroadcastCommands.Micros(d, "triggerToSoundMaxUs")}");

@@ -15,8 +15,26 @@ public sealed class BroadcastHistory
     internal static readonly string[] Playable = [ArchiveStatus.Complete, ArchiveStatus.Aborted, ArchiveStatus.Interrupted];
 
     private readonly Database _db;
+    private readonly IBroadcastArchive _archive;
 
-    internal BroadcastHistory(Database db) => _db = db;
+    internal BroadcastHistory(Database db, IBroadcastArchive archive) => (_db, _archive) = (db, archive);
+
+    /// <summary>
+    /// The file of a broadcast's playable recording (complete, aborted or interrupted: a whole Ogg
+    /// stream), or null when it has none — still recording, failed, or removed by retention.
+    /// Callers check the reader's scope on the broadcast first.
+    /// </summary>
+    public RecordingFile? Recording(string broadcastId)
+    {
+        var record = _archive.Find(broadcastId);
+        if (record is null || !Playable.Contains(record.Status))
+        {
+            return null;
+        }
+
+        var path = _archive.GetFullPath(record);
+        return File.Exists(path) ? new RecordingFile(path, record.DurationMs, record.EndedAt) : null;
+    }
 
     public HistoryPage Find(HistoryFilter filter)
     {

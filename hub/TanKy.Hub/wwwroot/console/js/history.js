@@ -23,7 +23,7 @@ document.getElementById('history').addEventListener('click', (e) => {
   box.hidden = false;
   title.textContent = button.dataset.title;
   player.dataset.broadcast = id;
-  player.src = `/api/v1/broadcasts/${encodeURIComponent(id)}/recording`;
+  player.src = `/history/recording/${encodeURIComponent(id)}`;
   // A click is a user gesture, so the browser lets it play; a refusal is shown, not thrown.
   player.play().catch((err) => { title.textContent = `${button.dataset.title} — ${t.playError || 'cannot play'}: ${err.message}`; });
 });
