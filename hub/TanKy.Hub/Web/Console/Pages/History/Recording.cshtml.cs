@@ -37,7 +37,7 @@ public sealed class RecordingModel(IBroadcastService broadcasts, BroadcastHistor
 
         // A finished recording never changes: the browser may keep it (private: it is scoped per user).
         Response.Headers.CacheControl = "private, max-age=86400";
-        return PhysicalFile(file.Path, RecordingFile.ContentType, file.ClosedAt, entityTag: null!, enableRangeProcessing: true);
+        return new PhysicalFileResult(file.Path, RecordingFile.ContentType) { EnableRangeProcessing = true, LastModified = file.ClosedAt };
     }
 
     private ObjectResult Problem(int status, string key) =>
