@@ -106,7 +106,7 @@ internal sealed class BroadcastStore(Database db)
                 "SELECT decision, zone, ts, offset_ms, by_broadcast, reason FROM broadcast_decisions WHERE broadcast_id = @broadcastId ORDER BY id",
                 new { broadcastId })
             .Select(r => new ArbiterDecision(Enum.Parse<DecisionKind>(r.Decision, ignoreCase: true), broadcastId, r.Zone,
-                DateTimeOffset.FromUnixTimeMilliseconds(r.Ts), TimeSpan.FromMilliseconds(r.OffsetMs), r.By, r.Reason))
+                Local(r.Ts), TimeSpan.FromMilliseconds(r.OffsetMs), r.By, r.Reason))
             .ToList();
     }
 
@@ -153,6 +153,12 @@ internal sealed class BroadcastStore(Database db)
             tx);
     }
 
+    /// <summary>
+    /// Stored instants read back in commune time (+07:00): the same instant, but JSON, the CLI and
+    /// pages then show the officers' clock instead of UTC.
+    /// </summary>
+    internal static DateTimeOffset Local(long unixMs) => Shared.CommuneTime.ToLocal(DateTimeOffset.FromUnixTimeMilliseconds(unixMs));
+
     private sealed record Row(
         string Id, string? StreamId, long? Epoch, string Class, string Policy, string Zones, string Media, string Title, long? Volume,
         string Operator, string Source, long RequestedAt, long RequestedUs, long? StartedAt, long? EndedAt, string Status, string? EndReason)
@@ -162,9 +168,9 @@ internal sealed class BroadcastStore(Database db)
             Id = Id, StreamId = StreamId, Epoch = Epoch, Class = Class, Policy = Policy,
             Zones = Zones.Split(',', StringSplitOptions.RemoveEmptyEntries), Media = Media, Title = Title,
             Volume = Volume is null ? null : (int)Volume.Value, Operator = Operator, Source = Source,
-            RequestedAt = DateTimeOffset.FromUnixTimeMilliseconds(RequestedAt), RequestedUs = RequestedUs,
-            StartedAt = StartedAt is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(StartedAt.Value),
-            EndedAt = EndedAt is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(EndedAt.Value),
+            RequestedAt = Local(RequestedAt), RequestedUs = RequestedUs,
+            StartedAt = StartedAt is null ? null : Local(StartedAt.Value),
+            EndedAt = EndedAt is null ? null : Local(EndedAt.Value),
             Status = Status, EndReason = EndReason,
         };
     }

@@ -41,8 +41,9 @@ public static class BroadcastsRegistration
         services.AddSingleton(sp => new ZoneArbiter(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<BroadcastOptions>>().Value.Lead));
         services.AddSingleton(sp => new BroadcastStore(sp.GetRequiredService<Database>()));
         services.AddSingleton(sp => new DeliveryStore(sp.GetRequiredService<Database>()));
-        services.AddSingleton(sp => new DeliveryReporter(sp.GetRequiredService<DeliveryStore>()));
+        services.AddSingleton(sp => new DeliveryReporter(sp.GetRequiredService<DeliveryStore>(), () => sp.GetRequiredService<HubClock>().NowMicros));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DeliveryTargets>(sp));
+        services.AddSingleton(sp => new History.BroadcastHistory(sp.GetRequiredService<Database>(), sp.GetRequiredService<Archive.IBroadcastArchive>()));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<BroadcastValidator>(sp));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<StreamContext>(sp));
         services.AddSingleton(sp => new BroadcastService(

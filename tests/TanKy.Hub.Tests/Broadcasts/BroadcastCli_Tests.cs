@@ -53,6 +53,25 @@ public sealed partial class BroadcastCli_Tests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_and_its_json_show_vietnam_time_and_a_spoken_length()
+    {
+        var play = await RunAsync("broadcast", "play", "--zones", "khoi-1", "--media", "tin-10s", "--token", _officer);
+        var id = BroadcastId().Match(play.Output).Value;
+        (await RunAsync("broadcast", "stop", id, "--token", _officer)).Code.Should().Be(0);
+
+        var list = await RunAsync("broadcast", "list", "--token", _officer);
+        list.Code.Should().Be(0, list.Error);
+        list.Output.Should().Contain("REQUESTED (+07:00)");
+        var line = list.Output.Split('\n').Single(l => l.StartsWith(id, StringComparison.Ordinal));
+        line.Should().MatchRegex(@"\d\d/\d\d/\d{4} \d\d:\d\d:\d\d \+07:00").And.MatchRegex(@"\d+ giây");
+
+        var json = await RunAsync("broadcast", "list", "--json", "--token", _officer);
+        json.Output.Should().MatchRegex("\"requestedAt\": \"[0-9T:.-]+\\+07:00\"").And.NotContain("Z\"");
+        var report = await RunAsync("broadcast", "report", id, "--token", _officer);
+        report.Output.Should().Contain("Cụm loa Khối 1 (loa-khoi-1-a)");
+    }
+
+    [Fact]
     public async Task Server_refusals_exit_non_zero_with_the_servers_reason()
     {
         var outside = await RunAsync("broadcast", "play", "--zones", "xom-3", "--media", "tin-1s", "--token", _head);

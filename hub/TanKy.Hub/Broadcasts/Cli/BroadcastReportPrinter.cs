@@ -1,32 +1,62 @@
+using System.Globalization;
 using System.Text.Json;
+using TanKy.Hub.Broadcasts.History;
+using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Broadcasts.Cli;
 
 /// <summary>Human output of <c>broadcast list</c> and <c>broadcast report</c>: Vietnamese first, aligned columns.</summary>
 internal static class BroadcastReportPrinter
 {
+    // The console's text table lives in Web, above Broadcasts (architecture.md): the CLI keeps its
+    // words beside its other bilingual strings until the localisation move gives features a table.
+    private static readonly Dictionary<string, string> Words = new(StringComparer.Ordinal)
+    {
+        ["bcast.dur.h"] = "{0} giờ",
+        ["bcast.dur.m"] = "{0} phút",
+        ["bcast.dur.s"] = "{0} giây",
+    };
+
+    private static string Vi(string key) => Words[key];
+
+    /// <summary>
+    /// One line per broadcast. Times are the commune's clock (+07:00) whatever the hub sent, lengths
+    /// are spoken ("6 phút 14 giây"), not seconds.
+    /// </summary>
     public static void List(JsonElement list, TextWriter output)
     {
         var rows = list.EnumerateArray().Select(b => (IReadOnlyList<string>)
         [
             T(b, "id"), T(b, "class"), T(b, "status"), string.Join(',', b.GetProperty("zones").EnumerateArray().Select(z => z.GetString())),
-            T(b, "requestedAt"), T(b, "operator"), T(b, "title"),
+            LocalTime(b, "requestedAt"), Length(b), T(b, "operator"), T(b, "title"),
         ]).ToList();
-        Table(output, ["ID", "LOẠI/CLASS", "TRẠNG THÁI/STATUS", "KHỐI-XÓM/ZONES", "YÊU CẦU/REQUESTED", "NGƯỜI PHÁT/OPERATOR", "TIÊU ĐỀ/TITLE"], rows);
+        Table(output, ["ID", "LOẠI/CLASS", "TRẠNG THÁI/STATUS", "KHỐI-XÓM/ZONES", "YÊU CẦU (GIỜ VN)/REQUESTED (+07:00)", "THỜI LƯỢNG/LENGTH", "NGƯỜI PHÁT/OPERATOR", "TIÊU ĐỀ/TITLE"], rows);
     }
+
+    /// <summary>"07/12/2026 14:05:09 +07:00", or "-".</summary>
+    internal static string LocalTime(JsonElement json, string name) =>
+        Instant(json, name) is { } at ? CommuneTime.ToLocal(at).ToString("dd/MM/yyyy HH:mm:ss zzz", CultureInfo.InvariantCulture) : "-";
+
+    /// <summary>Start to end on the air, spoken; "-" while it has not both started and ended.</summary>
+    internal static string Length(JsonElement b) =>
+        Instant(b, "startedAt") is { } s && Instant(b, "endedAt") is { } e && e >= s ? SpokenDuration.Format(e - s, Vi) : "-";
+
+    private static DateTimeOffset? Instant(JsonElement json, string name) =>
+        BroadcastCommands.Text(json, name) is { } text
+        && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null;
 
     public static void Report(JsonElement detail, TextWriter output)
     {
         var b = detail.GetProperty("broadcast");
         var d = detail.GetProperty("delivery");
         output.WriteLine($"Bản tin / broadcast {T(b, "id")} \"{T(b, "title")}\" ({T(b, "class")}) — {T(b, "status")}{(BroadcastCommands.Text(b, "endReason") is { } r ? ": " + r : "")}");
-        output.WriteLine($"Phát trên / played on {T(d, "started")}/{T(d, "targeted")} loa/speakers; xong / finished {T(d, "finished")}; " +
+        output.WriteLine($"Phát trên / played on {T(d, "started")}/{T(d, "targeted")} loa/speakers; xong / finished {Finished(d)}; đã dừng / stopped {T(d, "stopped")}; " +
             $"lỗi / failed {T(d, "failed")}; ngoại tuyến lúc bắt đầu / offline at start {T(d, "offlineAtStart")}; đang chờ / pending {T(d, "pending")}");
         output.WriteLine($"Sai lệch khởi phát / start error p50 {BroadcastCommands.Micros(d, "startErrorP50Us")}, max |{BroadcastCommands.Micros(d, "startErrorMaxAbsUs")}|; " +
             $"từ lệnh đến tiếng / trigger-to-first-sound p50 {BroadcastCommands.Micros(d, "triggerToSoundP50Us")}, max {BroadcastCommands.Micros(d, "triggerToSoundMaxUs")}");
         var rows = d.GetProperty("nodes").EnumerateArray().Select(n => (IReadOnlyList<string>)
         [
-            T(n, "deviceId"), T(n, "zone"), Outcome(n), BroadcastCommands.Micros(n, "startErrorUs"), BroadcastCommands.Micros(n, "triggerToSoundUs"),
+            Named(n, "deviceName", "deviceId"), Named(n, "zoneName", "zone"), Outcome(n), BroadcastCommands.Micros(n, "startErrorUs"), BroadcastCommands.Micros(n, "triggerToSoundUs"),
             T(n, "framesPlayed"), T(n, "framesConcealed"), T(n, "framesLate"),
         ]).ToList();
         Table(output, ["LOA/SPEAKER", "KHỐI-XÓM/ZONE", "KẾT QUẢ/OUTCOME", "SAI LỆCH/ERROR", "TỪ LỆNH/TO SOUND", "PHÁT/PLAYED", "CHE/CONCEALED", "TRỄ/LATE"], rows);
@@ -39,6 +69,15 @@ internal static class BroadcastReportPrinter
             : T(node, "outcome");
 
     private static string T(JsonElement json, string name) => BroadcastCommands.Text(json, name) ?? "-";
+
+    /// <summary>"Cụm loa Khối 1 (loa-khoi-1-a)": the name people know, the id for technicians.</summary>
+    private static string Named(JsonElement json, string nameField, string idField) =>
+        BroadcastCommands.Text(json, nameField) is { } n ? $"{n} ({T(json, idField)})" : T(json, idField);
+
+    // "finished" in the API counts stopped speakers too; the line shows them apart.
+    private static string Finished(JsonElement d) =>
+        long.TryParse(T(d, "finished"), CultureInfo.InvariantCulture, out var f) && long.TryParse(T(d, "stopped"), CultureInfo.InvariantCulture, out var st)
+            ? (f - st).ToString(CultureInfo.InvariantCulture) : T(d, "finished");
 
     private static void Table(TextWriter output, IReadOnlyList<string> headers, List<IReadOnlyList<string>> rows)
     {

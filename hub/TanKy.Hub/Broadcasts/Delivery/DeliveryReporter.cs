@@ -1,7 +1,12 @@
 namespace TanKy.Hub.Broadcasts.Delivery;
 
-/// <summary>Builds a broadcast's <see cref="DeliveryReport"/> from its delivery rows.</summary>
-internal sealed class DeliveryReporter(DeliveryStore store)
+/// <summary>
+/// Builds a broadcast's <see cref="DeliveryReport"/> from its delivery rows. With the hub clock
+/// (<paramref name="nowUs"/>), a node still playing shows the frame slots since its reported start:
+/// a node reports its exact counts only when it finishes, so without this "frames played" read 0
+/// for the whole broadcast.
+/// </summary>
+internal sealed class DeliveryReporter(DeliveryStore store, Func<long>? nowUs = null)
 {
     public DeliveryReport Build(string broadcastId)
     {
@@ -21,15 +26,17 @@ internal sealed class DeliveryReporter(DeliveryStore store)
             StartErrorMaxAbsUs: errors.Count == 0 ? null : errors.Max(Math.Abs),
             TriggerToSoundP50Us: Median(toSound),
             TriggerToSoundMaxUs: toSound.Count == 0 ? null : toSound[^1],
-            Nodes: nodes);
+            Nodes: nodes,
+            Stopped: nodes.Count(n => n.Outcome == "stopped"));
     }
 
-    private static NodeDelivery Summarise(IGrouping<string, DeliveryRow> rows)
+    private NodeDelivery Summarise(IGrouping<string, DeliveryRow> rows)
     {
         var list = rows.ToList();
         var first = list[0];
         var firstStarted = list.Find(r => r.StartedAt is not null);
         var outcome = OutcomeOf(list);
+        var live = outcome == "started" && list.FindLast(r => r.Status == "started") is { } playing ? LiveFrames(playing) : null;
         var refusal = outcome == "refused" ? list.FindLast(r => r.Status == "refused") : null;
         return new NodeDelivery(
             first.DeviceId,
@@ -38,13 +45,31 @@ internal sealed class DeliveryReporter(DeliveryStore store)
             Outcome: outcome,
             StartErrorUs: firstStarted?.StartErrorUs,
             TriggerToSoundUs: firstStarted?.TriggerToSoundUs,
-            FramesPlayed: list.Sum(r => r.FramesPlayed ?? 0),
+            FramesPlayed: list.Sum(r => r.FramesPlayed ?? 0) + (live ?? 0),
             FramesConcealed: list.Sum(r => r.FramesConcealed ?? 0),
             FramesLate: list.Sum(r => r.FramesLate ?? 0),
             FecRecovered: list.Sum(r => r.FecRecovered ?? 0),
             Underruns: (int)list.Sum(r => r.Underruns),
             RefusalReason: refusal?.RefusalReason,
-            RefusalCodec: refusal?.RefusalCodec);
+            RefusalCodec: refusal?.RefusalCodec,
+            DeviceName: first.DeviceName,
+            ZoneName: list.Find(r => r.ZoneName is not null)?.ZoneName,
+            FramesLive: live is not null);
+    }
+
+    /// <summary>
+    /// Frame slots from the node's reported start to now (capped at what the hub sent once the
+    /// stream has ended); null without a clock, a start time, or for a row already ended.
+    /// </summary>
+    private long? LiveFrames(DeliveryRow row)
+    {
+        if (nowUs is null || row.ActualUs is not { } startUs)
+        {
+            return null;
+        }
+
+        var slots = Math.Max(0, (nowUs() - startUs) / Sources.AudioSourceFormat.FrameMicros);
+        return row.StreamFrames is { } sent ? Math.Min(slots, sent) : slots;
     }
 
     // The latest stream the node reported on decides; without any report: still pending while a

@@ -92,10 +92,12 @@ internal sealed class DeliveryStore(Database db)
                    d.start_error_us AS StartErrorUs, d.trigger_to_sound_us AS TriggerToSoundUs, d.frames_played AS FramesPlayed,
                    d.frames_concealed AS FramesConcealed, d.frames_late AS FramesLate, d.fec_recovered AS FecRecovered,
                    d.underruns, d.status, s.ended_at AS StreamEndedAt, d.refusal_reason AS RefusalReason, d.refusal_codec AS RefusalCodec,
+                   d.actual_us AS ActualUs, s.frames AS StreamFrames, dv.name AS DeviceName, z.name AS ZoneName,
                    EXISTS (SELECT 1 FROM broadcast_decisions x
                            WHERE x.broadcast_id = d.broadcast_id AND x.zone = d.zone AND x.decision = 'preempted'
                              AND x.ts >= s.started_at AND (s.ended_at IS NULL OR x.ts <= s.ended_at)) AS CutForHigherClass
             FROM broadcast_deliveries d JOIN broadcast_streams s ON s.stream_id = d.stream_id
+            LEFT JOIN devices dv ON dv.id = d.device_id LEFT JOIN zones z ON z.id = d.zone
             WHERE d.broadcast_id = @broadcastId ORDER BY s.started_at, s.rowid, d.device_id
             """,
             new { broadcastId }).ToList();
@@ -123,8 +125,11 @@ internal sealed record StreamInfo(string StreamId, string BroadcastId, long Requ
 /// <summary>
 /// One node's row for one stream. <see cref="CutForHigherClass"/> is 1 when the hub cut this
 /// stream in the row's zone for a higher class (a <c>preempted</c> decision while it was on the air).
+/// <see cref="ActualUs"/> is when the node says it started (hub clock µs), <see cref="StreamFrames"/> the
+/// frames the hub sent once the stream has ended; names come from the registry.
 /// </summary>
 internal sealed record DeliveryRow(
     string DeviceId, string Zone, long OnlineAtStart, long? StartedAt, long? StartErrorUs, long? TriggerToSoundUs, long? FramesPlayed,
     long? FramesConcealed, long? FramesLate, long? FecRecovered, long Underruns, string Status, long? StreamEndedAt,
-    string? RefusalReason, string? RefusalCodec, long CutForHigherClass);
+    string? RefusalReason, string? RefusalCodec, long? ActualUs, long? StreamFrames, string? DeviceName, string? ZoneName,
+    long CutForHigherClass);

@@ -9,6 +9,10 @@ namespace TanKy.Hub.Broadcasts.Delivery;
 /// with <see cref="RefusalCodec"/>, or <c>class</c>). A node of a stream the hub cut for a higher class
 /// is <c>preempted</c> whatever reason it reported. Start error and trigger-to-first-sound are those
 /// of the first stream it started.
+/// <see cref="DeviceName"/> and <see cref="ZoneName"/> are the registry's display names (null when the
+/// device or hamlet has since been removed). <see cref="FramesLive"/> is true while the node plays:
+/// nodes report exact counts only in <c>playback.finished</c> (protocol.md §4.6), so until then
+/// <see cref="FramesPlayed"/> is the hub's count of frame slots since the node's reported start.
 /// </summary>
 public sealed record NodeDelivery(
     string DeviceId,
@@ -23,4 +27,7 @@ public sealed record NodeDelivery(
     long FecRecovered,
     int Underruns,
     string? RefusalReason = null,
-    string? RefusalCodec = null);
+    string? RefusalCodec = null,
+    string? DeviceName = null,
+    string? ZoneName = null,
+    bool FramesLive = false);

@@ -6,6 +6,7 @@
 import { postJson, upload, problemText, strings, csrfHeaders } from './api.js';
 import { openMicrophone, wavBlob, RATE } from './mic.js';
 import { watchReport } from './report.js';
+import { zonePicker } from './zone-picker.js';
 
 const t = strings();
 const form = document.getElementById('broadcast-form');
@@ -24,6 +25,7 @@ function showContent() {
 }
 form.addEventListener('change', showContent);
 showContent();
+zonePicker(form);
 
 document.getElementById('rec-start').addEventListener('click', async () => {
   error.textContent = '';

@@ -2,6 +2,7 @@ using TanKy.Hub.Accounts.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TanKy.Hub.Accounts;
+using TanKy.Hub.Broadcasts.History;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Media;
 
@@ -21,10 +22,20 @@ public sealed class IndexModel(ZoneRegistry zoneRegistry, MediaLibrary library) 
 
     public IReadOnlyList<MediaItem> Clips { get; private set; } = [];
 
+    /// <summary>"Toàn xã" is offered to whoever reaches every hamlet (not to a hamlet head), when there is more than one.</summary>
+    public bool WholeCommune { get; private set; }
+
     public void OnGet()
     {
         var user = User.ToUser();
-        Zones = zoneRegistry.List().Where(z => user.CanReachZone(z.Id)).ToList();
+        var all = zoneRegistry.List();
+        Zones = all.Where(z => user.CanReachZone(z.Id)).ToList();
+        WholeCommune = Zones.Count > 1 && Zones.Count == all.Count;
         Clips = library.List();
     }
+
+    /// <summary>"Thông báo tiêm phòng — 6 phút 14 giây · tải lên 07/12/2026": title, spoken length and upload day (commune time).</summary>
+    public string ClipLabel(MediaItem clip, Func<string, string> t, Web.Console.ConsoleTime time) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, t("bcast.clipLabel"),
+            clip.Title, SpokenDuration.Format(clip.DurationMs, t), time.Local(clip.UploadedAt).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
 }
