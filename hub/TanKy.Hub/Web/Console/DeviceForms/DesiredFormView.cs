@@ -32,7 +32,7 @@ public sealed record DesiredFormView(
 
     public bool HasZone(string zone) => Posted is { } form
         ? form["zones"].Contains(zone)
-        : (Current("zones") as JsonArray ?? []).Any(z => (string?)z == zone) || (Current("zones") is null && Device.Zones.Contains(zone));
+        : (Current("zones") as JsonArray ?? new JsonArray()).Any(z => (string?)z == zone) || (Current("zones") is null && Device.Zones.Contains(zone));
 
     /// <summary>One half of <c>hours</c> ("05:00-23:00"): 0 the opening, 1 the closing time.</summary>
     public string? HoursPart(int index) => (string?)Current("hours") is { } h && h.Split('-') is [var open, var close] ? (index == 0 ? open : close) : null;

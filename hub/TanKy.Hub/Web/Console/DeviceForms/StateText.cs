@@ -50,3 +50,6 @@ public sealed class StateText(Translate t, IReadOnlyDictionary<string, string> z
         return text + style + seconds;
     }
 }
+
+/// <summary>What the readable state block of one device needs: its state, the words for values, and whether to add the raw JSON for technicians.</summary>
+public sealed record DeviceStateBlock(TanKy.Hub.Devices.Control.DeviceStateView? State, StateText Text, bool Technician);

@@ -58,6 +58,24 @@ public sealed class DevicesModel(
 
     public Dictionary<string, string> FormErrors { get; private set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The refused form as it was posted, shown again so nothing typed is lost.</summary>
+    public Microsoft.AspNetCore.Http.IFormCollection? PostedForm { get; private set; }
+
+    /// <summary>The desired-state form of one row: the posted values and reasons when it is the one that came back refused.</summary>
+    public DesiredFormView FormOf(Row row)
+    {
+        var posted = FormDevice == row.Device.Id;
+        return new DesiredFormView(
+            row.Device,
+            row.State?.Desired?.State ?? new JsonObject(),
+            row.State?.Reported?.State,
+            Zones,
+            posted ? FormErrors : new Dictionary<string, string>(),
+            posted ? PostedForm : null,
+            Zone,
+            Kind);
+    }
+
     public IActionResult OnGet() => Load();
 
     public async Task<IActionResult> OnPostCommandAsync(string id, string op, CancellationToken ct)
@@ -98,7 +116,7 @@ public sealed class DevicesModel(
             return NotFound();
         }
 
-        var reader = new DesiredFormReader(device.Kind, states.Read(id)?.Desired?.State ?? [], t);
+        var reader = new DesiredFormReader(device.Kind, states.Read(id)?.Desired?.State ?? new JsonObject(), t);
         var changes = reader.Read(Request.Form);
         if (reader.Errors.Count == 0 && changes.Count == 0)
         {
@@ -115,6 +133,7 @@ public sealed class DevicesModel(
         {
             FormDevice = id;
             FormErrors = reader.Errors;
+            PostedForm = Request.Form;
             Say($"{device.Name}: {t("devform.refused")}", true);
         }
 
