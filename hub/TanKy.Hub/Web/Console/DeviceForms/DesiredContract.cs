@@ -88,6 +88,18 @@ public sealed class DesiredContract
         return ((int)property["minimum"]!, (int)property["maximum"]!);
     }
 
+    /// <summary>A number in a kind's schema by its path from the root, e.g. <c>$defs, message, properties, text, maxLength</c>.</summary>
+    public int Number(DeviceKind kind, params string[] path)
+    {
+        JsonNode? node = _documents[FileOf(kind)];
+        foreach (var step in path)
+        {
+            node = node?[step];
+        }
+
+        return (int?)node ?? throw new ArgumentException($"{FileOf(kind)} has no number at {string.Join('/', path)}");
+    }
+
     private static string FileOf(DeviceKind kind) => $"desired-{kind.ToWire()}.schema.json";
 
     private static string Read(Assembly assembly, string resource)

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using TanKy.Hub.Devices.Control.Validation;
 using TanKy.Hub.Web.Console.Text;
 using TanKy.Protocol;
 
@@ -12,6 +11,7 @@ namespace TanKy.Hub.Web.Console.DeviceForms;
 /// Turns a posted device form into desired changes, or into Vietnamese reasons per field. What a
 /// person types is read leniently ("7h30", "70 %"), then the whole new desired state is checked
 /// against the contract's JSON Schema; the hub's own rules check it once more when it is stored.
+/// Limits (LED text length, seconds, number ranges) are read from the schema, not repeated here.
 /// Only keys whose value differs from the current desired state become changes.
 /// </summary>
 public sealed class DesiredFormReader(DeviceKind kind, JsonObject current, Translate t)
@@ -113,8 +113,8 @@ public sealed class DesiredFormReader(DeviceKind kind, JsonObject current, Trans
             return null;
         }
 
-        var hhmm = $"{h:00}:{m:00}";
-        return OpeningHours.TryTime(hhmm, allowMidnight, out _, out _) ? hhmm : null;
+        var ok = (h < 24 && m < 60) || (allowMidnight && h == 24 && m == 0);
+        return ok ? $"{h:00}:{m:00}" : null;
     }
 
     private JsonNode? Zones(IEnumerable<string?> ticked)
@@ -137,14 +137,17 @@ public sealed class DesiredFormReader(DeviceKind kind, JsonObject current, Trans
             return null;
         }
 
+        var contract = DesiredContract.Shared;
+        var maxLength = contract.Number(DeviceKind.LedBoard, "$defs", "message", "properties", "text", "maxLength");
         var length = normalized.EnumerateRunes().Count();
-        if (length > LedText.MaxLength)
+        if (length > maxLength)
         {
-            return Fail("message", "devform.err.led-long", length, LedText.MaxLength);
+            return Fail("message", "devform.err.led-long", length, maxLength);
         }
 
-        // LedText refuses a whole text; trying each character alone finds the one to name.
-        var bad = normalized.EnumerateRunes().FirstOrDefault(r => !Rune.IsWhiteSpace(r) && LedText.Check(r.ToString(), out _) is not null);
+        // The schema's pattern refuses a whole text; trying each character alone finds the one to name.
+        var bad = normalized.EnumerateRunes().Distinct().FirstOrDefault(r => !Rune.IsWhiteSpace(r)
+            && contract.FailingKeys(DeviceKind.LedBoard, new JsonObject { ["message"] = new JsonObject { ["text"] = r.ToString() } }).Count > 0);
         if (bad.Value != 0)
         {
             return Fail("message", "devform.err.led-char", bad.ToString());
@@ -153,9 +156,10 @@ public sealed class DesiredFormReader(DeviceKind kind, JsonObject current, Trans
         var message = new JsonObject { ["text"] = normalized, ["class"] = style is "announcement" or "emergency" ? style : "normal" };
         if (!string.IsNullOrWhiteSpace(seconds))
         {
-            if (!int.TryParse(seconds.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var s) || s is < 1 or > LedMessageRules.MaxSeconds)
+            var most = contract.Number(DeviceKind.LedBoard, "$defs", "message", "properties", "seconds", "maximum");
+            if (!int.TryParse(seconds.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var s) || s < 1 || s > most)
             {
-                return Fail("message", "devform.err.led-seconds", LedMessageRules.MaxSeconds);
+                return Fail("message", "devform.err.led-seconds", most);
             }
 
             message["seconds"] = s;
