@@ -23,25 +23,25 @@ public sealed class DeviceFilters_Tests(Browser browser)
 
         var row = page.Locator("tr[data-id='loa-khoi-1-a']");
         await row.Locator("select[name=op]").SelectOptionAsync("ping");
-        await DeviceForms_Tests.SubmitAsync(row.Locator("form.command"));
+        await DeviceFormSteps.SubmitAsync(row.Locator("form.command"));
         await Expect(page.Locator("#message")).ToHaveTextAsync("Cụm loa Khối 1 · Kiểm tra kết nối: thành công");
         await StillFilteredAsync(page);
 
         await row.Locator("details.desired-edit > summary").ClickAsync();
         await row.Locator("input[name=volume]").FillAsync("abc");
-        await DeviceForms_Tests.SubmitAsync(row.Locator("form.desired"));
+        await DeviceFormSteps.SubmitAsync(row.Locator("form.desired"));
         await Expect(row.Locator("[data-field=volume] .field-error")).ToHaveTextAsync("Âm lượng phải là số nguyên từ 0 đến 100.");
         await StillFilteredAsync(page);
 
         await row.Locator("input[name=volume]").FillAsync("55");
-        await DeviceForms_Tests.SubmitAsync(row.Locator("form.desired"));
+        await DeviceFormSteps.SubmitAsync(row.Locator("form.desired"));
         await Expect(page.Locator("#message")).ToHaveTextAsync("Cụm loa Khối 1: thiết bị đã nhận và áp dụng.");
         await StillFilteredAsync(page);
 
         var bulk = page.Locator("#bulk");
         await bulk.Locator("input[name=op]").FillAsync("ping");
         await bulk.Locator("select[name=bulkZone]").SelectOptionAsync("xom-3");
-        await DeviceForms_Tests.SubmitAsync(bulk);
+        await DeviceFormSteps.SubmitAsync(bulk);
         await Expect(page.Locator("#message")).ToContainTextAsync("1/1 — Cụm loa Xóm 3: thành công");
         await StillFilteredAsync(page);
     }

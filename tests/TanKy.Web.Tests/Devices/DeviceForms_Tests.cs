@@ -19,15 +19,13 @@ namespace TanKy.Web.Tests.Devices;
 [Collection(ConsoleCollection.Name)]
 public sealed class DeviceForms_Tests(Browser browser)
 {
-    public const string LedId = "led-khoi-1";
-
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task Each_kind_has_a_form_that_refuses_in_Vietnamese_and_applies_a_good_value(bool phone)
     {
         await using var hub = await ConsoleHub.StartAsync(withDevices: true);
-        await AddLedBoardAsync(hub);
+        await DeviceFormSteps.AddLedBoardAsync(hub);
         var page = await browser.NewPageAsync(hub, phone);
         await page.LoginAsync(ConsoleHub.AdminName, ConsoleHub.AdminPassword);
         var states = hub.Get<DeviceStateReader>();
@@ -37,7 +35,7 @@ public sealed class DeviceForms_Tests(Browser browser)
         await wifi.Locator("input[name=hours_open]").FillAsync("25:00");
         await wifi.Locator("input[name=hours_close]").FillAsync("23:00");
         await wifi.Locator("input[name=max_clients]").FillAsync("300");
-        await SubmitAsync(wifi);
+        await DeviceFormSteps.SubmitAsync(wifi);
         wifi = Form(page, "wifi-khoi-1");
         await Expect(wifi.Locator("[data-field=hours] .field-error")).ToHaveTextAsync("Giờ mở 25:00 không phải giờ trong ngày (00:00 – 23:59).");
         await Expect(wifi.Locator("[data-field=max_clients] .field-error")).ToHaveTextAsync("Số máy dùng cùng lúc tối đa phải là số nguyên từ 1 đến 256.");
@@ -49,7 +47,7 @@ public sealed class DeviceForms_Tests(Browser browser)
         await wifi.Locator("input[name=hours_open]").FillAsync("5h30");
         await wifi.Locator("input[name=hours_close]").FillAsync("22:00");
         await wifi.Locator("input[name=max_clients]").FillAsync("40");
-        await SubmitAsync(wifi);
+        await DeviceFormSteps.SubmitAsync(wifi);
         await Expect(page.Locator("#message")).ToHaveTextAsync("Wi-Fi Khối 1: thiết bị đã nhận và áp dụng.");
         states.Read("wifi-khoi-1")!.Reported!.State["hours"]!.GetValue<string>().Should().Be("05:30-22:00");
         await Expect(Row(page, "wifi-khoi-1").Locator("dl.fields [data-key=hours] dd")).ToHaveTextAsync("05:30–22:00");
@@ -59,14 +57,14 @@ public sealed class DeviceForms_Tests(Browser browser)
         var speaker = await OpenFormAsync(page, "speaker", "loa-khoi-1-a");
         await speaker.Locator("input[name=volume]").FillAsync("150");
         await speaker.Locator("input[name=zones][value=khoi-1]").UncheckAsync();
-        await SubmitAsync(speaker);
+        await DeviceFormSteps.SubmitAsync(speaker);
         speaker = Form(page, "loa-khoi-1-a");
         await Expect(speaker.Locator("[data-field=volume] .field-error")).ToHaveTextAsync("Âm lượng phải là số nguyên từ 0 đến 100.");
         await Expect(speaker.Locator("[data-field=zones] .field-error")).ToHaveTextAsync("Cụm loa cần nghe ít nhất một khối/xóm.");
         await speaker.Locator("input[name=volume]").FillAsync("65");
         await speaker.Locator("input[name=zones][value=khoi-1]").CheckAsync();
         await speaker.Locator("input[name=zones][value=xom-3]").CheckAsync();
-        await SubmitAsync(speaker);
+        await DeviceFormSteps.SubmitAsync(speaker);
         await Expect(page.Locator("#message")).ToHaveTextAsync("Cụm loa Khối 1: thiết bị đã nhận và áp dụng.");
         await hub.Nodes["loa-khoi-1-a"].WaitForZonesAsync(["khoi-1", "xom-3"], CommuneHarness.Wait);
         states.Read("loa-khoi-1-a")!.Reported!.State["volume"]!.GetValue<int>().Should().Be(65);
@@ -75,35 +73,28 @@ public sealed class DeviceForms_Tests(Browser browser)
         await Expect(speakerState.Locator("[data-key=zones] dd")).ToHaveTextAsync("Khối 1, Xóm 3");
 
         // LED board: an emoji cannot be shown; Vietnamese text is applied and shown as letters, never \u escapes.
-        var led = await OpenFormAsync(page, "led-board", LedId);
+        var led = await OpenFormAsync(page, "led-board", DeviceFormSteps.LedId);
         await led.Locator("textarea[name=message_text]").FillAsync("Họp dân 19h 😀");
-        await SubmitAsync(led);
-        led = Form(page, LedId);
+        await DeviceFormSteps.SubmitAsync(led);
+        led = Form(page, DeviceFormSteps.LedId);
         await Expect(led.Locator("[data-field=message] .field-error")).ToContainTextAsync("Bảng LED không hiện được ký tự “😀”");
         await led.Locator("textarea[name=message_text]").FillAsync("Họp dân 19h tại nhà văn hoá Khối 1");
         await led.Locator("select[name=message_class]").SelectOptionAsync("announcement");
-        await SubmitAsync(led);
+        await DeviceFormSteps.SubmitAsync(led);
         await Expect(page.Locator("#message")).ToHaveTextAsync("Bảng LED chợ Khối 1: thiết bị đã nhận và áp dụng.");
-        states.Read(LedId)!.Reported!.State["message"]!["text"]!.GetValue<string>().Should().Be("Họp dân 19h tại nhà văn hoá Khối 1");
-        await Expect(Row(page, LedId).Locator("dl.fields [data-key=message] dd")).ToHaveTextAsync("“Họp dân 19h tại nhà văn hoá Khối 1” · Thông báo");
-        await Expect(Row(page, LedId).Locator("pre").First).ToContainTextAsync("Họp dân 19h tại nhà văn hoá", new() { UseInnerText = false });
+        states.Read(DeviceFormSteps.LedId)!.Reported!.State["message"]!["text"]!.GetValue<string>().Should().Be("Họp dân 19h tại nhà văn hoá Khối 1");
+        await Expect(Row(page, DeviceFormSteps.LedId).Locator("dl.fields [data-key=message] dd")).ToHaveTextAsync("“Họp dân 19h tại nhà văn hoá Khối 1” · Thông báo");
+        await Expect(Row(page, DeviceFormSteps.LedId).Locator("pre").First).ToContainTextAsync("Họp dân 19h tại nhà văn hoá", new() { UseInnerText = false });
         (await page.ContentAsync()).Should().NotContain("\\u1ECD").And.NotContain("\\u00E2");
 
         // Camera: switched off from a tick box.
         var camera = await OpenFormAsync(page, "camera", "cam-khoi-1");
         await camera.Locator("input[name=power]").UncheckAsync();
-        await SubmitAsync(camera);
+        await DeviceFormSteps.SubmitAsync(camera);
         await Expect(page.Locator("#message")).ToHaveTextAsync("Camera ngã ba chợ Khối 1: thiết bị đã nhận và áp dụng.");
         states.Read("cam-khoi-1")!.Reported!.State["power"]!.GetValue<bool>().Should().BeFalse();
         await Expect(Row(page, "cam-khoi-1").Locator("dl.fields [data-key=power] dd")).ToHaveTextAsync("Tắt");
         await Screenshots.SaveAsync(page, phone ? "device-forms-phone" : "device-forms");
-    }
-
-    /// <summary>An LED board in Khối 1, registered while the hub runs, and its simulator online.</summary>
-    public static async Task AddLedBoardAsync(ConsoleHub hub)
-    {
-        hub.Commune.Secrets[LedId] = hub.Get<DeviceRegistry>().Add(new NewDevice(LedId, DeviceKind.LedBoard, ["khoi-1"], "Bảng LED chợ Khối 1"));
-        hub.Nodes[LedId] = await hub.Commune.StartNodeAsync(LedId);
     }
 
     private static ILocator Row(IPage page, string id) => page.Locator($"tr[data-id='{id}']");
@@ -118,6 +109,19 @@ public sealed class DeviceForms_Tests(Browser browser)
         var form = Form(page, id);
         await Expect(form).ToBeVisibleAsync();
         return form;
+    }
+}
+
+/// <summary>Steps the device-page tests share.</summary>
+public static class DeviceFormSteps
+{
+    public const string LedId = "led-khoi-1";
+
+    /// <summary>An LED board in Khối 1, registered while the hub runs, and its simulator online.</summary>
+    public static async Task AddLedBoardAsync(ConsoleHub hub)
+    {
+        hub.Commune.Secrets[LedId] = hub.Get<DeviceRegistry>().Add(new NewDevice(LedId, DeviceKind.LedBoard, ["khoi-1"], "Bảng LED chợ Khối 1"));
+        hub.Nodes[LedId] = await hub.Commune.StartNodeAsync(LedId);
     }
 
     /// <summary>Posts the form and waits for the page that answers it (a marker on the old document is gone), still filtered.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using TanKy.Hub.Broadcasts;
+using TanKy.Protocol;
 using TanKy.Web.Tests.Support;
 
 namespace TanKy.Web.Tests.Devices;
@@ -20,7 +21,7 @@ public sealed class PhoneLayout_Tests(Browser browser)
     public async Task No_console_page_scrolls_sideways_on_a_phone()
     {
         await using var hub = await ConsoleHub.StartAsync(withDevices: true);
-        await DeviceForms_Tests.AddLedBoardAsync(hub);
+        await DeviceFormSteps.AddLedBoardAsync(hub);
         var clip = await hub.ImportClipAsync("Thông báo lịch tiêm chủng mở rộng cho trẻ em dưới năm tuổi tại trạm y tế xã", TimeSpan.FromSeconds(3));
         var ticket = await hub.Get<IBroadcastService>().PlayAsync(new BroadcastRequest(clip, BulletinClass.Normal, ["khoi-1", "xom-3"], ConsoleHub.AdminName, "api"));
         await hub.Get<IBroadcastService>().StopAsync(ticket.BroadcastId, "test");
