@@ -59,7 +59,7 @@ public sealed class DashboardMap_Tests(Browser browser)
 
         await Expect(page.Locator("svg.map .pin.outcome-played[data-id='loa-khoi-1-a']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         await Expect(page.Locator("svg.map .pin.outcome-offline[data-id='loa-xom-3-a']")).ToHaveCountAsync(1);
-        await Expect(page.Locator("#outcome-legend")).ToContainTextAsync("Đã phát");
+        await Expect(page.Locator("#outcome-legend")).ToContainTextAsync("Đang phát / đã phát");
         await Screenshots.SaveAsync(page, "map-broadcast-outcomes");
 
         await broadcasts.StopAsync(ticket.BroadcastId, "test");
