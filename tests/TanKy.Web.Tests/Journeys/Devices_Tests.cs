@@ -29,7 +29,7 @@ public sealed class Devices_Tests(Browser browser)
         var row = page.Locator("tr[data-id='loa-khoi-1-a']");
         await row.Locator("select[name=op]").SelectOptionAsync("ping");
         await row.Locator("form.command button").ClickAsync();
-        await Expect(page.Locator("#message")).ToHaveTextAsync("loa-khoi-1-a · ping: ok");
+        await Expect(page.Locator("#message")).ToHaveTextAsync("Cụm loa Khối 1 · Kiểm tra kết nối: thành công");
 
         var bulk = page.Locator("#bulk");
         await bulk.Locator("select[name=bulkZone]").SelectOptionAsync("khoi-1");
@@ -37,7 +37,7 @@ public sealed class Devices_Tests(Browser browser)
         await bulk.Locator("input[name=desired]").FillAsync("{\"volume\":65}");
         await bulk.Locator("button[type=submit]").ClickAsync();
         await Expect(page.Locator("#message")).ToContainTextAsync("1/1");
-        await Expect(page.Locator("#message")).ToContainTextAsync("loa-khoi-1-a applied");
+        await Expect(page.Locator("#message")).ToContainTextAsync("Cụm loa Khối 1: thiết bị đã nhận và áp dụng.");
         hub.Get<DeviceStateReader>().Read("loa-khoi-1-a")!.Reported!.State["volume"]!.GetValue<int>().Should().Be(65);
         await Expect(row.Locator(".state")).ToContainTextAsync("Đồng bộ");
 
@@ -49,7 +49,7 @@ public sealed class Devices_Tests(Browser browser)
         var camera = page.Locator("tr[data-id='cam-khoi-1']");
         await camera.Locator("select[name=op]").SelectOptionAsync("snapshot");
         await camera.Locator("form.command button").ClickAsync();
-        await Expect(page.Locator("#message")).ToHaveTextAsync("cam-khoi-1 · snapshot: ok");
+        await Expect(page.Locator("#message")).ToHaveTextAsync("Camera ngã ba chợ Khối 1 · Chụp ảnh: thành công");
         // The simulator uploads a fake JPEG (right signature, not a picture): check the image address the page uses, with its session.
         var src = await page.Locator("tr[data-id='cam-khoi-1'] .snapshot img").GetAttributeAsync("src");
         src.Should().StartWith("/api/v1/devices/cam-khoi-1/snapshots/");
@@ -72,6 +72,7 @@ public sealed class Devices_Tests(Browser browser)
 
         var state = page.Locator("tr[data-id='loa-xom-3-a'] .state");
         await Expect(state).ToContainTextAsync("Chưa đồng bộ");
-        await Expect(state.Locator(".drift")).ToContainTextAsync("volume: 40 → —");
+        await Expect(state.Locator("[data-key=volume].drift dt")).ToHaveTextAsync("Âm lượng");
+        await Expect(state.Locator("[data-key=volume].drift dd")).ToContainTextAsync("— → cần đặt 40 %");
     }
 }

@@ -6,7 +6,8 @@ public sealed record DashboardView(
     IReadOnlyList<ZoneSummary> Zones,
     IReadOnlyList<DevicePin> Devices,
     IReadOnlyList<OpenAlert> Alerts,
-    MapBox? Box);
+    MapBox? Box,
+    IReadOnlyList<PlacedLabel> Labels);
 
 /// <summary>One hamlet: devices online per kind, and what it plays now.</summary>
 public sealed record ZoneSummary(string Id, string Name, IReadOnlyList<KindCount> Kinds, NowPlaying? Playing)
@@ -20,12 +21,15 @@ public sealed record KindCount(string Kind, int Online, int Total);
 
 public sealed record NowPlaying(string BroadcastId, string Title, string Class, int SpeakersPlaying, int SpeakersTargeted);
 
-/// <summary>A device on the map; <see cref="Playing"/> when it reported the start of the zone's current broadcast.</summary>
-public sealed record DevicePin(string Id, string Name, string Kind, IReadOnlyList<string> Zones, string Status, bool Playing, double? Lat, double? Lon);
+/// <summary>
+/// A device on the map; <see cref="Playing"/> when it reported the start of the zone's current
+/// broadcast; <see cref="Outcome"/> (played, refused, offline, pending) while its hamlet plays one.
+/// </summary>
+public sealed record DevicePin(string Id, string Name, string Kind, IReadOnlyList<string> Zones, string Status, bool Playing, double? Lat, double? Lon, string? Outcome = null);
 
 public sealed record OpenAlert(string DeviceId, string Kind, IReadOnlyList<string> Zones, DateTimeOffset OfflineSince);
 
-/// <summary>The commune's bounding box (all devices with coordinates), padded, for the SVG map.</summary>
+/// <summary>The bounding box of the devices a user may see (the whole commune, or a hamlet head's hamlets), padded, for the SVG map.</summary>
 public sealed record MapBox(double MinLat, double MinLon, double MaxLat, double MaxLon)
 {
     public const int Width = 600;

@@ -12,14 +12,17 @@ using TanKy.Hub.Devices.Control.Bulk;
 using TanKy.Hub.Devices.Control.Commands;
 using TanKy.Hub.Devices.Control.Snapshots;
 using TanKy.Hub.Devices.Control.Validation;
+using TanKy.Hub.Web.Console.DeviceForms;
 using TanKy.Protocol;
 
 namespace TanKy.Hub.Web.Console.Pages;
 
 /// <summary>
-/// Devices filtered by hamlet and kind, desired vs reported state, one-shot commands, bulk actions
-/// and camera snapshots. Reading follows the zone scope; commands need the control role (admin,
-/// technician), checked again on every POST because page handlers share the page's policy.
+/// Devices filtered by hamlet and kind, desired vs reported state as readable fields, a form per
+/// kind for desired state, one-shot commands, bulk actions and camera snapshots. Reading follows
+/// the zone scope; changes need the control role (admin, technician), checked again on every POST
+/// because page handlers share the page's policy. Every form posts to the page's own filter
+/// (zone, kind in the query string), so the list stays filtered after a command.
 /// </summary>
 public sealed class DevicesModel(
     DeviceRegistry registry,
@@ -35,6 +38,9 @@ public sealed class DevicesModel(
 
     public IReadOnlyList<Zone> Zones { get; private set; } = [];
 
+    /// <summary>Every hamlet's name by id (a speaker's zones are ticked by name).</summary>
+    public IReadOnlyDictionary<string, string> ZoneNames { get; private set; } = new Dictionary<string, string>();
+
     [BindProperty(SupportsGet = true)]
     public string? Zone { get; set; }
 
@@ -47,6 +53,29 @@ public sealed class DevicesModel(
 
     public bool MessageIsError { get; private set; }
 
+    /// <summary>The device whose form was just posted with errors: its form stays open with what was typed.</summary>
+    public string? FormDevice { get; private set; }
+
+    public Dictionary<string, string> FormErrors { get; private set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The refused form as it was posted, shown again so nothing typed is lost.</summary>
+    public Microsoft.AspNetCore.Http.IFormCollection? PostedForm { get; private set; }
+
+    /// <summary>The desired-state form of one row: the posted values and reasons when it is the one that came back refused.</summary>
+    public DesiredFormView FormOf(Row row)
+    {
+        var posted = FormDevice == row.Device.Id;
+        return new DesiredFormView(
+            row.Device,
+            row.State?.Desired?.State ?? new JsonObject(),
+            row.State?.Reported?.State,
+            Zones,
+            posted ? FormErrors : new Dictionary<string, string>(),
+            posted ? PostedForm : null,
+            Zone,
+            Kind);
+    }
+
     public IActionResult OnGet() => Load();
 
     public async Task<IActionResult> OnPostCommandAsync(string id, string op, CancellationToken ct)
@@ -56,7 +85,7 @@ public sealed class DevicesModel(
             return Forbid();
         }
 
-        if (registry.Get(id) is null)
+        if (registry.Get(id) is not { } device)
         {
             return NotFound();
         }
@@ -65,14 +94,69 @@ public sealed class DevicesModel(
         {
             var issued = await commands.IssueAsync(id, op, null, null, User.Identity?.Name, ct);
             var done = await commands.WaitAsync(issued.Id, ct);
-            Say($"{id} · {op}: {done.Status}{(done.Error is { } e ? " — " + e : "")}", done.Status != CommandStatus.Ok);
+            Say($"{device.Name} · {OpName(op)}: {t("devices.cmd." + done.Status)}{(done.Error is { } e ? " — " + e : "")}", done.Status != CommandStatus.Ok);
         }
-        catch (ControlValidationException ex)
+        catch (ControlValidationException)
         {
-            Say(ex.Message, true);
+            Say(t("devices.cmd-unknown"), true);
         }
 
         return Load();
+    }
+
+    public async Task<IActionResult> OnPostDesiredAsync(string id, CancellationToken ct)
+    {
+        if (!MayControl())
+        {
+            return Forbid();
+        }
+
+        if (registry.Get(id) is not { } device)
+        {
+            return NotFound();
+        }
+
+        var reader = new DesiredFormReader(device.Kind, states.Read(id)?.Desired?.State ?? new JsonObject(), t);
+        var changes = reader.Read(Request.Form);
+        if (reader.Errors.Count == 0 && changes.Count == 0)
+        {
+            Say($"{device.Name}: {t("devform.nothing")}", false);
+            return Load();
+        }
+
+        if (reader.Errors.Count == 0)
+        {
+            await ApplyAsync(device, changes, reader.Errors, ct);
+        }
+
+        if (reader.Errors.Count > 0)
+        {
+            FormDevice = id;
+            FormErrors = reader.Errors;
+            PostedForm = Request.Form;
+            Say($"{device.Name}: {t("devform.refused")}", true);
+        }
+
+        return Load();
+    }
+
+    private async Task ApplyAsync(DeviceRecord device, JsonObject changes, Dictionary<string, string> errors, CancellationToken ct)
+    {
+        try
+        {
+            var result = await bulk.RunAsync(new DeviceAction { Devices = [device.Id], Set = changes }, User.Identity?.Name, ct);
+            var outcome = result.Results.Single();
+            Say($"{device.Name}: {t("devform.outcome." + outcome.Status)}", !outcome.Succeeded);
+        }
+        catch (ControlValidationException ex)
+        {
+            // The hub's own rules refused what the contract allowed (e.g. a hamlet removed meanwhile).
+            foreach (var e in ex.Errors)
+            {
+                var key = e.Field.StartsWith(device.Id + ".", StringComparison.Ordinal) ? e.Field[(device.Id.Length + 1)..] : e.Field;
+                errors.TryAdd(key, string.Format(System.Globalization.CultureInfo.InvariantCulture, t("devform.err.contract"), new StateText(t, ZoneNames).Label(key)));
+            }
+        }
     }
 
     public async Task<IActionResult> OnPostBulkAsync(string? bulkZone, string? bulkKind, string? op, string? desired, CancellationToken ct)
@@ -103,14 +187,23 @@ public sealed class DevicesModel(
         try
         {
             var result = await bulk.RunAsync(action, User.Identity?.Name, ct);
-            Say($"{t("devices.bulk-done")}: {result.Succeeded}/{result.Total} — " + string.Join(", ", result.Results.Select(r => $"{r.DeviceId} {r.Status}")), result.Failed > 0);
+            var each = result.Results.Select(r => $"{registry.Get(r.DeviceId)?.Name ?? r.DeviceId}: {t("devform.outcome." + r.Status)}");
+            Say($"{t("devices.bulk-done")}: {result.Succeeded}/{result.Total} — " + string.Join(", ", each), result.Failed > 0);
         }
         catch (ControlValidationException ex)
         {
-            Say(ex.Message, true);
+            // Field names stay as typed (the technician typed them); the reasons are the hub's rule texts.
+            Say(t("devices.bulk-refused") + " " + string.Join("; ", ex.Errors.Select(e => e.Field)), true);
         }
 
         return Load();
+    }
+
+    /// <summary>The label of a command for the list, e.g. "Khởi động lại" for <c>reboot</c>.</summary>
+    public string OpName(string op)
+    {
+        var name = t("devices.op." + op);
+        return name.StartsWith('[') ? op : name;
     }
 
     private bool MayControl() => User.ToUser().Role is Role.Admin or Role.Technician;
@@ -125,13 +218,16 @@ public sealed class DevicesModel(
     {
         var user = User.ToUser();
         CanControl = MayControl();
-        Zones = zones.List().Where(z => user.CanReachZone(z.Id)).ToList();
+        var all = zones.List();
+        ZoneNames = all.ToDictionary(z => z.Id, z => z.Name, StringComparer.Ordinal);
+        Zones = all.Where(z => user.CanReachZone(z.Id)).ToList();
         if (Zone is not null && !user.CanReachZone(Zone))
         {
             Zone = null;
         }
 
         DeviceKind? kind = DeviceKinds.TryParse(Kind, out var k) ? k : null;
+        Kind = kind?.ToWire();
         Rows = registry.List(string.IsNullOrEmpty(Zone) ? null : Zone, kind)
             .Where(d => user.CanReachAny(d.Zones))
             .Select(d => new Row(
