@@ -174,7 +174,7 @@ public sealed class InstallScript_Tests : IDisposable
         File.WriteAllText(exe, script);
         File.SetUnixFileMode(exe, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);
         File.WriteAllText(Path.Combine(tree, "VERSION"), version + "\n");
-        foreach (var unit in new[] { "tanky-hub.service", "tanky-mosquitto-reload.path", "tanky-mosquitto-reload.service", "mosquitto-tanky.conf" })
+        foreach (var unit in new[] { "tanky-hub.service", "make-cert.sh", "tanky-mosquitto-reload.path", "tanky-mosquitto-reload.service", "mosquitto-tanky.conf" })
         {
             File.Copy(Path.Combine(RepoRoot(), "hub/deploy", unit), Path.Combine(tree, "deploy", unit));
         }
