@@ -9,7 +9,12 @@ using TanKy.Hub.Accounts.Http;
 
 namespace TanKy.Hub.Web.Console.Pages;
 
-/// <summary>Admins create users (hamlet heads with their zones) and disable or enable them; every change is audited.</summary>
+/// <summary>
+/// Admins create users (hamlet heads with their zones) and disable or enable them; every change is
+/// audited. A new user starts as a viewer (the least power: an admin raises the role on purpose),
+/// and disabling asks first: the "Khoá" button only shows a confirmation form, and only that
+/// form's own button (with <c>confirmed=true</c>) disables, so it works without JavaScript too.
+/// </summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class UsersModel(UserStore users, ZoneRegistry zones, ConsoleAudit audit, Translate t) : PageModel
 {
@@ -21,6 +26,12 @@ public sealed class UsersModel(UserStore users, ZoneRegistry zones, ConsoleAudit
 
     public bool MessageIsError { get; private set; }
 
+    /// <summary>The account waiting for the admin to confirm its disabling, or null.</summary>
+    public string? ConfirmLock { get; private set; }
+
+    /// <summary>What the new-user form's role list starts on.</summary>
+    public static Role DefaultRole => Role.Viewer;
+
     public void OnGet() => Load();
 
     public IActionResult OnPostCreate(string? name, string? role, string[]? zoneIds, string? password)
@@ -31,7 +42,7 @@ public sealed class UsersModel(UserStore users, ZoneRegistry zones, ConsoleAudit
         {
             if (!Roles.TryParse(role, out var r))
             {
-                throw new AccountException($"unknown role '{role}'");
+                throw new AccountException(t("users.unknown-role"));
             }
 
             // The store's own messages are written for the CLI: say the common mistakes in the page's language.
@@ -60,18 +71,29 @@ public sealed class UsersModel(UserStore users, ZoneRegistry zones, ConsoleAudit
         return Page();
     }
 
-    public IActionResult OnPostDisable(string name, bool disabled)
+    public IActionResult OnPostDisable(string name, bool disabled, bool confirmed = false)
     {
         var me = User.ToUser();
         try
         {
             if (name == me.Name)
             {
-                throw new AccountException("you cannot disable your own account");
+                throw new AccountException(t("users.self-disable"));
+            }
+
+            if (disabled && !confirmed)
+            {
+                ConfirmLock = users.Find(name)?.Name;
+                Load();
+                return Page();
             }
 
             users.SetDisabled(name, disabled);
             audit.Record(me.Name, disabled ? "user-disable" : "user-enable", name, true, null, Remote);
+            if (disabled)
+            {
+                Message = string.Format(System.Globalization.CultureInfo.InvariantCulture, t("users.locked"), name);
+            }
         }
         catch (AccountException ex)
         {
