@@ -54,7 +54,7 @@ while [ $# -gt 0 ]; do
     --tls) tls="$2"; shift 2 ;;
     --tls-names) tls_names="$2"; shift 2 ;;
     --https-port) https_port="$2"; shift 2 ;;
-    -h|--help) sed -n '2,38p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,37p' "$0"; exit 0 ;;
     -*) echo "unknown option: $1" >&2; exit 2 ;;
     *) source_arg="$1"; shift ;;
   esac
