@@ -10,7 +10,7 @@ namespace TanKy.Hub.Tests.Deploy;
 /// </summary>
 public sealed class LocalCertificate_Tests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "tanky-cert-" + Guid.NewGuid().ToString("N")[..10]);
+    private readonly string _dir = Directory.CreateTempSubdirectory("tanky-cert-").FullName;
 
     private string Tls => Path.Combine(_dir, "tls");
 
