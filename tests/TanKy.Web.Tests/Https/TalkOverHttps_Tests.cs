@@ -58,9 +58,11 @@ public sealed class TalkOverHttps_Tests
         (await plain.Locator("main").InnerTextAsync()).Should().NotContain("no-microphone");
         hub.Get<IBroadcastService>().List(10).Should().ContainSingle("the plain-HTTP page put nothing on the air");
 
-        // The link leads to the working page over HTTPS.
+        // The certificate link works on plain HTTP: the phone gets the CA before it trusts HTTPS.
         await plain.Locator("#ptt-cert-link").ClickAsync();
         await Expect(plain.Locator("h1")).ToHaveTextAsync("Cài chứng chỉ cho điện thoại");
+        await Expect(plain.Locator("#cert-download")).ToHaveAttributeAsync("href", "/certificate/tanky-ca.crt");
+        await Screenshots.SaveAsync(plain, "certificate-phone");
     }
 
     /// <summary>
