@@ -24,6 +24,14 @@
 #                     unless SYSTEMCTL is set); the unit and paths are the same below DIR
 #   --health-url URL  health endpoint (default http://127.0.0.1:8080/health)
 #   --keep N          installed versions to keep (default 3; 'current' and the previous always stay)
+#   --tls MODE        local: make a local certificate authority and an HTTPS certificate for this
+#                     gateway (make-cert.sh, in /etc/tanky/tls) and serve HTTPS; none: leave HTTP
+#                     alone. Default: local on a first install unless appsettings.json already names
+#                     a certificate (a real one), nothing on an upgrade (an existing local CA is kept)
+#   --tls-names LIST  more names/addresses for the certificate (comma-separated), besides the host
+#                     name and `hostname -I`
+#   --https-port N    the HTTPS port (default 8443); plain HTTP stays on its port for devices and
+#                     the CA download, console pages on it redirect to HTTPS (Http:RedirectToHttps)
 # Environment: SYSTEMCTL (default systemctl, or nothing with --root), APT_GET (default apt-get,
 # or nothing with --root), HEALTH_CMD (a command
 # that exits 0 when the hub is healthy; default: curl the health URL), HEALTH_TIMEOUT (s, 60).
@@ -34,19 +42,27 @@ health_url="http://127.0.0.1:8080/health"
 keep=3
 broker=mosquitto
 source_arg=""
+tls=auto
+tls_names=""
+https_port=8443
 while [ $# -gt 0 ]; do
   case "$1" in
     --root) root="$(realpath -m "$2")"; shift 2 ;;
     --health-url) health_url="$2"; shift 2 ;;
     --keep) keep="$2"; shift 2 ;;
     --broker) broker="$2"; shift 2 ;;
-    -h|--help) sed -n '2,32p' "$0"; exit 0 ;;
+    --tls) tls="$2"; shift 2 ;;
+    --tls-names) tls_names="$2"; shift 2 ;;
+    --https-port) https_port="$2"; shift 2 ;;
+    -h|--help) sed -n '2,37p' "$0"; exit 0 ;;
     -*) echo "unknown option: $1" >&2; exit 2 ;;
     *) source_arg="$1"; shift ;;
   esac
 done
 [ -n "$source_arg" ] || { echo "usage: install.sh [--root DIR] [--broker mosquitto|embedded] TREE|TARBALL" >&2; exit 2; }
 case "$broker" in mosquitto|embedded) ;; *) echo "install.sh: --broker is mosquitto or embedded" >&2; exit 2 ;; esac
+case "$tls" in auto|local|none) ;; *) echo "install.sh: --tls is local or none" >&2; exit 2 ;; esac
+[[ "$https_port" =~ ^[0-9]+$ ]] || { echo "install.sh: --https-port is a number" >&2; exit 2; }
 
 opt="$root/opt/tanky"
 data="$root/var/lib/tanky"
@@ -90,7 +106,9 @@ fi
 mkdir -p "$opt" "$data" "$etc" "$backups" "$unit_dir" "$data/schedules"
 chmod 0750 "$data" "$etc" "$backups"
 if $as_root; then chown tanky:tanky "$data" "$data/schedules" "$backups"; chown root:tanky "$etc"; fi
+first_config=false
 if [ ! -f "$etc/appsettings.json" ]; then
+  first_config=true
   cp "$tree/deploy/appsettings.sample.json" "$etc/appsettings.json"
   chmod 0640 "$etc/appsettings.json"; $as_root && chown root:tanky "$etc/appsettings.json"
   if [ "$broker" = mosquitto ]; then
@@ -102,6 +120,29 @@ if [ ! -f "$etc/appsettings.json" ]; then
 fi
 external=false
 grep -q '"Mode": *"External"' "$etc/appsettings.json" && external=true
+
+# 2a. HTTPS. Browsers give the microphone (push-to-talk) only to secure pages, so a phone needs
+# https:// and a certificate it trusts: a local CA the phone installs once from the console's
+# page /certificate (served over plain HTTP too). A real certificate in appsettings.json wins.
+tls_dir="$etc/tls"
+real_cert=false
+grep -o '"CertificateFile": *"[^"]*"' "$etc/appsettings.json" | grep -vq "\"$tls_dir/hub.pem\"" && real_cert=true
+if [ "$tls" = auto ]; then
+  if $first_config && ! $real_cert; then tls=local
+  elif [ -f "$tls_dir/hub.pem" ]; then tls=keep
+  else tls=none; fi
+fi
+if [ "$tls" = local ] || [ "$tls" = keep ]; then
+  group=tanky; $as_root || group=none
+  renew=(); [ "$tls" = local ] && [ -n "$tls_names" ] && renew=(--renew)
+  bash "$tree/deploy/make-cert.sh" --dir "$tls_dir" --group "$group" --names "$tls_names" "${renew[@]}"
+fi
+if [ "$tls" = local ] && ! grep -q '"CaCertificateFile"' "$etc/appsettings.json"; then
+  # Plain HTTP on every address too (devices, the CA download), console pages redirected to HTTPS.
+  sed -i -E "s|\"Urls\": *\"http://[^:\"]+:([0-9]+)\"(,?)|\"Urls\": \"http://*:\\1;https://*:$https_port\",\n    \"CertificateFile\": \"$tls_dir/hub.pem\",\n    \"CaCertificateFile\": \"$tls_dir/ca.crt\",\n    \"RedirectToHttps\": true\\2|" "$etc/appsettings.json"
+  grep -q '"CaCertificateFile"' "$etc/appsettings.json" || { echo "install.sh: could not add HTTPS to Http in $etc/appsettings.json (its Urls is not a single http:// address); see operations.md" >&2; exit 1; }
+  log "HTTPS on port $https_port with $tls_dir/hub.pem; phones install the CA from http://$(hostname -s 2>/dev/null || hostname):<http port>/certificate"
+fi
 
 # 2b. Mosquitto (External mode): the package, and the directory the hub keeps its users and ACL in.
 if $external; then

@@ -40,7 +40,7 @@ for rid in "${rids[@]}"; do
       -p:PublishTrimmed=false -p:PublishReadyToRun=true -p:PublishSingleFile="$single_file" -p:IncludeNativeLibrariesForSelfExtract=true \
       -p:DebugType=none -o "$tree/bin" | { grep -v NU1603 || true; }
   done
-  cp hub/deploy/tanky-hub.service hub/deploy/install.sh hub/deploy/tanky-mosquitto-reload.path hub/deploy/tanky-mosquitto-reload.service hub/deploy/mosquitto-tanky.conf "$tree/deploy/"
+  cp hub/deploy/tanky-hub.service hub/deploy/install.sh hub/deploy/make-cert.sh hub/deploy/tanky-mosquitto-reload.path hub/deploy/tanky-mosquitto-reload.service hub/deploy/mosquitto-tanky.conf "$tree/deploy/"
   cp hub/TanKy.Hub/appsettings.json "$tree/deploy/appsettings.sample.json"
   echo "$version" > "$tree/VERSION"
   tar -C "$out" -czf "$tree.tar.gz" "$(basename "$tree")"

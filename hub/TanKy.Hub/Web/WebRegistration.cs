@@ -46,7 +46,13 @@ public static class WebRegistration
             }
         });
         services.AddHostedService<ServerUrls>();
-        services.Configure<JsonOptions>(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            o.SerializerOptions.Converters.Add(new CommuneTimeJson());
+            o.SerializerOptions.Converters.Add(new CommuneTimeJson.ForDateTime());
+        });
+        services.AddSingleton<Https.CaCertificate>();
         services.AddAuthentication(BearerTokenHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddAuthorization(Policies.Add);
         services.AddHubText();
@@ -91,6 +97,7 @@ public static class WebRegistration
     {
         TextRegistration.UseHubText(app);
         app.UseStatusCodePages();
+        Https.HttpsRedirect.Use(app);
         app.UseWebSockets();
         Console.ConsoleRegistration.UseConsoleStaticFiles(app);
         app.UseAuthentication();
@@ -111,6 +118,7 @@ public static class WebRegistration
         Emergency.Engine.EmergencyEndpoints.MapEmergencyEndpoints(app);
         Emergency.Live.LiveEndpoint.MapLiveEndpoint(app);
         Conformance.Http.ConformanceEndpoints.MapConformanceEndpoints(app);
+        Console.Pages.Certificate.CertificateDownload.Map(app);
         Console.ConsoleRegistration.MapConsole(app);
         return app;
     }

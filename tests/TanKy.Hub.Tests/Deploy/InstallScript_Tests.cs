@@ -59,6 +59,15 @@ public sealed class InstallScript_Tests : IDisposable
         File.ReadAllText(Path.Combine(Root, "etc/systemd/system/mosquitto.service.d/tanky.conf")).Should().Contain("LimitNOFILE=");
         first.Output.Should().Contain("systemctl enable --now tanky-mosquitto-reload.path").And.Contain("systemctl restart mosquitto.service");
 
+        // No real certificate configured: a local CA and server certificate, and HTTPS in the config.
+        var tls = Path.Combine(Root, "etc/tanky/tls");
+        File.ReadAllText(config).Should().Contain("https://*:8443").And.Contain($"\"CertificateFile\": \"{tls}/hub.pem\"")
+            .And.Contain($"\"CaCertificateFile\": \"{tls}/ca.crt\"").And.Contain("\"RedirectToHttps\": true");
+        System.Text.Json.JsonDocument.Parse(File.ReadAllText(config)).RootElement.GetProperty("Http").GetProperty("Urls").GetString()
+            .Should().Be("http://*:8080;https://*:8443");
+        File.Exists(Path.Combine(tls, "hub.pem")).Should().BeTrue();
+        File.GetUnixFileMode(Path.Combine(tls, "ca.key")).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
         // The commune's data and the technician's configuration edits, then an upgrade from a tarball.
         var db = new Database(DataDir);
         new ZoneRegistry(db, TimeProvider.System).Add("khoi-1", "Khối 1");
@@ -174,7 +183,7 @@ public sealed class InstallScript_Tests : IDisposable
         File.WriteAllText(exe, script);
         File.SetUnixFileMode(exe, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);
         File.WriteAllText(Path.Combine(tree, "VERSION"), version + "\n");
-        foreach (var unit in new[] { "tanky-hub.service", "tanky-mosquitto-reload.path", "tanky-mosquitto-reload.service", "mosquitto-tanky.conf" })
+        foreach (var unit in new[] { "tanky-hub.service", "make-cert.sh", "tanky-mosquitto-reload.path", "tanky-mosquitto-reload.service", "mosquitto-tanky.conf" })
         {
             File.Copy(Path.Combine(RepoRoot(), "hub/deploy", unit), Path.Combine(tree, "deploy", unit));
         }

@@ -28,6 +28,7 @@ public sealed class Users_Tests(Browser browser)
         var head = await browser.NewPageAsync(hub);
         await head.LoginAsync(ConsoleHub.HeadName, ConsoleHub.HeadPassword);
         await admin.Locator($"tr[data-name='{ConsoleHub.HeadName}'] button").ClickAsync();
+        await admin.Locator("#confirm-lock-yes").ClickAsync();
         await Expect(admin.Locator($"tr[data-name='{ConsoleHub.HeadName}']")).ToContainTextAsync("Đã khoá");
 
         await head.GotoAsync("/devices");

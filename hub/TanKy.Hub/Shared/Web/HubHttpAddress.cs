@@ -17,6 +17,7 @@ public static class HubHttpAddress
     public static string? First(IConfiguration config, IServiceProvider services)
     {
         var configured = (config["Http:Urls"] ?? Default).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0];
+        configured = Loopback(configured);
         if (!Uri.TryCreate(configured, UriKind.Absolute, out var uri) || uri.Port != 0)
         {
             return configured;
@@ -25,5 +26,21 @@ public static class HubHttpAddress
         // Before Kestrel binds, the feature holds the configured addresses, port 0 included.
         var bound = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         return bound.FirstOrDefault(a => Uri.TryCreate(a, UriKind.Absolute, out var b) && b.Port != 0 && b.Scheme == uri.Scheme);
+    }
+
+    /// <summary>A listen-on-every-address entry (<c>http://*:8080</c>, as install.sh writes with HTTPS) is reached on loopback.</summary>
+    public static string Loopback(string url)
+    {
+        foreach (var any in new[] { "*", "+", "0.0.0.0", "[::]" })
+        {
+            var prefix = "://" + any + ":";
+            var at = url.IndexOf(prefix, StringComparison.Ordinal);
+            if (at > 0)
+            {
+                return string.Concat(url.AsSpan(0, at), "://127.0.0.1:", url.AsSpan(at + prefix.Length));
+            }
+        }
+
+        return url;
     }
 }

@@ -16,4 +16,20 @@ public sealed class WebOptions
     public string? CertificateFile { get; set; }
 
     public string? CertificatePassword { get; set; }
+
+    /// <summary>
+    /// The public certificate of the local certificate authority that signed <see cref="CertificateFile"/>
+    /// (install.sh's /etc/tanky/tls/ca.crt): phones download it from the console page
+    /// <c>/certificate</c>. Only the certificate is ever read from it, never a key. Empty with a
+    /// real (publicly trusted) certificate: then the page says no installation is needed.
+    /// </summary>
+    public string? CaCertificateFile { get; set; }
+
+    /// <summary>
+    /// Console pages asked for over plain HTTP are redirected to the HTTPS address (same host name,
+    /// the port of the https:// entry of <see cref="Urls"/>). The HTTP API, /health, /metrics,
+    /// static files and the certificate page stay on HTTP: devices and the CLI use it, and a phone
+    /// needs the CA certificate before it can trust HTTPS.
+    /// </summary>
+    public bool RedirectToHttps { get; set; }
 }

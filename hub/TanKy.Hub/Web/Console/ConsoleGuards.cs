@@ -45,7 +45,9 @@ internal static class ConsoleGuards
     {
         var method = http.Request.Method;
         var unsafeMethod = !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method));
-        if (unsafeMethod && ConsoleAuth.IsApi(http.Request) && ConsoleAuth.IsCookieAuthenticated(http))
+        // Over HTTPS, browsers open WebSockets on HTTP/2 with CONNECT (RFC 8441) instead of GET; they
+        // cannot carry the header, and the Origin check below guards them instead.
+        if (unsafeMethod && !http.WebSockets.IsWebSocketRequest && ConsoleAuth.IsApi(http.Request) && ConsoleAuth.IsCookieAuthenticated(http))
         {
             try
             {

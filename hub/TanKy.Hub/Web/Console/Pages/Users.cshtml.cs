@@ -10,7 +10,12 @@ using TanKy.Hub.Shared.Text;
 
 namespace TanKy.Hub.Web.Console.Pages;
 
-/// <summary>Admins create users (hamlet heads with their zones) and disable or enable them; every change is audited.</summary>
+/// <summary>
+/// Admins create users (hamlet heads with their zones) and disable or enable them; every change is
+/// audited. A new user starts as a viewer (the least power: an admin raises the role on purpose),
+/// and disabling asks first: the "Khoá" button only shows a confirmation form, and only that
+/// form's own button (with <c>confirmed=true</c>) disables, so it works without JavaScript too.
+/// </summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class UsersModel(UserStore users, ZoneRegistry zones, ConsoleAudit audit, ConsoleText text) : PageModel
 {
@@ -21,6 +26,12 @@ public sealed class UsersModel(UserStore users, ZoneRegistry zones, ConsoleAudit
     public string? Message { get; private set; }
 
     public bool MessageIsError { get; private set; }
+
+    /// <summary>The account waiting for the admin to confirm its disabling, or null.</summary>
+    public string? ConfirmLock { get; private set; }
+
+    /// <summary>What the new-user form's role list starts on.</summary>
+    public static Role DefaultRole => Role.Viewer;
 
     public void OnGet() => Load();
 
@@ -61,7 +72,7 @@ public sealed class UsersModel(UserStore users, ZoneRegistry zones, ConsoleAudit
         return Page();
     }
 
-    public IActionResult OnPostDisable(string name, bool disabled)
+    public IActionResult OnPostDisable(string name, bool disabled, bool confirmed = false)
     {
         var me = User.ToUser();
         try
@@ -71,8 +82,19 @@ public sealed class UsersModel(UserStore users, ZoneRegistry zones, ConsoleAudit
                 throw new AccountException("account.error.disable-self");
             }
 
+            if (disabled && !confirmed)
+            {
+                ConfirmLock = users.Find(name)?.Name;
+                Load();
+                return Page();
+            }
+
             users.SetDisabled(name, disabled);
             audit.Record(me.Name, disabled ? "user-disable" : "user-enable", name, true, null, Remote);
+            if (disabled)
+            {
+                Message = text.Say(new TextMessage("users.locked", name), HttpContext);
+            }
         }
         catch (AccountException ex)
         {

@@ -12,7 +12,27 @@ const meter = document.getElementById('ptt-level');
 const error = document.getElementById('ptt-error');
 const report = document.getElementById('report');
 const confirm = document.getElementById('ptt-confirm');
+const httpsNeeded = document.getElementById('ptt-https');
 let session = null;
+
+// Browsers give the microphone only to secure pages: https://, or http:// on localhost/127.0.0.1.
+// A phone on http://tanky-hub.lan has no navigator.mediaDevices at all; say why and where to go.
+function microphoneAllowed() {
+  return window.isSecureContext && !!(navigator.mediaDevices && navigator.mediaDevices.getUserMedia);
+}
+
+function showHttpsNeeded() {
+  httpsNeeded.hidden = false;
+  button.disabled = true;
+  error.textContent = '';
+}
+
+// The reason in words, never the browser's error name (NotAllowedError, no-microphone…).
+function micProblem(err) {
+  if (err && err.name === 'NotAllowedError') return t.micDenied;
+  if (err && (err.name === 'NotFoundError' || err.name === 'OverconstrainedError')) return t.micMissing;
+  return t.micError;
+}
 
 function setState(name) {
   document.body.dataset.ptt = name;
@@ -30,9 +50,10 @@ async function press(e) {
   e.preventDefault();
   if (session) return;
   error.textContent = '';
+  if (!microphoneAllowed()) { showHttpsNeeded(); return; }
   const { zones, cls } = params();
-  if (zones.length === 0) { error.textContent = t.noZone || 'Choose a zone'; return; }
-  if (cls === 'emergency' && confirm && !confirm.checked) { error.textContent = t.confirmFirst || 'Confirm the emergency first'; return; }
+  if (zones.length === 0) { error.textContent = t.noZone; return; }
+  if (cls === 'emergency' && confirm && !confirm.checked) { error.textContent = t.confirmFirst; return; }
   const s = { ready: false, queue: [], released: false, ws: null, mic: null, stopReport: null };
   session = s;
   setState('connecting');
@@ -42,7 +63,7 @@ async function press(e) {
       else s.queue.push(chunk);
     }, (level) => { meter.value = level; });
   } catch (err) {
-    error.textContent = `${t.micError || 'Microphone unavailable'}: ${err.message}`;
+    error.textContent = micProblem(err);
     session = null;
     setState('idle');
     return;
@@ -64,10 +85,10 @@ async function press(e) {
     }
   };
   s.ws.onclose = (c) => {
-    if (c.code !== 1000 && c.code !== 1005 && !s.released && !error.textContent) error.textContent = `${t.liveClosed || 'Connection closed'}: ${c.reason || c.code}`;
+    if (c.code !== 1000 && c.code !== 1005 && !s.released && !error.textContent) error.textContent = `${t.liveClosed}: ${c.reason || c.code}`;
     if (session === s) end(s);
   };
-  s.ws.onerror = () => { error.textContent = t.liveRefused || 'The hub refused the live connection'; };
+  s.ws.onerror = () => { error.textContent = t.liveRefused; };
 }
 
 async function release() {
@@ -96,3 +117,4 @@ button.addEventListener('contextmenu', (e) => e.preventDefault());
 button.addEventListener('keydown', (e) => { if ((e.key === ' ' || e.key === 'Enter') && !e.repeat) press(e); });
 button.addEventListener('keyup', (e) => { if (e.key === ' ' || e.key === 'Enter') release(); });
 setState('idle');
+if (!microphoneAllowed()) showHttpsNeeded();
