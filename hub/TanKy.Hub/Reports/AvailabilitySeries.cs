@@ -7,16 +7,24 @@ namespace TanKy.Hub.Reports;
 /// Online/offline time per bucket and device kind, filled by the uptime sweep of each device.
 /// A report of one day uses hourly buckets, so its chart is a line, not a lone point.
 /// </summary>
-internal sealed class AvailabilitySeries(ReportPeriod period)
+internal sealed class AvailabilitySeries
 {
     private readonly SortedDictionary<string, DailySeries> _kinds = new(StringComparer.Ordinal);
-    private readonly long _from = period.From.ToUnixTimeMilliseconds();
+    private readonly ReportPeriod _period;
+    private readonly long _from;
 
-    public bool Hourly { get; } = period.Days == 1;
+    public AvailabilitySeries(ReportPeriod period)
+    {
+        _period = period;
+        _from = period.From.ToUnixTimeMilliseconds();
+        Hourly = period.Days == 1;
+    }
+
+    public bool Hourly { get; }
 
     public long BucketMs => Hourly ? DailySeries.HourMs : DailySeries.DayMs;
 
-    public int Buckets => Hourly ? 24 : period.Days;
+    public int Buckets => Hourly ? 24 : _period.Days;
 
     /// <summary>The series a device of this kind adds its time to.</summary>
     public DailySeries For(string kind) =>
@@ -32,7 +40,7 @@ internal sealed class AvailabilitySeries(ReportPeriod period)
     public IReadOnlyList<DailyPoint> Days()
     {
         var perDay = Hourly ? 24 : 1;
-        return Enumerable.Range(0, period.Days).Select(day =>
+        return Enumerable.Range(0, _period.Days).Select(day =>
         {
             long online = 0, offline = 0;
             for (var i = day * perDay; i < (day + 1) * perDay; i++)
@@ -42,7 +50,7 @@ internal sealed class AvailabilitySeries(ReportPeriod period)
                 offline += off;
             }
 
-            return new DailyPoint(period.FirstDay.AddDays(day), Pct(online, offline), ReportRow.Hours(online), ReportRow.Hours(offline));
+            return new DailyPoint(_period.FirstDay.AddDays(day), Pct(online, offline), ReportRow.Hours(online), ReportRow.Hours(offline));
         }).ToList();
     }
 

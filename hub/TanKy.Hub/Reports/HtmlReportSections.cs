@@ -14,12 +14,12 @@ internal static class HtmlReportSections
         if (r.Hourly.Count > 0)
         {
             var hours = r.Hourly.Select(p => p.AvailabilityPct).ToList();
-            sb.Append(AvailabilityLineChart.Render("chart-hourly", Get("rpt.chart.hourly"), [new(Get("rpt.commune"), hours)], "00:00", "24:00"));
+            sb.Append(AvailabilityLineChart.Render("chart-hourly", Get("rpt.chart.hourly"), [new AvailabilityLineChart.Line(Get("rpt.commune"), hours)], "00:00", "24:00"));
         }
         else
         {
             var days = r.Daily.Select(p => p.AvailabilityPct).ToList();
-            sb.Append(AvailabilityLineChart.Render("chart-daily", Get("rpt.chart.daily"), [new(Get("rpt.commune"), days)], Day(r.Daily[0].Date), Day(r.Daily[^1].Date)));
+            sb.Append(AvailabilityLineChart.Render("chart-daily", Get("rpt.chart.daily"), [new AvailabilityLineChart.Line(Get("rpt.commune"), days)], Day(r.Daily[0].Date), Day(r.Daily[^1].Date)));
         }
 
         sb.Append($"<p class=\"note\">{E(Get(r.Hourly.Count > 0 ? "rpt.chart.kinds-hourly" : "rpt.chart.kinds-daily"))}</p>");

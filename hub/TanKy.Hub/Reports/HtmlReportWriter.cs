@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using static TanKy.Hub.Reports.Html;
 using static TanKy.Hub.Reports.Text.ReportText;
@@ -17,7 +18,7 @@ internal static class HtmlReportWriter
         sb.Append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"vi\"><head><meta charset=\"utf-8\"/>");
         sb.Append($"<title>{E(Get("rpt.html.title"))} – {E(r.Period.Label)}</title><style>{ReportStyles.Css}</style></head><body>");
         sb.Append($"<h1>{E(Get("rpt.html.title"))}</h1>");
-        sb.Append($"<p class=\"sub\">{E(Get("rpt.html.subtitle", SiteName(r.Site), r.Period.Label, r.Period.FirstDay.ToString("dd/MM/yyyy", Vietnamese), r.Period.LastDay.ToString("dd/MM/yyyy", Vietnamese)))}</p>");
+        sb.Append($"<p class=\"sub\">{E(Get("rpt.html.subtitle", SiteName(r.Site), r.Period.Label, r.Period.FirstDay.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), r.Period.LastDay.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)))}</p>");
         var scope = r.ScopeNames.Count > 0 ? Get("rpt.html.scope", string.Join(", ", r.ScopeNames)) : "";
         sb.Append($"<p class=\"sub\">{E(Get("rpt.html.generated", Local(r.GeneratedAt)))}{E(scope)}</p>");
         Overview(sb, r.Commune);

@@ -50,7 +50,7 @@ public static class ReportCommand
         if (path is null)
         {
             await using var stdout = Console.OpenStandardOutput();
-            await ReportWriter.WriteAsync(report, format, stdout, ct, headers);
+            await ReportWriter.WriteAsync(report, format, headers, stdout, ct);
             return;
         }
 
@@ -58,7 +58,7 @@ public static class ReportCommand
         var temp = path + ".tmp";
         await using (var file = File.Create(temp))
         {
-            await ReportWriter.WriteAsync(report, format, file, ct, headers);
+            await ReportWriter.WriteAsync(report, format, headers, file, ct);
         }
 
         File.Move(temp, path, overwrite: true);

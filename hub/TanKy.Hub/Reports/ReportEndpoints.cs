@@ -51,7 +51,7 @@ public static class ReportEndpoints
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"{ReportWriter.FileName(report, reportFormat)}\"";
             }
 
-            await ReportWriter.WriteAsync(report, reportFormat, http.Response.Body, http.RequestAborted, csvHeaders);
+            await ReportWriter.WriteAsync(report, reportFormat, csvHeaders, http.Response.Body, http.RequestAborted);
             return Results.Empty;
         }).RequireAuthorization(Policies.Read).WithName("GetReport").WithSummary("Digital-infrastructure indicator report for a period");
     }

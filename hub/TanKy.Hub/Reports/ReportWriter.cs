@@ -23,7 +23,10 @@ internal static class ReportWriter
     public static string FileName(IndicatorReport report, ReportFormat format) =>
         $"bao-cao-{report.Site}-{report.Period.FirstDay:yyyyMMdd}-{report.Period.LastDay:yyyyMMdd}.{format.ToString().ToLowerInvariant()}";
 
-    public static async Task WriteAsync(IndicatorReport report, ReportFormat format, Stream output, CancellationToken cancellationToken = default, CsvHeaders headers = CsvHeaders.Vietnamese)
+    public static Task WriteAsync(IndicatorReport report, ReportFormat format, Stream output, CancellationToken cancellationToken = default) =>
+        WriteAsync(report, format, CsvHeaders.Vietnamese, output, cancellationToken);
+
+    public static async Task WriteAsync(IndicatorReport report, ReportFormat format, CsvHeaders headers, Stream output, CancellationToken cancellationToken = default)
     {
         switch (format)
         {

@@ -22,7 +22,7 @@ public sealed class ReportCharts_Tests(AvailabilityFixture fixture) : IClassFixt
         report.Hourly[0].AvailabilityPct.Should().NotBeNull();
         report.Hourly[10].AvailabilityPct.Should().BeNull("the hub was down from 10:00 to 12:00: nothing is known");
         report.Hourly[11].AvailabilityPct.Should().BeNull();
-        report.Hourly.Sum(h => h.OnlineHours).Should().BeApproximately(report.Commune.OnlineHours, 0.01);
+        report.Hourly.Sum(h => h.OnlineHours).Should().BeApproximately(report.Commune.OnlineHours, 0.05);
 
         var chart = Chart(report, "chart-hourly");
         var lines = chart.Descendants(Svg + "polyline").ToList();
@@ -40,7 +40,7 @@ public sealed class ReportCharts_Tests(AvailabilityFixture fixture) : IClassFixt
         report.ByKind.Should().OnlyContain(k => k.Points.Count == 24);
         report.ByKind.Single(k => k.Kind == "wifi-ap").Points[14].AvailabilityPct.Should().Be(0, "F was silent from 14:00 to 15:30");
         var chart = Chart(report, "chart-kinds")!;
-        chart.Descendants(Svg + "text").Select(t => t.Value).Should().Contain(["Cụm loa", "Wi-Fi công cộng"]);
+        chart.Descendants(Svg + "text").Select(t => t.Value).Should().Contain("Cụm loa").And.Contain("Wi-Fi công cộng");
     }
 
     [Fact]
