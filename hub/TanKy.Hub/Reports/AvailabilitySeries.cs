@@ -30,8 +30,11 @@ internal sealed class AvailabilitySeries
     public DailySeries For(string kind) =>
         _kinds.TryGetValue(kind, out var s) ? s : _kinds[kind] = new DailySeries(_from, Buckets, BucketMs);
 
-    public IReadOnlyList<KindSeries> ByKind(Func<string, string> name) =>
-        _kinds.Select(k => new KindSeries(k.Key, name(k.Key), Points(i => (k.Value.Online(i), k.Value.Offline(i))))).ToList();
+    /// <summary>One line per kind that counted any time (a kind whose devices were all removed before the period has none).</summary>
+    public IReadOnlyList<KindSeries> ByKind(Func<string, string> name) => _kinds
+        .Where(k => Enumerable.Range(0, Buckets).Any(i => k.Value.Online(i) + k.Value.Offline(i) > 0))
+        .Select(k => new KindSeries(k.Key, name(k.Key), Points(i => (k.Value.Online(i), k.Value.Offline(i)))))
+        .ToList();
 
     /// <summary>Every kind together, per bucket.</summary>
     public IReadOnlyList<SeriesPoint> Fleet() => Points(Sum);
