@@ -24,7 +24,7 @@ public sealed class ReportCharts_Tests(AvailabilityFixture fixture) : IClassFixt
         report.Hourly[11].AvailabilityPct.Should().BeNull();
         report.Hourly.Sum(h => h.OnlineHours).Should().BeApproximately(report.Commune.OnlineHours, 0.05);
 
-        var chart = Chart(report, "chart-hourly");
+        var chart = Chart(report, "chart-hourly")!;
         var lines = chart.Descendants(Svg + "polyline").ToList();
         lines.Should().HaveCount(2, "one stretch before the hub stopped, one after");
         lines.Sum(l => l.Attribute("points")!.Value.Split(' ').Length).Should().Be(22);
