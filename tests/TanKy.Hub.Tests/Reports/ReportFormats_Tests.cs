@@ -22,7 +22,7 @@ public sealed class ReportFormats_Tests : IClassFixture<AvailabilityFixture>
     }
 
     [Fact]
-    public void Html_is_well_formed_self_contained_Vietnamese_with_the_three_charts()
+    public void Html_is_well_formed_self_contained_Vietnamese_with_its_charts()
     {
         var doc = Html();
         var text = doc.ToString();
