@@ -4,6 +4,7 @@ using TanKy.Hub.Reports;
 using TanKy.Hub.Reports.Broadcasting;
 using TanKy.Hub.Shared;
 using TanKy.Protocol;
+using TanKy.Tests.Shared;
 
 namespace TanKy.EndToEnd.Tests.Emergency;
 
