@@ -4,8 +4,10 @@ using System.Text;
 namespace TanKy.Hub.Reports;
 
 /// <summary>
-/// The CSV for the province: one row per commune, kind, hamlet and device, with stable column
-/// names (documented in hub/docs/reports.md), ISO dates, dot decimals and empty cells for "none".
+/// The CSV for the province: one row per commune, kind, hamlet and device, ISO dates, dot
+/// decimals and empty cells for "none". With machine headers (<c>en</c>) the columns and values
+/// are today's stable ones (documented in hub/docs/reports.md); with Vietnamese headers (the
+/// default) the id column is left out and levels, kinds and hamlets are shown by name.
 /// </summary>
 internal static class CsvReportWriter
 {
@@ -16,19 +18,37 @@ internal static class CsvReportWriter
         "incidents", "longest_outage_min", "mttr_min", "mtbf_hours",
     ];
 
-    public static string Write(IndicatorReport report)
+    public static string Write(IndicatorReport report, CsvHeaders headers = CsvHeaders.Machine)
     {
+        var people = headers == CsvHeaders.Vietnamese;
+        var columns = people ? Columns.Where(c => c != "id").ToList() : Columns;
         var sb = new StringBuilder();
-        sb.AppendJoin(',', Columns).Append("\r\n");
+        sb.AppendJoin(',', columns.Select(c => Escape(people ? CsvHeadersParser.Vietnamese(c) : c))).Append("\r\n");
         foreach (var row in report.AllRows())
         {
-            string[] cells =
-            [
-                report.Site, Date(report.Period.FirstDay), Date(report.Period.LastDay), row.Level, row.Id, row.Name, row.Kind, row.Hamlet,
-                Num(row.Installed), Num(row.OnlineNow), Num(row.OnlineHours), Num(row.OfflineHours), Num(row.UnknownHours), Num(row.MaintenanceHours),
-                Num(row.AvailabilityPct), Num(row.Incidents), Num(row.LongestOutageMin), Num(row.MttrMin), Num(row.MtbfHours),
-            ];
-            sb.AppendJoin(',', cells.Select(Escape)).Append("\r\n");
+            var cells = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["site"] = report.Site,
+                ["period_from"] = Date(report.Period.FirstDay),
+                ["period_to"] = Date(report.Period.LastDay),
+                ["level"] = people ? DeviceLabels.Level(row.Level) : row.Level,
+                ["id"] = row.Id,
+                ["name"] = row.Name,
+                ["kind"] = people && row.Kind.Length > 0 ? DeviceLabels.Kind(row.Kind) : row.Kind,
+                ["hamlet"] = people ? row.HamletNames : row.Hamlet,
+                ["installed"] = Num(row.Installed),
+                ["online_now"] = Num(row.OnlineNow),
+                ["online_hours"] = Num(row.OnlineHours),
+                ["offline_hours"] = Num(row.OfflineHours),
+                ["unknown_hours"] = Num(row.UnknownHours),
+                ["maintenance_hours"] = Num(row.MaintenanceHours),
+                ["availability_pct"] = Num(row.AvailabilityPct),
+                ["incidents"] = Num(row.Incidents),
+                ["longest_outage_min"] = Num(row.LongestOutageMin),
+                ["mttr_min"] = Num(row.MttrMin),
+                ["mtbf_hours"] = Num(row.MtbfHours),
+            };
+            sb.AppendJoin(',', columns.Select(c => Escape(cells[c]))).Append("\r\n");
         }
 
         return sb.ToString();

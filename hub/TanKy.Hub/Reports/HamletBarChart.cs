@@ -1,5 +1,6 @@
 using System.Text;
 using static TanKy.Hub.Reports.Html;
+using static TanKy.Hub.Reports.Text.ReportText;
 
 namespace TanKy.Hub.Reports;
 
@@ -15,7 +16,7 @@ internal static class HamletBarChart
         var height = (Math.Max(1, hamlets.Count) * RowHeight) + 30;
         var sb = new StringBuilder();
         sb.Append($"<svg id=\"chart-hamlets\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"680\" height=\"{height}\" viewBox=\"0 0 680 {height}\">");
-        sb.Append("<title>Tỷ lệ sẵn sàng theo khối/xóm</title>");
+        sb.Append($"<title>{E(Get("rpt.chart.hamlets"))}</title>");
         for (var tick = 0; tick <= 100; tick += 25)
         {
             var x = LabelWidth + (BarWidth * tick / 100.0);

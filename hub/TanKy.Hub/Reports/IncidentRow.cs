@@ -9,6 +9,7 @@ internal sealed record IncidentRow(
     string Name,
     string Kind,
     string Hamlet,
+    string HamletNames,
     DateTimeOffset Start,
     DateTimeOffset End,
     double DurationMin,

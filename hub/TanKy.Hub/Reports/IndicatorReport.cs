@@ -14,6 +14,9 @@ internal sealed record IndicatorReport
     /// <summary>Hamlets the report is limited to; empty for the whole commune.</summary>
     public IReadOnlyList<string> Scope { get; init; } = [];
 
+    /// <summary>Display names of <see cref="Scope"/>.</summary>
+    public IReadOnlyList<string> ScopeNames { get; init; } = [];
+
     public required ReportRow Commune { get; init; }
 
     public required IReadOnlyList<ReportRow> Kinds { get; init; }
@@ -23,6 +26,12 @@ internal sealed record IndicatorReport
     public required IReadOnlyList<ReportRow> Devices { get; init; }
 
     public required IReadOnlyList<DailyPoint> Daily { get; init; }
+
+    /// <summary>Fleet availability per hour; only for a one-day period (a daily chart of one day is a dot).</summary>
+    public IReadOnlyList<SeriesPoint> Hourly { get; init; } = [];
+
+    /// <summary>Availability over time per device kind: daily, or hourly for a one-day period.</summary>
+    public IReadOnlyList<KindSeries> ByKind { get; init; } = [];
 
     public required int IncidentsTotal { get; init; }
 

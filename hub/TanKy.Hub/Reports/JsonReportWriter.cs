@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace TanKy.Hub.Reports;
 
-/// <summary>The JSON form of the report (snake_case names, ISO dates, documented in hub/docs/reports.md).</summary>
+/// <summary>The JSON form of the report (snake_case names, ISO dates and Vietnam-time instants, documented in hub/docs/reports.md).</summary>
 internal static class JsonReportWriter
 {
     public static readonly JsonSerializerOptions Options = new()
@@ -11,6 +11,7 @@ internal static class JsonReportWriter
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new ReportTimeJson() },
     };
 
     public static Task WriteAsync(IndicatorReport report, Stream output, CancellationToken cancellationToken) =>
@@ -25,11 +26,14 @@ internal static class JsonReportWriter
         period = new { from = r.Period.FirstDay, to = r.Period.LastDay, days = r.Period.Days, label = r.Period.Label, time_zone = "Asia/Ho_Chi_Minh" },
         generated_at = r.GeneratedAt,
         scope = r.Scope,
+        scope_names = r.ScopeNames,
         commune = r.Commune,
         kinds = r.Kinds,
         hamlets = r.Hamlets,
         devices = r.Devices,
         daily = r.Daily,
+        hourly = r.Hourly,
+        availability_by_kind = r.ByKind,
         incidents_total = r.IncidentsTotal,
         incidents = r.Incidents,
         timeline = r.Timeline,

@@ -1,9 +1,10 @@
 using System.Text;
 using static TanKy.Hub.Reports.Html;
+using static TanKy.Hub.Reports.Text.ReportText;
 
 namespace TanKy.Hub.Reports;
 
-/// <summary>Outages per device across the period, one strip per device (a Gantt-like inline SVG).</summary>
+/// <summary>Outages per device across the period, one strip per device by name (a Gantt-like inline SVG).</summary>
 internal static class OutageTimelineChart
 {
     private const double LabelWidth = 150, Width = 530, RowHeight = 16;
@@ -15,11 +16,11 @@ internal static class OutageTimelineChart
         var height = (Math.Max(1, rows.Count) * RowHeight) + 24;
         var sb = new StringBuilder();
         sb.Append($"<svg id=\"chart-timeline\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"690\" height=\"{F(height)}\" viewBox=\"0 0 690 {F(height)}\">");
-        sb.Append("<title>Dòng thời gian mất kết nối theo thiết bị</title>");
+        sb.Append($"<title>{E(Get("rpt.chart.timeline"))}</title>");
         for (var i = 0; i < rows.Count; i++)
         {
             var y = i * RowHeight;
-            sb.Append($"<text x=\"{LabelWidth - 4}\" y=\"{F(y + 12)}\" text-anchor=\"end\" class=\"small\">{E(rows[i].DeviceId)}</text>");
+            sb.Append($"<text x=\"{LabelWidth - 4}\" y=\"{F(y + 12)}\" text-anchor=\"end\" class=\"small\">{E(rows[i].Name)}</text>");
             sb.Append($"<rect x=\"{LabelWidth}\" y=\"{F(y + 3)}\" width=\"{Width}\" height=\"{RowHeight - 6}\" class=\"strip\"/>");
             foreach (var o in rows[i].Outages)
             {

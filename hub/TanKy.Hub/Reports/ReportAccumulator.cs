@@ -1,9 +1,13 @@
 using TanKy.Hub.Availability.Model;
+using TanKy.Hub.Reports.Text;
 
 namespace TanKy.Hub.Reports;
 
-/// <summary>Collects per-device results into the report's groups, longest incidents and timeline.</summary>
-internal sealed class ReportAccumulator(DailySeries daily, ReportOptions options)
+/// <summary>
+/// Collects per-device results into the report's groups, longest incidents and timeline. Rows
+/// carry display names beside ids: people read names, the CSV for machines keeps the ids.
+/// </summary>
+internal sealed class ReportAccumulator(AvailabilitySeries series, ReportOptions options, IReadOnlyDictionary<string, string> zoneNames)
 {
     private readonly ReportGroup _commune = new();
     private readonly SortedDictionary<string, ReportGroup> _kinds = new(StringComparer.Ordinal);
@@ -13,7 +17,7 @@ internal sealed class ReportAccumulator(DailySeries daily, ReportOptions options
     private readonly List<DeviceAvailability> _timeline = [];
     private readonly Dictionary<string, DeviceFacts> _facts = new(StringComparer.Ordinal);
 
-    public DailySeries Daily { get; } = daily;
+    public AvailabilitySeries Series { get; } = series;
 
     public void Add(DeviceAvailability result, bool onlineNow, IReadOnlySet<string>? scope)
     {
@@ -26,7 +30,10 @@ internal sealed class ReportAccumulator(DailySeries daily, ReportOptions options
             Group(_hamlets, zone).Add(result, onlineNow);
         }
 
-        _devices.Add(ReportRow.From("device", d.Id, d.Name, result.Totals, result.InstalledAtEnd ? 1 : 0, onlineNow ? 1 : 0, d.Kind, string.Join(",", d.Zones)));
+        _devices.Add(ReportRow.From("device", d.Id, d.Name, result.Totals, result.InstalledAtEnd ? 1 : 0, onlineNow ? 1 : 0, d.Kind, string.Join(",", d.Zones)) with
+        {
+            HamletNames = ZoneNames(d.Zones),
+        });
         foreach (var incident in result.Incidents)
         {
             _longest.Enqueue(incident, incident.CountedMs);
@@ -40,18 +47,20 @@ internal sealed class ReportAccumulator(DailySeries daily, ReportOptions options
     }
 
     public IndicatorReport ToReport(string site, ReportPeriod period, DateTimeOffset now, IReadOnlySet<string>? scope,
-        IReadOnlyDictionary<string, string> zoneNames, BroadcastSummary broadcasting, IReadOnlyList<WifiRow> wifi) => new()
+        BroadcastSummary broadcasting, IReadOnlyList<WifiRow> wifi) => new()
     {
         Site = site,
         Period = period,
         GeneratedAt = now,
         Scope = scope?.Order(StringComparer.Ordinal).ToList() ?? [],
-        Commune = _commune.ToRow("commune", site, "Toàn xã"),
+        ScopeNames = scope?.Order(StringComparer.Ordinal).Select(z => zoneNames.GetValueOrDefault(z, z)).ToList() ?? [],
+        Commune = _commune.ToRow("commune", site, ReportText.Get("rpt.commune")),
         Kinds = _kinds.Select(k => k.Value.ToRow("kind", k.Key, DeviceLabels.Kind(k.Key), k.Key)).ToList(),
         Hamlets = _hamlets.Select(h => h.Value.ToRow("hamlet", h.Key, zoneNames.GetValueOrDefault(h.Key, h.Key))).ToList(),
         Devices = _devices,
-        Daily = Enumerable.Range(0, Daily.Days).Select(i => new DailyPoint(
-            period.FirstDay.AddDays(i), Daily.Percent(i) is { } p ? Math.Round(p, 3) : null, ReportRow.Hours(Daily.Online(i)), ReportRow.Hours(Daily.Offline(i)))).ToList(),
+        Daily = Series.Days(),
+        Hourly = Series.Hourly ? Series.Fleet() : [],
+        ByKind = Series.ByKind(DeviceLabels.Kind),
         IncidentsTotal = _commune.Totals.Incidents,
         Incidents = _longest.UnorderedItems.Select(x => x.Element).OrderBy(i => i.StartMs).ThenBy(i => i.DeviceId, StringComparer.Ordinal).Select(Row).ToList(),
         Timeline = _timeline.OrderByDescending(t => t.Totals.OfflineMs).ThenBy(t => t.Device.Id, StringComparer.Ordinal)
@@ -63,7 +72,7 @@ internal sealed class ReportAccumulator(DailySeries daily, ReportOptions options
     private IncidentRow Row(Incident i)
     {
         var d = _facts[i.DeviceId];
-        return new IncidentRow(i.DeviceId, d.Name, d.Kind, string.Join(",", d.Zones),
+        return new IncidentRow(i.DeviceId, d.Name, d.Kind, string.Join(",", d.Zones), ZoneNames(d.Zones),
             DateTimeOffset.FromUnixTimeMilliseconds(i.StartMs), DateTimeOffset.FromUnixTimeMilliseconds(i.EndMs),
             ReportRow.Minutes(i.CountedMs), i.StartedBeforePeriod, i.OngoingAtPeriodEnd);
     }
@@ -83,6 +92,8 @@ internal sealed class ReportAccumulator(DailySeries daily, ReportOptions options
             _timeline.RemoveRange(options.TimelineDevices, _timeline.Count - options.TimelineDevices);
         }
     }
+
+    private string ZoneNames(IEnumerable<string> zones) => string.Join(", ", zones.Select(z => zoneNames.GetValueOrDefault(z, z)));
 
     private static ReportGroup Group(SortedDictionary<string, ReportGroup> groups, string key) =>
         groups.TryGetValue(key, out var g) ? g : groups[key] = new ReportGroup();

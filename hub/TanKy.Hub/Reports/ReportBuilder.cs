@@ -28,7 +28,7 @@ internal sealed class ReportBuilder(Database db, TimeProvider time, IBroadcastSt
         var hubUp = HubUptime.Load(c, now.ToUnixTimeMilliseconds());
         var windows = new MaintenanceStore(db, time).List(period.From, period.To);
         var zoneNames = c.Query<(string Id, string Name)>("SELECT id, name FROM zones").ToDictionary(z => z.Id, z => z.Name, StringComparer.Ordinal);
-        var acc = new ReportAccumulator(new DailySeries(from, period.Days), options.Value);
+        var acc = new ReportAccumulator(new AvailabilitySeries(period), options.Value, zoneNames);
 
         using (var stream = new StatusEventStream(c, to))
         {
@@ -36,7 +36,7 @@ internal sealed class ReportBuilder(Database db, TimeProvider time, IBroadcastSt
             {
                 var events = stream.For(device.Id);
                 var maintenance = TimeRange.Merge(windows.Where(w => w.Covers(device)).Select(w => w.Range));
-                var result = UptimeCalculator.Calculate(device, events, hubUp, maintenance, from, to, acc.Daily);
+                var result = UptimeCalculator.Calculate(device, events, hubUp, maintenance, from, to, acc.Series.For(device.Kind));
                 if (result.InstalledInPeriod)
                 {
                     acc.Add(result, device.Registered && device.CurrentStatus == DeviceStatus.Online, zones);
@@ -44,7 +44,7 @@ internal sealed class ReportBuilder(Database db, TimeProvider time, IBroadcastSt
             }
         }
 
-        var wifi = WifiUsageReader.Read(c, period, facts.ToDictionary(f => f.Id, StringComparer.Ordinal));
-        return acc.ToReport(hub.Value.Site, period, now, zones, zoneNames, broadcasts.Summarise(period, zones), wifi);
+        var wifi = WifiUsageReader.Read(c, period, facts.ToDictionary(f => f.Id, StringComparer.Ordinal), zoneNames);
+        return acc.ToReport(hub.Value.Site, period, now, zones, broadcasts.Summarise(period, zones), wifi);
     }
 }

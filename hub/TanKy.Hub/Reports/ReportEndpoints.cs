@@ -4,37 +4,41 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TanKy.Hub.Accounts.Http;
 using TanKy.Hub.Devices.Http;
+using TanKy.Hub.Reports.Text;
 
 namespace TanKy.Hub.Reports;
 
 /// <summary>
-/// <c>GET /api/v1/reports?from=&amp;to=|period=&amp;format=html|csv|json&amp;zone=</c>: any signed-in
+/// <c>GET /api/v1/reports?from=&amp;to=|period=&amp;format=html|csv|json&amp;headers=vi|en&amp;zone=</c>: any signed-in
 /// user. A hamlet head's report covers only their hamlets; asking for another hamlet is a 403.
 /// </summary>
 public static class ReportEndpoints
 {
     public static void MapReportEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/reports", async (HttpContext http, string? from, string? to, string? period, string? format, string? zone, ClaimsPrincipal principal, ReportBuilder builder) =>
+        app.MapGet("/api/v1/reports", async (HttpContext http, string? from, string? to, string? period, string? format, string? headers, string? zone, ClaimsPrincipal principal, ReportBuilder builder) =>
         {
             var user = principal.ToUser();
+            var language = http.Request.Cookies["tanky.lang"] == "en" ? "en" : "vi";
             if (zone is not null && !user.CanReachZone(zone))
             {
-                return DeviceEndpoints.Forbidden($"zone '{zone}' is outside your hamlets");
+                return DeviceEndpoints.Forbidden(ReportText.In(language, "rpt.error.zone-forbidden", zone));
             }
 
             ReportPeriod reportPeriod;
             ReportFormat reportFormat;
+            CsvHeaders csvHeaders;
             try
             {
                 reportPeriod = period is not null ? ReportPeriod.Parse(period)
                     : from is not null && to is not null ? ReportPeriod.FromDates(from, to)
-                    : throw new FormatException("give from and to (yyyy-MM-dd) or period (2026-11, 2026-Q4, 2026)");
+                    : throw new ReportInputException("rpt.error.no-period-http");
                 reportFormat = ReportWriter.ParseFormat(format);
+                csvHeaders = CsvHeadersParser.Parse(headers);
             }
-            catch (FormatException ex)
+            catch (ReportInputException ex)
             {
-                return Results.Problem(statusCode: 400, title: "Tham số không hợp lệ / invalid parameters", detail: ex.Message);
+                return Results.Problem(statusCode: 400, title: ReportText.In(language, "rpt.error.title"), detail: ex.MessageIn(language));
             }
 
             IReadOnlySet<string>? scope = zone is not null ? new HashSet<string>([zone], StringComparer.Ordinal)
@@ -47,7 +51,7 @@ public static class ReportEndpoints
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"{ReportWriter.FileName(report, reportFormat)}\"";
             }
 
-            await ReportWriter.WriteAsync(report, reportFormat, http.Response.Body, http.RequestAborted);
+            await ReportWriter.WriteAsync(report, reportFormat, csvHeaders, http.Response.Body, http.RequestAborted);
             return Results.Empty;
         }).RequireAuthorization(Policies.Read).WithName("GetReport").WithSummary("Digital-infrastructure indicator report for a period");
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using TanKy.Hub.Reports.Text;
 using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Reports;
@@ -25,7 +26,7 @@ public sealed partial record ReportPeriod(DateOnly FirstDay, DateOnly LastDay, s
     {
         var first = ParseDay(from, "--from");
         var last = ParseDay(to, "--to");
-        return Checked(first, last, $"{first:yyyy-MM-dd} – {last:yyyy-MM-dd}");
+        return Checked(first, last, ReportText.Get("rpt.period.range", first.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), last.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)));
     }
 
     public static ReportPeriod Parse(string period)
@@ -33,12 +34,17 @@ public sealed partial record ReportPeriod(DateOnly FirstDay, DateOnly LastDay, s
         var p = period.Trim();
         if (DateOnly.TryParseExact(p, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            return Checked(day, day, $"ngày {day:dd/MM/yyyy}");
+            return Checked(day, day, ReportText.Get("rpt.period.day", day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)));
         }
 
         if (DateOnly.TryParseExact(p + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) && p.Length == 7)
         {
-            return Checked(month, month.AddMonths(1).AddDays(-1), $"tháng {month:MM/yyyy}");
+            return Checked(month, month.AddMonths(1).AddDays(-1), ReportText.Get("rpt.period.month", month.ToString("MM/yyyy", CultureInfo.InvariantCulture)));
+        }
+
+        if (MonthPattern().IsMatch(p))
+        {
+            throw new ReportInputException("rpt.error.month", p[5..], p);
         }
 
         var quarter = QuarterPattern().Match(p);
@@ -47,33 +53,33 @@ public sealed partial record ReportPeriod(DateOnly FirstDay, DateOnly LastDay, s
             var year = int.Parse(quarter.Groups[1].Value, CultureInfo.InvariantCulture);
             var q = int.Parse(quarter.Groups[2].Value, CultureInfo.InvariantCulture);
             var first = new DateOnly(year, ((q - 1) * 3) + 1, 1);
-            return Checked(first, first.AddMonths(3).AddDays(-1), $"quý {q}/{year}");
+            return Checked(first, first.AddMonths(3).AddDays(-1), ReportText.Get("rpt.period.quarter", q, year.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (YearPattern().IsMatch(p))
         {
             var year = int.Parse(p, CultureInfo.InvariantCulture);
-            return Checked(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), $"năm {year}");
+            return Checked(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), ReportText.Get("rpt.period.year", year.ToString(CultureInfo.InvariantCulture)));
         }
 
-        throw new FormatException($"invalid period '{period}': use 2026-11-28, 2026-11, 2026-Q4 or 2026");
+        throw new ReportInputException("rpt.error.period", period.Trim());
     }
 
     private static DateOnly ParseDay(string value, string name) =>
         DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d
-            : throw new FormatException($"{name} '{value}' is not a date (yyyy-MM-dd)");
+            : throw new ReportInputException(name == "--from" ? "rpt.error.from" : "rpt.error.to", value.Trim());
 
     private static ReportPeriod Checked(DateOnly first, DateOnly last, string label)
     {
         if (last < first)
         {
-            throw new FormatException($"the period ends ({last:yyyy-MM-dd}) before it starts ({first:yyyy-MM-dd})");
+            throw new ReportInputException("rpt.error.backwards", last.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), first.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
         }
 
         if (last.DayNumber - first.DayNumber + 1 > MaxDays || first.Year < 2000)
         {
-            throw new FormatException($"a report covers 1 to {MaxDays} days from the year 2000 on");
+            throw new ReportInputException("rpt.error.length", MaxDays);
         }
 
         return new ReportPeriod(first, last, label);
@@ -81,6 +87,9 @@ public sealed partial record ReportPeriod(DateOnly FirstDay, DateOnly LastDay, s
 
     [GeneratedRegex(@"^(\d{4})-Q([1-4])$", RegexOptions.IgnoreCase)]
     private static partial Regex QuarterPattern();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}$")]
+    private static partial Regex MonthPattern();
 
     [GeneratedRegex(@"^\d{4}$")]
     private static partial Regex YearPattern();

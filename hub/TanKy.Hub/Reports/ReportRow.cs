@@ -19,6 +19,9 @@ internal sealed record ReportRow
 
     public string Hamlet { get; init; } = "";
 
+    /// <summary>Display names of <see cref="Hamlet"/>'s ids, for people (HTML, Vietnamese CSV).</summary>
+    public string HamletNames { get; init; } = "";
+
     public int Installed { get; init; }
 
     public int OnlineNow { get; init; }

@@ -26,6 +26,8 @@ internal static class ReportStyles
         svg .value { font-size: 9px; }
         svg .bar-good { fill: #2e7d32; } svg .bar-fair { fill: #f9a825; } svg .bar-poor { fill: #c62828; } svg .bar-none { fill: #bbb; }
         svg .line { fill: none; stroke: #1565c0; stroke-width: 2; }
+        svg .line-1 { stroke: #2e7d32; } svg .line-2 { stroke: #ef6c00; } svg .line-3 { stroke: #6a1b9a; } svg .line-4 { stroke: #c62828; } svg .line-5 { stroke: #00838f; }
+        svg .legend { font-size: 9px; }
         svg .strip { fill: #e8f5e9; } svg .outage { fill: #c62828; }
         .flag { color: #c62828; font-size: 9pt; }
         @media print { .pagebreak { page-break-before: always; } a { color: inherit; text-decoration: none; } }

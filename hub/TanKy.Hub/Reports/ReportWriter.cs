@@ -10,7 +10,7 @@ internal static class ReportWriter
         "html" => ReportFormat.Html,
         "csv" => ReportFormat.Csv,
         "json" => ReportFormat.Json,
-        _ => throw new FormatException($"unknown format '{format}': use html, csv or json"),
+        _ => throw new ReportInputException("rpt.error.format", format),
     };
 
     public static string ContentType(ReportFormat format) => format switch
@@ -23,7 +23,10 @@ internal static class ReportWriter
     public static string FileName(IndicatorReport report, ReportFormat format) =>
         $"bao-cao-{report.Site}-{report.Period.FirstDay:yyyyMMdd}-{report.Period.LastDay:yyyyMMdd}.{format.ToString().ToLowerInvariant()}";
 
-    public static async Task WriteAsync(IndicatorReport report, ReportFormat format, Stream output, CancellationToken cancellationToken = default)
+    public static Task WriteAsync(IndicatorReport report, ReportFormat format, Stream output, CancellationToken cancellationToken = default) =>
+        WriteAsync(report, format, CsvHeaders.Vietnamese, output, cancellationToken);
+
+    public static async Task WriteAsync(IndicatorReport report, ReportFormat format, CsvHeaders headers, Stream output, CancellationToken cancellationToken = default)
     {
         switch (format)
         {
@@ -31,7 +34,7 @@ internal static class ReportWriter
                 await JsonReportWriter.WriteAsync(report, output, cancellationToken);
                 break;
             case ReportFormat.Csv:
-                await WriteTextAsync(output, CsvReportWriter.Write(report), cancellationToken);
+                await WriteTextAsync(output, CsvReportWriter.Write(report, headers), cancellationToken, byteOrderMark: true);
                 break;
             default:
                 await WriteTextAsync(output, HtmlReportWriter.Write(report), cancellationToken);
@@ -39,9 +42,13 @@ internal static class ReportWriter
         }
     }
 
-    private static async Task WriteTextAsync(Stream output, string text, CancellationToken cancellationToken)
+    private static async Task WriteTextAsync(Stream output, string text, CancellationToken cancellationToken, bool byteOrderMark = false)
     {
-        // No byte-order mark: Excel copes with UTF-8 CSV without it when imported, and tools downstream choke on it.
-        await output.WriteAsync(new UTF8Encoding(false).GetBytes(text), cancellationToken);
+        // The CSV starts with a UTF-8 byte-order mark: Excel opened by a double click reads a file
+        // without one in the Windows code page and garbles "Toàn xã" (issue #17). HTML and JSON
+        // declare their encoding and need none.
+        var encoding = new UTF8Encoding(byteOrderMark);
+        await output.WriteAsync(encoding.GetPreamble(), cancellationToken);
+        await output.WriteAsync(encoding.GetBytes(text), cancellationToken);
     }
 }

@@ -7,7 +7,7 @@ namespace TanKy.Hub.Reports;
 /// <summary>Sums <c>wifi_hourly</c> per access point over a period.</summary>
 internal static class WifiUsageReader
 {
-    public static List<WifiRow> Read(SqliteConnection c, ReportPeriod period, IReadOnlyDictionary<string, DeviceFacts> devices)
+    public static List<WifiRow> Read(SqliteConnection c, ReportPeriod period, IReadOnlyDictionary<string, DeviceFacts> devices, IReadOnlyDictionary<string, string> zoneNames)
     {
         var rows = c.Query<(string Id, long Sessions, long PeakClients, long Rx, long Tx, long Hours)>(
             """
@@ -19,7 +19,7 @@ internal static class WifiUsageReader
             .Select(r =>
             {
                 var d = devices[r.Id];
-                return new WifiRow(r.Id, d.Name, string.Join(",", d.Zones), r.Sessions, (int)r.PeakClients, Gb(r.Rx), Gb(r.Tx), (int)r.Hours);
+                return new WifiRow(r.Id, d.Name, string.Join(",", d.Zones), string.Join(", ", d.Zones.Select(z => zoneNames.GetValueOrDefault(z, z))), r.Sessions, (int)r.PeakClients, Gb(r.Rx), Gb(r.Tx), (int)r.Hours);
             })
             .ToList();
     }

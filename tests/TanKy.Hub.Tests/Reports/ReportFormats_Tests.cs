@@ -22,13 +22,13 @@ public sealed class ReportFormats_Tests : IClassFixture<AvailabilityFixture>
     }
 
     [Fact]
-    public void Html_is_well_formed_self_contained_Vietnamese_with_the_three_charts()
+    public void Html_is_well_formed_self_contained_Vietnamese_with_its_charts()
     {
         var doc = Html();
         var text = doc.ToString();
 
         doc.Root!.Attribute("lang")!.Value.Should().Be("vi");
-        foreach (var id in new[] { "chart-hamlets", "chart-daily", "chart-timeline" })
+        foreach (var id in new[] { "chart-hamlets", "chart-hourly", "chart-kinds", "chart-timeline" })
         {
             doc.Descendants(Svg + "svg").Should().Contain(s => (string?)s.Attribute("id") == id);
         }
@@ -83,7 +83,7 @@ public sealed class ReportFormats_Tests : IClassFixture<AvailabilityFixture>
     public void Csv_columns_match_the_documentation()
     {
         var documented = DocumentedCsvColumns();
-        var lines = CsvReportWriter.Write(_report).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var lines = CsvReportWriter.Write(_report, CsvHeaders.Machine).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
         lines[0].Split(',').Should().Equal(documented);
         CsvReportWriter.Columns.Should().Equal(documented);
@@ -101,7 +101,9 @@ public sealed class ReportFormats_Tests : IClassFixture<AvailabilityFixture>
         json.GetProperty("v").GetInt32().Should().Be(1);
         json.GetProperty("period").GetProperty("from").GetString().Should().Be("2026-11-10");
         json.GetProperty("incidents_total").GetInt32().Should().Be(6);
-        json.GetProperty("incidents")[0].GetProperty("start").GetString().Should().Be("2026-11-09T17:00:00+00:00");
+        json.GetProperty("incidents")[0].GetProperty("start").GetString().Should().Be("2026-11-10T00:00:00+07:00", "people read Vietnam time");
+        json.GetProperty("generated_at").GetString().Should().EndWith("+07:00");
+        json.GetProperty("devices").EnumerateArray().Single(d => d.GetProperty("id").GetString() == "loa-c").GetProperty("hamlet_names").GetString().Should().Be("Xóm 3");
         json.GetProperty("broadcasting").GetProperty("available").GetBoolean().Should().BeFalse();
     }
 

@@ -39,5 +39,25 @@ public sealed class ReportPeriod_Tests
 
     [Fact]
     public void A_period_that_ends_before_it_starts_is_refused() =>
-        FluentActions.Invoking(() => ReportPeriod.FromDates("2026-11-30", "2026-11-01")).Should().Throw<FormatException>().WithMessage("*before*");
+        FluentActions.Invoking(() => ReportPeriod.FromDates("2026-11-30", "2026-11-01")).Should().Throw<FormatException>()
+            .WithMessage("Kỳ báo cáo kết thúc ngày 01/11/2026, trước ngày bắt đầu 30/11/2026.");
+
+    [Fact]
+    public void A_bad_period_says_why_in_Vietnamese_and_in_English_when_asked()
+    {
+        var ex = FluentActions.Invoking(() => ReportPeriod.Parse("2026-13")).Should().Throw<ReportInputException>().Which;
+
+        ex.Message.Should().Be("Không có tháng 13 trong “2026-13”: tháng phải từ 01 đến 12.");
+        ex.MessageIn("en").Should().Be("There is no month 13 in “2026-13”: months run from 01 to 12.");
+        FluentActions.Invoking(() => ReportPeriod.Parse("yesterday")).Should().Throw<ReportInputException>()
+            .WithMessage("“yesterday” không phải là một kỳ báo cáo.*").Which.Message.Should().NotContainAny("invalid", "use ");
+    }
+
+    [Fact]
+    public void Labels_are_Vietnamese()
+    {
+        ReportPeriod.Parse("2026-11-28").Label.Should().Be("ngày 28/11/2026");
+        ReportPeriod.Parse("2026-Q4").Label.Should().Be("quý 4/2026");
+        ReportPeriod.FromDates("2026-11-01", "2026-11-30").Label.Should().Be("01/11/2026 – 30/11/2026");
+    }
 }

@@ -76,12 +76,24 @@ public sealed class ReportsHttp_Tests : IAsyncLifetime
 
         var html = await client.GetAsync($"/api/v1/reports?from={today}&to={today}");
         html.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
-        (await html.Content.ReadAsStringAsync()).Should().Contain("chart-daily");
-        var csv = await client.GetStringAsync($"/api/v1/reports?from={today}&to={today}&format=csv");
-        csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(1 + 1 + 1 + 2 + 2);
+        (await html.Content.ReadAsStringAsync()).Should().Contain("chart-hourly", "a one-day report charts its hours");
+        var csv = await client.GetByteArrayAsync($"/api/v1/reports?from={today}&to={today}&format=csv");
+        csv.Take(3).Should().Equal(new byte[] { 0xEF, 0xBB, 0xBF }, "Excel needs the BOM to read UTF-8");
+        var lines = Encoding.UTF8.GetString(csv, 3, csv.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().HaveCount(1 + 1 + 1 + 2 + 2);
+        lines[0].Should().StartWith("Xã,Từ ngày,Đến ngày,Cấp,Tên,");
+        lines.Should().Contain(l => l.Contains(",Thiết bị,Cụm loa Khối 1,Cụm loa,Khối 1,", StringComparison.Ordinal));
+        var machine = (await client.GetStringAsync($"/api/v1/reports?from={today}&to={today}&format=csv&headers=en")).TrimStart('\uFEFF');
+        machine.Split("\r\n")[0].Split(',').Should().Equal(ReportFormats_Tests.DocumentedCsvColumns());
+        machine.Should().Contain(",device,loa-khoi-1-a,Cụm loa Khối 1,speaker,khoi-1,");
 
-        (await client.GetAsync("/api/v1/reports?from=2026-11-31&to=2026-12-01")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var bad = await client.GetAsync("/api/v1/reports?from=2026-11-31&to=2026-12-01");
+        bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var problem = JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement;
+        problem.GetProperty("title").GetString().Should().Be("Chưa lập được báo cáo");
+        problem.GetProperty("detail").GetString().Should().Be("Ngày bắt đầu “2026-11-31” không phải là ngày hợp lệ (viết theo dạng 2026-11-28).");
         (await client.GetAsync("/api/v1/reports?period=2026-11&format=pdf")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await client.GetAsync("/api/v1/reports?period=2026-11&format=csv&headers=fr")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
 
     [Fact]

@@ -28,12 +28,17 @@ public sealed class Reports_Tests(Browser browser)
         csv.Status.Should().Be(200);
         csv.Headers["content-type"].Should().StartWith("text/csv");
         csv.Headers["content-disposition"].Should().Contain("attachment");
-        (await csv.TextAsync()).Should().Contain("loa-khoi-1-a");
+        var bytes = await csv.BodyAsync();
+        bytes.Take(3).Should().Equal(new byte[] { 0xEF, 0xBB, 0xBF }, "Excel reads UTF-8 only with a BOM");
+        System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Should().StartWith("Xã,Từ ngày,Đến ngày,Cấp,Tên,").And.Contain("Toàn xã");
+        var machine = await page.Context.APIRequest.GetAsync((await page.Locator("#download-csv-en").GetAttributeAsync("href"))!);
+        (await machine.TextAsync()).Should().Contain("site,period_from,period_to,level,id,name").And.Contain("loa-khoi-1-a");
         (await page.Locator("#download-html").GetAttributeAsync("download")).Should().Be("bao-cao.html");
 
         await page.Locator("input[name=period]").FillAsync("2026-13");
         await page.Locator("#report-form button[type=submit]").ClickAsync();
-        await Expect(page.Locator("#report-error")).ToContainTextAsync("Kỳ báo cáo không hợp lệ");
+        await Expect(page.Locator("#report-error")).ToContainTextAsync("Kỳ báo cáo không hợp lệ: Không có tháng 13 trong “2026-13”");
+        (await page.Locator("#report-error").TextContentAsync()).Should().NotContainAny("invalid", "use ");
         await Expect(page.Locator("iframe.report")).ToHaveCountAsync(0);
     }
 }

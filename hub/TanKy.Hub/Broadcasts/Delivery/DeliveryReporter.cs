@@ -10,8 +10,13 @@ internal sealed class DeliveryReporter(DeliveryStore store, Func<long>? nowUs = 
 {
     public DeliveryReport Build(string broadcastId)
     {
-        var nodes = store.Rows(broadcastId).GroupBy(r => r.DeviceId).Select(Summarise).ToList();
-        var started = nodes.Where(n => n.Outcome is not ("offline" or "pending" or "failed" or "refused")).ToList();
+        var rows = store.Rows(broadcastId);
+        var nodes = rows.GroupBy(r => r.DeviceId).Select(Summarise).ToList();
+
+        // "Played" is PlaybackHeard's rule, the indicator report's too: a node stopped before its
+        // first frame is not counted as played (it was, before issue #17).
+        var heard = rows.Where(r => PlaybackHeard.Played(r.StartedAt, r.FramesPlayed)).Select(r => r.DeviceId).ToHashSet(StringComparer.Ordinal);
+        var started = nodes.Where(n => heard.Contains(n.DeviceId)).ToList();
         var errors = started.Where(n => n.StartErrorUs is not null).Select(n => n.StartErrorUs!.Value).Order().ToList();
         var toSound = started.Where(n => n.TriggerToSoundUs is not null).Select(n => n.TriggerToSoundUs!.Value).Order().ToList();
         return new DeliveryReport(

@@ -1,17 +1,20 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using TanKy.Hub.Broadcasts.Delivery;
 using TanKy.Hub.Shared.Data;
 
 namespace TanKy.Hub.Reports.Broadcasting;
 
 /// <summary>
-/// The report's broadcasting figures from the hub's own history:
-/// programmes planned vs aired from <c>programme_history</c>, hours on air per hamlet from the
-/// ended rows of <c>broadcast_streams</c>, and every emergency broadcast with the share of its
-/// targeted speakers that started it (<c>broadcast_deliveries</c>). A period is [From, To) by
-/// occurrence (programmes), stream start (airtime) or request time (emergencies).
+/// The report's broadcasting figures from the hub's own history: programmes planned vs aired
+/// from <c>programme_history</c>; time on air per hamlet and emergency delivery from what each
+/// speaker reported (<c>broadcast_deliveries</c>, filled by its playback events), the source of the
+/// delivery report too, with its rule for "played" (<see cref="PlaybackHeard"/>). A higher class
+/// that takes one hamlet of a multi-hamlet broadcast shortens only that hamlet's airtime, because
+/// only its speakers stopped. A period is [From, To) by occurrence (programmes), played stretch
+/// clipped to the period (airtime) or request time (emergencies).
 /// </summary>
-internal sealed class BroadcastHistoryStatistics(Database db) : IBroadcastStatistics
+internal sealed class BroadcastHistoryStatistics(Database db, TimeProvider time) : IBroadcastStatistics
 {
     /// <summary>Outcomes that count as "not planned to air": a holiday removed the airing.</summary>
     private const string NotPlanned = "('skipped-holiday')";
@@ -20,12 +23,12 @@ internal sealed class BroadcastHistoryStatistics(Database db) : IBroadcastStatis
     {
         ArgumentNullException.ThrowIfNull(period);
         var from = period.From.ToUnixTimeMilliseconds();
-        var to = period.To.ToUnixTimeMilliseconds();
+        var to = Math.Min(period.To.ToUnixTimeMilliseconds(), time.GetUtcNow().ToUnixTimeMilliseconds());
         using var c = db.Open();
-        var names = c.Query<(string Id, string Name)>("SELECT id, name FROM zones").ToDictionary(z => z.Id, z => z.Name, StringComparer.Ordinal);
-        var (planned, aired) = Programmes(c, from, to, zones);
+        var names = c.Query<(string Id, string Name)>("SELECT id, name FROM zones ORDER BY id").ToDictionary(z => z.Id, z => z.Name, StringComparer.Ordinal);
+        var (planned, aired) = Programmes(c, from, period.To.ToUnixTimeMilliseconds(), zones);
         var airtime = Airtime(c, from, to, zones, names);
-        var emergencies = Emergencies(c, from, to, zones);
+        var emergencies = Emergencies(c, from, period.To.ToUnixTimeMilliseconds(), to, zones, names);
         return new BroadcastSummary(true, "", planned, aired, airtime, emergencies);
     }
 
@@ -37,51 +40,67 @@ internal sealed class BroadcastHistoryStatistics(Database db) : IBroadcastStatis
         return (rows.Count, rows.Count(r => r.Outcome == "aired"));
     }
 
+    /// <summary>Every hamlet in scope, with 0 when nothing played there.</summary>
     private static List<ZoneAirtime> Airtime(SqliteConnection c, long from, long to, IReadOnlySet<string>? zones, Dictionary<string, string> names)
     {
-        var streams = c.Query<(string Zones, long StartedAt, long EndedAt, long? Frames)>(
+        var rows = c.Query<PlayedStretch>(
             """
-            SELECT zones, started_at AS StartedAt, ended_at AS EndedAt, frames FROM broadcast_streams
-            WHERE ended_at IS NOT NULL AND started_at >= @from AND started_at < @to
+            SELECT d.broadcast_id AS BroadcastId, d.device_id AS DeviceId, d.zone AS Zone, d.started_at AS StartedAt,
+                   d.finished_at AS FinishedAt, d.frames_played AS FramesPlayed, s.ended_at AS StreamEndedAt
+            FROM broadcast_deliveries d JOIN broadcast_streams s ON s.stream_id = d.stream_id
+            WHERE s.started_at < @to AND (s.ended_at IS NULL OR s.ended_at >= @from)
             """,
             new { from, to });
-        var hours = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var s in streams)
-        {
-            // Frames sent × 20 ms is the audio on air; a stream without a frame count falls back to its wall time.
-            var seconds = s.Frames is { } f ? f * 0.02 : Math.Max(0, s.EndedAt - s.StartedAt) / 1000.0;
-            foreach (var zone in s.Zones.Split(',', StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (zones is null || zones.Contains(zone))
-                {
-                    hours[zone] = hours.GetValueOrDefault(zone) + (seconds / 3600.0);
-                }
-            }
-        }
-
-        return hours.OrderBy(h => h.Key, StringComparer.Ordinal)
-            .Select(h => new ZoneAirtime(h.Key, names.GetValueOrDefault(h.Key, h.Key), Math.Round(h.Value, 3)))
+        var byZone = rows
+            .Select(r => (r.Zone, Stretch: PlaybackHeard.Interval(r.StartedAt, r.FinishedAt, r.FramesPlayed, r.StreamEndedAt, to)))
+            .Where(r => r.Stretch is not null)
+            .ToLookup(r => r.Zone, r => r.Stretch!.Value, StringComparer.Ordinal);
+        var inScope = names.Keys.Concat(byZone.Select(g => g.Key)).Distinct(StringComparer.Ordinal)
+            .Where(z => zones is null || zones.Contains(z))
+            .Order(StringComparer.Ordinal);
+        return inScope
+            .Select(z => new ZoneAirtime(z, names.GetValueOrDefault(z, z), Math.Round(AirtimeUnion.Seconds(byZone[z], from, to), 1)))
             .ToList();
     }
 
-    private static List<EmergencyDelivery> Emergencies(SqliteConnection c, long from, long to, IReadOnlySet<string>? zones)
+    private static List<EmergencyDelivery> Emergencies(SqliteConnection c, long from, long periodTo, long now, IReadOnlySet<string>? zones, Dictionary<string, string> names)
     {
-        var rows = c.Query<(string Id, string Title, string Zones, long RequestedAt, long Targeted, long Played)>(
+        var broadcasts = c.Query<(string Id, string Title, string Zones, long RequestedAt)>(
             """
-            SELECT b.id, b.title, b.zones, b.requested_at AS RequestedAt,
-                   (SELECT COUNT(DISTINCT d.device_id) FROM broadcast_deliveries d WHERE d.broadcast_id = b.id) AS Targeted,
-                   (SELECT COUNT(DISTINCT d.device_id) FROM broadcast_deliveries d WHERE d.broadcast_id = b.id
-                        AND (d.started_at IS NOT NULL OR d.status IN ('started', 'finished'))) AS Played
-            FROM broadcasts b
-            WHERE b.class = 'emergency' AND b.requested_at >= @from AND b.requested_at < @to
-            ORDER BY b.requested_at, b.id
+            SELECT id, title, zones, requested_at AS RequestedAt FROM broadcasts
+            WHERE class = 'emergency' AND requested_at >= @from AND requested_at < @periodTo
+            ORDER BY requested_at, id
             """,
-            new { from, to });
-        return rows
-            .Where(r => zones is null || r.Zones.Split(',', StringSplitOptions.RemoveEmptyEntries).Any(zones.Contains))
-            .Select(r => new EmergencyDelivery(
-                DateTimeOffset.FromUnixTimeMilliseconds(r.RequestedAt), r.Title, (int)r.Targeted, (int)r.Played,
-                r.Targeted == 0 ? 0 : Math.Round(100.0 * r.Played / r.Targeted, 1)))
+            new { from, periodTo })
+            .Where(b => zones is null || Split(b.Zones).Any(zones.Contains))
             .ToList();
+        var rows = c.Query<PlayedStretch>(
+            """
+            SELECT d.broadcast_id AS BroadcastId, d.device_id AS DeviceId, d.zone AS Zone, d.started_at AS StartedAt,
+                   d.finished_at AS FinishedAt, d.frames_played AS FramesPlayed, s.ended_at AS StreamEndedAt
+            FROM broadcast_deliveries d JOIN broadcast_streams s ON s.stream_id = d.stream_id
+            JOIN broadcasts b ON b.id = d.broadcast_id
+            WHERE b.class = 'emergency' AND b.requested_at >= @from AND b.requested_at < @periodTo
+            """,
+            new { from, periodTo }).ToLookup(r => r.BroadcastId, StringComparer.Ordinal);
+        return broadcasts.Select(b => Delivery(b.Id, b.Title, b.Zones, b.RequestedAt, rows[b.Id].ToList(), now, names)).ToList();
     }
+
+    private static EmergencyDelivery Delivery(string id, string title, string zoneList, long requestedAt, List<PlayedStretch> rows, long now, Dictionary<string, string> names)
+    {
+        var targeted = rows.Select(r => r.DeviceId).Distinct(StringComparer.Ordinal).Count();
+        var played = rows.Where(r => PlaybackHeard.Played(r.StartedAt, r.FramesPlayed)).Select(r => r.DeviceId).Distinct(StringComparer.Ordinal).Count();
+        var longest = rows.GroupBy(r => r.DeviceId, StringComparer.Ordinal)
+            .Select(g => AirtimeUnion.Seconds(
+                g.Select(r => PlaybackHeard.Interval(r.StartedAt, r.FinishedAt, r.FramesPlayed, r.StreamEndedAt, now)).Where(s => s is not null).Select(s => s!.Value),
+                long.MinValue,
+                long.MaxValue))
+            .DefaultIfEmpty(0).Max();
+        var zoneNames = string.Join(", ", Split(zoneList).Select(z => names.GetValueOrDefault(z, z)));
+        return new EmergencyDelivery(
+            DateTimeOffset.FromUnixTimeMilliseconds(requestedAt), title, zoneNames, targeted, played,
+            targeted == 0 ? 0 : Math.Round(100.0 * played / targeted, 1), Math.Round(longest, 1));
+    }
+
+    private static string[] Split(string zones) => zones.Split(',', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -53,9 +53,10 @@ public sealed class ReportsModel(ZoneRegistry zones, ConsoleTime time, TimeProvi
             var q = usesDates ? $"from={Uri.EscapeDataString(From!)}&to={Uri.EscapeDataString(To!)}" : $"period={Uri.EscapeDataString(Period!)}";
             Query = string.IsNullOrEmpty(Zone) ? q : $"{q}&zone={Uri.EscapeDataString(Zone)}";
         }
-        catch (FormatException ex)
+        catch (ReportInputException ex)
         {
-            Error = ex.Message;
+            // A whole sentence with the reason, in the page's language (no English exception text).
+            Error = ex.MessageIn(Text.ConsoleText.LanguageOf(HttpContext));
         }
 
         return Page();
