@@ -3,7 +3,7 @@ using TanKy.Hub.Reports.Text;
 
 namespace TanKy.Hub.Tests.Reports;
 
-/// <summary>Every word of the report comes from reports2.tsv, in both languages.</summary>
+/// <summary>Every word of the report comes from Resources/Text/reports2.resx, in both languages.</summary>
 public sealed partial class ReportText_Tests(AvailabilityFixture fixture) : IClassFixture<AvailabilityFixture>
 {
     [Fact]
@@ -19,7 +19,7 @@ public sealed partial class ReportText_Tests(AvailabilityFixture fixture) : ICla
         var used = code.SelectMany(c => KeyPattern().Matches(c).Select(m => m.Groups[1].Value)).Where(k => !k.EndsWith('.')).ToHashSet();
 
         used.Should().HaveCountGreaterThan(80);
-        used.Except(ReportText.Keys).Should().BeEmpty("a key used in Reports/** must be in Web/Console/Text/reports2.tsv");
+        used.Except(ReportText.Keys).Should().BeEmpty("a key used in Reports/** must be in Resources/Text/reports2.resx");
         foreach (var key in ReportText.Keys)
         {
             ReportText.In("vi", key).Should().NotBeNullOrWhiteSpace(key);
