@@ -18,15 +18,17 @@ namespace TanKy.Hub.Schedules;
 /// </summary>
 public static class ScheduleCommands
 {
-    public static Command Build()
+    /// <param name="text">The CLI's text for a key (Web/Console/Text/programme2.tsv), in the CLI's language.</param>
+    public static Command Build(Func<string, string> text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var cmd = new Command("schedules", "Chương trình phát thanh theo lịch / the scheduled programme");
-        cmd.Subcommands.Add(Check());
+        cmd.Subcommands.Add(Check(text));
         cmd.Subcommands.Add(Agenda());
         return cmd;
     }
 
-    private static Command Check()
+    private static Command Check(Func<string, string> text)
     {
         var dir = new Argument<string?>("DIR") { Description = "Thư mục lịch / schedule folder (default Schedules:Directory)", Arity = ArgumentArity.ZeroOrOne };
         var cmd = new Command("check", "Kiểm tra các tệp lịch; in lỗi dạng tệp:dòng:cột / validate the schedule files, print file:line:column: reason") { dir };
@@ -34,23 +36,25 @@ public static class ScheduleCommands
         {
             var (ctx, options) = Open(r);
             var result = Load(ctx, options, r.GetValue(dir));
-            foreach (var error in result.Errors)
+            foreach (var line in ScheduleErrorList.Lines(result.Errors, ScheduleErrorList.Cap, text))
             {
-                Console.Out.WriteLine(error.ToString());
+                Console.Out.WriteLine(line);
             }
 
             if (!result.IsValid)
             {
-                Console.Error.WriteLine($"{result.Errors.Count} lỗi / errors");
+                Console.Error.WriteLine(Format(text("sched.check.count"), result.Errors.Count));
                 return 1;
             }
 
             var set = result.Set!;
-            Console.Out.WriteLine($"Hợp lệ / valid: {set.Programmes.Count} chương trình / programmes, {set.Calendars.Count} lịch nghỉ / calendars, {set.Actions.Count} tác vụ / actions");
+            Console.Out.WriteLine(Format(text("sched.check.valid"), set.Programmes.Count, set.Calendars.Count, set.Actions.Count));
             return 0;
         }));
         return cmd;
     }
+
+    private static string Format(string template, params object[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
 
     private static Command Agenda()
     {

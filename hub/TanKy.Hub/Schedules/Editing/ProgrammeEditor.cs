@@ -27,10 +27,21 @@ public sealed class ProgrammeEditor(ProgrammeStore store, IOptions<ScheduleOptio
     {
         lock (_gate)
         {
+            if (string.IsNullOrWhiteSpace(draft.Id))
+            {
+                // Officers name programmes; the file id is made from the name.
+                draft.Id = ProgrammeIds.FromTitle(draft.Title, id => Find(id) is not null || File.Exists(PathOf(id)));
+            }
+
+            if (RepeatChoice.Plan(draft) is { Plan: null } bad)
+            {
+                return ProgrammeSaveResult.OnField(bad.Field!, ProgrammeSaveResult.TextKey(bad.Problem!));
+            }
+
             if (Identifiers.IsValid(draft.Id) && draft.Id.Length <= ProgrammeParser.MaxIdLength
                 && (Find(draft.Id) is not null || File.Exists(PathOf(draft.Id))))
             {
-                return ProgrammeSaveResult.OnField("id", $"mã '{draft.Id}' đã có, chọn mã khác / id '{draft.Id}' is already used");
+                return ProgrammeSaveResult.OnField("id", ProgrammeSaveResult.TextKey("sched.edit.idTaken"));
             }
 
             // A new hub may have no schedule folder yet: the first programme creates it.
@@ -50,6 +61,11 @@ public sealed class ProgrammeEditor(ProgrammeStore store, IOptions<ScheduleOptio
             if (Locate(id) is not { } found)
             {
                 return ProgrammeSaveResult.Refused(Unlocatable(id));
+            }
+
+            if (RepeatChoice.Plan(draft) is { Plan: null } bad)
+            {
+                return ProgrammeSaveResult.OnField(bad.Field!, ProgrammeSaveResult.TextKey(bad.Problem!));
             }
 
             var (path, span) = found;

@@ -14,5 +14,17 @@ public sealed record ProgrammeSaveResult(bool Saved, string? File, IReadOnlyDict
     public static ProgrammeSaveResult OnField(string field, string reason) =>
         new(false, null, new Dictionary<string, IReadOnlyList<string>> { [field] = [reason] }, []);
 
+    /// <summary>
+    /// A reason given as a key of the console's text (<c>@sched.edit.badEvery</c>), for the reasons
+    /// the editor itself finds; the page shows it in the reader's language (<see cref="IsTextKey"/>).
+    /// </summary>
+    public static string TextKey(string key) => "@" + key;
+
+    public static bool IsTextKey(string reason, out string key)
+    {
+        key = reason.Length > 1 && reason[0] == '@' ? reason[1..] : "";
+        return key.Length > 0;
+    }
+
     public IReadOnlyList<string> ErrorsOf(string field) => FieldErrors.TryGetValue(field, out var list) ? list : [];
 }

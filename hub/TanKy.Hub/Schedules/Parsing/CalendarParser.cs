@@ -9,6 +9,9 @@ namespace TanKy.Hub.Schedules.Parsing;
 /// </summary>
 internal static class CalendarParser
 {
+    /// <summary>Key of a refused calendar's id among <see cref="ParsedFile.Refused"/>.</summary>
+    public const string DeclaredCalendar = "declares-calendar:";
+
     public static HolidayCalendar? Parse(ParseContext ctx, YamlNode node)
     {
         if (ctx.Mapping(node, "calendar") is not { } map)
@@ -32,6 +35,12 @@ internal static class CalendarParser
         else if (e.TryGetValue("dates", out var bad))
         {
             ctx.Error(bad, "dates phải là danh sách ngày / dates must be a list");
+        }
+
+        if (ctx.Errors.Count > before && id is not null)
+        {
+            // A refused calendar still exists by name: its programmes' skip_on is not "unknown".
+            ctx.Refused.Add(new Dictionary<string, SourceLocation>(StringComparer.Ordinal) { [DeclaredCalendar + id] = ctx.At(node) });
         }
 
         return ctx.Errors.Count > before || id is null ? null : new HolidayCalendar(id, title ?? id, dates, ctx.At(node));

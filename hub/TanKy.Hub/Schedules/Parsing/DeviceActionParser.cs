@@ -38,6 +38,7 @@ internal static partial class DeviceActionParser
         var late = e.TryGetValue("apply_late_within", out var ln) ? ctx.Duration(ln, "apply_late_within", TimeSpan.FromHours(24)) : DefaultApplyLateWithin;
         if (ctx.Errors.Count > before || id is null || target is null || set is null || recurrence is null || late is null)
         {
+            ctx.Refused.Add(parts);
             return null;
         }
 

@@ -14,6 +14,9 @@ internal sealed class ParseContext(string file, List<ScheduleError> errors)
 
     public List<ScheduleError> Errors { get; } = errors;
 
+    /// <summary>References of entries refused in this file (see <see cref="ParsedFile.Refused"/>).</summary>
+    public List<IReadOnlyDictionary<string, SourceLocation>> Refused { get; } = [];
+
     public SourceLocation At(YamlNode node) => new(File, (int)node.Start.Line, (int)node.Start.Column);
 
     public void Error(YamlNode node, string reason) => Errors.Add(new ScheduleError(At(node), reason));
@@ -112,12 +115,12 @@ internal sealed class ParseContext(string file, List<ScheduleError> errors)
             return null;
         }
 
-        if (TimeOnly.TryParseExact(text, ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
+        if (TimeText.TryParse(text, out var t))
         {
             return t;
         }
 
-        Error(node, $"giờ không hợp lệ '{text}', viết HH:mm (00:00–23:59) / invalid time '{text}': write HH:mm");
+        Error(node, $"giờ không hợp lệ '{text}', viết 7h30 hoặc 07:30 (00:00–23:59) / invalid time '{text}': write 07:30 or 7h30");
         return null;
     }
 

@@ -42,6 +42,7 @@ internal static class ProgrammeParser
 
         if (ctx.Errors.Count > before || id is null || title is null || content is null || recurrence is null || late is null)
         {
+            ctx.Refused.Add(parts);
             return null;
         }
 

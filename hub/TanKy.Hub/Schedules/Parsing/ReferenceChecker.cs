@@ -11,16 +11,20 @@ internal static class ReferenceChecker
         Duplicates(all.Calendars.Select(c => (c.Id, c.Location)), "lịch nghỉ / calendar", errors);
         Duplicates(all.Actions.Select(a => (a.Id, a.Source.Of("id"))), "tác vụ / action", errors);
         var zones = refs.Zones.ToHashSet(StringComparer.Ordinal);
-        var calendars = all.Calendars.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var calendars = all.Calendars.Select(c => c.Id)
+            .Concat(all.Refused.SelectMany(r => r.Keys).Where(k => k.StartsWith(CalendarParser.DeclaredCalendar, StringComparison.Ordinal)).Select(k => k[CalendarParser.DeclaredCalendar.Length..]))
+            .ToHashSet(StringComparer.Ordinal);
         foreach (var p in all.Programmes)
         {
             Zones(p.Zones, zones, p.Source, errors);
             Calendars(p.SkipOn, calendars, p.Source, errors);
             foreach (var m in p.Content.Sequence().Distinct(StringComparer.Ordinal).Where(m => !refs.Media.ContainsKey(m)))
             {
-                errors.Add(new ScheduleError(p.Source.Of("media:" + m), $"không có âm thanh '{m}' trong thư viện / media '{m}' is not in the library"));
+                errors.Add(new ScheduleError(p.Source.Of("media:" + m), NoMedia(m)));
             }
         }
+
+        Refused(all.Refused, refs, zones, calendars, errors);
 
         foreach (var a in all.Actions)
         {
@@ -38,6 +42,33 @@ internal static class ReferenceChecker
         }
     }
 
+    /// <summary>References of entries refused for other reasons, so every error shows in one run.</summary>
+    private static void Refused(List<IReadOnlyDictionary<string, SourceLocation>> refused, ScheduleReferences refs, HashSet<string> zones, HashSet<string> calendars, List<ScheduleError> errors)
+    {
+        foreach (var (key, at) in refused.SelectMany(parts => parts))
+        {
+            var colon = key.IndexOf(':', StringComparison.Ordinal);
+            var (kind, id) = colon < 0 ? (key, "") : (key[..colon], key[(colon + 1)..]);
+            var reason = kind switch
+            {
+                "zone" when !zones.Contains(id) => NoZone(id),
+                "media" when !refs.Media.ContainsKey(id) => NoMedia(id),
+                "calendar" when !calendars.Contains(id) => NoCalendar(id),
+                _ => null,
+            };
+            if (reason is not null)
+            {
+                errors.Add(new ScheduleError(at, reason));
+            }
+        }
+    }
+
+    private static string NoZone(string z) => $"không có khu vực (khối/xóm) '{z}' / unknown zone '{z}'";
+
+    private static string NoMedia(string m) => $"không có âm thanh '{m}' trong thư viện / media '{m}' is not in the library";
+
+    private static string NoCalendar(string c) => $"không có lịch nghỉ '{c}' trong các tệp / unknown calendar '{c}'";
+
     private static void Duplicates(IEnumerable<(string Id, SourceLocation At)> items, string what, List<ScheduleError> errors)
     {
         var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
@@ -54,7 +85,7 @@ internal static class ReferenceChecker
     {
         foreach (var z in wanted.Where(z => !known.Contains(z)))
         {
-            errors.Add(new ScheduleError(source.Of("zone:" + z), $"không có khu vực (khối/xóm) '{z}' / unknown zone '{z}'"));
+            errors.Add(new ScheduleError(source.Of("zone:" + z), NoZone(z)));
         }
     }
 
@@ -62,7 +93,7 @@ internal static class ReferenceChecker
     {
         foreach (var c in wanted.Where(c => !known.Contains(c)))
         {
-            errors.Add(new ScheduleError(source.Of("calendar:" + c), $"không có lịch nghỉ '{c}' trong các tệp / unknown calendar '{c}'"));
+            errors.Add(new ScheduleError(source.Of("calendar:" + c), NoCalendar(c)));
         }
     }
 }

@@ -62,6 +62,7 @@ internal static class ScheduleFileParser
         Each(ctx, e, "programmes", n => ProgrammeParser.Parse(ctx, n), result.Programmes);
         Each(ctx, e, "calendars", n => CalendarParser.Parse(ctx, n), result.Calendars);
         Each(ctx, e, "actions", n => DeviceActionParser.Parse(ctx, n), result.Actions);
+        result.Refused.AddRange(ctx.Refused);
         return result;
     }
 
