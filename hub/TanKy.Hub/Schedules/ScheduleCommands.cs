@@ -24,7 +24,7 @@ public static class ScheduleCommands
         ArgumentNullException.ThrowIfNull(text);
         var cmd = new Command("schedules", "Chương trình phát thanh theo lịch / the scheduled programme");
         cmd.Subcommands.Add(Check(text));
-        cmd.Subcommands.Add(Agenda());
+        cmd.Subcommands.Add(Agenda(text));
         return cmd;
     }
 
@@ -56,7 +56,7 @@ public static class ScheduleCommands
 
     private static string Format(string template, params object[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
 
-    private static Command Agenda()
+    private static Command Agenda(Func<string, string> text)
     {
         var days = new Option<int>("--days") { Description = "Số ngày / days ahead (1–31)", DefaultValueFactory = _ => 7 };
         var zone = new Option<string?>("--zone") { Description = "Chỉ khu vực này / only this zone" };
@@ -68,7 +68,7 @@ public static class ScheduleCommands
             var result = Load(ctx, options, r.GetValue(dir));
             if (!result.IsValid)
             {
-                result.Errors.ToList().ForEach(e => Console.Error.WriteLine(e.ToString()));
+                ScheduleErrorList.Lines(result.Errors, ScheduleErrorList.Cap, text).ToList().ForEach(Console.Error.WriteLine);
                 return CliOutput.Fail("các tệp lịch có lỗi, chạy 'schedules check' / the schedule files have errors: run 'schedules check'");
             }
 

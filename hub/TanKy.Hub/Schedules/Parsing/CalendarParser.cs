@@ -34,7 +34,7 @@ internal static class CalendarParser
         }
         else if (e.TryGetValue("dates", out var bad))
         {
-            ctx.Error(bad, "dates phải là danh sách ngày / dates must be a list");
+            ctx.Error(bad, "sched.err.list", "dates");
         }
 
         if (ctx.Errors.Count > before && id is not null)
@@ -85,7 +85,7 @@ internal static class CalendarParser
 
         if (to < from || to.Value.DayNumber - from.Value.DayNumber > 31)
         {
-            ctx.Error(map, "khoảng ngày phải từ 1 đến 32 ngày, to không trước from / a range must be 1–32 days with to not before from");
+            ctx.Error(map, "sched.err.range");
             return;
         }
 

@@ -18,7 +18,7 @@ public static class ScheduleErrorList
         ArgumentNullException.ThrowIfNull(text);
         foreach (var error in errors.Take(cap))
         {
-            yield return error.ToString();
+            yield return error.ToString(text);
         }
 
         if (errors.Count > cap)
