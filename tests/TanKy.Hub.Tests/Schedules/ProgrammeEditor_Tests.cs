@@ -87,7 +87,7 @@ public sealed class ProgrammeEditor_Tests : IDisposable
         empty.ErrorsOf("playlist").Should().NotBeEmpty();
         empty.ErrorsOf("times").Should().NotBeEmpty();
 
-        _editor.Create(Draft("ban-tin-sang"), "can-bo-vh").ErrorsOf("id").Should().ContainSingle().Which.Should().Contain("ban-tin-sang");
+        _editor.Create(Draft("ban-tin-sang"), "can-bo-vh").ErrorsOf("id").Should().ContainSingle().Which.Should().Contain("sched.edit.idTaken");
         _editor.Create(Draft("Sai Mã!"), "can-bo-vh").ErrorsOf("id").Should().ContainSingle();
     }
 
@@ -215,7 +215,7 @@ public sealed class ProgrammeEditor_Tests : IDisposable
         var result = _editor.Create(Draft(), "can-bo-vh");
 
         result.Saved.Should().BeFalse();
-        result.General.Should().ContainSingle().Which.Should().Contain("cannot write");
+        result.General.Should().ContainSingle().Which.Should().Contain("sched.edit.cannotWrite");
         _store.Current!.Programmes.Should().NotContain(p => p.Id == "tin-nong-vu");
         Directory.GetFiles(_bed.Folder, "*.tmp", new EnumerationOptions { AttributesToSkip = 0 }).Should().BeEmpty();
     }

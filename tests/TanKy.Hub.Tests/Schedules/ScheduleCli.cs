@@ -10,7 +10,8 @@ internal static class ScheduleCli
     public static async Task<(int Code, string Output)> RunAsync(string dataDir, params string[] args)
     {
         var root = new RootCommand { CliOptions.DataDir };
-        root.Subcommands.Add(ScheduleCommands.Build());
+        var text = new Hub.Web.Console.Text.ConsoleText();
+        root.Subcommands.Add(ScheduleCommands.Build(key => text.Get(key, "vi")));
         var writer = new StringWriter();
         var previous = Console.Out;
         Console.SetOut(writer);

@@ -33,9 +33,9 @@ public sealed class ProgrammeEditor(ProgrammeStore store, IOptions<ScheduleOptio
                 draft.Id = ProgrammeIds.FromTitle(draft.Title, id => Find(id) is not null || File.Exists(PathOf(id)));
             }
 
-            if (RepeatChoice.Plan(draft) is { Plan: null } bad)
+            if (RepeatChoice.Plan(draft) is (null, { } field, { } problem))
             {
-                return ProgrammeSaveResult.OnField(bad.Field!, ProgrammeSaveResult.TextKey(bad.Problem!));
+                return ProgrammeSaveResult.OnField(field, ProgrammeSaveResult.TextKey(problem));
             }
 
             if (Identifiers.IsValid(draft.Id) && draft.Id.Length <= ProgrammeParser.MaxIdLength
@@ -63,9 +63,9 @@ public sealed class ProgrammeEditor(ProgrammeStore store, IOptions<ScheduleOptio
                 return ProgrammeSaveResult.Refused(Unlocatable(id));
             }
 
-            if (RepeatChoice.Plan(draft) is { Plan: null } bad)
+            if (RepeatChoice.Plan(draft) is (null, { } field, { } problem))
             {
-                return ProgrammeSaveResult.OnField(bad.Field!, ProgrammeSaveResult.TextKey(bad.Problem!));
+                return ProgrammeSaveResult.OnField(field, ProgrammeSaveResult.TextKey(problem));
             }
 
             var (path, span) = found;
