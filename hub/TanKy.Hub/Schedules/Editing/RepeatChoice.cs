@@ -101,7 +101,7 @@ public static class RepeatChoice
             case "lastday":
                 rule = new CronRule(times, CronRuleKind.LastDayOfMonth, 0, new HashSet<DayOfWeek>());
                 break;
-            case "lastweekday" when DayNames.Parse(d.Weekday ?? "") is [var wd] && ProgrammeDraft.DayWords.Contains(d.Weekday):
+            case "lastweekday" when d.Weekday is { } word && ProgrammeDraft.DayWords.Contains(word) && DayNames.Parse(word) is [var wd]:
                 rule = new CronRule(times, CronRuleKind.LastWeekdayOfMonth, 0, new HashSet<DayOfWeek> { wd });
                 break;
             case "lastweekday":

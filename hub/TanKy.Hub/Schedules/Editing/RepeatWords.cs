@@ -15,7 +15,7 @@ public static class RepeatWords
     {
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(text);
-        string? rule;
+        string rule;
         IReadOnlyList<TimeOnly> times;
         if (r.Cron is not null)
         {
