@@ -47,8 +47,7 @@ public static class HubCli
         root.Subcommands.Add(Availability.Maintenance.MaintenanceCommands.Build());
         root.Subcommands.Add(Availability.OfflineAlerts.AlertCommands.Build());
         // Schedules' CLI text lives with the console's text (Cli may use Web; Schedules may not).
-        var text = new Web.Console.Text.ConsoleText();
-        root.Subcommands.Add(Schedules.ScheduleCommands.Build(key => text.Get(key, "vi")));
+        root.Subcommands.Add(Schedules.ScheduleCommands.Build(Web.Console.Pages.Programme.ScheduleText.For("vi")));
         root.Subcommands.Add(Emergency.Cap.CapCommands.Build());
         root.Subcommands.Add(Conformance.Cli.ConformanceCommands.Build());
         root.Subcommands.Add(Broadcast());
