@@ -46,7 +46,7 @@ public sealed class ProgrammeEditorRepeat_Tests : IDisposable
         var text = File.ReadAllText(Path.Combine(_bed.Folder, "tin-nong-vu.yaml"));
         text.Should().Contain("- id: \"tin-nong-vu\"").And.Contain("times: [\"07:30\"]").And.Contain("days: [\"t2\", \"t3\", \"t4\", \"t5\", \"t6\"]");
         File.Exists(Path.Combine(_bed.Folder, "tin-nong-vu-2.yaml")).Should().BeTrue("a second programme of the same title gets its own id");
-        _store.Current!.Programmes.Select(p => p.Id).Should().Contain(["tin-nong-vu", "tin-nong-vu-2"]);
+        _store.Current!.Programmes.Select(p => p.Id).Should().Contain("tin-nong-vu").And.Contain("tin-nong-vu-2");
     }
 
     [Fact]
