@@ -188,8 +188,11 @@ public sealed class ProgrammeEditor_Tests : IDisposable
         (tuan.Every, tuan.Unit, tuan.Anchor).Should().Be((2, Hub.Schedules.Model.RecurrenceUnit.Weeks, new DateOnly(2026, 5, 1)));
         tuan.Days.Should().BeEquivalentTo(before["tin-tuan"].Days);
         var draftDe = _editor.Load("tin-de")!;
+        draftDe.Repeat.Should().Be("everydays");
+        draftDe.EveryCount.Should().Be("2");
+        draftDe.Repeat = "";
         draftDe.Days = ["t2"];
-        _editor.Update("tin-de", draftDe, "can-bo-vh").ErrorsOf("days").Should().ContainSingle("every N days cannot have days");
+        _editor.Update("tin-de", draftDe, "can-bo-vh").ErrorsOf("days").Should().ContainSingle("every N days cannot have days (a draft made in code)");
     }
 
     [Fact]

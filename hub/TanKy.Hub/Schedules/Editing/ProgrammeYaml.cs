@@ -59,6 +59,7 @@ internal sealed class ProgrammeYaml
             // An empty list would pass as "no times"; an empty scalar is refused at this very line.
             y.Line("times", "    times: " + (times.Count > 0 ? List(times) : "\"\""));
             Days(y, plan);
+            y.Optional("anchor", "    anchor: ", draft.Anchor);
         }
 
         y.Optional("from", "    from: ", draft.From);
