@@ -72,12 +72,12 @@ public sealed class ProgrammeStore
             catch (DirectoryNotFoundException ex)
             {
                 _log.LogWarning("{Reason}; keeping the current programme", ex.Message);
-                return new ScheduleLoadResult(null, [new ScheduleError(new SourceLocation(_options.FullDirectory, 1, 1), ex.Message)]);
+                return new ScheduleLoadResult(null, [new ScheduleError(new SourceLocation(_options.FullDirectory, 1, 1), "sched.err.noFolder", [_options.FullDirectory])]);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 _log.LogError("Cannot read the schedule folder {Directory}: {Reason}; keeping the current programme", _options.FullDirectory, ex.Message);
-                return new ScheduleLoadResult(null, [new ScheduleError(new SourceLocation(_options.FullDirectory, 1, 1), ex.Message)]);
+                return new ScheduleLoadResult(null, [new ScheduleError(new SourceLocation(_options.FullDirectory, 1, 1), "sched.err.readFolder", [ex.Message])]);
             }
 
             var result = ScheduleLoader.Load(sources, _refs.Read(), _time.GetUtcNow(), _options.OverlapHorizon, _values, _options.FileLimits);

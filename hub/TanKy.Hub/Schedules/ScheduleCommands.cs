@@ -18,64 +18,68 @@ namespace TanKy.Hub.Schedules;
 /// </summary>
 public static class ScheduleCommands
 {
-    public static Command Build()
+    /// <param name="text">The CLI's text for a key (Web/Console/Text/programme2.tsv), in the CLI's language.</param>
+    public static Command Build(Func<string, string> text)
     {
-        var cmd = new Command("schedules", "Chương trình phát thanh theo lịch / the scheduled programme");
-        cmd.Subcommands.Add(Check());
-        cmd.Subcommands.Add(Agenda());
+        ArgumentNullException.ThrowIfNull(text);
+        var cmd = new Command("schedules", text("sched.cli.schedules"));
+        cmd.Subcommands.Add(Check(text));
+        cmd.Subcommands.Add(Agenda(text));
         return cmd;
     }
 
-    private static Command Check()
+    private static Command Check(Func<string, string> text)
     {
-        var dir = new Argument<string?>("DIR") { Description = "Thư mục lịch / schedule folder (default Schedules:Directory)", Arity = ArgumentArity.ZeroOrOne };
-        var cmd = new Command("check", "Kiểm tra các tệp lịch; in lỗi dạng tệp:dòng:cột / validate the schedule files, print file:line:column: reason") { dir };
+        var dir = new Argument<string?>("DIR") { Description = text("sched.cli.dir"), Arity = ArgumentArity.ZeroOrOne };
+        var cmd = new Command("check", text("sched.cli.check")) { dir };
         cmd.SetAction(r => CliOptions.Guard(() =>
         {
             var (ctx, options) = Open(r);
             var result = Load(ctx, options, r.GetValue(dir));
-            foreach (var error in result.Errors)
+            foreach (var line in ScheduleErrorList.Lines(result.Errors, ScheduleErrorList.Cap, text))
             {
-                Console.Out.WriteLine(error.ToString());
+                Console.Out.WriteLine(line);
             }
 
             if (!result.IsValid)
             {
-                Console.Error.WriteLine($"{result.Errors.Count} lỗi / errors");
+                Console.Error.WriteLine(Format(text("sched.check.count"), result.Errors.Count));
                 return 1;
             }
 
             var set = result.Set!;
-            Console.Out.WriteLine($"Hợp lệ / valid: {set.Programmes.Count} chương trình / programmes, {set.Calendars.Count} lịch nghỉ / calendars, {set.Actions.Count} tác vụ / actions");
+            Console.Out.WriteLine(Format(text("sched.check.valid"), set.Programmes.Count, set.Calendars.Count, set.Actions.Count));
             return 0;
         }));
         return cmd;
     }
 
-    private static Command Agenda()
+    private static string Format(string template, params object[] args) => string.Format(CultureInfo.InvariantCulture, template, args);
+
+    private static Command Agenda(Func<string, string> text)
     {
-        var days = new Option<int>("--days") { Description = "Số ngày / days ahead (1–31)", DefaultValueFactory = _ => 7 };
-        var zone = new Option<string?>("--zone") { Description = "Chỉ khu vực này / only this zone" };
-        var dir = new Option<string?>("--dir") { Description = "Thư mục lịch / schedule folder (default Schedules:Directory)" };
-        var cmd = new Command("agenda", "Lịch phát sắp tới / what will play, when and where") { days, zone, dir, CliOptions.Json };
+        var days = new Option<int>("--days") { Description = text("sched.cli.days"), DefaultValueFactory = _ => 7 };
+        var zone = new Option<string?>("--zone") { Description = text("sched.cli.zone") };
+        var dir = new Option<string?>("--dir") { Description = text("sched.cli.dir") };
+        var cmd = new Command("agenda", text("sched.cli.agenda")) { days, zone, dir, CliOptions.Json };
         cmd.SetAction(r => CliOptions.Guard(() =>
         {
             var (ctx, options) = Open(r);
             var result = Load(ctx, options, r.GetValue(dir));
             if (!result.IsValid)
             {
-                result.Errors.ToList().ForEach(e => Console.Error.WriteLine(e.ToString()));
-                return CliOutput.Fail("các tệp lịch có lỗi, chạy 'schedules check' / the schedule files have errors: run 'schedules check'");
+                ScheduleErrorList.Lines(result.Errors, ScheduleErrorList.Cap, text).ToList().ForEach(Console.Error.WriteLine);
+                return CliOutput.Fail(text("sched.cli.filesHaveErrors"));
             }
 
             var n = r.GetValue(days);
             if (n is < 1 or > AgendaService.MaxDays)
             {
-                return CliOutput.Fail($"--days phải từ 1 đến {AgendaService.MaxDays} / --days must be 1–{AgendaService.MaxDays}");
+                return CliOutput.Fail(Format(text("sched.cli.badDays"), AgendaService.MaxDays));
             }
 
             var entries = AgendaService.Compose(result.Set!, ctx.Time.GetUtcNow(), n, r.GetValue(zone), ctx.Devices(), new CacheStateReader(ctx.Db));
-            Write(entries, r.GetValue(CliOptions.Json));
+            Write(entries, r.GetValue(CliOptions.Json), text);
             return 0;
         }));
         return cmd;
@@ -95,7 +99,7 @@ public static class ScheduleCommands
         return ScheduleLoader.Load(sources, refs, ctx.Time.GetUtcNow(), options.OverlapHorizon, new DeviceActions.DesiredSchemaActionValidator(), options.FileLimits);
     }
 
-    private static void Write(IReadOnlyList<AgendaEntry> entries, bool json)
+    private static void Write(IReadOnlyList<AgendaEntry> entries, bool json, Func<string, string> text)
     {
         if (json)
         {
@@ -104,11 +108,11 @@ public static class ScheduleCommands
         }
 
         CliOutput.WriteTable(
-            ["BẮT ĐẦU / START", "KẾT THÚC / END", "KHU VỰC / ZONE", "LOẠI", "TRẠNG THÁI / STATUS", "CHƯƠNG TRÌNH / PROGRAMME", "LOA SẴN SÀNG / NODES READY"],
+            new[] { "start", "end", "zone", "class", "status", "programme", "ready" }.Select(h => text("sched.cli.col." + h)).ToList(),
             entries.Select(e => (IReadOnlyList<string>)[
                 Local(e.Start), Local(e.End), e.Zone, e.Class.ToString().ToLowerInvariant(), AgendaDto.StatusName(e.Status) + (e.Reason is null ? "" : $" ({e.Reason})"),
                 $"{e.ProgrammeId} — {e.Title}", e.Nodes.Count == 0 ? "-" : $"{e.Nodes.Count(x => x.State == "ready")}/{e.Nodes.Count}"]));
-        Console.Out.WriteLine($"{entries.Count} lượt phát / airings");
+        Console.Out.WriteLine(Format(text("sched.cli.airings"), entries.Count));
     }
 
     private static string Local(DateTimeOffset t) => CommuneTime.ToLocal(t).ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

@@ -22,7 +22,7 @@ public sealed class DemoMedia_Tests : IDisposable
         var library = new MediaLibrary(_dir.Db, Microsoft.Extensions.Options.Options.Create(new MediaOptions()), TimeProvider.System, NullLogger<MediaLibrary>.Instance);
         ScheduleLoadResult Load() => ScheduleLoader.Load(
             ScheduleSource.ReadFolder(SampleProgramme_Tests.Folder()), new RegistryReferenceSource(_dir.Zones, _dir.Devices, library).Read(), DateTimeOffset.UtcNow, TimeSpan.FromDays(56));
-        Load().Errors.Should().Contain(e => e.Reason.Contains("is not in the library", StringComparison.Ordinal));
+        Load().Errors.Should().Contain(e => e.Key == "sched.err.noMedia");
 
         var added = DemoMedia.Provision(_dir.Db, SampleProgramme_Tests.Folder());
 

@@ -48,7 +48,7 @@ public sealed class AgendaPlanner_Tests : IDisposable
 
         agenda.Single(e => e.ProgrammeId == "ban-tin-sang" && e.Zone == "khoi-3" && e.Start == SampleWeek.At(0, 6, 0)).Status.Should().Be(AgendaStatus.Planned);
         agenda.Where(e => e.Status == AgendaStatus.SkippedHoliday).Should().HaveCount(8)
-            .And.OnlyContain(e => e.Reason!.StartsWith("le-tet:", StringComparison.Ordinal));
+            .And.OnlyContain(e => e.Reason!.StartsWith("Nghỉ lễ: ", StringComparison.Ordinal), "officers read the calendar's title, not its id");
         agenda.Where(e => e.Zone == "khoi-1" && e.ProgrammeId == "tin-huyen").Should().OnlyContain(e => e.Status == AgendaStatus.Planned);
     }
 

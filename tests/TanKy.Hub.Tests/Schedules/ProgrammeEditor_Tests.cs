@@ -87,7 +87,7 @@ public sealed class ProgrammeEditor_Tests : IDisposable
         empty.ErrorsOf("playlist").Should().NotBeEmpty();
         empty.ErrorsOf("times").Should().NotBeEmpty();
 
-        _editor.Create(Draft("ban-tin-sang"), "can-bo-vh").ErrorsOf("id").Should().ContainSingle().Which.Should().Contain("ban-tin-sang");
+        _editor.Create(Draft("ban-tin-sang"), "can-bo-vh").ErrorsOf("id").Should().ContainSingle().Which.Should().Contain("sched.edit.idTaken");
         _editor.Create(Draft("Sai Mã!"), "can-bo-vh").ErrorsOf("id").Should().ContainSingle();
     }
 
@@ -188,8 +188,11 @@ public sealed class ProgrammeEditor_Tests : IDisposable
         (tuan.Every, tuan.Unit, tuan.Anchor).Should().Be((2, Hub.Schedules.Model.RecurrenceUnit.Weeks, new DateOnly(2026, 5, 1)));
         tuan.Days.Should().BeEquivalentTo(before["tin-tuan"].Days);
         var draftDe = _editor.Load("tin-de")!;
+        draftDe.Repeat.Should().Be("everydays");
+        draftDe.EveryCount.Should().Be("2");
+        draftDe.Repeat = "";
         draftDe.Days = ["t2"];
-        _editor.Update("tin-de", draftDe, "can-bo-vh").ErrorsOf("days").Should().ContainSingle("every N days cannot have days");
+        _editor.Update("tin-de", draftDe, "can-bo-vh").ErrorsOf("days").Should().ContainSingle("every N days cannot have days (a draft made in code)");
     }
 
     [Fact]
@@ -215,7 +218,7 @@ public sealed class ProgrammeEditor_Tests : IDisposable
         var result = _editor.Create(Draft(), "can-bo-vh");
 
         result.Saved.Should().BeFalse();
-        result.General.Should().ContainSingle().Which.Should().Contain("cannot write");
+        result.General.Should().ContainSingle().Which.Should().Contain("sched.edit.cannotWrite");
         _store.Current!.Programmes.Should().NotContain(p => p.Id == "tin-nong-vu");
         Directory.GetFiles(_bed.Folder, "*.tmp", new EnumerationOptions { AttributesToSkip = 0 }).Should().BeEmpty();
     }

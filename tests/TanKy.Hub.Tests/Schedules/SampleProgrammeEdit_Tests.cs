@@ -38,9 +38,9 @@ public sealed class SampleProgrammeEdit_Tests : IDisposable
         foreach (var p in before.Programmes)
         {
             var draft = new ProgrammeEditor(store, options, refs, time, values, NullLogger<ProgrammeEditor>.Instance).Load(p.Id);
-            if (p.Recurrence.Cron is not null)
+            if (p.Recurrence.Cron is not null && !CronRule.TryRead(p.Recurrence.Cron, out _))
             {
-                draft.Should().BeNull("a cron rule has no form: its file is edited by hand");
+                draft.Should().BeNull("a cron rule the form cannot say is edited by hand");
                 continue;
             }
 

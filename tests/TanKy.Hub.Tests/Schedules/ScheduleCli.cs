@@ -10,7 +10,7 @@ internal static class ScheduleCli
     public static async Task<(int Code, string Output)> RunAsync(string dataDir, params string[] args)
     {
         var root = new RootCommand { CliOptions.DataDir };
-        root.Subcommands.Add(ScheduleCommands.Build());
+        root.Subcommands.Add(ScheduleCommands.Build(Hub.Web.Console.Pages.Programme.ScheduleText.For("vi")));
         var writer = new StringWriter();
         var previous = Console.Out;
         Console.SetOut(writer);

@@ -31,7 +31,7 @@ public sealed class ScheduleCommands_Tests : IDisposable
 
         var (code, output) = await Run("schedules", "check", _bed.Folder);
         code.Should().Be(0);
-        output.Should().Contain("3 chương trình / programmes");
+        output.Should().Contain("Hợp lệ: 3 chương trình");
 
         (code, output) = await Run("schedules", "agenda", "--days", "7", "--zone", "khoi-3", "--dir", _bed.Folder, "--json");
         code.Should().Be(0);

@@ -145,7 +145,7 @@ public sealed class ScheduleValidation_Tests : IDisposable
 
         error.Location.File.Should().Be(file);
         error.Location.Line.Should().BeGreaterThan(2);
-        error.Reason.Should().Contain("YAML");
+        error.Key.Should().Be("sched.err.yaml");
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public sealed class ScheduleValidation_Tests : IDisposable
 
         errors.Should().Contain(e => At(e, file, 4, 36) && e.Reason.Contains("Brightness", StringComparison.Ordinal));
         errors.Should().Contain(e => At(e, file, 7, 33) && e.Reason.Contains("toaster", StringComparison.Ordinal));
-        errors.Should().Contain(e => At(e, file, 8, 10) && e.Reason.Contains("set", StringComparison.Ordinal));
+        errors.Should().Contain(e => At(e, file, 8, 10) && e.Key == "sched.err.emptySet");
     }
 
     private static bool At(ScheduleError e, string file, int line, int column) =>

@@ -21,15 +21,16 @@ public sealed class ProgrammePages_Tests(Browser browser)
         await page.GotoAsync("/programme");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Chương trình phát thanh");
         await page.Locator("#new-programme").ClickAsync();
-        await page.Locator("#f-id").FillAsync("tin-nong-vu");
         await page.Locator("#f-title").FillAsync("Tin nông vụ");
+        await Expect(page.Locator("#f-id")).ToHaveAttributeAsync("placeholder", "tin-nong-vu");
         await page.Locator("input[name='Draft.Zones'][value='khoi-1']").CheckAsync();
-        await page.Locator("#f-playlist").FillAsync(clip);
-        await page.Locator("#f-times").FillAsync("20:00");
+        await ProgrammeForm.PickClipAsync(page, "#f-playlist-0", "Tin nông vụ tháng 5");
+        await page.Locator("#f-times").FillAsync("20h");
         await Screenshots.SaveAsync(page, "programme-edit");
         await page.Locator("#save").ClickAsync();
 
         await Expect(page.Locator("#saved")).ToContainTextAsync("tin-nong-vu");
+        console.Store.Current!.Programmes.Single(p => p.Id == "tin-nong-vu").Content.Items.Should().Equal(clip);
         var airings = page.Locator("#week article[data-programme='tin-nong-vu']");
         await Expect(airings).ToHaveCountAsync(7);
         await Expect(airings.First).ToContainTextAsync("20:00");
@@ -78,9 +79,10 @@ public sealed class ProgrammePages_Tests(Browser browser)
         // A zone the form did not offer (removed since the page was loaded, or a tampered post),
         // and a clip that is not in the library: each is refused at its own field.
         await page.Locator("#f-times").FillAsync("06:00");
-        await page.Locator("#f-playlist").FillAsync("m-khongcoday");
         await page.EvaluateAsync("""
             () => {
+              const gone = new Option('m-khongcoday', 'm-khongcoday', true, true);
+              document.querySelector('#f-playlist-0').add(gone);
               const box = document.createElement('input');
               box.type = 'checkbox'; box.name = 'Draft.Zones'; box.value = 'khoi-99'; box.checked = true;
               document.querySelector('[data-field=zones] .checks').append(box);

@@ -29,12 +29,36 @@ public sealed class ProgrammeDraft
 
     public string? ChimeBefore { get; set; }
 
-    public string Playlist { get; set; } = "";
+    /// <summary>The clips in order, as picked by title in the form (the form posts one media id per row).</summary>
+    public List<string> PlaylistItems { get; set; } = [];
+
+    /// <summary><see cref="PlaylistItems"/> as one comma-separated field (files, tests, older forms).</summary>
+    public string Playlist
+    {
+        get => string.Join(", ", PlaylistItems.Where(i => !string.IsNullOrWhiteSpace(i)));
+        set => PlaylistItems = Items(value);
+    }
 
     public string? ChimeAfter { get; set; }
 
-    /// <summary>Airing times, e.g. <c>06:00, 17:30</c>.</summary>
+    /// <summary>Airing times, e.g. <c>06:00, 17:30</c> or <c>7h30</c>.</summary>
     public string Times { get; set; } = "";
+
+    /// <summary>
+    /// The repeat choice of the form (<see cref="RepeatChoice"/>): daily, weekdays, weekend, days,
+    /// monthday, lastday, lastweekday, everydays, everyweeks, dates. Empty: read from the
+    /// low-level fields below as before (drafts made in code).
+    /// </summary>
+    public string Repeat { get; set; } = "";
+
+    /// <summary>Day of the month 1–31 for "ngày N hằng tháng".</summary>
+    public string? MonthDay { get; set; }
+
+    /// <summary>One of <see cref="DayWords"/> for "thứ N cuối tháng".</summary>
+    public string? Weekday { get; set; }
+
+    /// <summary>N of "N ngày/tuần một lần".</summary>
+    public string? EveryCount { get; set; }
 
     /// <summary>Checked days among <see cref="DayWords"/>; none (and no dates) means every day.</summary>
     public List<string> Days { get; set; } = [];
@@ -63,11 +87,12 @@ public sealed class ProgrammeDraft
     public static List<string> Items(string? text) =>
         (text ?? "").Split([',', ';', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
-    /// <summary>The form pre-filled from a loaded programme, for editing. Cron rules have no form: null.</summary>
+    /// <summary>The form pre-filled from a loaded programme, for editing. A cron rule the form cannot say gives null.</summary>
     public static ProgrammeDraft? Of(Programme p)
     {
         var r = p.Recurrence;
-        if (r.Cron is not null)
+        CronRule? cron = null;
+        if (r.Cron is not null && !CronRule.TryRead(r.Cron, out cron))
         {
             return null;
         }
@@ -76,7 +101,7 @@ public sealed class ProgrammeDraft
         // file relied on the anchor's weekday, which is the same set).
         var days = r.Dates.Count > 0 || r.Unit == RecurrenceUnit.Days || (r.Days.Count == 7 && r.Unit == RecurrenceUnit.None) ? []
             : DayWords.Where(w => DayNames.Parse(w) is [var d] && r.Days.Contains(d)).ToList();
-        return new ProgrammeDraft
+        var draft = new ProgrammeDraft
         {
             Id = p.Id,
             Title = p.Title,
@@ -98,6 +123,8 @@ public sealed class ProgrammeDraft
             OnPreempt = p.OnPreempt.ToString().ToLowerInvariant(),
             PlayLateWithin = DurationText.Format(p.PlayLateWithin),
         };
+        RepeatChoice.Fill(draft, r, cron);
+        return draft;
     }
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -27,10 +27,21 @@ public sealed class ProgrammeEditor(ProgrammeStore store, IOptions<ScheduleOptio
     {
         lock (_gate)
         {
+            if (string.IsNullOrWhiteSpace(draft.Id))
+            {
+                // Officers name programmes; the file id is made from the name.
+                draft.Id = ProgrammeIds.FromTitle(draft.Title, id => Find(id) is not null || File.Exists(PathOf(id)));
+            }
+
+            if (RepeatChoice.Plan(draft) is (null, { } field, { } problem))
+            {
+                return ProgrammeSaveResult.OnField(field, ProgrammeSaveResult.TextKey(problem));
+            }
+
             if (Identifiers.IsValid(draft.Id) && draft.Id.Length <= ProgrammeParser.MaxIdLength
                 && (Find(draft.Id) is not null || File.Exists(PathOf(draft.Id))))
             {
-                return ProgrammeSaveResult.OnField("id", $"mã '{draft.Id}' đã có, chọn mã khác / id '{draft.Id}' is already used");
+                return ProgrammeSaveResult.OnField("id", ProgrammeSaveResult.TextKey("sched.edit.idTaken"));
             }
 
             // A new hub may have no schedule folder yet: the first programme creates it.
@@ -50,6 +61,11 @@ public sealed class ProgrammeEditor(ProgrammeStore store, IOptions<ScheduleOptio
             if (Locate(id) is not { } found)
             {
                 return ProgrammeSaveResult.Refused(Unlocatable(id));
+            }
+
+            if (RepeatChoice.Plan(draft) is (null, { } field, { } problem))
+            {
+                return ProgrammeSaveResult.OnField(field, ProgrammeSaveResult.TextKey(problem));
             }
 
             var (path, span) = found;
@@ -83,7 +99,7 @@ public sealed class ProgrammeEditor(ProgrammeStore store, IOptions<ScheduleOptio
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return ProgrammeSaveResult.Refused($"không đọc được thư mục lịch / cannot read the schedule folder: {ex.Message}");
+            return ProgrammeSaveResult.Refused(ProgrammeSaveResult.TextKey("sched.err.readFolder", ex.Message));
         }
 
         var candidate = folder.Where(s => s.Name != path).ToList();
@@ -107,7 +123,7 @@ public sealed class ProgrammeEditor(ProgrammeStore store, IOptions<ScheduleOptio
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             log.LogError("Cannot write {File} for {User}: {Reason}", path, by, ex.Message);
-            return ProgrammeSaveResult.Refused($"không ghi được tệp lịch / cannot write the schedule file: {ex.Message}");
+            return ProgrammeSaveResult.Refused(ProgrammeSaveResult.TextKey("sched.edit.cannotWrite", ex.Message));
         }
 
         var reloaded = store.Reload();
@@ -133,11 +149,11 @@ public sealed class ProgrammeEditor(ProgrammeStore store, IOptions<ScheduleOptio
             if (item is not null && e.Location.File == path && k >= 0 && k < item.Fields.Count)
             {
                 var list = fields.TryGetValue(item.Fields[k], out var l) ? l : fields[item.Fields[k]] = [];
-                list.Add(e.Reason);
+                list.Add(ProgrammeSaveResult.Encode(null, e));
             }
             else
             {
-                general.Add($"{Path.GetFileName(e.Location.File)}:{e.Location.Line}:{e.Location.Column}: {e.Reason}");
+                general.Add(ProgrammeSaveResult.Encode($"{Path.GetFileName(e.Location.File)}:{e.Location.Line}:{e.Location.Column}", e));
             }
         }
 
@@ -207,6 +223,5 @@ public sealed class ProgrammeEditor(ProgrammeStore store, IOptions<ScheduleOptio
 
     private string PathOf(string id) => Path.Combine(Folder, id + ".yaml");
 
-    private static string Unlocatable(string id) =>
-        $"không sửa được '{id}' trên web (không có, hoặc viết theo kiểu khác '- id: …'); sửa trực tiếp tệp lịch / programme '{id}' cannot be edited here: edit its file";
+    private static string Unlocatable(string id) => ProgrammeSaveResult.TextKey("sched.edit.unlocatable", id);
 }

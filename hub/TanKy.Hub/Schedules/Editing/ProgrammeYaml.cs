@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TanKy.Hub.Schedules.Parsing;
 
 namespace TanKy.Hub.Schedules.Editing;
 
@@ -46,26 +47,20 @@ internal sealed class ProgrammeYaml
         y.Line("playlist", "    playlist: " + List(ProgrammeDraft.Items(draft.Playlist)));
         y.Optional("chime_after", "    chime_after: ", draft.ChimeAfter);
         y.Line("times", "  recurrence:");
-        // An empty list would pass as "no times"; an empty scalar is refused at this very line.
-        var times = ProgrammeDraft.Items(draft.Times);
-        y.Line("times", "    times: " + (times.Count > 0 ? List(times) : "\"\""));
-
-        var dates = ProgrammeDraft.Items(draft.Dates);
-        var every = !string.IsNullOrWhiteSpace(draft.Every);
-        if (dates.Count > 0)
+        var plan = RepeatChoice.Plan(draft).Plan ?? new RepeatPlan(draft.Days, draft.Every, ProgrammeDraft.Items(draft.Dates), null);
+        var times = ProgrammeDraft.Items(draft.Times).Select(t => TimeText.TryParse(t, out var v) ? TimeText.Format(v) : t).ToList();
+        if (plan.Cron is not null)
         {
-            y.Line("dates", "    dates: " + List(dates));
+            // Monthly rules: the times are inside the cron expression.
+            y.Line("repeat", "    cron: " + Quote(plan.Cron));
         }
-
-        // No day ticked means every day, except with dates or a count (the validator judges
-        // a count of days together with days).
-        if (draft.Days.Count > 0 || (dates.Count == 0 && !every))
+        else
         {
-            y.Line("days", "    days: " + (draft.Days.Count == 0 ? "daily" : List(draft.Days)));
+            // An empty list would pass as "no times"; an empty scalar is refused at this very line.
+            y.Line("times", "    times: " + (times.Count > 0 ? List(times) : "\"\""));
+            Days(y, plan);
+            y.Optional("anchor", "    anchor: ", draft.Anchor);
         }
-
-        y.Optional("every", "    every: ", draft.Every);
-        y.Optional("anchor", "    anchor: ", draft.Anchor);
 
         y.Optional("from", "    from: ", draft.From);
         y.Optional("until", "    until: ", draft.Until);
@@ -77,6 +72,24 @@ internal sealed class ProgrammeYaml
         y.Line("on_preempt", "  on_preempt: " + Quote(draft.OnPreempt));
         y.Optional("play_late_within", "  play_late_within: ", draft.PlayLateWithin);
         return y;
+    }
+
+    private static void Days(ProgrammeYaml y, RepeatPlan plan)
+    {
+        var every = !string.IsNullOrWhiteSpace(plan.Every);
+        if (plan.Dates.Count > 0)
+        {
+            y.Line("dates", "    dates: " + List(plan.Dates));
+        }
+
+        // No day ticked means every day, except with dates or a count (the validator judges
+        // a count of days together with days).
+        if (plan.Days.Count > 0 || (plan.Dates.Count == 0 && !every))
+        {
+            y.Line("days", "    days: " + (plan.Days.Count == 0 ? "daily" : List(plan.Days)));
+        }
+
+        y.Optional("every", "    every: ", plan.Every);
     }
 
     /// <summary>A double-quoted YAML scalar: backslash, quote and control characters escaped.</summary>

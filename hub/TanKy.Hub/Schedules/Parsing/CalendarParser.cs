@@ -9,6 +9,9 @@ namespace TanKy.Hub.Schedules.Parsing;
 /// </summary>
 internal static class CalendarParser
 {
+    /// <summary>Key of a refused calendar's id among <see cref="ParsedFile.Refused"/>.</summary>
+    public const string DeclaredCalendar = "declares-calendar:";
+
     public static HolidayCalendar? Parse(ParseContext ctx, YamlNode node)
     {
         if (ctx.Mapping(node, "calendar") is not { } map)
@@ -31,7 +34,13 @@ internal static class CalendarParser
         }
         else if (e.TryGetValue("dates", out var bad))
         {
-            ctx.Error(bad, "dates phải là danh sách ngày / dates must be a list");
+            ctx.Error(bad, "sched.err.list", "dates");
+        }
+
+        if (ctx.Errors.Count > before && id is not null)
+        {
+            // A refused calendar still exists by name: its programmes' skip_on is not "unknown".
+            ctx.Refused.Add(new Dictionary<string, SourceLocation>(StringComparer.Ordinal) { [DeclaredCalendar + id] = ctx.At(node) });
         }
 
         return ctx.Errors.Count > before || id is null ? null : new HolidayCalendar(id, title ?? id, dates, ctx.At(node));
@@ -76,7 +85,7 @@ internal static class CalendarParser
 
         if (to < from || to.Value.DayNumber - from.Value.DayNumber > 31)
         {
-            ctx.Error(map, "khoảng ngày phải từ 1 đến 32 ngày, to không trước from / a range must be 1–32 days with to not before from");
+            ctx.Error(map, "sched.err.range");
             return;
         }
 

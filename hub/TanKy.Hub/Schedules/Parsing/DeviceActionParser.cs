@@ -38,6 +38,7 @@ internal static partial class DeviceActionParser
         var late = e.TryGetValue("apply_late_within", out var ln) ? ctx.Duration(ln, "apply_late_within", TimeSpan.FromHours(24)) : DefaultApplyLateWithin;
         if (ctx.Errors.Count > before || id is null || target is null || set is null || recurrence is null || late is null)
         {
+            ctx.Refused.Add(parts);
             return null;
         }
 
@@ -55,19 +56,19 @@ internal static partial class DeviceActionParser
         var device = e.TryGetValue("device", out var dn) ? ctx.Scalar(dn, "device") : null;
         if (device is not null && !Identifiers.IsValid(device))
         {
-            ctx.Error(dn!, $"mã thiết bị không hợp lệ '{device}' / invalid device id");
+            ctx.Error(dn!, "sched.err.deviceId", device);
         }
 
         var (zones, all) = e.TryGetValue("zones", out var zn) ? ProgrammeParser.Zones(ctx, zn, parts) : ([], false);
         var kind = e.TryGetValue("kind", out var kn) ? ctx.Scalar(kn, "kind") : null;
         if (kind is not null && !DeviceKinds.TryParse(kind, out _))
         {
-            ctx.Error(kn!, $"loại thiết bị không biết '{kind}' (speaker, wifi-ap, camera, led-board, gateway) / unknown kind");
+            ctx.Error(kn!, "sched.err.kind", kind);
         }
 
         if ((device is null) == (zones.Count == 0 && !all))
         {
-            ctx.Error(map, "target cần đúng một trong device hoặc zones / target needs exactly one of device or zones");
+            ctx.Error(map, "sched.err.target");
             return null;
         }
 
@@ -83,7 +84,7 @@ internal static partial class DeviceActionParser
 
         if (map.Children.Count == 0)
         {
-            ctx.Error(map, "set rỗng: cần ít nhất một khoá / set is empty: give at least one key");
+            ctx.Error(map, "sched.err.emptySet");
             return null;
         }
 
@@ -93,7 +94,7 @@ internal static partial class DeviceActionParser
             var key = (k as YamlScalarNode)?.Value ?? "";
             if (!KeyPattern().IsMatch(key) || Reserved.Contains(key, StringComparer.Ordinal))
             {
-                ctx.Error(k, $"khoá trạng thái không hợp lệ '{key}' (a–z, 0–9, '_', tối đa 32 ký tự; 'cache' dành cho hub) / invalid desired-state key");
+                ctx.Error(k, "sched.err.setKey", key);
                 continue;
             }
 

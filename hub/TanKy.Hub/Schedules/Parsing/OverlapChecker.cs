@@ -59,19 +59,16 @@ internal static class OverlapChecker
         }
 
         var cls = a.Programme.Class.ToWire();
-        var when = CommuneTime.ToLocal(b.Start).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var when = CommuneTime.ToLocal(b.Start).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
         var span = $"{Clock(a.Start)}–{Clock(a.End)} / {Clock(b.Start)}–{Clock(b.End)}";
         if (a.Programme.Id == b.Programme.Id)
         {
-            errors.Add(new ScheduleError(a.Programme.Source.Of("recurrence"),
-                $"chương trình '{a.Programme.Id}' tự chồng giờ tại {zone} ngày {when} ({span}) / programme overlaps itself in zone {zone}"));
+            errors.Add(new ScheduleError(a.Programme.Source.Of("recurrence"), "sched.err.overlapSelf", [a.Programme.Title, zone, when, span]));
             return;
         }
 
-        errors.Add(new ScheduleError(b.Programme.Source.Of("id"),
-            $"trùng giờ với '{a.Programme.Id}' ({a.Programme.Source.Of("id")}) cùng loại {cls} tại {zone} lúc {when} ({span}) / overlaps '{a.Programme.Id}' of the same class in zone {zone}"));
-        errors.Add(new ScheduleError(a.Programme.Source.Of("id"),
-            $"trùng giờ với '{b.Programme.Id}' ({b.Programme.Source.Of("id")}) cùng loại {cls} tại {zone} lúc {when} ({span}) / overlaps '{b.Programme.Id}' of the same class in zone {zone}"));
+        errors.Add(new ScheduleError(b.Programme.Source.Of("id"), "sched.err.overlap", [a.Programme.Id, a.Programme.Source.Of("id").ToString(), cls, zone, when, span]));
+        errors.Add(new ScheduleError(a.Programme.Source.Of("id"), "sched.err.overlap", [b.Programme.Id, b.Programme.Source.Of("id").ToString(), cls, zone, when, span]));
     }
 
     private static string Clock(DateTimeOffset t) => CommuneTime.ToLocal(t).ToString("HH:mm:ss", CultureInfo.InvariantCulture);

@@ -14,9 +14,13 @@ internal sealed class ParseContext(string file, List<ScheduleError> errors)
 
     public List<ScheduleError> Errors { get; } = errors;
 
+    /// <summary>References of entries refused in this file (see <see cref="ParsedFile.Refused"/>).</summary>
+    public List<IReadOnlyDictionary<string, SourceLocation>> Refused { get; } = [];
+
     public SourceLocation At(YamlNode node) => new(File, (int)node.Start.Line, (int)node.Start.Column);
 
-    public void Error(YamlNode node, string reason) => Errors.Add(new ScheduleError(At(node), reason));
+    /// <summary>An error at the node: a <c>sched.err.*</c> text key and its arguments.</summary>
+    public void Error(YamlNode node, string key, params string[] args) => Errors.Add(new ScheduleError(At(node), key, args));
 
     public YamlMappingNode? Mapping(YamlNode node, string what)
     {
@@ -25,7 +29,7 @@ internal sealed class ParseContext(string file, List<ScheduleError> errors)
             return m;
         }
 
-        Error(node, $"{what} phải là một bảng khoá: giá trị / {what} must be a mapping of key: value");
+        Error(node, "sched.err.mapping", what);
         return null;
     }
 
@@ -36,7 +40,7 @@ internal sealed class ParseContext(string file, List<ScheduleError> errors)
             return value.Trim();
         }
 
-        Error(node, $"{what} phải là một giá trị đơn, không rỗng / {what} must be a single non-empty value");
+        Error(node, "sched.err.scalar", what);
         return null;
     }
 
@@ -60,7 +64,7 @@ internal sealed class ParseContext(string file, List<ScheduleError> errors)
             var key = (keyNode as YamlScalarNode)?.Value ?? "";
             if (!known.Contains(key, StringComparer.Ordinal))
             {
-                Error(keyNode, $"khoá không biết '{key}' trong {what} / unknown key '{key}' in {what} (known: {string.Join(", ", known)})");
+                Error(keyNode, "sched.err.unknownKey", key, what, string.Join(", ", known));
                 continue;
             }
 
@@ -83,7 +87,7 @@ internal sealed class ParseContext(string file, List<ScheduleError> errors)
             return n;
         }
 
-        Error(node, $"{what} phải là số nguyên {min}–{max}, không phải '{text}' / {what} must be a whole number {min}–{max}");
+        Error(node, "sched.err.int", what, min.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture), text);
         return null;
     }
 
@@ -100,7 +104,7 @@ internal sealed class ParseContext(string file, List<ScheduleError> errors)
             return d;
         }
 
-        Error(node, $"ngày không hợp lệ '{text}', viết yyyy-MM-dd / invalid date '{text}': write yyyy-MM-dd");
+        Error(node, "sched.err.date", text);
         return null;
     }
 
@@ -112,12 +116,12 @@ internal sealed class ParseContext(string file, List<ScheduleError> errors)
             return null;
         }
 
-        if (TimeOnly.TryParseExact(text, ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
+        if (TimeText.TryParse(text, out var t))
         {
             return t;
         }
 
-        Error(node, $"giờ không hợp lệ '{text}', viết HH:mm (00:00–23:59) / invalid time '{text}': write HH:mm");
+        Error(node, "sched.err.time", text);
         return null;
     }
 
@@ -135,7 +139,7 @@ internal sealed class ParseContext(string file, List<ScheduleError> errors)
             return d;
         }
 
-        Error(node, $"thời lượng không hợp lệ '{text}', ví dụ 10m, 90s, 1h (tối đa {max.TotalHours:0} giờ) / invalid duration '{text}': e.g. 10m, 90s, 1h");
+        Error(node, "sched.err.duration", text, max.TotalHours.ToString("0", CultureInfo.InvariantCulture));
         return null;
     }
 }

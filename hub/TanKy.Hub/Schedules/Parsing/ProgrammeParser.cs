@@ -42,6 +42,7 @@ internal static class ProgrammeParser
 
         if (ctx.Errors.Count > before || id is null || title is null || content is null || recurrence is null || late is null)
         {
+            ctx.Refused.Add(parts);
             return null;
         }
 
@@ -58,7 +59,7 @@ internal static class ProgrammeParser
         parts["id"] = ctx.At(node);
         if (!Identifiers.IsValid(id) || id.Length > MaxIdLength)
         {
-            ctx.Error(node, $"mã {what} không hợp lệ '{id}': 1–{MaxIdLength} ký tự a–z, 0–9, '-' / invalid {what} id");
+            ctx.Error(node, "sched.err.id", id, MaxIdLength.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return null;
         }
 
@@ -72,7 +73,7 @@ internal static class ProgrammeParser
             return node;
         }
 
-        ctx.Error(map, $"thiếu khoá bắt buộc '{key}' / missing required key '{key}'");
+        ctx.Error(map, "sched.err.missingKey", key);
         return null;
     }
 
@@ -88,7 +89,7 @@ internal static class ProgrammeParser
         {
             if (!Identifiers.IsValid(zone))
             {
-                ctx.Error(at, $"mã khu vực không hợp lệ '{zone}' / invalid zone id");
+                ctx.Error(at, "sched.err.zoneId", zone);
                 continue;
             }
 
@@ -101,7 +102,7 @@ internal static class ProgrammeParser
 
         if (zones.Count == 0 && node is YamlSequenceNode)
         {
-            ctx.Error(node, "zones rỗng: liệt kê khu vực hoặc viết all / empty zones: list zones or write all");
+            ctx.Error(node, "sched.err.noZones");
         }
 
         return (zones, false);
@@ -143,7 +144,7 @@ internal static class ProgrammeParser
         var items = ctx.List(node, "playlist").Select(x => Media(ctx, x.Node, parts)).ToList();
         if (items.Count == 0)
         {
-            ctx.Error(node, "nội dung rỗng: cần ít nhất một mã âm thanh (m-…) / empty content: give at least one media id");
+            ctx.Error(node, "sched.err.noContent");
             return null;
         }
 
@@ -160,7 +161,7 @@ internal static class ProgrammeParser
 
         if (!MediaIds.IsValid(id))
         {
-            ctx.Error(node, $"mã âm thanh không hợp lệ '{id}' (dạng m-xxxxxxxxxx) / invalid media id");
+            ctx.Error(node, "sched.err.mediaId", id);
             return null;
         }
 
@@ -177,10 +178,10 @@ internal static class ProgrammeParser
             case "priority":
                 return BulletinClass.Priority;
             case "emergency":
-                ctx.Error(node, "tin khẩn cấp không lập lịch, phát ngay qua cảnh báo / emergency bulletins are never scheduled: they play at once");
+                ctx.Error(node, "sched.err.emergency");
                 break;
             case { } other:
-                ctx.Error(node, $"loại bản tin không biết '{other}' (normal hoặc priority) / unknown class");
+                ctx.Error(node, "sched.err.class", other);
                 break;
         }
 
@@ -197,7 +198,7 @@ internal static class ProgrammeParser
 
         if (text is not null)
         {
-            ctx.Error(node, $"on_preempt không biết '{text}' (resume, restart hoặc skip) / unknown on_preempt");
+            ctx.Error(node, "sched.err.onPreempt", text);
         }
 
         return PreemptionPolicy.Resume;

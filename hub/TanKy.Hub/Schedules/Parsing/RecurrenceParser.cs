@@ -30,28 +30,28 @@ internal static class RecurrenceParser
         {
             if (e.Keys.Any(k => k is "times" or "days" or "dates" or "every" or "anchor"))
             {
-                ctx.Error(cn!, "cron không dùng chung với times/days/dates/every / cron cannot be combined with times, days, dates or every");
+                ctx.Error(cn!, "sched.err.cronCombined");
             }
             else if (CronProblem(cron) is { } problem)
             {
-                ctx.Error(cn!, $"biểu thức cron không hợp lệ '{cron}' (cú pháp Quartz: giây phút giờ ngày tháng thứ, ví dụ \"0 0 6 ? * MON-FRI\") / invalid Quartz cron expression: {problem}");
+                ctx.Error(cn!, "sched.err.cron", cron, problem);
             }
         }
         else if (times.Count == 0 && !e.ContainsKey("times"))
         {
-            ctx.Error(node, "thiếu times (giờ phát) hoặc cron / recurrence needs times (or cron)");
+            ctx.Error(node, "sched.err.noTimes");
         }
 
         CheckDayRules(ctx, node, e, unit);
         anchor ??= from;
         if (unit != RecurrenceUnit.None && anchor is null)
         {
-            ctx.Error(en!, "every cần anchor (ngày mốc) hoặc from / every needs an anchor date (or from)");
+            ctx.Error(en!, "sched.err.everyAnchor");
         }
 
         if (from is not null && until is not null && until < from)
         {
-            ctx.Error(un!, $"until ({until:yyyy-MM-dd}) trước from ({from:yyyy-MM-dd}) / until is before from");
+            ctx.Error(un!, "sched.err.untilBeforeFrom", until.Value.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), from.Value.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
         }
 
         if (ctx.Errors.Count > before)
@@ -67,12 +67,12 @@ internal static class RecurrenceParser
     {
         if (e.TryGetValue("dates", out var dates) && (e.ContainsKey("days") || e.ContainsKey("every")))
         {
-            ctx.Error(dates, "dates không dùng chung với days/every / dates cannot be combined with days or every");
+            ctx.Error(dates, "sched.err.datesCombined");
         }
 
         if (unit == RecurrenceUnit.Days && e.TryGetValue("days", out var days))
         {
-            ctx.Error(days, "every N days không dùng chung với days (dùng every N weeks) / 'every N days' cannot have days: use 'every N weeks'");
+            ctx.Error(days, "sched.err.everyDaysWithDays");
         }
 
         _ = node;
@@ -102,7 +102,7 @@ internal static class RecurrenceParser
             }
             else
             {
-                ctx.Error(at, $"ngày trong tuần không biết '{word}' (dùng {DayNames.Help}) / unknown day '{word}'");
+                ctx.Error(at, "sched.err.day", word, DayNames.Help);
             }
         }
 
@@ -130,7 +130,7 @@ internal static class RecurrenceParser
 
         if (text is not null)
         {
-            ctx.Error(node, $"every không hợp lệ '{text}', ví dụ '2 days' hoặc '2 weeks' / invalid every: write e.g. '2 days' or '2 weeks'");
+            ctx.Error(node, "sched.err.every", text);
         }
 
         return (0, RecurrenceUnit.None);

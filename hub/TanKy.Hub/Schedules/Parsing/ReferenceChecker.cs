@@ -7,20 +7,24 @@ internal static class ReferenceChecker
 {
     public static void Check(ParsedFile all, ScheduleReferences refs, IDeviceActionValueValidator? values, List<ScheduleError> errors)
     {
-        Duplicates(all.Programmes.Select(p => (p.Id, p.Source.Of("id"))), "chương trình / programme", errors);
-        Duplicates(all.Calendars.Select(c => (c.Id, c.Location)), "lịch nghỉ / calendar", errors);
-        Duplicates(all.Actions.Select(a => (a.Id, a.Source.Of("id"))), "tác vụ / action", errors);
+        Duplicates(all.Programmes.Select(p => (p.Id, p.Source.Of("id"))), "sched.err.duplicateProgramme", errors);
+        Duplicates(all.Calendars.Select(c => (c.Id, c.Location)), "sched.err.duplicateCalendar", errors);
+        Duplicates(all.Actions.Select(a => (a.Id, a.Source.Of("id"))), "sched.err.duplicateAction", errors);
         var zones = refs.Zones.ToHashSet(StringComparer.Ordinal);
-        var calendars = all.Calendars.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var calendars = all.Calendars.Select(c => c.Id)
+            .Concat(all.Refused.SelectMany(r => r.Keys).Where(k => k.StartsWith(CalendarParser.DeclaredCalendar, StringComparison.Ordinal)).Select(k => k[CalendarParser.DeclaredCalendar.Length..]))
+            .ToHashSet(StringComparer.Ordinal);
         foreach (var p in all.Programmes)
         {
             Zones(p.Zones, zones, p.Source, errors);
             Calendars(p.SkipOn, calendars, p.Source, errors);
             foreach (var m in p.Content.Sequence().Distinct(StringComparer.Ordinal).Where(m => !refs.Media.ContainsKey(m)))
             {
-                errors.Add(new ScheduleError(p.Source.Of("media:" + m), $"không có âm thanh '{m}' trong thư viện / media '{m}' is not in the library"));
+                errors.Add(At(p.Source.Of("media:" + m), NoMedia(m)));
             }
         }
+
+        Refused(all.Refused, refs, zones, calendars, errors);
 
         foreach (var a in all.Actions)
         {
@@ -28,15 +32,44 @@ internal static class ReferenceChecker
             Calendars(a.SkipOn, calendars, a.Source, errors);
             if (a.Target.DeviceId is { } d && !refs.Devices.Contains(d))
             {
-                errors.Add(new ScheduleError(a.Source.At, $"không có thiết bị '{d}' / unknown device '{d}'"));
+                errors.Add(new ScheduleError(a.Source.At, "sched.err.noDevice", [d]));
             }
 
             foreach (var (key, reason) in values?.Validate(a.Target.Kind, a.Set) ?? [])
             {
-                errors.Add(new ScheduleError(a.Source.At, $"set.{key}: {reason}"));
+                errors.Add(new ScheduleError(a.Source.At, "sched.err.setValue", [key, reason]));
             }
         }
     }
+
+    /// <summary>References of entries refused for other reasons, so every error shows in one run.</summary>
+    private static void Refused(List<IReadOnlyDictionary<string, SourceLocation>> refused, ScheduleReferences refs, HashSet<string> zones, HashSet<string> calendars, List<ScheduleError> errors)
+    {
+        foreach (var (key, at) in refused.SelectMany(parts => parts))
+        {
+            var colon = key.IndexOf(':', StringComparison.Ordinal);
+            var (kind, id) = colon < 0 ? (key, "") : (key[..colon], key[(colon + 1)..]);
+            (string Key, string Id)? reason = kind switch
+            {
+                "zone" when !zones.Contains(id) => NoZone(id),
+                "media" when !refs.Media.ContainsKey(id) => NoMedia(id),
+                "calendar" when !calendars.Contains(id) => NoCalendar(id),
+                _ => null,
+            };
+            if (reason is { } r)
+            {
+                errors.Add(At(at, r));
+            }
+        }
+    }
+
+    private static (string Key, string Id) NoZone(string z) => ("sched.err.noZone", z);
+
+    private static (string Key, string Id) NoMedia(string m) => ("sched.err.noMedia", m);
+
+    private static (string Key, string Id) NoCalendar(string c) => ("sched.err.noCalendar", c);
+
+    private static ScheduleError At(SourceLocation at, (string Key, string Id) reason) => new(at, reason.Key, [reason.Id]);
 
     private static void Duplicates(IEnumerable<(string Id, SourceLocation At)> items, string what, List<ScheduleError> errors)
     {
@@ -45,7 +78,7 @@ internal static class ReferenceChecker
         {
             if (!seen.TryAdd(id, at))
             {
-                errors.Add(new ScheduleError(at, $"trùng mã {what} '{id}', đã khai báo tại {seen[id]} / duplicate id '{id}', first declared at {seen[id]}"));
+                errors.Add(new ScheduleError(at, what, [id, seen[id].ToString()]));
             }
         }
     }
@@ -54,7 +87,7 @@ internal static class ReferenceChecker
     {
         foreach (var z in wanted.Where(z => !known.Contains(z)))
         {
-            errors.Add(new ScheduleError(source.Of("zone:" + z), $"không có khu vực (khối/xóm) '{z}' / unknown zone '{z}'"));
+            errors.Add(At(source.Of("zone:" + z), NoZone(z)));
         }
     }
 
@@ -62,7 +95,7 @@ internal static class ReferenceChecker
     {
         foreach (var c in wanted.Where(c => !known.Contains(c)))
         {
-            errors.Add(new ScheduleError(source.Of("calendar:" + c), $"không có lịch nghỉ '{c}' trong các tệp / unknown calendar '{c}'"));
+            errors.Add(At(source.Of("calendar:" + c), NoCalendar(c)));
         }
     }
 }

@@ -26,7 +26,7 @@ internal static class ScheduleFileParser
         }
         catch (InputFileException ex)
         {
-            errors.Add(new ScheduleError(new SourceLocation(source.Name, (int)ex.Line, (int)ex.Column), $"tệp bị từ chối / file refused: {ex.Message}"));
+            errors.Add(new ScheduleError(new SourceLocation(source.Name, (int)ex.Line, (int)ex.Column), "sched.err.fileRefused", [ex.Message]));
             return result;
         }
 
@@ -39,7 +39,7 @@ internal static class ScheduleFileParser
         catch (YamlException ex)
         {
             var reason = ex.InnerException?.Message ?? ex.Message;
-            errors.Add(new ScheduleError(new SourceLocation(source.Name, (int)ex.Start.Line, (int)ex.Start.Column), $"lỗi cú pháp YAML / YAML syntax error: {reason}"));
+            errors.Add(new ScheduleError(new SourceLocation(source.Name, (int)ex.Start.Line, (int)ex.Start.Column), "sched.err.yaml", [reason]));
             return result;
         }
 
@@ -50,10 +50,10 @@ internal static class ScheduleFileParser
 
         if (stream.Documents.Count > 1)
         {
-            ctx.Error(stream.Documents[1].RootNode, "mỗi tệp chỉ một tài liệu YAML / one YAML document per file");
+            ctx.Error(stream.Documents[1].RootNode, "sched.err.oneDocument");
         }
 
-        if (ctx.Mapping(stream.Documents[0].RootNode, "tệp lịch / schedule file") is not { } root)
+        if (ctx.Mapping(stream.Documents[0].RootNode, "schedule file") is not { } root)
         {
             return result;
         }
@@ -62,6 +62,7 @@ internal static class ScheduleFileParser
         Each(ctx, e, "programmes", n => ProgrammeParser.Parse(ctx, n), result.Programmes);
         Each(ctx, e, "calendars", n => CalendarParser.Parse(ctx, n), result.Calendars);
         Each(ctx, e, "actions", n => DeviceActionParser.Parse(ctx, n), result.Actions);
+        result.Refused.AddRange(ctx.Refused);
         return result;
     }
 
@@ -75,7 +76,7 @@ internal static class ScheduleFileParser
 
         if (node is not YamlSequenceNode seq)
         {
-            ctx.Error(node, $"{key} phải là danh sách (mỗi mục bắt đầu bằng '- ') / {key} must be a list");
+            ctx.Error(node, "sched.err.list", key);
             return;
         }
 

@@ -22,6 +22,7 @@ internal static class ScheduleLoader
             all.Programmes.AddRange(file.Programmes);
             all.Calendars.AddRange(file.Calendars);
             all.Actions.AddRange(file.Actions);
+            all.Refused.AddRange(file.Refused);
         }
 
         ReferenceChecker.Check(all, refs, values, errors);

@@ -49,7 +49,8 @@ internal static class OccurrenceExpander
         {
             if (set.Calendars.TryGetValue(id, out var cal) && cal.NameOf(date) is { } name)
             {
-                return name.Length > 0 ? $"{id}: {name}" : id;
+                // Shown to officers: the calendar's own title ("Nghỉ lễ, Tết 2026–2027"), never its id.
+                return name.Length > 0 ? $"{cal.Title}: {name}" : cal.Title;
             }
         }
 

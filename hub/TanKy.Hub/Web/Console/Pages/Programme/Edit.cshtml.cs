@@ -30,7 +30,9 @@ public sealed class EditModel(ProgrammeEditor editor, ProgrammeStore store, Zone
 
     public IReadOnlyList<MediaItem> Clips { get; private set; } = [];
 
-    public IReadOnlyList<string> Calendars { get; private set; } = [];
+    /// <summary>Calendars by their Vietnamese titles ("Nghỉ lễ, Tết 2026–2027"), not their ids.</summary>
+    public IReadOnlyList<(string Id, string Title)> Calendars { get; private set; } = [];
+
 
     public IActionResult OnGet(string? id)
     {
@@ -76,7 +78,9 @@ public sealed class EditModel(ProgrammeEditor editor, ProgrammeStore store, Zone
     {
         Zones = zoneRegistry.List();
         Clips = media.List();
-        Calendars = store.Current?.Calendars.Keys.Order(StringComparer.Ordinal).ToList() ?? [];
+        Calendars = store.Current?.Calendars.Values.Select(c => (c.Id, c.Title)).OrderBy(c => c.Title, StringComparer.CurrentCulture).ToList() ?? [];
+        // Newest clips first: what an officer just uploaded is what they want to schedule.
+        Clips = Clips.OrderByDescending(c => c.UploadedAt).ToList();
         return Page();
     }
 }
