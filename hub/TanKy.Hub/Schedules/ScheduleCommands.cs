@@ -18,7 +18,7 @@ namespace TanKy.Hub.Schedules;
 /// </summary>
 public static class ScheduleCommands
 {
-    /// <param name="text">The CLI's text for a key (Web/Console/Text/programme2.tsv), in the CLI's language.</param>
+    /// <param name="text">The CLI's text for a key (Resources/Text/programme2.resx), in the CLI's language.</param>
     public static Command Build(Func<string, string> text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -6,7 +6,7 @@ namespace TanKy.Hub.Schedules.Editing;
 /// <summary>
 /// A programme's recurrence in the officer's words: "06:00, 19:00 thứ 2–6", "19:00 thứ 6 cuối
 /// tháng", "07:30 ngày 15 hằng tháng". The words come from the console's text
-/// (<c>sched.rule.*</c> in Web/Console/Text/programme2.tsv) through <c>text</c>, so this stays
+/// (<c>sched.rule.*</c> in Resources/Text/programme2.resx) through <c>text</c>, so this stays
 /// free of the web layer. A cron rule with no words gives null: the caller shows the cron.
 /// </summary>
 public static class RepeatWords

@@ -4,7 +4,7 @@ namespace TanKy.Hub.Schedules.Model;
 
 /// <summary>
 /// One problem in the schedule files, printed as <c>file:line:column: reason</c>. The reason is a
-/// key of the console's text (<c>sched.err.*</c> in Web/Console/Text/programme2.tsv) with its
+/// key of the console's text (<c>sched.err.*</c> in Resources/Text/programme2.resx) with its
 /// arguments, so the CLI and the console say it in the reader's language; Schedules itself has
 /// no text (it sits below Web). <see cref="Reason"/> is the language-neutral form for logs.
 /// </summary>
