@@ -72,7 +72,9 @@ public sealed class GatewaySpeaker_Tests : IAsyncLifetime
             var broadcast = await _commune.Broadcasts.PlayAsync(new BroadcastRequest(_commune.ShortClip, BulletinClass.Normal, ["khoi-1"], "test", "test"));
             try
             {
-                await EmergencyCommune.EventuallyAsync(() => _commune.Broadcasts.GetDeliveryReport(broadcast.BroadcastId).Finished == 1, "the gateway speaker to play the broadcast");
+                // Played and finished: a node still in its clock-sync burst may finish a stream it never
+                // sounded (0 frames), which the delivery report does not count as played (PlaybackHeard).
+                await EmergencyCommune.EventuallyAsync(() => _commune.Broadcasts.GetDeliveryReport(broadcast.BroadcastId) is { Finished: 1, Started: 1 }, "the gateway speaker to play the broadcast");
                 return broadcast;
             }
             catch (TimeoutException) when (attempt < 3)

@@ -190,12 +190,12 @@ public sealed class CapSenderAuth_Tests : IDisposable
 
         using var weak = RSA.Create(1024);
         var act = () => _senders.Add("other@example.com", withToken: false, key: CapSigning.Bytes(_genuineKey.ExportPkcs8PrivateKeyPem()), note: null);
-        act.Should().Throw<InvalidOperationException>().WithMessage("*private key*");
+        act.Should().Throw<InvalidOperationException>().WithMessage("*khoá bí mật*");
         var shortKey = () => _senders.Add("other@example.com", withToken: false, key: CapSigning.Bytes(weak.ExportSubjectPublicKeyInfoPem()), note: null);
-        shortKey.Should().Throw<InvalidOperationException>().WithMessage("*too short*");
+        shortKey.Should().Throw<InvalidOperationException>().WithMessage("*ngắn*");
         var nothing = () => _senders.Add("other@example.com", withToken: false, key: null, note: null);
         nothing.Should().Throw<InvalidOperationException>().WithMessage("*--token*");
         var again = () => _senders.Add(CapSamples.Sender, withToken: true, key: null, note: null);
-        again.Should().Throw<InvalidOperationException>().WithMessage("*already registered*");
+        again.Should().Throw<InvalidOperationException>().WithMessage("*đã được đăng ký*");
     }
 }
