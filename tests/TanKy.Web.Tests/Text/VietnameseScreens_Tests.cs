@@ -182,6 +182,12 @@ public sealed class VietnameseScreens_Tests
         routes.Should().NotBeEmpty();
         foreach (var route in routes)
         {
+            // The archived recording is audio, not a page to read; BroadcastHistory_Tests covers its 403/404.
+            if (route.RawText == "history/recording/{id}")
+            {
+                continue;
+            }
+
             var segments = new List<string>();
             foreach (var segment in route.PathSegments)
             {
