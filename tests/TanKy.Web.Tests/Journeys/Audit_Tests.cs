@@ -24,7 +24,11 @@ public sealed class Audit_Tests(Browser browser)
 
         await page.GotoAsync("/audit");
         await Expect(page.Locator("#audit tbody tr[data-source='console']")).ToHaveCountAsync(2);
-        await Expect(page.Locator("#audit tbody tr[data-source='command']")).ToContainTextAsync("loa-khoi-1-a");
+        // The device by its name, not its id.
+        var speaker = hub.Get<TanKy.Hub.Devices.DeviceRegistry>().Get("loa-khoi-1-a")!.Name;
+        var commandRow = page.Locator("#audit tbody tr[data-source='command']");
+        await Expect(commandRow).ToContainTextAsync(speaker);
+        (await commandRow.InnerTextAsync()).Should().NotContain("loa-khoi-1-a");
         await Screenshots.SaveAsync(page, "audit");
 
         await page.Locator("input[name=outcome]").FillAsync("refused");

@@ -25,6 +25,10 @@ public sealed class Users_Tests(Browser browser)
         await Expect(admin.Locator("#message.error")).ToHaveTextAsync("Trưởng khối/xóm cần ít nhất một khối/xóm.");
         hub.Get<UserStore>().Find("truong-xom-3").Should().BeNull();
 
+        // A user's hamlets by name, never by id.
+        var headRow = admin.Locator($"tr[data-name='{ConsoleHub.HeadName}']");
+        await Expect(headRow.Locator("td").Nth(2)).ToHaveTextAsync("Khối 1");
+
         var head = await browser.NewPageAsync(hub);
         await head.LoginAsync(ConsoleHub.HeadName, ConsoleHub.HeadPassword);
         await admin.Locator($"tr[data-name='{ConsoleHub.HeadName}'] button").ClickAsync();

@@ -36,6 +36,7 @@ public static class ConsoleRegistration
             return key => text.Get(key, language);
         });
         services.AddSingleton<ConsoleTime>();
+        services.AddSingleton<ConsoleNames>();
         services.AddSingleton<Dashboard.DashboardQuery>();
         services.AddHttpContextAccessor();
         // Vietnamese as characters, not &#x...; entities: readable HTML and smaller pages.

@@ -10,7 +10,7 @@ namespace TanKy.Hub.Web.Console.Pages;
 
 /// <summary>Logins, users and tokens, emergency triggers, device commands and bulk actions in one filterable list. Hamlet heads see their own actions only.</summary>
 [Authorize(Roles = "admin,officer,technician,hamlet-head")]
-public sealed class AuditModel(AuditLogQuery query, ConsoleTime time, ConsoleText text) : PageModel
+public sealed class AuditModel(AuditLogQuery query, ConsoleTime time, ConsoleText text, ConsoleNames names) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Source { get; set; }
@@ -56,7 +56,8 @@ public sealed class AuditModel(AuditLogQuery query, ConsoleTime time, ConsoleTex
     /// <summary>
     /// A stored target or reason: a text message in the reader's language, older free text as
     /// written. Emergency targets are "what → zones" (joined in SQL), so each side is read apart.
+    /// Hamlet and device ids read as their names.
     /// </summary>
     public string Stored(string? value) =>
-        value is null ? "" : string.Join(" → ", value.Split(" → ").Select(part => text.Render(part, HttpContext)));
+        value is null ? "" : string.Join(" → ", value.Split(" → ").Select(part => names.InText(text.Render(part, HttpContext))));
 }
