@@ -150,7 +150,7 @@ internal static class DeviceControlCommands
             var response = await api.SendJsonAsync(HttpMethod.Post, $"/api/v1/devices/{device}/commands", new { op = "snapshot" }, ct);
             if (!response.Ok || response.Node?["status"]?.GetValue<string>() != "ok")
             {
-                return response.Ok ? CliOutput.Fail($"snapshot {response.Node?["status"]}: {response.Node?["error"]}") : CliOutput.Fail(response.Error ?? $"HTTP {response.Status}");
+                return response.Ok ? CliOutput.Fail(CliText.T("cli2.control.snapshot-failed", response.Node?["status"], response.Node?["error"])) : CliOutput.Fail(response.Error ?? $"HTTP {response.Status}");
             }
 
             var commandId = response.Node!["id"]!.GetValue<string>();
