@@ -102,7 +102,7 @@ public sealed class CommandLine_Tests : IDisposable
 
         cli.Code.Should().Be(2);
         cli.Stderr.Should().Be($"Thiếu lệnh: xem --help{Environment.NewLine}");
-        cli.Stdout.Should().Contain("tanky-hub devices [command] [options]");
+        cli.Stdout.Should().Contain("tanky-hub devices [lệnh] [tùy chọn]");
     }
 
     [Theory]

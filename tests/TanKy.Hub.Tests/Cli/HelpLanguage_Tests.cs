@@ -33,7 +33,7 @@ public sealed partial class HelpLanguage_Tests
     public async Task English_help_has_no_Vietnamese_letters(string path)
     {
         // --lang anywhere: before the command (as `tanky-hub --lang en schedules --help`) or after it.
-        foreach (var args in new[] { ["--lang", "en", .. Words(path), "--help"], [.. Words(path), "--help", "--lang=en"] })
+        foreach (var args in new string[][] { ["--lang", "en", .. Words(path), "--help"], [.. Words(path), "--help", "--lang=en"] })
         {
             var cli = await CliRun.RunAsync(args);
 

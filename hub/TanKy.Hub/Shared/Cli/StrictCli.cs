@@ -44,12 +44,12 @@ public static class StrictCli
         return result.Action is HelpAction ? await HelpAsync(result, stdout, stderr) : await result.InvokeAsync(config);
     }
 
-    /// <summary>Runs the library's help into a buffer and writes it with its own words in the CLI's language (<see cref="HelpText"/>).</summary>
+    /// <summary>Runs the library's help into a buffer and writes it with its own words in the CLI's language (<see cref="CliHelpText"/>).</summary>
     private static async Task<int> HelpAsync(ParseResult help, TextWriter stdout, TextWriter stderr)
     {
         using var buffer = new StringWriter();
         var code = await help.InvokeAsync(new InvocationConfiguration { Output = buffer, Error = stderr, ProcessTerminationTimeout = null });
-        await stdout.WriteAsync(HelpText.Localize(buffer.ToString()));
+        await stdout.WriteAsync(CliHelpText.Localize(buffer.ToString()));
         await stdout.FlushAsync();
         return code;
     }

@@ -6,7 +6,7 @@ namespace TanKy.Hub.Shared.Cli;
 /// Vietnamese resources, and its words follow the machine's culture, not <c>--lang</c>. The
 /// descriptions themselves are already in the CLI's language (Resources/Text/textcli.resx).
 /// </summary>
-public static class HelpText
+public static class CliHelpText
 {
     // Section titles are whole lines; the rest are fragments of the usage line and option rows.
     private static readonly (string Library, string Key)[] Titles =
