@@ -48,7 +48,7 @@ public static class DeviceCommands
             else
             {
                 Console.Out.WriteLine(CliText.T("cli.devices.added", device.Id, "kind." + device.Kind.ToWire(), string.Join(",", zones)));
-                Console.Out.WriteLine($"secret: {secret}");
+                Console.Out.WriteLine(CliText.T("cli2.devices.secret", secret));
                 Console.Out.WriteLine(CliText.T("cli.devices.store-secret"));
             }
 
@@ -96,7 +96,7 @@ public static class DeviceCommands
             }
             else
             {
-                Console.Out.WriteLine($"secret: {secret}");
+                Console.Out.WriteLine(CliText.T("cli2.devices.secret", secret));
             }
 
             return 0;
