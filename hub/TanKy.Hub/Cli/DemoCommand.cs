@@ -20,9 +20,9 @@ internal static class DemoCommand
 
     public static Command Build(Func<string[], CancellationToken, Task> runHost)
     {
-        var commune = new Option<string?>("--commune") { Description = "Commune file to provision from (default: the bundled commune/tan-ky.yaml)" };
-        var provisionOnly = new Option<bool>("--provision-only") { Description = "Provision and exit without running the hub" };
-        var cmd = HostSettings.Accept(new Command("demo", "Chạy thử với xã Tân Kỳ mô phỏng / run the hub with the sample commune provisioned")
+        var commune = new Option<string?>("--commune") { Description = CliText.T("cli2.demo.commune") };
+        var provisionOnly = new Option<bool>("--provision-only") { Description = CliText.T("cli2.demo.provision-only") };
+        var cmd = HostSettings.Accept(new Command("demo", CliText.T("cli2.demo"))
         {
             commune,
             provisionOnly,

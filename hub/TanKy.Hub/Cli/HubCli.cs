@@ -20,21 +20,29 @@ public static class HubCli
     public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error, RunHostAsync);
 
     /// <param name="runHost">Starts the hub with its configuration arguments; tests pass a stand-in to see that nothing starts.</param>
-    internal static Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Func<string[], CancellationToken, Task> runHost) =>
-        StrictCli.InvokeAsync(Build(runHost), args, stdout, stderr);
+    internal static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Func<string[], CancellationToken, Task> runHost)
+    {
+        // The language first: every description of the tree is written in it when the tree is built,
+        // so `tanky-hub --lang en schedules --help` is English. (Async: the choice stays in this call.)
+        CliText.UseArguments(args);
+        return await StrictCli.InvokeAsync(Build(runHost), args, stdout, stderr);
+    }
 
-    /// <summary>The whole command tree (tests walk it so that a new command is covered by the CLI rules).</summary>
+    /// <summary>
+    /// The whole command tree (tests walk it so that a new command is covered by the CLI rules),
+    /// its descriptions in <see cref="CliText.Language"/> (Resources/Text/textcli.resx).
+    /// </summary>
     internal static Command Build(Func<string[], CancellationToken, Task> runHost)
     {
-        var root = HostSettings.Accept(new Command("tanky-hub", "tanky-hub: hệ thống truyền thanh thông minh và IoT xã Tân Kỳ / Tân Kỳ smart public-address and IoT hub; without a command it runs the hub (as 'run', taking the same --Section:Key=value settings)")
+        var root = HostSettings.Accept(new Command("tanky-hub", CliText.T("cli2.root"))
         {
-            new HelpOption(),
-            new VersionOption(),
+            new HelpOption { Description = CliText.T("cli2.help") },
+            new VersionOption { Description = CliText.T("cli2.version") },
             CliOptions.DataDir,
             CliOptions.Language,
         }, hidden: true);
         root.SetAction((r, ct) => RunHub(r, runHost, ct));
-        var run = HostSettings.Accept(new Command("run", "Chạy hub (mặc định) / run the hub service (the default)"));
+        var run = HostSettings.Accept(new Command("run", CliText.T("cli2.run")));
         run.SetAction((r, ct) => RunHub(r, runHost, ct));
         root.Subcommands.Add(run);
         root.Subcommands.Add(DemoCommand.Build(runHost));

@@ -14,7 +14,7 @@ public static class MediaCommands
 {
     public static Command Build()
     {
-        var media = new Command("media", "Thư viện âm thanh / the media library");
+        var media = new Command("media", CliText.T("cli2.media"));
         media.Subcommands.Add(Add());
         media.Subcommands.Add(List());
         media.Subcommands.Add(Show());
@@ -30,16 +30,16 @@ public static class MediaCommands
 
     private static Command Add()
     {
-        var file = new Argument<string>("FILE") { Description = "WAV (PCM 16/24-bit, float 32-bit; 8–48 kHz; mono/stereo) or MP3" };
-        var title = new Option<string>("--title") { Description = "Tiêu đề / title shown to officers", Required = true };
-        var by = new Option<string?>("--by") { Description = "Người tải lên / uploader (default: the OS user)" };
-        var cmd = new Command("add", "Thêm bản tin âm thanh (chuẩn hoá −16 LUFS, mã hoá Opus) / import a recording") { file, title, by, CliOptions.Json };
+        var file = new Argument<string>("FILE") { Description = CliText.T("cli2.media.file") };
+        var title = new Option<string>("--title") { Description = CliText.T("cli2.media.title"), Required = true };
+        var by = new Option<string?>("--by") { Description = CliText.T("cli2.media.by") };
+        var cmd = new Command("add", CliText.T("cli2.media.add")) { file, title, by, CliOptions.Json };
         cmd.SetAction(async (r, ct) =>
         {
             var path = r.GetValue(file)!;
             if (!File.Exists(path))
             {
-                return CliOutput.Fail($"không tìm thấy tệp / file not found: {path}");
+                return CliOutput.Fail(CliText.T("cli2.media.no-file", path));
             }
 
             MediaImportResult result;
@@ -64,7 +64,7 @@ public static class MediaCommands
                 return CliOutput.Fail($"[{result.Rejection.Code}] {result.Rejection.Message} ({result.Rejection.Detail})");
             }
 
-            Write(result.Item, r.GetValue(CliOptions.Json), result.Duplicate ? "Đã có sẵn / already in the library" : "Đã thêm / added");
+            Write(result.Item, r.GetValue(CliOptions.Json), result.Duplicate ? CliText.T("cli2.media.duplicate") : CliText.T("cli2.media.added"));
             return 0;
         });
         return cmd;
@@ -72,7 +72,7 @@ public static class MediaCommands
 
     private static Command List()
     {
-        var cmd = new Command("list", "Danh sách bản tin / list clips") { CliOptions.Json };
+        var cmd = new Command("list", CliText.T("cli2.media.list")) { CliOptions.Json };
         cmd.SetAction(r => CliOptions.Guard(() =>
         {
             // Every kind: the CLI is for the technician, who also looks after text-to-speech clips.
@@ -84,9 +84,9 @@ public static class MediaCommands
             }
 
             CliOutput.WriteTable(
-                ["ID", "KIND", "DURATION", "LUFS IN→OUT", "FORMAT", "UPLOADED", "BY", "TITLE"],
+                CliText.Columns("id", "kind", "duration", "lufs", "format", "uploaded", "by", "title"),
                 items.Select(m => (IReadOnlyList<string>)[m.Id, MediaRow.ToKind(m.Kind), Duration(m.DurationMs), $"{m.LoudnessLufsBefore:0.0}→{m.LoudnessLufsStream:0.0}", m.OriginalFormat, Shared.CommuneTime.ToLocal(m.UploadedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), m.UploadedBy, m.Title]));
-            Console.Out.WriteLine($"{items.Count} bản tin / clips");
+            Console.Out.WriteLine(CliText.T("cli2.media.count", items.Count));
             return 0;
         }));
         return cmd;
@@ -95,13 +95,13 @@ public static class MediaCommands
     private static Command Show()
     {
         var id = new Argument<string>("ID");
-        var cmd = new Command("show", "Chi tiết một bản tin / one clip") { id, CliOptions.Json };
+        var cmd = new Command("show", CliText.T("cli2.media.show")) { id, CliOptions.Json };
         cmd.SetAction(r => CliOptions.Guard(() =>
         {
             var item = Library(CliOptions.Context(r)).Get(r.GetValue(id)!);
             if (item is null)
             {
-                return CliOutput.Fail($"không tìm thấy / not found: {r.GetValue(id)}");
+                return CliOutput.Fail(CliText.T("cli2.media.not-found", r.GetValue(id)));
             }
 
             Write(item, r.GetValue(CliOptions.Json), null);
@@ -113,15 +113,15 @@ public static class MediaCommands
     private static Command Remove()
     {
         var id = new Argument<string>("ID");
-        var cmd = new Command("remove", "Xoá bản tin / delete a clip") { id };
+        var cmd = new Command("remove", CliText.T("cli2.media.remove")) { id };
         cmd.SetAction(r => CliOptions.Guard(() =>
         {
             if (!Library(CliOptions.Context(r)).Delete(r.GetValue(id)!))
             {
-                return CliOutput.Fail($"không tìm thấy / not found: {r.GetValue(id)}");
+                return CliOutput.Fail(CliText.T("cli2.media.not-found", r.GetValue(id)));
             }
 
-            Console.Out.WriteLine($"Đã xoá / removed {r.GetValue(id)}");
+            Console.Out.WriteLine(CliText.T("cli2.media.removed", r.GetValue(id)));
             return 0;
         }));
         return cmd;
@@ -140,13 +140,20 @@ public static class MediaCommands
             Console.Out.WriteLine($"{headline}: {m.Id}");
         }
 
-        Console.Out.WriteLine($"id:        {m.Id}");
-        Console.Out.WriteLine($"title:     {m.Title}");
-        Console.Out.WriteLine($"duration:  {Duration(m.DurationMs)} ({m.Frames} Opus frames, {m.Bitrate / 1000} kbit/s, {m.StreamBytes} bytes)");
-        Console.Out.WriteLine($"original:  {m.OriginalName} ({m.OriginalFormat}, {m.SourceSampleRate} Hz, {m.SourceChannels} ch, {m.SizeBytes} bytes)");
-        Console.Out.WriteLine($"loudness:  {m.LoudnessLufsBefore:0.0} LUFS, gain {m.GainDb:+0.0;-0.0} dB → {m.LoudnessLufsAfter:0.0} LUFS (Opus {m.LoudnessLufsStream:0.0}); peak before {m.PeakDbfsBefore:0.0} dBFS");
-        Console.Out.WriteLine($"uploaded:  {Shared.CommuneTime.ToLocal(m.UploadedAt):yyyy-MM-dd HH:mm:ss zzz} by {m.UploadedBy}");
-        Console.Out.WriteLine($"sha256:    {m.Sha256}");
+        Field("id", m.Id);
+        Field("title", m.Title);
+        Field("duration", CliText.T("cli2.media.v.duration", Duration(m.DurationMs), m.Frames, m.Bitrate / 1000, m.StreamBytes));
+        Field("original", CliText.T("cli2.media.v.original", m.OriginalName, m.OriginalFormat, m.SourceSampleRate, m.SourceChannels, m.SizeBytes));
+        Field("loudness", CliText.T("cli2.media.v.loudness", m.LoudnessLufsBefore, m.GainDb, m.LoudnessLufsAfter, m.LoudnessLufsStream, m.PeakDbfsBefore));
+        Field("uploaded", CliText.T("cli2.media.v.uploaded", Shared.CommuneTime.ToLocal(m.UploadedAt).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture), m.UploadedBy));
+        Field("sha256", m.Sha256);
+    }
+
+    // "tiêu đề:   …": the label in the CLI's language, values lined up.
+    private static void Field(string name, string? value)
+    {
+        var label = CliText.T("cli2.media.f." + name) + ":";
+        Console.Out.WriteLine(label.PadRight(14) + value);
     }
 
     private static string Duration(long ms) => TimeSpan.FromMilliseconds(ms).ToString(ms >= 3_600_000 ? @"h\:mm\:ss" : @"m\:ss\.f", CultureInfo.InvariantCulture);

@@ -13,14 +13,14 @@ public static class ReportCommand
 {
     public static Command Build()
     {
-        var from = new Option<string?>("--from") { Description = ReportText.Get("rpt.cli.from") };
-        var to = new Option<string?>("--to") { Description = ReportText.Get("rpt.cli.to") };
-        var period = new Option<string?>("--period") { Description = ReportText.Get("rpt.cli.period") };
-        var format = new Option<string>("--format") { Description = ReportText.Get("rpt.cli.format"), DefaultValueFactory = _ => "html" };
-        var headers = new Option<string>("--headers") { Description = ReportText.Get("rpt.cli.headers"), DefaultValueFactory = _ => "vi" };
-        var zone = new Option<string?>("--zone") { Description = ReportText.Get("rpt.cli.zone") };
-        var output = new Option<string?>("--out") { Description = ReportText.Get("rpt.cli.out") };
-        var cmd = new Command("report", ReportText.Get("rpt.cli.description")) { from, to, period, format, headers, zone, output };
+        var from = new Option<string?>("--from") { Description = ReportText.In(CliText.Language, "rpt.cli.from") };
+        var to = new Option<string?>("--to") { Description = ReportText.In(CliText.Language, "rpt.cli.to") };
+        var period = new Option<string?>("--period") { Description = ReportText.In(CliText.Language, "rpt.cli.period") };
+        var format = new Option<string>("--format") { Description = ReportText.In(CliText.Language, "rpt.cli.format"), DefaultValueFactory = _ => "html" };
+        var headers = new Option<string>("--headers") { Description = ReportText.In(CliText.Language, "rpt.cli.headers"), DefaultValueFactory = _ => "vi" };
+        var zone = new Option<string?>("--zone") { Description = ReportText.In(CliText.Language, "rpt.cli.zone") };
+        var output = new Option<string?>("--out") { Description = ReportText.In(CliText.Language, "rpt.cli.out") };
+        var cmd = new Command("report", ReportText.In(CliText.Language, "rpt.cli.description")) { from, to, period, format, headers, zone, output };
         cmd.SetAction(async (r, ct) =>
         {
             try

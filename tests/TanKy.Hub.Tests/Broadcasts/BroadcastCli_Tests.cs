@@ -37,19 +37,19 @@ public sealed partial class BroadcastCli_Tests : IAsyncLifetime
         var play = await RunAsync("broadcast", "play", "--zones", "khoi-1,xom-3", "--media", "tin-10s", "--class", "priority", "--volume", "60", "--token", _officer);
 
         play.Code.Should().Be(0, play.Error);
-        play.Output.Should().StartWith("Đã nhận bản tin / broadcast accepted: bc-").And.Contain("status playing");
+        play.Output.Should().StartWith("Hub đã nhận bản tin bc-").And.Contain("trạng thái playing");
         var id = BroadcastId().Match(play.Output).Value;
 
         var report = await RunAsync("broadcast", "report", id, "--token", _officer);
         report.Code.Should().Be(0, report.Error);
-        report.Output.Should().Contain("Phát trên / played on 0/2 loa/speakers").And.Contain("loa-khoi-1-a").And.Contain("loa-xom-3-a");
+        report.Output.Should().Contain("Phát trên 0/2 loa").And.Contain("loa-khoi-1-a").And.Contain("loa-xom-3-a");
 
         var list = await RunAsync("broadcast", "list", "--token", _officer);
         list.Output.Should().Contain(id).And.Contain("priority").And.Contain("khoi-1,xom-3");
 
         var stop = await RunAsync("broadcast", "stop", id, "--token", _officer);
         stop.Code.Should().Be(0, stop.Error);
-        stop.Output.Should().Be($"Đã dừng / stopped {id}\n");
+        stop.Output.Should().Be($"Đã dừng {id}\n");
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed partial class BroadcastCli_Tests : IAsyncLifetime
 
         var list = await RunAsync("broadcast", "list", "--token", _officer);
         list.Code.Should().Be(0, list.Error);
-        list.Output.Should().Contain("REQUESTED (+07:00)");
+        list.Output.Should().Contain("YÊU CẦU (GIỜ VN)");
         var line = list.Output.Split('\n').Single(l => l.StartsWith(id, StringComparison.Ordinal));
         line.Should().MatchRegex(@"\d\d/\d\d/\d{4} \d\d:\d\d:\d\d \+07:00").And.MatchRegex(@"\d+ giây");
 
@@ -76,7 +76,7 @@ public sealed partial class BroadcastCli_Tests : IAsyncLifetime
     {
         var outside = await RunAsync("broadcast", "play", "--zones", "xom-3", "--media", "tin-1s", "--token", _head);
         outside.Code.Should().Be(1);
-        outside.Error.Should().Be("Lỗi / error: Không có quyền: zone(s) outside your hamlets: xom-3\n");
+        outside.Error.Should().Be("Lỗi: Không có quyền: zone(s) outside your hamlets: xom-3\n");
 
         var media = await RunAsync("broadcast", "play", "--zones", "khoi-1", "--media", "khong-co", "--token", _head);
         media.Code.Should().Be(1);
@@ -100,7 +100,7 @@ public sealed partial class BroadcastCli_Tests : IAsyncLifetime
 
         var none = await RunAsync("broadcast", "list", "--data-dir", empty);
         none.Code.Should().Be(1);
-        none.Error.Should().Contain("no API token");
+        none.Error.Should().Contain("Chưa có mã API");
 
         await File.WriteAllTextAsync(Path.Combine(empty, "cli.token"), _officer + "\n");
         var found = await RunAsync("broadcast", "list", "--data-dir", empty);

@@ -48,8 +48,8 @@ public sealed class CommandLine_Tests : IDisposable
             cli.Code.Should().Be(0, $"'{path} {help}'");
             cli.Stderr.Should().BeEmpty();
             var lines = cli.Stdout.Split(Environment.NewLine);
-            lines.Should().Contain("Usage:");
-            var usage = lines[Array.IndexOf(lines, "Usage:") + 1];
+            lines.Should().Contain("Cách dùng:", "the library's \"Usage:\" in Vietnamese by default");
+            var usage = lines[Array.IndexOf(lines, "Cách dùng:") + 1];
             usage.Should().StartWith($"  {string.Join(' ', ["tanky-hub", .. Words(path)])} ", "the usage is the command's own, not its parent's");
             cli.Stdout.Should().Contain(command.Description!);
             foreach (var name in command.Options.Where(o => !o.Hidden).Select(o => o.Name)
@@ -102,7 +102,7 @@ public sealed class CommandLine_Tests : IDisposable
 
         cli.Code.Should().Be(2);
         cli.Stderr.Should().Be($"Thiếu lệnh: xem --help{Environment.NewLine}");
-        cli.Stdout.Should().Contain("tanky-hub devices [command] [options]");
+        cli.Stdout.Should().Contain("tanky-hub devices [lệnh] [tùy chọn]");
     }
 
     [Theory]
@@ -215,7 +215,7 @@ public sealed class CommandLine_Tests : IDisposable
         }
 
         code.Should().Be(0);
-        stdout.ToString().Should().Contain("Usage:");
+        stdout.ToString().Should().Contain("Cách dùng:");
         stderr.ToString().Should().BeEmpty();
         Directory.Exists(_dataDir).Should().BeFalse("the hub would have created its data directory, database and listen.json");
     }

@@ -13,12 +13,12 @@ public static class TokenCommands
 {
     public static Command Build()
     {
-        var tokens = new Command("tokens", "Mã truy cập API / API tokens");
+        var tokens = new Command("tokens", CliText.T("cli2.tokens"));
 
         var user = new Option<string>("--user") { Required = true };
-        var label = new Option<string>("--label") { Description = "What the token is for", DefaultValueFactory = _ => "cli" };
-        var days = new Option<int?>("--expires-days") { Description = "Lifetime in days (default Tokens:DefaultLifetime, 90; at most Tokens:MaxLifetime, 365)" };
-        var create = new Command("create", "Tạo mã; in một lần / create a token and print it once") { user, label, days, CliOptions.Json };
+        var label = new Option<string>("--label") { Description = CliText.T("cli2.tokens.label"), DefaultValueFactory = _ => "cli" };
+        var days = new Option<int?>("--expires-days") { Description = CliText.T("cli2.tokens.days") };
+        var create = new Command("create", CliText.T("cli2.tokens.create")) { user, label, days, CliOptions.Json };
         create.SetAction(r => CliOptions.Guard(() =>
         {
             // Clamped so a huge number gets the lifetime message, not an overflow.
@@ -37,18 +37,18 @@ public static class TokenCommands
         }));
 
         var filter = new Option<string?>("--user");
-        var list = new Command("list", "Danh sách mã (không lộ giá trị) / list tokens (values are never shown again)") { filter };
+        var list = new Command("list", CliText.T("cli2.tokens.list")) { filter };
         list.SetAction(r => CliOptions.Guard(() =>
         {
             static string F(DateTimeOffset? t) => t?.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-";
             CliOutput.WriteTable(
-                ["ID", "USER", "LABEL", "CREATED", "EXPIRES", "LAST USED", "REVOKED"],
+                CliText.Columns("id", "user", "label", "created", "expires", "last-used", "revoked"),
                 CliOptions.Context(r).Tokens().List(r.GetValue(filter)).Select(t => (IReadOnlyList<string>)[t.Prefix, t.UserName, t.Name, F(t.CreatedAt), F(t.ExpiresAt), F(t.LastUsed), F(t.RevokedAt)]));
             return 0;
         }));
 
-        var id = new Option<string>("--id") { Description = "Token id (the 8 hex characters after tk_)", Required = true };
-        var revoke = new Command("revoke", "Thu hồi mã / revoke a token") { id };
+        var id = new Option<string>("--id") { Description = CliText.T("cli2.tokens.id"), Required = true };
+        var revoke = new Command("revoke", CliText.T("cli2.tokens.revoke")) { id };
         revoke.SetAction(r => CliOptions.Guard(() =>
         {
             CliOptions.Context(r).Tokens().Revoke(r.GetValue(id)!);

@@ -10,13 +10,13 @@ public static class UserCommands
 {
     public static Command Build()
     {
-        var users = new Command("users", "Người dùng / users");
+        var users = new Command("users", CliText.T("cli2.users"));
 
         var name = new Option<string>("--name") { Required = true };
-        var role = new Option<string>("--role") { Description = "admin | officer | hamlet-head | technician | viewer", Required = true };
-        var zones = new Option<string?>("--zones") { Description = "Comma-separated zones (hamlet heads only)" };
-        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read a console password (≥ 10 characters) from standard input" };
-        var add = new Command("add", "Thêm người dùng / add a user") { name, role, zones, passwordStdin };
+        var role = new Option<string>("--role") { Description = CliText.T("cli2.users.role"), Required = true };
+        var zones = new Option<string?>("--zones") { Description = CliText.T("cli2.users.zones") };
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = CliText.T("cli2.users.password") };
+        var add = new Command("add", CliText.T("cli2.users.add")) { name, role, zones, passwordStdin };
         add.SetAction(r => CliOptions.Guard(() =>
         {
             if (!Roles.TryParse(r.GetValue(role), out var parsed))
@@ -33,7 +33,7 @@ public static class UserCommands
             return 0;
         }));
 
-        var list = new Command("list", "Danh sách người dùng / list users") { CliOptions.Json };
+        var list = new Command("list", CliText.T("cli2.users.list")) { CliOptions.Json };
         list.SetAction(r => CliOptions.Guard(() =>
         {
             var all = CliOptions.Context(r).Users().List();
@@ -53,8 +53,8 @@ public static class UserCommands
 
         users.Subcommands.Add(add);
         users.Subcommands.Add(list);
-        users.Subcommands.Add(Toggle("disable", "Khoá người dùng / disable a user (their tokens stop working)", true));
-        users.Subcommands.Add(Toggle("enable", "Mở khoá người dùng / enable a user", false));
+        users.Subcommands.Add(Toggle("disable", CliText.T("cli2.users.disable"), true));
+        users.Subcommands.Add(Toggle("enable", CliText.T("cli2.users.enable"), false));
         return users;
     }
 

@@ -13,7 +13,7 @@ public static class MaintenanceCommands
 
     public static Command Build()
     {
-        var maintenance = new Command("maintenance", "Bảo trì theo kế hoạch / planned maintenance windows");
+        var maintenance = new Command("maintenance", CliText.T("cli2.maint"));
         maintenance.Subcommands.Add(Add());
         maintenance.Subcommands.Add(List());
         return maintenance;
@@ -34,13 +34,13 @@ public static class MaintenanceCommands
 
     private static Command Add()
     {
-        var device = new Option<string?>("--device") { Description = "One device" };
-        var zone = new Option<string?>("--zone") { Description = "Every device of a hamlet" };
-        var kind = new Option<string?>("--kind") { Description = "Every device of a kind" };
-        var from = new Option<string>("--from") { Description = "Start, \"yyyy-MM-dd HH:mm\" Vietnam time", Required = true };
-        var to = new Option<string>("--to") { Description = "End, \"yyyy-MM-dd HH:mm\" Vietnam time", Required = true };
-        var reason = new Option<string>("--reason") { Description = "What the work is", Required = true };
-        var cmd = new Command("add", "Thêm lịch bảo trì / plan a maintenance window") { device, zone, kind, from, to, reason };
+        var device = new Option<string?>("--device") { Description = CliText.T("cli2.maint.device") };
+        var zone = new Option<string?>("--zone") { Description = CliText.T("cli2.maint.zone") };
+        var kind = new Option<string?>("--kind") { Description = CliText.T("cli2.maint.kind") };
+        var from = new Option<string>("--from") { Description = CliText.T("cli2.maint.from"), Required = true };
+        var to = new Option<string>("--to") { Description = CliText.T("cli2.maint.to"), Required = true };
+        var reason = new Option<string>("--reason") { Description = CliText.T("cli2.maint.reason"), Required = true };
+        var cmd = new Command("add", CliText.T("cli2.maint.add")) { device, zone, kind, from, to, reason };
         cmd.SetAction(r => CliOptions.Guard(() =>
         {
             var targets = new[] { (MaintenanceScope.Device, r.GetValue(device)), (MaintenanceScope.Zone, r.GetValue(zone)), (MaintenanceScope.Kind, r.GetValue(kind)) }
@@ -60,7 +60,7 @@ public static class MaintenanceCommands
 
     private static Command List()
     {
-        var cmd = new Command("list", "Danh sách lịch bảo trì / list maintenance windows") { CliOptions.Json };
+        var cmd = new Command("list", CliText.T("cli2.maint.list")) { CliOptions.Json };
         cmd.SetAction(r => CliOptions.Guard(() =>
         {
             var ctx = CliOptions.Context(r);
@@ -71,7 +71,7 @@ public static class MaintenanceCommands
                 return 0;
             }
 
-            CliOutput.WriteTable(["ID", "SCOPE", "TARGET", "FROM", "TO", "REASON"],
+            CliOutput.WriteTable(CliText.Columns("id", "scope", "target", "from", "to", "reason"),
                 all.Select(w => (IReadOnlyList<string>)[w.Id.ToString(CultureInfo.InvariantCulture), w.Scope.ToWire(), w.Target, Local(w.From), Local(w.To), w.Reason]));
             return 0;
         }));

@@ -10,9 +10,9 @@ public static class AlertCommands
 {
     public static Command Build()
     {
-        var alerts = new Command("alerts", "Cảnh báo mất kết nối / availability alerts");
-        var open = new Option<bool>("--open") { Description = "Only alerts still open" };
-        var list = new Command("list", "Danh sách cảnh báo / list alerts") { open, CliOptions.Json };
+        var alerts = new Command("alerts", CliText.T("cli2.alerts"));
+        var open = new Option<bool>("--open") { Description = CliText.T("cli2.alerts.open-only") };
+        var list = new Command("list", CliText.T("cli2.alerts.list")) { open, CliOptions.Json };
         list.SetAction(r => CliOptions.Guard(() =>
         {
             var ctx = CliOptions.Context(r);
@@ -23,7 +23,7 @@ public static class AlertCommands
                 return 0;
             }
 
-            CliOutput.WriteTable(["ID", "DEVICE", "KIND", "ZONES", "STATE", "OFFLINE SINCE", "CLOSED"],
+            CliOutput.WriteTable(CliText.Columns("id", "device", "kind", "zones", "state", "offline-since", "closed"),
                 all.Select(a => (IReadOnlyList<string>)[a.Id.ToString(CultureInfo.InvariantCulture), a.DeviceId, a.Kind, string.Join(",", a.Zones), CliText.T(a.IsOpen ? "cli.alerts.state-open" : "cli.alerts.state-closed"), Local(a.OfflineSince), a.ClosedAt is { } c ? Local(c) : "-"]));
             Console.Out.WriteLine(CliText.T("cli.alerts.open", all.Count(a => a.IsOpen)));
             return 0;

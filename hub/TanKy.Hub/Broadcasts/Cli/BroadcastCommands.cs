@@ -12,12 +12,17 @@ namespace TanKy.Hub.Broadcasts.Cli;
 /// </summary>
 public static class BroadcastCommands
 {
-    private static readonly Option<string?> Hub = new("--hub") { Description = "Hub URL (default: first of Http:Urls)", Recursive = true };
-    private static readonly Option<string?> Token = new("--token") { Description = "API token (default: TANKY_TOKEN, else {DataDir}/cli.token)", Recursive = true };
+    // One instance per language: the description is text in the CLI's language (PerLanguage).
+    private static readonly PerLanguage<Option<string?>> Hubs = new(() => new("--hub") { Description = CliText.T("cli2.opt.hub"), Recursive = true });
+    private static readonly PerLanguage<Option<string?>> Tokens = new(() => new("--token") { Description = CliText.T("cli2.opt.token"), Recursive = true });
+
+    private static Option<string?> Hub => Hubs.Value;
+
+    private static Option<string?> Token => Tokens.Value;
 
     public static Command Build()
     {
-        var command = new Command("broadcast", "Phát bản tin / broadcasts on a running hub") { Hub, Token };
+        var command = new Command("broadcast", CliText.T("cli2.bc")) { Hub, Token };
         command.Subcommands.Add(Play());
         command.Subcommands.Add(Stop());
         command.Subcommands.Add(List());
@@ -27,12 +32,12 @@ public static class BroadcastCommands
 
     private static Command Play()
     {
-        var zones = new Option<string>("--zones") { Description = "Zones, comma-separated, e.g. xom-3,khoi-1", Required = true };
-        var media = new Option<string>("--media") { Description = "Media id", Required = true };
-        var cls = new Option<string>("--class") { Description = "normal | priority | emergency", DefaultValueFactory = _ => "normal" };
-        var volume = new Option<int?>("--volume") { Description = "Volume 0–100 for this broadcast" };
-        var policy = new Option<string?>("--policy") { Description = "After a preemption: resume | restart | skip" };
-        var play = new Command("play", "Phát một bản tin đến các khối/xóm / play a clip to zones") { zones, media, cls, volume, policy, CliOptions.Json };
+        var zones = new Option<string>("--zones") { Description = CliText.T("cli2.opt.zones"), Required = true };
+        var media = new Option<string>("--media") { Description = CliText.T("cli2.bc.media"), Required = true };
+        var cls = new Option<string>("--class") { Description = CliText.T("cli2.bc.class"), DefaultValueFactory = _ => "normal" };
+        var volume = new Option<int?>("--volume") { Description = CliText.T("cli2.bc.volume") };
+        var policy = new Option<string?>("--policy") { Description = CliText.T("cli2.bc.policy") };
+        var play = new Command("play", CliText.T("cli2.bc.play")) { zones, media, cls, volume, policy, CliOptions.Json };
         play.SetAction((r, ct) => RunAsync(r, async (api, output) =>
         {
             var body = new
@@ -46,27 +51,27 @@ public static class BroadcastCommands
             };
             var answer = await api.PostAsync("/api/v1/broadcasts", body, ct);
             return Print(r, answer, output, j => output.WriteLine(
-                $"Đã nhận bản tin / broadcast accepted: {Text(j, "id")} — trạng thái / status {Text(j, "status")}, luồng / stream {Text(j, "stream") ?? "(đang chờ / queued)"}"));
+                CliText.T("cli2.bc.accepted", Text(j, "id"), Text(j, "status"), Text(j, "stream") ?? CliText.T("cli2.bc.queued"))));
         }));
         return play;
     }
 
     private static Command Stop()
     {
-        var id = new Argument<string>("id") { Description = "Broadcast id" };
-        var stop = new Command("stop", "Dừng bản tin / stop a broadcast everywhere") { id };
+        var id = new Argument<string>("id") { Description = CliText.T("cli2.bc.id") };
+        var stop = new Command("stop", CliText.T("cli2.bc.stop")) { id };
         stop.SetAction((r, ct) => RunAsync(r, async (api, output) =>
         {
             var answer = await api.DeleteAsync("/api/v1/broadcasts/" + Uri.EscapeDataString(r.GetValue(id)!), ct);
-            return Print(r, answer, output, j => output.WriteLine($"Đã dừng / stopped {Text(j, "id")}"));
+            return Print(r, answer, output, j => output.WriteLine(CliText.T("cli2.bc.stopped", Text(j, "id"))));
         }));
         return stop;
     }
 
     private static Command List()
     {
-        var limit = new Option<int>("--limit") { Description = "How many (newest first)", DefaultValueFactory = _ => 20 };
-        var list = new Command("list", "Danh sách bản tin / list broadcasts") { limit, CliOptions.Json };
+        var limit = new Option<int>("--limit") { Description = CliText.T("cli2.bc.limit"), DefaultValueFactory = _ => 20 };
+        var list = new Command("list", CliText.T("cli2.bc.list")) { limit, CliOptions.Json };
         list.SetAction((r, ct) => RunAsync(r, async (api, output) =>
         {
             var answer = await api.GetAsync($"/api/v1/broadcasts?limit={r.GetValue(limit)}", ct);
@@ -77,8 +82,8 @@ public static class BroadcastCommands
 
     private static Command Report()
     {
-        var id = new Argument<string>("id") { Description = "Broadcast id" };
-        var report = new Command("report", "Báo cáo phát tới từng loa / delivery report of a broadcast") { id, CliOptions.Json };
+        var id = new Argument<string>("id") { Description = CliText.T("cli2.bc.id") };
+        var report = new Command("report", CliText.T("cli2.bc.report")) { id, CliOptions.Json };
         report.SetAction((r, ct) => RunAsync(r, async (api, output) =>
         {
             var answer = await api.GetAsync("/api/v1/broadcasts/" + Uri.EscapeDataString(r.GetValue(id)!), ct);
@@ -94,12 +99,12 @@ public static class BroadcastCommands
         var token = HubApiClient.FindToken(r.GetValue(Token), config, r.GetValue(CliOptions.DataDir));
         if (token is null)
         {
-            return Fail(r, "chưa có mã API / no API token: use --token, TANKY_TOKEN or {DataDir}/cli.token");
+            return Fail(r, CliText.T("cli2.bc.no-token"));
         }
 
         if (r.GetValue(Hub) is { } given && !Uri.TryCreate(given, UriKind.Absolute, out _))
         {
-            return Fail(r, $"địa chỉ hub không hợp lệ / invalid hub URL '{given}'");
+            return Fail(r, CliText.T("cli2.bc.bad-hub", given));
         }
 
         var hub = r.GetValue(Hub) is { } url ? new Uri(url) : HubApiClient.DefaultHub(config);
@@ -129,7 +134,7 @@ public static class BroadcastCommands
 
     internal static int Fail(ParseResult r, string message)
     {
-        r.InvocationConfiguration.Error.WriteLine($"Lỗi / error: {message}");
+        r.InvocationConfiguration.Error.WriteLine(CliText.T("cli.error", message));
         return 1;
     }
 

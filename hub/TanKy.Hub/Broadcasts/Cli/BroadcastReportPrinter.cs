@@ -2,22 +2,18 @@ using System.Globalization;
 using System.Text.Json;
 using TanKy.Hub.Broadcasts.History;
 using TanKy.Hub.Shared;
+using TanKy.Hub.Shared.Cli;
+using TanKy.Hub.Shared.Text;
 
 namespace TanKy.Hub.Broadcasts.Cli;
 
-/// <summary>Human output of <c>broadcast list</c> and <c>broadcast report</c>: Vietnamese first, aligned columns.</summary>
+/// <summary>
+/// Human output of <c>broadcast list</c> and <c>broadcast report</c> in the CLI's language
+/// (<see cref="CliText"/>, keys <c>cli2.bc.*</c> and the console's <c>bcast.dur.*</c>), aligned columns.
+/// </summary>
 internal static class BroadcastReportPrinter
 {
-    // The console's text table lives in Web, above Broadcasts (architecture.md): the CLI keeps its
-    // words beside its other bilingual strings until the localisation move gives features a table.
-    private static readonly Dictionary<string, string> Words = new(StringComparer.Ordinal)
-    {
-        ["bcast.dur.h"] = "{0} giờ",
-        ["bcast.dur.m"] = "{0} phút",
-        ["bcast.dur.s"] = "{0} giây",
-    };
-
-    private static string Vi(string key) => Words[key];
+    private static string Word(string key) => HubText.Default.Get(key, CliText.Language);
 
     /// <summary>
     /// One line per broadcast. Times are the commune's clock (+07:00) whatever the hub sent, lengths
@@ -30,7 +26,7 @@ internal static class BroadcastReportPrinter
             T(b, "id"), T(b, "class"), T(b, "status"), string.Join(',', b.GetProperty("zones").EnumerateArray().Select(z => z.GetString())),
             LocalTime(b, "requestedAt"), Length(b), T(b, "operator"), T(b, "title"),
         ]).ToList();
-        Table(output, ["ID", "LOẠI/CLASS", "TRẠNG THÁI/STATUS", "KHỐI-XÓM/ZONES", "YÊU CẦU (GIỜ VN)/REQUESTED (+07:00)", "THỜI LƯỢNG/LENGTH", "NGƯỜI PHÁT/OPERATOR", "TIÊU ĐỀ/TITLE"], rows);
+        Table(output, Headers("id", "class", "status", "zones", "requested", "length", "operator", "title"), rows);
     }
 
     /// <summary>"07/12/2026 14:05:09 +07:00", or "-".</summary>
@@ -39,7 +35,7 @@ internal static class BroadcastReportPrinter
 
     /// <summary>Start to end on the air, spoken; "-" while it has not both started and ended.</summary>
     internal static string Length(JsonElement b) =>
-        Instant(b, "startedAt") is { } s && Instant(b, "endedAt") is { } e && e >= s ? SpokenDuration.Format(e - s, Vi) : "-";
+        Instant(b, "startedAt") is { } s && Instant(b, "endedAt") is { } e && e >= s ? SpokenDuration.Format(e - s, Word) : "-";
 
     private static DateTimeOffset? Instant(JsonElement json, string name) =>
         BroadcastCommands.Text(json, name) is { } text
@@ -49,17 +45,17 @@ internal static class BroadcastReportPrinter
     {
         var b = detail.GetProperty("broadcast");
         var d = detail.GetProperty("delivery");
-        output.WriteLine($"Bản tin / broadcast {T(b, "id")} \"{T(b, "title")}\" ({T(b, "class")}) — {T(b, "status")}{(BroadcastCommands.Text(b, "endReason") is { } r ? ": " + r : "")}");
-        output.WriteLine($"Phát trên / played on {T(d, "started")}/{T(d, "targeted")} loa/speakers; xong / finished {Finished(d)}; đã dừng / stopped {T(d, "stopped")}; " +
-            $"lỗi / failed {T(d, "failed")}; ngoại tuyến lúc bắt đầu / offline at start {T(d, "offlineAtStart")}; đang chờ / pending {T(d, "pending")}");
-        output.WriteLine($"Sai lệch khởi phát / start error p50 {BroadcastCommands.Micros(d, "startErrorP50Us")}, max |{BroadcastCommands.Micros(d, "startErrorMaxAbsUs")}|; " +
-            $"từ lệnh đến tiếng / trigger-to-first-sound p50 {BroadcastCommands.Micros(d, "triggerToSoundP50Us")}, max {BroadcastCommands.Micros(d, "triggerToSoundMaxUs")}");
+        output.WriteLine(CliText.T("cli2.bc.report-head", T(b, "id"), T(b, "title"), T(b, "class"), T(b, "status"))
+            + (BroadcastCommands.Text(b, "endReason") is { } r ? ": " + r : ""));
+        output.WriteLine(CliText.T("cli2.bc.report-counts", T(d, "started"), T(d, "targeted"), Finished(d), T(d, "stopped"), T(d, "failed"), T(d, "offlineAtStart"), T(d, "pending")));
+        output.WriteLine(CliText.T("cli2.bc.report-timing", BroadcastCommands.Micros(d, "startErrorP50Us"), BroadcastCommands.Micros(d, "startErrorMaxAbsUs"),
+            BroadcastCommands.Micros(d, "triggerToSoundP50Us"), BroadcastCommands.Micros(d, "triggerToSoundMaxUs")));
         var rows = d.GetProperty("nodes").EnumerateArray().Select(n => (IReadOnlyList<string>)
         [
             Named(n, "deviceName", "deviceId"), Named(n, "zoneName", "zone"), Outcome(n), BroadcastCommands.Micros(n, "startErrorUs"), BroadcastCommands.Micros(n, "triggerToSoundUs"),
             T(n, "framesPlayed"), T(n, "framesConcealed"), T(n, "framesLate"),
         ]).ToList();
-        Table(output, ["LOA/SPEAKER", "KHỐI-XÓM/ZONE", "KẾT QUẢ/OUTCOME", "SAI LỆCH/ERROR", "TỪ LỆNH/TO SOUND", "PHÁT/PLAYED", "CHE/CONCEALED", "TRỄ/LATE"], rows);
+        Table(output, Headers("speaker", "zone", "outcome", "error", "to-sound", "played", "concealed", "late"), rows);
     }
 
     // A refusal says why: "refused (codec aac)", "refused (class)".
@@ -78,6 +74,8 @@ internal static class BroadcastReportPrinter
     private static string Finished(JsonElement d) =>
         long.TryParse(T(d, "finished"), CultureInfo.InvariantCulture, out var f) && long.TryParse(T(d, "stopped"), CultureInfo.InvariantCulture, out var st)
             ? (f - st).ToString(CultureInfo.InvariantCulture) : T(d, "finished");
+
+    private static string[] Headers(params string[] columns) => [.. columns.Select(c => CliText.T("cli2.bc.col." + c))];
 
     private static void Table(TextWriter output, IReadOnlyList<string> headers, List<IReadOnlyList<string>> rows)
     {

@@ -10,9 +10,9 @@ public static class BrokerCommands
 {
     public static Command Build()
     {
-        var broker = new Command("broker", "Máy chủ MQTT / MQTT broker tools");
-        var output = new Option<string>("--out") { Description = "Directory for mosquitto.conf, passwd, acl", Required = true };
-        var export = new Command("export-mosquitto-config", "Xuất cấu hình Mosquitto với cùng mật khẩu và quyền / write a Mosquitto configuration with the same credentials and ACL") { output };
+        var broker = new Command("broker", CliText.T("cli2.broker"));
+        var output = new Option<string>("--out") { Description = CliText.T("cli2.broker.out-dir"), Required = true };
+        var export = new Command("export-mosquitto-config", CliText.T("cli2.broker.export")) { output };
         export.SetAction(r => CliOptions.Guard(() =>
         {
             var ctx = CliOptions.Context(r);
@@ -44,9 +44,9 @@ public static class BrokerCommands
     /// <summary><c>broker mosquitto-conf --out FILE</c>: the gateway's conf.d file (install.sh writes /etc/mosquitto/conf.d/tanky.conf).</summary>
     private static Command MosquittoConf()
     {
-        var output = new Option<string>("--out") { Description = "File to write, e.g. /etc/mosquitto/conf.d/tanky.conf", Required = true };
-        var dir = new Option<string?>("--sync-dir") { Description = "Where the hub keeps passwd and acl (default Broker:External:SyncDirectory)" };
-        var cmd = new Command("mosquitto-conf", "Ghi cấu hình Mosquitto cho gateway (giới hạn, listener) / write Mosquitto's listener and limits for a gateway; users and ACL stay with the running hub") { output, dir };
+        var output = new Option<string>("--out") { Description = CliText.T("cli2.broker.out-file"), Required = true };
+        var dir = new Option<string?>("--sync-dir") { Description = CliText.T("cli2.broker.sync-dir") };
+        var cmd = new Command("mosquitto-conf", CliText.T("cli2.broker.conf")) { output, dir };
         cmd.SetAction(r => CliOptions.Guard(() =>
         {
             var ctx = CliOptions.Context(r);
@@ -64,9 +64,9 @@ public static class BrokerCommands
     /// <summary><c>broker sync-mosquitto</c>: what the running hub does on a registry change, once (install.sh, or a hub that is stopped).</summary>
     private static Command SyncMosquitto()
     {
-        var dir = new Option<string?>("--sync-dir") { Description = "Where to write passwd and acl (default Broker:External:SyncDirectory)" };
-        var pidFile = new Option<string?>("--pid-file") { Description = "Send SIGHUP to this Mosquitto pid after a change (default Broker:External:PidFile)" };
-        var cmd = new Command("sync-mosquitto", "Đồng bộ người dùng và ACL của Mosquitto với danh sách thiết bị / write Mosquitto's passwd and acl from the device registry") { dir, pidFile };
+        var dir = new Option<string?>("--sync-dir") { Description = CliText.T("cli2.broker.sync-out") };
+        var pidFile = new Option<string?>("--pid-file") { Description = CliText.T("cli2.broker.pid") };
+        var cmd = new Command("sync-mosquitto", CliText.T("cli2.broker.sync")) { dir, pidFile };
         cmd.SetAction(r => CliOptions.Guard(() =>
         {
             var ctx = CliOptions.Context(r);

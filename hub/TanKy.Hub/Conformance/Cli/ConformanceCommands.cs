@@ -19,17 +19,17 @@ public static class ConformanceCommands
 
     public static Command Build()
     {
-        var hub = new Option<string?>("--hub") { Description = "Hub URL (default: the first Http:Urls entry, http://127.0.0.1:8080)" };
-        var token = new Option<string?>("--token") { Description = "API token of a technician or admin (default: TANKY_TOKEN, else {DataDir}/cli.token)" };
-        var device = new Option<string>("--device") { Description = "The registered, online device to test", Required = true };
-        var zone = new Option<string?>("--zone") { Description = "Speakers: the zone (one of its own) the test play orders go to; default its first" };
-        var output = new Option<string?>("--out") { Description = "Also write the JSON report to this file" };
-        var run = new Command("run", "Kiểm tra thiết bị theo giao thức / run the conformance kit against a live device, one line per protocol clause")
+        var hub = new Option<string?>("--hub") { Description = CliText.T("cli2.opt.hub") };
+        var token = new Option<string?>("--token") { Description = CliText.T("cli2.conf.token") };
+        var device = new Option<string>("--device") { Description = CliText.T("cli2.conf.device"), Required = true };
+        var zone = new Option<string?>("--zone") { Description = CliText.T("cli2.conf.zone") };
+        var output = new Option<string?>("--out") { Description = CliText.T("cli2.conf.out") };
+        var run = new Command("run", CliText.T("cli2.conf.run"))
         {
             device, zone, hub, token, output, CliOptions.Json,
         };
         run.SetAction((r, ct) => RunAsync(r, r.GetValue(device)!, r.GetValue(zone), r.GetValue(hub), r.GetValue(token), r.GetValue(output), ct));
-        return new Command("conformance", "Bộ kiểm tra tuân thủ giao thức / protocol conformance kit (hub/docs/conformance.md)") { run };
+        return new Command("conformance", CliText.T("cli2.conf")) { run };
     }
 
     private static async Task<int> RunAsync(ParseResult r, string device, string? zone, string? hubUrl, string? tokenOption, string? output, CancellationToken ct)

@@ -14,7 +14,7 @@ public static class DeviceCommands
 {
     public static Command Build()
     {
-        var devices = new Command("devices", "Thiết bị / the device registry");
+        var devices = new Command("devices", CliText.T("cli2.devices"));
         devices.Subcommands.Add(Add());
         devices.Subcommands.Add(List());
         devices.Subcommands.Add(RotateSecret());
@@ -27,14 +27,14 @@ public static class DeviceCommands
 
     private static Command Add()
     {
-        var id = new Option<string>("--id") { Description = "Device id (a–z, 0–9, '-')", Required = true };
-        var kind = new Option<string>("--kind") { Description = "speaker | wifi-ap | camera | led-board | gateway", Required = true };
-        var zone = new Option<string[]>("--zone") { Description = "Zone id; repeat or comma-separate for several. A speaker receives them as its desired zones", Required = true, AllowMultipleArgumentsPerToken = true };
-        var name = new Option<string?>("--name") { Description = "Vietnamese display name" };
+        var id = new Option<string>("--id") { Description = CliText.T("cli2.devices.id"), Required = true };
+        var kind = new Option<string>("--kind") { Description = CliText.T("cli2.devices.kind"), Required = true };
+        var zone = new Option<string[]>("--zone") { Description = CliText.T("cli2.devices.zone"), Required = true, AllowMultipleArgumentsPerToken = true };
+        var name = new Option<string?>("--name") { Description = CliText.T("cli2.devices.name") };
         var lat = new Option<double?>("--lat");
         var lon = new Option<double?>("--lon");
         var notes = new Option<string?>("--notes");
-        var cmd = new Command("add", "Thêm thiết bị; in mật khẩu một lần / add a device and print its secret once") { id, kind, zone, name, lat, lon, notes, CliOptions.Json };
+        var cmd = new Command("add", CliText.T("cli2.devices.add")) { id, kind, zone, name, lat, lon, notes, CliOptions.Json };
         cmd.SetAction(r => CliOptions.Guard(() =>
         {
             var ctx = CliOptions.Context(r);
@@ -48,7 +48,7 @@ public static class DeviceCommands
             else
             {
                 Console.Out.WriteLine(CliText.T("cli.devices.added", device.Id, "kind." + device.Kind.ToWire(), string.Join(",", zones)));
-                Console.Out.WriteLine($"secret: {secret}");
+                Console.Out.WriteLine(CliText.T("cli2.devices.secret", secret));
                 Console.Out.WriteLine(CliText.T("cli.devices.store-secret"));
             }
 
@@ -59,9 +59,9 @@ public static class DeviceCommands
 
     private static Command List()
     {
-        var zone = new Option<string?>("--zone") { Description = "Only this zone" };
-        var kind = new Option<string?>("--kind") { Description = "Only this kind" };
-        var cmd = new Command("list", "Danh sách thiết bị / list devices") { zone, kind, CliOptions.Json };
+        var zone = new Option<string?>("--zone") { Description = CliText.T("cli2.devices.only-zone") };
+        var kind = new Option<string?>("--kind") { Description = CliText.T("cli2.devices.only-kind") };
+        var cmd = new Command("list", CliText.T("cli2.devices.list")) { zone, kind, CliOptions.Json };
         cmd.SetAction(r => CliOptions.Guard(() =>
         {
             var ctx = CliOptions.Context(r);
@@ -74,7 +74,7 @@ public static class DeviceCommands
             }
 
             CliOutput.WriteTable(
-                ["ID", "KIND", "ZONES", "STATUS", "LAST SEEN", "NAME"],
+                CliText.Columns("id", "kind", "zones", "status", "last-seen", "name"),
                 list.Select(d => (IReadOnlyList<string>)[d.Id, d.Kind.ToWire(), string.Join(",", d.Zones), d.Status, d.LastSeen?.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "-", d.Name]));
             Console.Out.WriteLine(CliText.T("cli.devices.count", list.Count));
             return 0;
@@ -85,7 +85,7 @@ public static class DeviceCommands
     private static Command RotateSecret()
     {
         var id = new Option<string>("--id") { Required = true };
-        var cmd = new Command("rotate-secret", "Cấp mật khẩu mới; mật khẩu cũ bị vô hiệu / issue a new secret, the old one stops working") { id, CliOptions.Json };
+        var cmd = new Command("rotate-secret", CliText.T("cli2.devices.rotate")) { id, CliOptions.Json };
         cmd.SetAction(r => CliOptions.Guard(() =>
         {
             var ctx = CliOptions.Context(r);
@@ -96,7 +96,7 @@ public static class DeviceCommands
             }
             else
             {
-                Console.Out.WriteLine($"secret: {secret}");
+                Console.Out.WriteLine(CliText.T("cli2.devices.secret", secret));
             }
 
             return 0;
@@ -107,7 +107,7 @@ public static class DeviceCommands
     private static Command Remove()
     {
         var id = new Option<string>("--id") { Required = true };
-        var cmd = new Command("remove", "Xoá thiết bị (lịch sử trạng thái được giữ) / remove a device (its status history is kept)") { id };
+        var cmd = new Command("remove", CliText.T("cli2.devices.remove")) { id };
         cmd.SetAction(r => CliOptions.Guard(() =>
         {
             CliOptions.Context(r).Devices().Remove(r.GetValue(id)!);
@@ -119,8 +119,8 @@ public static class DeviceCommands
 
     private static Command Import()
     {
-        var file = new Argument<string>("FILE") { Description = "YAML (zones + devices) or CSV (id,kind,zones,name,lat,lon,notes)" };
-        var cmd = new Command("import", "Nhập thiết bị từ tệp / import devices from a file") { file, CliOptions.Json };
+        var file = new Argument<string>("FILE") { Description = CliText.T("cli2.devices.file") };
+        var cmd = new Command("import", CliText.T("cli2.devices.import")) { file, CliOptions.Json };
         cmd.SetAction(r => CliOptions.Guard(() =>
         {
             var results = CliOptions.Context(r).Importer().ImportFile(r.GetValue(file)!);
@@ -130,7 +130,7 @@ public static class DeviceCommands
                 return 0;
             }
 
-            CliOutput.WriteTable(["ID", "ACTION", "SECRET (shown once)"], results.Select(x => (IReadOnlyList<string>)[x.Id, x.Action, x.Secret ?? "-"]));
+            CliOutput.WriteTable(CliText.Columns("id", "action", "secret-once"), results.Select(x => (IReadOnlyList<string>)[x.Id, x.Action, x.Secret ?? "-"]));
             return 0;
         }));
         return cmd;
@@ -138,12 +138,12 @@ public static class DeviceCommands
 
     private static Command ExportFleet()
     {
-        var output = new Option<string>("--out") { Description = "Fleet file to write (JSON, mode 0600)", Required = true };
-        var host = new Option<string>("--host") { Description = "Broker host the simulator connects to", DefaultValueFactory = _ => "127.0.0.1" };
-        var port = new Option<int?>("--port") { Description = "Broker port (default: Broker:Port)" };
+        var output = new Option<string>("--out") { Description = CliText.T("cli2.devices.fleet-out"), Required = true };
+        var host = new Option<string>("--host") { Description = CliText.T("cli2.devices.host"), DefaultValueFactory = _ => "127.0.0.1" };
+        var port = new Option<int?>("--port") { Description = CliText.T("cli2.devices.port") };
         var zone = new Option<string?>("--zone");
         var kind = new Option<string?>("--kind");
-        var cmd = new Command("export-fleet", "Xuất đội thiết bị cho trình mô phỏng (cấp mật khẩu mới) / write the simulator's fleet file; issues fresh secrets") { output, host, port, zone, kind };
+        var cmd = new Command("export-fleet", CliText.T("cli2.devices.export")) { output, host, port, zone, kind };
         cmd.SetAction(r => CliOptions.Guard(() =>
         {
             var ctx = CliOptions.Context(r);

@@ -9,11 +9,11 @@ public static class ZoneCommands
 {
     public static Command Build()
     {
-        var zones = new Command("zones", "Khối/xóm / zones (hamlets)");
+        var zones = new Command("zones", CliText.T("cli2.zones"));
 
-        var id = new Option<string>("--id") { Description = "Zone id, e.g. khoi-1 or xom-3", Required = true };
-        var name = new Option<string>("--name") { Description = "Vietnamese name, e.g. \"Khối 1\"", Required = true };
-        var add = new Command("add", "Thêm hoặc đổi tên khối/xóm / add or rename a zone") { id, name };
+        var id = new Option<string>("--id") { Description = CliText.T("cli2.zones.id"), Required = true };
+        var name = new Option<string>("--name") { Description = CliText.T("cli2.zones.name"), Required = true };
+        var add = new Command("add", CliText.T("cli2.zones.add")) { id, name };
         add.SetAction(r => CliOptions.Guard(() =>
         {
             CliOptions.Context(r).Zones().Add(r.GetValue(id)!, r.GetValue(name)!);
@@ -21,7 +21,7 @@ public static class ZoneCommands
             return 0;
         }));
 
-        var list = new Command("list", "Danh sách khối/xóm / list zones") { CliOptions.Json };
+        var list = new Command("list", CliText.T("cli2.zones.list")) { CliOptions.Json };
         list.SetAction(r => CliOptions.Guard(() =>
         {
             var all = CliOptions.Context(r).Zones().List();
@@ -31,7 +31,7 @@ public static class ZoneCommands
             }
             else
             {
-                CliOutput.WriteTable(["ID", "NAME", "DEVICES"], all.Select(z => (IReadOnlyList<string>)[z.Id, z.Name, z.DeviceCount.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+                CliOutput.WriteTable(CliText.Columns("id", "name", "devices"), all.Select(z => (IReadOnlyList<string>)[z.Id, z.Name, z.DeviceCount.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
             }
 
             return 0;

@@ -70,7 +70,7 @@ public static class CapCommands
             }
 
             CliOutput.WriteTable(
-                ["SENDER", "TOKEN", "KEY SHA-256", "CREATED", "NOTE"],
+                CliText.Columns("sender", "token", "key-sha", "created", "note"),
                 all.Select(s => (IReadOnlyList<string>)[s.Sender, s.HasToken ? CapCliText.Get("cap.cli.yes") : "-", s.KeySha256 is { } k ? k[..16] + "…" : "-", s.CreatedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), s.Note ?? ""]));
             return 0;
         }));

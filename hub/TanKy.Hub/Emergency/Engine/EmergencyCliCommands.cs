@@ -15,15 +15,15 @@ public static class EmergencyCliCommands
 {
     public static Command Emergency()
     {
-        var zones = new Option<string>("--zones") { Description = "Zones, comma-separated, e.g. xom-3,khoi-1", Required = true };
-        var media = new Option<string?>("--media") { Description = "Stored clip id" };
-        var text = new Option<string?>("--text") { Description = "Text spoken by speech synthesis (Vietnamese)" };
-        var file = new Option<FileInfo?>("--file") { Description = "A fresh recording (WAV or MP3) to upload and play" };
-        var siren = new Option<string?>("--siren") { Description = "Clip played first (siren or chime)" };
-        var headline = new Option<string?>("--headline") { Description = "LED board text" };
-        var repeat = new Option<int>("--repeat") { Description = "How many times (1–20)", DefaultValueFactory = _ => 1 };
-        var interval = new Option<double>("--interval") { Description = "Seconds between repeats", DefaultValueFactory = _ => 0 };
-        var command = new Command("emergency", "Phát khẩn cấp / emergency broadcast") { zones, media, text, file, siren, headline, repeat, interval, CliOptions.Json };
+        var zones = new Option<string>("--zones") { Description = CliText.T("cli2.opt.zones"), Required = true };
+        var media = new Option<string?>("--media") { Description = CliText.T("cli2.em.media") };
+        var text = new Option<string?>("--text") { Description = CliText.T("cli2.em.text") };
+        var file = new Option<FileInfo?>("--file") { Description = CliText.T("cli2.em.file") };
+        var siren = new Option<string?>("--siren") { Description = CliText.T("cli2.em.siren") };
+        var headline = new Option<string?>("--headline") { Description = CliText.T("cli2.em.headline") };
+        var repeat = new Option<int>("--repeat") { Description = CliText.T("cli2.em.repeat"), DefaultValueFactory = _ => 1 };
+        var interval = new Option<double>("--interval") { Description = CliText.T("cli2.em.interval"), DefaultValueFactory = _ => 0 };
+        var command = new Command("emergency", CliText.T("cli2.em")) { zones, media, text, file, siren, headline, repeat, interval, CliOptions.Json };
         command.SetAction((r, ct) => BroadcastCommands.RunAsync(r, async (api, output) =>
         {
             var given = new object?[] { r.GetValue(media), r.GetValue(text), r.GetValue(file) }.Count(v => v is not null);
@@ -65,8 +65,8 @@ public static class EmergencyCliCommands
 
     public static Command Cancel()
     {
-        var id = new Argument<string>("id") { Description = "Broadcast id of the emergency" };
-        var command = new Command("cancel", "Huỷ phát khẩn cấp / cancel an emergency broadcast") { id, CliOptions.Json };
+        var id = new Argument<string>("id") { Description = CliText.T("cli2.em.id") };
+        var command = new Command("cancel", CliText.T("cli2.em.cancel")) { id, CliOptions.Json };
         command.SetAction((r, ct) => BroadcastCommands.RunAsync(r, async (api, output) =>
         {
             var answer = await api.DeleteAsync("/api/v1/emergency/" + Uri.EscapeDataString(r.GetValue(id)!), ct);

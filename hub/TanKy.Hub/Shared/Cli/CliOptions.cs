@@ -5,20 +5,29 @@ namespace TanKy.Hub.Shared.Cli;
 /// <summary>Options shared by every command.</summary>
 public static class CliOptions
 {
-    public static readonly Option<string?> DataDir = new("--data-dir")
+    // One instance per language (PerLanguage): the descriptions are text in the CLI's language.
+    private static readonly PerLanguage<Option<string?>> DataDirs = new(() => new("--data-dir")
     {
-        Description = "Data directory (default: Hub:DataDir from appsettings.json / TANKY_Hub__DataDir, else ./data)",
+        Description = CliText.T("cli2.opt.data-dir"),
         Recursive = true,
-    };
+    });
 
-    public static readonly Option<bool> Json = new("--json") { Description = "Machine-readable JSON output" };
+    private static readonly PerLanguage<Option<bool>> Jsons = new(() => new("--json") { Description = CliText.T("cli2.opt.json") });
+
+    private static readonly PerLanguage<Option<string?>> Languages = new(() => new(LanguageName)
+    {
+        Description = CliText.T("cli2.opt.lang"),
+        Recursive = true,
+    });
+
+    public const string LanguageName = "--lang";
+
+    public static Option<string?> DataDir => DataDirs.Value;
+
+    public static Option<bool> Json => Jsons.Value;
 
     /// <summary>The language of messages: vi (default) or en; also TANKY_LANG (<see cref="CliText"/>).</summary>
-    public static readonly Option<string?> Language = new("--lang")
-    {
-        Description = "Ngôn ngữ thông báo / message language: vi (mặc định / default) hoặc / or en; biến môi trường / environment TANKY_LANG",
-        Recursive = true,
-    };
+    public static Option<string?> Language => Languages.Value;
 
     public static CliContext Context(ParseResult result) => new(result.GetValue(DataDir), []);
 

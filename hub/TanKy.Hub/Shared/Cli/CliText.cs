@@ -26,8 +26,8 @@ public static class CliText
                 break;
             }
 
-            var value = args[i].StartsWith(CliOptions.Language.Name + "=", StringComparison.Ordinal) ? args[i][(CliOptions.Language.Name.Length + 1)..]
-                : args[i] == CliOptions.Language.Name && i + 1 < args.Count ? args[i + 1]
+            var value = args[i].StartsWith(CliOptions.LanguageName + "=", StringComparison.Ordinal) ? args[i][(CliOptions.LanguageName.Length + 1)..]
+                : args[i] == CliOptions.LanguageName && i + 1 < args.Count ? args[i + 1]
                 : null;
             if (Normal(value) is { } language)
             {
@@ -38,6 +38,9 @@ public static class CliText
 
     /// <summary>The text of <paramref name="key"/> in the CLI's language, placeholders filled in.</summary>
     public static string T(string key, params object?[] args) => HubText.Default.Format(key, Language, args);
+
+    /// <summary>Table headers in the CLI's language: <c>cli2.col.&lt;name&gt;</c> for each name (Resources/Text/textcli.resx).</summary>
+    public static string[] Columns(params string[] names) => [.. names.Select(n => T("cli2.col." + n))];
 
     /// <summary>The label of a stored code ("applied" → "đã áp dụng"), or the code itself when it has none.</summary>
     public static string Label(string prefix, string? code) => HubText.Default.Label(prefix, code ?? "", Language);

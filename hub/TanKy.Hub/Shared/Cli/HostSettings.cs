@@ -28,7 +28,7 @@ public static class HostSettings
         command.Arguments.Add(new Argument<string[]>(Label)
         {
             Hidden = hidden,
-            Description = "Cấu hình / configuration settings, e.g. --Broker:Port=1884 --Hub:DataDir=/var/lib/tanky (keys: hub/docs/operations.md)",
+            Description = CliText.T("cli2.settings"),
             Arity = ArgumentArity.ZeroOrMore,
         });
         return command;

@@ -126,7 +126,8 @@ public sealed class HubApiClient : IDisposable
 
         var title = json is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty("title", out var t) ? t.GetString() : null;
         var detail = json is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("detail", out var x) ? x.GetString() : null;
-        var head = title ?? $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
+        // Without a problem body the status line's phrase is English ("Not Found"): only the code is shown in Vietnamese.
+        var head = title ?? CliText.T("cli2.api.http", (int)response.StatusCode, response.ReasonPhrase);
 
         // Validation problems list a reason per field.
         var fields = json is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array

@@ -20,7 +20,7 @@ public static class KeyValueArgs
             var eq = pair.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0)
             {
-                throw new FormatException($"'{pair}' is not key=value");
+                throw new FormatException(CliText.T("cli2.kv.bad", pair));
             }
 
             var path = pair[..eq].Split('.');

@@ -35,13 +35,23 @@ public static class StrictCli
             if (result.UnmatchedTokens.Count == 0 && NeedsSubcommand(result.CommandResult))
             {
                 // A group without its command: the usage is the useful answer.
-                await root.Parse([.. CommandPath(result.CommandResult), "--help"]).InvokeAsync(config);
+                await HelpAsync(root.Parse([.. CommandPath(result.CommandResult), "--help"]), stdout, stderr);
             }
 
             return BadArguments;
         }
 
-        return await result.InvokeAsync(config);
+        return result.Action is HelpAction ? await HelpAsync(result, stdout, stderr) : await result.InvokeAsync(config);
+    }
+
+    /// <summary>Runs the library's help into a buffer and writes it with its own words in the CLI's language (<see cref="CliHelpText"/>).</summary>
+    private static async Task<int> HelpAsync(ParseResult help, TextWriter stdout, TextWriter stderr)
+    {
+        using var buffer = new StringWriter();
+        var code = await help.InvokeAsync(new InvocationConfiguration { Output = buffer, Error = stderr, ProcessTerminationTimeout = null });
+        await stdout.WriteAsync(CliHelpText.Localize(buffer.ToString()));
+        await stdout.FlushAsync();
+        return code;
     }
 
     /// <summary>The one-line refusal for <paramref name="result"/>, or null when it may run (help wins only when nothing is unknown).</summary>

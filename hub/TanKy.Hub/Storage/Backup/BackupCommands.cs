@@ -14,9 +14,9 @@ public static class BackupCommands
 
     private static Command Backup()
     {
-        var file = new Argument<string>("FILE") { Description = "Archive to write (.tar.gz)" };
-        var noArchive = new Option<bool>("--no-archive") { Description = "Leave out the broadcast recordings (archive/), which can be large" };
-        var cmd = new Command("backup", "Sao lưu dữ liệu khi hub đang chạy / back up the data directory (online SQLite backup + media + archive)") { file, noArchive, CliOptions.Json };
+        var file = new Argument<string>("FILE") { Description = CliText.T("cli2.backup.file") };
+        var noArchive = new Option<bool>("--no-archive") { Description = CliText.T("cli2.backup.no-archive") };
+        var cmd = new Command("backup", CliText.T("cli2.backup")) { file, noArchive, CliOptions.Json };
         cmd.SetAction(r => CliOptions.Guard(() =>
         {
             var db = new Database(DataDir(r));
@@ -42,9 +42,9 @@ public static class BackupCommands
 
     private static Command Restore()
     {
-        var file = new Argument<string>("FILE") { Description = "Archive written by 'tanky-hub backup'" };
-        var databaseOnly = new Option<bool>("--database-only") { Description = "Replace only the database; keep media, archive and other files (upgrade rollback)" };
-        var cmd = new Command("restore", "Khôi phục dữ liệu (hub phải dừng) / restore the data directory from a backup; the hub must be stopped") { file, databaseOnly, CliOptions.Json };
+        var file = new Argument<string>("FILE") { Description = CliText.T("cli2.restore.file") };
+        var databaseOnly = new Option<bool>("--database-only") { Description = CliText.T("cli2.restore.db-only") };
+        var cmd = new Command("restore", CliText.T("cli2.restore")) { file, databaseOnly, CliOptions.Json };
         cmd.SetAction(r => CliOptions.Guard(() =>
         {
             var result = DataRestore.Restore(DataDir(r), r.GetValue(file)!, r.GetValue(databaseOnly));

@@ -12,8 +12,13 @@ namespace TanKy.Hub.Devices.Control.Cli;
 /// </summary>
 internal static class DeviceControlCommands
 {
-    private static readonly Option<string?> Hub = new("--hub") { Description = "Hub URL (default: the first Http:Urls entry, http://127.0.0.1:8080)", Recursive = true };
-    private static readonly Option<string?> Token = new("--token") { Description = "API token (default: TANKY_TOKEN, else {DataDir}/cli.token)", Recursive = true };
+    // One instance per language: the description is text in the CLI's language (PerLanguage).
+    private static readonly PerLanguage<Option<string?>> Hubs = new(() => new("--hub") { Description = CliText.T("cli2.opt.hub"), Recursive = true });
+    private static readonly PerLanguage<Option<string?>> Tokens = new(() => new("--token") { Description = CliText.T("cli2.opt.token"), Recursive = true });
+
+    private static Option<string?> Hub => Hubs.Value;
+
+    private static Option<string?> Token => Tokens.Value;
 
     public static void AddTo(Command devices)
     {
@@ -30,11 +35,11 @@ internal static class DeviceControlCommands
     {
         var id = new Argument<string>("ID");
         var pairs = new Argument<string[]>("KEY=VALUE") { Arity = ArgumentArity.OneOrMore };
-        var cmd = new Command("set", "Đặt trạng thái mong muốn / change desired state, e.g. volume=80 hours=05:00-23:00 zones=khoi-1,xom-2") { id, pairs, CliOptions.Json };
+        var cmd = new Command("set", CliText.T("cli2.control.set")) { id, pairs, CliOptions.Json };
         cmd.SetAction((r, ct) => RunAsync(r, async api =>
         {
             var response = await api.SendJsonAsync(HttpMethod.Put, $"/api/v1/devices/{r.GetValue(id)}/desired", KeyValueArgs.Parse(r.GetValue(pairs)!), ct);
-            return Print(r, response, b => $"Đã lưu / stored version {b["version"]}; drift: {Drift(b["view"])}");
+            return Print(r, response, b => CliText.T("cli2.control.stored", b["version"], Drift(b["view"])));
         }));
         return cmd;
     }
@@ -42,10 +47,10 @@ internal static class DeviceControlCommands
     private static Command Cmd()
     {
         var id = new Argument<string>("ID");
-        var op = new Argument<string>("OP") { Description = "ping, reboot, tone, status, snapshot…" };
-        var args = new Option<string[]>("--arg") { Description = "k=v argument; repeat for several", AllowMultipleArgumentsPerToken = false };
-        var timeout = new Option<int?>("--timeout") { Description = "Seconds to wait for the reply (default: DeviceControl:CommandTimeout)" };
-        var cmd = new Command("cmd", "Gửi lệnh / send a command and wait for its reply") { id, op, args, timeout, CliOptions.Json };
+        var op = new Argument<string>("OP") { Description = CliText.T("cli2.control.op") };
+        var args = new Option<string[]>("--arg") { Description = CliText.T("cli2.control.arg"), AllowMultipleArgumentsPerToken = false };
+        var timeout = new Option<int?>("--timeout") { Description = CliText.T("cli2.control.timeout") };
+        var cmd = new Command("cmd", CliText.T("cli2.control.cmd")) { id, op, args, timeout, CliOptions.Json };
         cmd.SetAction((r, ct) => RunAsync(r, async api =>
         {
             var body = new { op = r.GetValue(op), args = KeyValueArgs.Parse(r.GetValue(args) ?? []), timeout = r.GetValue(timeout) };
@@ -60,19 +65,19 @@ internal static class DeviceControlCommands
     {
         var zone = new Option<string?>("--zone") { Recursive = true };
         var kind = new Option<string?>("--kind") { Recursive = true };
-        var device = new Option<string[]>("--device") { Description = "Only these devices (repeat)", Recursive = true };
-        var at = new Option<string?>("--at") { Description = "HH:MM (commune time) or ISO time: schedule instead of now", Recursive = true };
-        var timeout = new Option<int?>("--timeout") { Description = "Per-device command timeout, seconds", Recursive = true };
-        var bulk = new Command("bulk", "Thao tác hàng loạt theo khối/xóm và loại / one change or command for every device of a zone and kind") { zone, kind, device, at, timeout };
+        var device = new Option<string[]>("--device") { Description = CliText.T("cli2.control.devices"), Recursive = true };
+        var at = new Option<string?>("--at") { Description = CliText.T("cli2.control.at"), Recursive = true };
+        var timeout = new Option<int?>("--timeout") { Description = CliText.T("cli2.control.bulk-timeout"), Recursive = true };
+        var bulk = new Command("bulk", CliText.T("cli2.control.bulk")) { zone, kind, device, at, timeout };
 
         var pairs = new Argument<string[]>("KEY=VALUE") { Arity = ArgumentArity.OneOrMore };
-        var set = new Command("set", "Đặt trạng thái mong muốn / desired change") { pairs, CliOptions.Json };
+        var set = new Command("set", CliText.T("cli2.control.bulk-set")) { pairs, CliOptions.Json };
         var target = new BulkTarget(zone, kind, device, at, timeout);
         set.SetAction((r, ct) => RunBulkAsync(r, target, new { set = KeyValueArgs.Parse(r.GetValue(pairs)!) }, ct));
 
         var op = new Argument<string>("OP");
-        var args = new Option<string[]>("--arg") { Description = "k=v argument; repeat for several" };
-        var command = new Command("cmd", "Gửi lệnh / command") { op, args, CliOptions.Json };
+        var args = new Option<string[]>("--arg") { Description = CliText.T("cli2.control.arg") };
+        var command = new Command("cmd", CliText.T("cli2.control.bulk-cmd")) { op, args, CliOptions.Json };
         command.SetAction((r, ct) => RunBulkAsync(r, target, new { cmd = new { op = r.GetValue(op), args = KeyValueArgs.Parse(r.GetValue(args) ?? []) } }, ct));
 
         bulk.Subcommands.Add(set);
@@ -106,7 +111,7 @@ internal static class DeviceControlCommands
     private static Command State()
     {
         var id = new Argument<string>("ID");
-        var cmd = new Command("state", "Trạng thái mong muốn và thực tế / desired vs reported, drift and device errors") { id, CliOptions.Json };
+        var cmd = new Command("state", CliText.T("cli2.control.state")) { id, CliOptions.Json };
         cmd.SetAction((r, ct) => RunAsync(r, async api =>
         {
             var response = await api.GetAsync($"/api/v1/devices/{r.GetValue(id)}/state", ct);
@@ -119,10 +124,11 @@ internal static class DeviceControlCommands
             var desired = b["desired"]?["state"]?.AsObject() ?? [];
             var reported = b["reported"]?["state"]?.AsObject() ?? [];
             var drift = b["drift"]!.AsArray().Select(d => d!.GetValue<string>()).ToHashSet();
-            Console.Out.WriteLine($"{b["id"]} ({b["kind"]}, {b["status"]}): desired v{b["desired"]?["version"] ?? 0}, reported v{b["reported"]?["version"] ?? 0}{(drift.Contains("version") ? CliText.T("cli.control.not-applied") : "")}");
+            Console.Out.WriteLine(CliText.T("cli2.control.state-head", b["id"], b["kind"], b["status"], b["desired"]?["version"] ?? 0, b["reported"]?["version"] ?? 0)
+                + (drift.Contains("version") ? CliText.T("cli.control.not-applied") : ""));
             CliOutput.WriteTable(
-                ["KEY", "DESIRED", "REPORTED", ""],
-                desired.Select(kv => kv.Key).Union(reported.Select(kv => kv.Key)).Select(k => (IReadOnlyList<string>)[k, desired[k]?.ToJsonString() ?? "-", reported[k]?.ToJsonString() ?? "-", drift.Contains(k) ? "≠ drift" : ""]));
+                [.. CliText.Columns("key", "desired", "reported"), ""],
+                desired.Select(kv => kv.Key).Union(reported.Select(kv => kv.Key)).Select(k => (IReadOnlyList<string>)[k, desired[k]?.ToJsonString() ?? "-", reported[k]?.ToJsonString() ?? "-", drift.Contains(k) ? CliText.T("cli2.control.drift-mark") : ""]));
             foreach (var (key, why) in b["errors"]?.AsObject() ?? [])
             {
                 Console.Out.WriteLine(CliText.T("cli.control.device-error", key, why));
@@ -136,15 +142,15 @@ internal static class DeviceControlCommands
     private static Command Snapshot()
     {
         var id = new Argument<string>("ID");
-        var output = new Option<string?>("--out") { Description = "Image file to write (default ./ID-COMMAND.jpg)" };
-        var cmd = new Command("snapshot", "Chụp ảnh camera / ask a camera for a snapshot and download it") { id, output };
+        var output = new Option<string?>("--out") { Description = CliText.T("cli2.control.snap-out") };
+        var cmd = new Command("snapshot", CliText.T("cli2.control.snapshot")) { id, output };
         cmd.SetAction((r, ct) => RunAsync(r, async api =>
         {
             var device = r.GetValue(id)!;
             var response = await api.SendJsonAsync(HttpMethod.Post, $"/api/v1/devices/{device}/commands", new { op = "snapshot" }, ct);
             if (!response.Ok || response.Node?["status"]?.GetValue<string>() != "ok")
             {
-                return response.Ok ? CliOutput.Fail($"snapshot {response.Node?["status"]}: {response.Node?["error"]}") : CliOutput.Fail(response.Error ?? $"HTTP {response.Status}");
+                return response.Ok ? CliOutput.Fail(CliText.T("cli2.control.snapshot-failed", response.Node?["status"], response.Node?["error"])) : CliOutput.Fail(response.Error ?? $"HTTP {response.Status}");
             }
 
             var commandId = response.Node!["id"]!.GetValue<string>();
@@ -194,7 +200,7 @@ internal static class DeviceControlCommands
     }
 
     private static string Drift(JsonNode? view) =>
-        view?["drift"] is JsonArray { Count: > 0 } d ? string.Join(", ", d.Select(x => x!.GetValue<string>())) : "none";
+        view?["drift"] is JsonArray { Count: > 0 } d ? string.Join(", ", d.Select(x => x!.GetValue<string>())) : CliText.T("cli2.control.no-drift");
 
     private sealed record BulkTarget(Option<string?> Zone, Option<string?> Kind, Option<string[]> Devices, Option<string?> At, Option<int?> Timeout);
 }
