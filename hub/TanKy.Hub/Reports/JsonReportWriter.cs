@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -11,7 +12,7 @@ internal static class JsonReportWriter
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new ReportTimeJson() },
+        Converters = { new CommuneTimeJson() },
     };
 
     public static Task WriteAsync(IndicatorReport report, Stream output, CancellationToken cancellationToken) =>

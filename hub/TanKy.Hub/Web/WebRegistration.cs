@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared;
 using TanKy.Hub.Devices.Http;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;

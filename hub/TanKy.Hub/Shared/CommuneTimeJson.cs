@@ -1,15 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using TanKy.Hub.Shared;
 
-namespace TanKy.Hub.Web;
+namespace TanKy.Hub.Shared;
 
 /// <summary>
 /// The HTTP API writes every instant in the commune's time, ISO 8601 with its offset
 /// (<c>2026-11-28T19:00:00+07:00</c>), so what an officer or a script reads is the hour on the
-/// commune's clocks; the instant is the same as before, only the offset changes. Registered on the
-/// API's <c>JsonOptions</c> only: MQTT messages (Unix milliseconds, <c>ProtocolJson</c>) and report
-/// files have their own serializers and are untouched. Reading keeps any offset a client sends.
+/// commune's clocks; the instant is the same as before, only the offset changes. Used by the HTTP
+/// API's <c>JsonOptions</c> and by the JSON report files; MQTT messages (Unix milliseconds,
+/// <c>ProtocolJson</c>) are untouched. Reading keeps any offset a client sends.
 /// </summary>
 public sealed class CommuneTimeJson : JsonConverter<DateTimeOffset>
 {
