@@ -125,7 +125,7 @@ internal sealed class CSharpLiterals
         var closing = new string('"', s.Quotes);
         while (_i < _src.Length)
         {
-            if (s.Quotes >= 3 ? _src.AsSpan(_i).StartsWith(closing) : At(0) == '"' && !(s.Verbatim && At(1) == '"'))
+            if (s.Quotes >= 3 ? _src.AsSpan(_i).StartsWith(closing, StringComparison.Ordinal) : At(0) == '"' && !(s.Verbatim && At(1) == '"'))
             {
                 _i += s.Quotes;
                 break;
