@@ -39,7 +39,8 @@ public static class ReportCommand
             }
             catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
             {
-                return CliOutput.Fail(ex.Message);
+                // In the CLI's language (--lang en), not always the Vietnamese of the exception's message.
+                return CliOutput.Fail(ex is ReportInputException input ? input.MessageIn(CliText.Language) : CliText.Say(ex));
             }
         });
         return cmd;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using TanKy.Hub.Accounts.Http;
 using TanKy.Hub.Devices.Http;
 using TanKy.Hub.Reports.Text;
+using TanKy.Hub.Shared.Web;
 
 namespace TanKy.Hub.Reports;
 
@@ -38,7 +39,9 @@ public static class ReportEndpoints
             }
             catch (ReportInputException ex)
             {
-                return Results.Problem(statusCode: 400, title: ReportText.In(language, "rpt.error.title"), detail: ex.MessageIn(language));
+                // Keys, so the problem hook says it in the request's language (an English title that is
+                // not a key would be replaced by the generic status text).
+                return ApiProblems.Result(400, "rpt.error.title", ex.Text);
             }
 
             IReadOnlySet<string>? scope = zone is not null ? new HashSet<string>([zone], StringComparer.Ordinal)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using TanKy.Hub.Schedules.Planning;
 using TanKy.Hub.Shared;
+using TanKy.Hub.Shared.Text;
 
 namespace TanKy.Hub.Schedules;
 
@@ -24,10 +25,11 @@ public sealed record AgendaDto(
 
     public sealed record Node(string Device, string Cache);
 
-    public static AgendaDto From(AgendaEntry e) => new(
+    /// <summary>The entry with its reason in <paramref name="language"/> (the planner stores it as a text key).</summary>
+    public static AgendaDto From(AgendaEntry e, string language) => new(
         e.ProgrammeId, e.Title, e.Zone, e.Class.ToString().ToLowerInvariant(), Local(e.Start), Local(e.End), e.Duration.TotalSeconds, StatusName(e.Status),
         e.Segments.Select(s => new Segment(Local(s.Start), Local(s.End), s.FromOffset.TotalSeconds)).ToList(),
-        e.PreemptedBy, e.Reason, e.Media, e.Nodes.Select(n => new Node(n.DeviceId, n.State)).ToList());
+        e.PreemptedBy, e.Reason is null ? null : HubText.Default.Render(e.Reason, language), e.Media, e.Nodes.Select(n => new Node(n.DeviceId, n.State)).ToList());
 
     public static string StatusName(AgendaStatus s) => s switch
     {

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TanKy.Hub.Accounts.Http;
 using TanKy.Hub.Devices.Http;
+using TanKy.Hub.Shared.Text;
+using TanKy.Hub.Shared.Web;
 
 namespace TanKy.Hub.Schedules;
 
@@ -12,21 +14,21 @@ internal static class AgendaEndpoints
 {
     public static void MapAgendaEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/agenda", (int? days, string? zone, ClaimsPrincipal principal, AgendaService agenda) =>
+        app.MapGet("/api/v1/agenda", (int? days, string? zone, ClaimsPrincipal principal, HttpContext http, AgendaService agenda) =>
         {
             var user = principal.ToUser();
             var span = days ?? 7;
             if (span is < 1 or > AgendaService.MaxDays)
             {
-                return Results.Problem(statusCode: 400, title: "Số ngày không hợp lệ / invalid days", detail: $"days must be 1–{AgendaService.MaxDays}");
+                return ApiProblems.Result(400, "sched2.api.bad-days", "sched2.api.bad-days-detail", AgendaService.MaxDays);
             }
 
             if (zone is not null && !user.CanReachZone(zone))
             {
-                return DeviceEndpoints.Forbidden($"zone '{zone}' is outside your hamlets");
+                return DeviceEndpoints.ZoneForbidden(zone);
             }
 
-            var entries = agenda.Build(span, zone).Where(e => user.CanReachZone(e.Zone)).Select(AgendaDto.From);
+            var entries = agenda.Build(span, zone).Where(e => user.CanReachZone(e.Zone)).Select(e => AgendaDto.From(e, HubText.LanguageOf(http)));
             return Results.Ok(entries);
         }).RequireAuthorization(Policies.Read).WithName("Agenda").WithSummary("What will play, when and where, after holidays and preemption");
     }

@@ -9,6 +9,7 @@ using TanKy.Hub.Schedules.Precache;
 using TanKy.Hub.Shared.Cli;
 using TanKy.Hub.Schedules.DeviceActions;
 using TanKy.Hub.Shared;
+using TanKy.Hub.Shared.Text;
 
 namespace TanKy.Hub.Schedules;
 
@@ -103,14 +104,14 @@ public static class ScheduleCommands
     {
         if (json)
         {
-            CliOutput.WriteJson(entries.Select(AgendaDto.From));
+            CliOutput.WriteJson(entries.Select(e => AgendaDto.From(e, CliText.Language)));
             return;
         }
 
         CliOutput.WriteTable(
             new[] { "start", "end", "zone", "class", "status", "programme", "ready" }.Select(h => text("sched.cli.col." + h)).ToList(),
             entries.Select(e => (IReadOnlyList<string>)[
-                Local(e.Start), Local(e.End), e.Zone, e.Class.ToString().ToLowerInvariant(), AgendaDto.StatusName(e.Status) + (e.Reason is null ? "" : $" ({e.Reason})"),
+                Local(e.Start), Local(e.End), e.Zone, e.Class.ToString().ToLowerInvariant(), AgendaDto.StatusName(e.Status) + (e.Reason is null ? "" : $" ({HubText.Default.Render(e.Reason, CliText.Language)})"),
                 $"{e.ProgrammeId} — {e.Title}", e.Nodes.Count == 0 ? "-" : $"{e.Nodes.Count(x => x.State == "ready")}/{e.Nodes.Count}"]));
         Console.Out.WriteLine(Format(text("sched.cli.airings"), entries.Count));
     }

@@ -106,7 +106,7 @@ public sealed class KillNine_Tests(ITestOutputHelper output)
             (late.FiredAt!.Value - late.OccurrenceAt).Should().BeGreaterThanOrEqualTo(5_000, "it fired when the hub was back, late");
             var skipped = rows.Single(r => r.ProgrammeId == FieldProgramme.Strict && r.OccurrenceAt == airtime.ToUnixTimeMilliseconds());
             skipped.Outcome.Should().Be(HistoryOutcome.SkippedMisfire);
-            skipped.Reason.Should().Contain("late");
+            HistoryReason.Render(skipped.Reason, "en").Should().Contain("late", "the reason is stored as a text key and read in English here");
             foreach (var node in nodes)
             {
                 await node.WaitUntilConnectedAsync(CommuneHarness.Wait); // devices reconnect to the restarted hub on their own

@@ -158,13 +158,14 @@ internal sealed class DrivenProgramme : IAsyncDisposable
         }
     }
 
-    /// <summary>The airing's history outcome in khoi-1 after one pass of the outcome reconciler.</summary>
+    /// <summary>The airing's history outcome in khoi-1 after one pass of the outcome reconciler; the reason in English.</summary>
     public (string Outcome, string? Reason, string? BroadcastId) Outcome()
     {
         Get<AiringOutcomeReconciler>().ReconcileOnce();
         using var c = Hub.Dir.Db.Open();
-        return c.QuerySingle<(string, string?, string?)>(
+        var (outcome, reason, broadcastId) = c.QuerySingle<(string, string?, string?)>(
             "SELECT outcome, reason, broadcast_id FROM programme_history WHERE programme_id = 'tin-thu' AND zone = @zone AND outcome <> 'planned'", new { zone = Zone });
+        return (outcome, TanKy.Hub.Schedules.History.HistoryReason.Render(reason, "en"), broadcastId);
     }
 
     public async ValueTask DisposeAsync()

@@ -82,12 +82,14 @@ internal static class ProgrammeCommune
         throw new TimeoutException("timed out waiting for " + what);
     }
 
+    /// <summary>The airing's history row in khoi-1, its reason (stored as text keys) in English.</summary>
     public static (string Outcome, string? Reason, string? BroadcastId)? History(CommuneHarness h, string programme)
     {
         using var c = h.Dir.Db.Open();
-        return c.QuerySingleOrDefault<(string, string?, string?)?>(
+        var row = c.QuerySingleOrDefault<(string Outcome, string? Reason, string? BroadcastId)?>(
             "SELECT outcome, reason, broadcast_id FROM programme_history WHERE programme_id = @programme AND zone = 'khoi-1' AND outcome <> 'planned'",
             new { programme });
+        return row is { } r ? (r.Outcome, Hub.Schedules.History.HistoryReason.Render(r.Reason, "en"), r.BroadcastId) : null;
     }
 
     private static void AddClip(CommuneHarness h, string id, TimeSpan length) =>

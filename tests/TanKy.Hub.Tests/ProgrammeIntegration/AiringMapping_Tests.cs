@@ -1,6 +1,7 @@
 using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Schedules;
 using TanKy.Hub.Schedules.Airing;
+using TanKy.Hub.Schedules.History;
 using TanKy.Hub.Schedules.Model;
 using TanKy.Protocol;
 
@@ -46,7 +47,7 @@ public sealed class AiringMapping_Tests
         result!.Value.Outcome.Should().Be(outcome);
         if (reasonPart is not null)
         {
-            result.Value.Reason.Should().Contain(reasonPart);
+            HistoryReason.Render(result.Value.Reason, "en").Should().Contain(reasonPart);
         }
     }
 

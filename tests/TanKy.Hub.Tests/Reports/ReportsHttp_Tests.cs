@@ -92,6 +92,11 @@ public sealed class ReportsHttp_Tests : IAsyncLifetime
         var problem = JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement;
         problem.GetProperty("title").GetString().Should().Be("Chưa lập được báo cáo");
         problem.GetProperty("detail").GetString().Should().Be("Ngày bắt đầu “2026-11-31” không phải là ngày hợp lệ (viết theo dạng 2026-11-28).");
+        using var english = new HttpRequestMessage(HttpMethod.Get, "/api/v1/reports?from=2026-11-31&to=2026-12-01");
+        english.Headers.AcceptLanguage.ParseAdd("en");
+        var badEn = JsonDocument.Parse(await (await client.SendAsync(english)).Content.ReadAsStringAsync()).RootElement;
+        badEn.GetProperty("title").GetString().Should().Be("The report could not be made");
+        badEn.GetProperty("detail").GetString().Should().Be("The first day “2026-11-31” is not a date (write it as 2026-11-28).");
         (await client.GetAsync("/api/v1/reports?period=2026-11&format=pdf")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await client.GetAsync("/api/v1/reports?period=2026-11&format=csv&headers=fr")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }

@@ -51,7 +51,8 @@ public sealed class Restart_Tests : IDisposable
         history.Should().ContainSingle(h => h.ProgrammeId == "ban-tin-sang" && h.Outcome == HistoryOutcome.Fired);
         var skipped = history.Should().ContainSingle(h => h.ProgrammeId == "tin-de").Subject;
         skipped.Outcome.Should().Be(HistoryOutcome.SkippedMisfire);
-        skipped.Reason.Should().Contain("3m late, allowed 2m");
+        skipped.ReasonIn("en").Should().Contain("3m late, allowed 2m");
+        skipped.ReasonIn("vi").Should().Be("trễ 3m, chỉ cho phép trễ 2m");
     }
 
     private async Task<IReadOnlyList<HistoryRow>> WaitForHistoryAsync(ScheduleHost host, int fired)

@@ -82,6 +82,37 @@ public sealed class ScheduleHttp_Tests : IAsyncLifetime
         (await anonymous.GetAsync("/api/v1/agenda")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task Agenda_and_pre_cache_problems_are_in_the_readers_language()
+    {
+        using var head = _hub.ClientWithToken(_headToken);
+        var days = await ProblemAsync(head, "/api/v1/agenda?days=90", null);
+        days.Title.Should().Be("Số ngày không hợp lệ");
+        days.Detail.Should().Be("Số ngày phải từ 1 đến 31");
+        (await ProblemAsync(head, "/api/v1/agenda?days=90", "en")).Title.Should().Be("Invalid number of days");
+
+        var url = "/api/v1/devices/loa-khoi-1/media/m-thongbaok3/stream";
+        using var anonymous = new HttpClient { BaseAddress = _hub.Http.BaseAddress };
+        (await ProblemAsync(anonymous, url, null)).Title.Should().Be("Cần đăng nhập thiết bị");
+        (await ProblemAsync(anonymous, url, "en")).Title.Should().Be("Device credentials required");
+        var refused = await ProblemAsync(Client("loa-khoi-2", _bed.SecretOf("loa-khoi-2")), "/api/v1/devices/loa-khoi-2/media/m-bantinsang/stream", null);
+        refused.Detail.Should().Be("Thiết bị này không được giao lưu sẵn bản tin này");
+    }
+
+    private static async Task<(string? Title, string? Detail)> ProblemAsync(HttpClient client, string url, string? language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(language);
+        }
+
+        using var response = await client.SendAsync(request);
+        ((int)response.StatusCode).Should().BeGreaterThanOrEqualTo(400);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (body.TryGetProperty("title", out var t) ? t.GetString() : null, body.TryGetProperty("detail", out var d) ? d.GetString() : null);
+    }
+
     private async Task<List<JsonElement>> CacheOrderAsync(string deviceId)
     {
         var desired = _hub.Get<DesiredStateService>();

@@ -85,7 +85,7 @@ internal sealed class CapIntakeService(
         {
             log.LogError(ex, "CAP {Sender}/{Identifier}: {Action} failed", alert.Sender, alert.Identifier, decision.Action.ToWire());
             store.Save(alert, from, "failed", $"{decision.Action.ToWire()} failed: {ex.Message}", decision, null, CapWhy.Of("failed", ex.Message));
-            Audit(from, decision.Action == CapAction.Cancel ? TriggerAction.Cancel : TriggerAction.Start, decision.Class, What(alert, decision.Action), decision.Zones, true, $"{decision.Reason}; failed: {ex.Message}");
+            Audit(from, decision.Action == CapAction.Cancel ? TriggerAction.Cancel : TriggerAction.Start, decision.Class, What(alert, decision.Action), decision.Zones, true, CapAuditReason.Of(CapWhy.Of("failed", ex.Message), $"{decision.Reason}; failed: {ex.Message}"));
             return new CapIntakeResult([], decision, null, [], ex.Message);
         }
     }
@@ -115,17 +115,17 @@ internal sealed class CapIntakeService(
             Math.Max(1, _o.Repeat), _o.RepeatInterval, decision.Expires, "cap:" + alert.Sender, TriggerChannel.Cap, alert.AsReference.ToString());
         var broadcastId = await trigger.TriggerAsync(request, ct);
         var rowId = store.Save(alert, from, decision.Action.ToWire(), decision.Reason, decision, broadcastId, decision.Why);
-        Audit(from, TriggerAction.Start, request.Class, $"{What(alert, decision.Action)}: {EmergencyGuard.Describe(request)}", decision.Zones, true, decision.Reason, broadcastId);
+        Audit(from, TriggerAction.Start, request.Class, $"{What(alert, decision.Action)}: {EmergencyGuard.Describe(request)}", decision.Zones, true, CapAuditReason.Of(decision.Why, decision.Reason), broadcastId);
 
         // Update: the new broadcast is already running (latest emergency wins), so stopping the old one leaves no gap.
-        var cancelled = await StopAsync(decision.References, rowId, alert, $"replaced by CAP update {alert.Identifier}", from, TriggerAction.Stop, ct);
+        var cancelled = await StopAsync(decision.References, rowId, alert, CapAuditReason.Of("sched2.cap.replaced-by", alert.Identifier), from, TriggerAction.Stop, ct);
         log.LogWarning("CAP {Identifier} started broadcast {BroadcastId} ({Class}) for {Zones}", alert.Identifier, broadcastId, decision.Class.Value.ToWire(), string.Join(',', decision.Zones));
         return new CapIntakeResult([], decision, broadcastId, cancelled, null);
     }
 
     private async Task<CapIntakeResult> CancelAsync(CapAlert alert, CapDecision decision, CapSubmission from, CancellationToken ct)
     {
-        var cancelled = await StopAsync(decision.References, null, alert, $"cancelled by CAP {alert.Identifier}", from, TriggerAction.Cancel, ct);
+        var cancelled = await StopAsync(decision.References, null, alert, CapAuditReason.Of("sched2.cap.cancelled-by", alert.Identifier), from, TriggerAction.Cancel, ct);
         var reason = cancelled.Count == 0 ? decision.Reason + "; nothing of theirs was playing" : decision.Reason + $"; stopped {string.Join(", ", cancelled)}";
         var why = cancelled.Count == 0
             ? CapWhy.Of("cancel-nothing", decision.Why is { Args.Count: > 0 } w ? w.Args[0] : "")
@@ -134,7 +134,7 @@ internal sealed class CapIntakeService(
         if (cancelled.Count == 0)
         {
             // One row per stopped broadcast is written by StopAsync; a Cancel that stopped nothing still leaves one.
-            Audit(from, TriggerAction.Cancel, null, What(alert, CapAction.Cancel), [], true, reason);
+            Audit(from, TriggerAction.Cancel, null, What(alert, CapAction.Cancel), [], true, CapAuditReason.Of(why, reason));
         }
         return new CapIntakeResult([], decision with { Reason = reason, Why = why }, null, cancelled, null);
     }
@@ -174,7 +174,7 @@ internal sealed class CapIntakeService(
         // Test, Exercise and the like are only recorded in cap_alerts.
         if (decision.Action == CapAction.Ignore && alert.Status == CapStatus.Actual)
         {
-            Audit(from, alert.MsgType == CapMsgType.Cancel ? TriggerAction.Cancel : TriggerAction.Start, decision.Class, What(alert, decision.Action), decision.Zones, false, decision.Reason);
+            Audit(from, alert.MsgType == CapMsgType.Cancel ? TriggerAction.Cancel : TriggerAction.Start, decision.Class, What(alert, decision.Action), decision.Zones, false, CapAuditReason.Of(decision.Why, decision.Reason));
         }
 
         return new CapIntakeResult([], decision, null, [], null);

@@ -75,7 +75,7 @@ internal sealed class AiringOutcomeReconciler(
         var settled = 0;
         foreach (var (airingId, zone) in orphans)
         {
-            if (history.RecordOutcome(airingId, zone, HistoryOutcome.Failed, "hub dừng trước khi phát / hub stopped before the airing started"))
+            if (history.RecordOutcome(airingId, zone, HistoryOutcome.Failed, HistoryReason.Of("sched2.reason.hub-stopped")))
             {
                 log.LogWarning("Airing {AiringId} in {Zone} was fired by a previous run that stopped before it started; recorded as failed", airingId, zone);
                 settled++;

@@ -5,7 +5,8 @@ namespace TanKy.Hub.Schedules.Airing;
 
 /// <summary>
 /// Turns the arbiter's decisions for one zone of an airing's broadcast into a history outcome
-/// and reason, once the last decision is final (finished, skipped, cancelled, failed).
+/// and reason, once the last decision is final (finished, skipped, cancelled, failed). The reason
+/// is stored as text keys (<see cref="HistoryReason"/>), shown in the reader's language.
 /// </summary>
 internal static class AiringOutcomeRules
 {
@@ -19,14 +20,14 @@ internal static class AiringOutcomeRules
 
         var last = decisions[^1];
         var cuts = decisions.Where(d => d.Decision == "preempted").ToList();
-        var history = string.Join("; ", cuts.Select(Describe).Concat(decisions.Where(d => d.Decision is "resumed" or "restarted").Select(Describe)));
+        var history = HistoryReason.Join([.. cuts.Select(Describe).Concat(decisions.Where(d => d.Decision is "resumed" or "restarted").Select(Describe))]);
         return last.Decision switch
         {
             "finished" => (HistoryOutcome.Aired, Join(firedReason, history)),
             "skipped" when decisions.Any(d => d.Decision == "aired") => (HistoryOutcome.Preempted, Join(history, Describe(last))),
             "skipped" => (AiringOutcome.SkippedPreempted, Join(history, Describe(last))),
-            "cancelled" => (AiringOutcome.Cancelled, last.Reason ?? "dừng tay / stopped"),
-            "failed" => (HistoryOutcome.Failed, last.Reason ?? "lỗi phát / playback failed"),
+            "cancelled" => (AiringOutcome.Cancelled, last.Reason ?? HistoryReason.Of("sched2.reason.stopped")),
+            "failed" => (HistoryOutcome.Failed, last.Reason ?? HistoryReason.Of("sched2.reason.playback-failed")),
             _ => null,
         };
     }
@@ -36,17 +37,14 @@ internal static class AiringOutcomeRules
         var at = TimeSpan.FromMilliseconds(d.OffsetMs).ToString(@"m\:ss", CultureInfo.InvariantCulture);
         return d.Decision switch
         {
-            "preempted" => $"bị chèn bởi / preempted by {d.ByBroadcast ?? "?"} at {at}",
-            "resumed" => $"phát tiếp / resumed at {at}",
-            "restarted" => "phát lại từ đầu / restarted",
-            "skipped" => $"bỏ / skipped{(d.ByBroadcast is null ? "" : " (" + d.ByBroadcast + ")")}{(d.Reason is null ? "" : ": " + d.Reason)}",
+            "preempted" => HistoryReason.Of("sched2.reason.preempted-at", d.ByBroadcast ?? "?", at),
+            "resumed" => HistoryReason.Of("sched2.reason.resumed-at", at),
+            "restarted" => HistoryReason.Of("sched2.reason.restarted"),
+            // The arbiter's own reason is a part of its own (it may be a stored message itself).
+            "skipped" => HistoryReason.Join(d.ByBroadcast is null ? HistoryReason.Of("sched2.reason.skipped") : HistoryReason.Of("sched2.reason.skipped-by", d.ByBroadcast), d.Reason)!,
             _ => d.Decision,
         };
     }
 
-    private static string? Join(string? a, string? b)
-    {
-        var parts = new[] { a, b }.Where(s => !string.IsNullOrEmpty(s)).ToList();
-        return parts.Count == 0 ? null : string.Join("; ", parts);
-    }
+    private static string? Join(string? a, string? b) => HistoryReason.Join(a, b);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using TanKy.Hub.Schedules.Parsing;
+using TanKy.Hub.Shared.Text;
 
 namespace TanKy.Hub.Schedules.Editing;
 
@@ -28,8 +29,9 @@ internal sealed class ProgrammeYaml
     public static (string Text, ProgrammeYaml Item, int FirstLine) File(ProgrammeDraft draft)
     {
         var item = Item(draft, 2);
-        const string Header = "# Tạo từ bảng điều khiển web / written by the web console (hub/docs/schedules.md)\nprogrammes:\n";
-        return (Header + item.Text, item, 3);
+        // The file is the commune's, read by whoever edits it next: the header is in Vietnamese.
+        var header = "# " + HubText.Default.Get("sched2.file.header", "vi") + "\nprogrammes:\n";
+        return (header + item.Text, item, 3);
     }
 
     /// <summary>One list item whose dash sits at 0-based column <paramref name="dashColumn"/>.</summary>

@@ -12,4 +12,8 @@ internal sealed record HistoryRow(
     string Outcome,
     string? Reason,
     string AiringId,
-    string? BroadcastId);
+    string? BroadcastId)
+{
+    /// <summary>The reason in <paramref name="language"/> ("vi" or "en"); see <see cref="HistoryReason"/>.</summary>
+    public string? ReasonIn(string language) => HistoryReason.Render(Reason, language);
+}

@@ -13,12 +13,19 @@ public sealed record ScheduleError(SourceLocation Location, string Key, IReadOnl
     /// <summary>Key and arguments, for logs and tests: <c>sched.err.time: 25:00</c>.</summary>
     public string Reason => Args.Count == 0 ? Key : $"{Key}: {string.Join(" | ", Args)}";
 
-    /// <summary>The reason in words, from the caller's text for <see cref="Key"/>.</summary>
+    /// <summary>
+    /// The reason in words, from the caller's text for <see cref="Key"/>. An argument that is itself
+    /// a text key (<c>sched2.what.date-entry</c>: what the parser expected) is shown as its text; any
+    /// other argument (a value from the file) as written.
+    /// </summary>
     public string Text(Func<string, string> text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return string.Format(CultureInfo.InvariantCulture, text(Key), [.. Args]);
+        return string.Format(CultureInfo.InvariantCulture, text(Key), [.. Args.Select(a => Word(a, text))]);
     }
+
+    private static string Word(string arg, Func<string, string> text) =>
+        arg.StartsWith("sched2.what.", StringComparison.Ordinal) && text(arg) is var word && !word.StartsWith('[') ? word : arg;
 
     /// <summary><c>file:line:column: reason in words</c>.</summary>
     public string ToString(Func<string, string> text) => $"{Location}: {Text(text)}";

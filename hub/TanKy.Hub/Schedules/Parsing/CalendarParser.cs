@@ -58,7 +58,7 @@ internal static class CalendarParser
             return;
         }
 
-        if (ctx.Mapping(entry, "date entry") is not { } map)
+        if (ctx.Mapping(entry, "sched2.what.date-entry") is not { } map)
         {
             return;
         }

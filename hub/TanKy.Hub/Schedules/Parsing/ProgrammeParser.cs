@@ -15,7 +15,7 @@ internal static class ProgrammeParser
 
     public static Programme? Parse(ParseContext ctx, YamlNode node)
     {
-        if (ctx.Mapping(node, "programme") is not { } map)
+        if (ctx.Mapping(node, "sched2.what.programme") is not { } map)
         {
             return null;
         }
@@ -153,7 +153,7 @@ internal static class ProgrammeParser
 
     private static string? Media(ParseContext ctx, YamlNode node, Dictionary<string, SourceLocation> parts)
     {
-        var id = ctx.Scalar(node, "media id");
+        var id = ctx.Scalar(node, "sched2.what.media-id");
         if (id is null)
         {
             return null;

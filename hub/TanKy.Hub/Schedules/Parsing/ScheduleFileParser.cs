@@ -53,7 +53,7 @@ internal static class ScheduleFileParser
             ctx.Error(stream.Documents[1].RootNode, "sched.err.oneDocument");
         }
 
-        if (ctx.Mapping(stream.Documents[0].RootNode, "schedule file") is not { } root)
+        if (ctx.Mapping(stream.Documents[0].RootNode, "sched2.what.schedule-file") is not { } root)
         {
             return result;
         }

@@ -17,7 +17,7 @@ public sealed record ScheduleSource(string Name, string Text)
     {
         if (!Directory.Exists(directory))
         {
-            throw new DirectoryNotFoundException($"không có thư mục lịch / schedule folder not found: {directory}");
+            throw new ScheduleFolderMissingException(directory);
         }
 
         var maxBytes = (limits ?? InputFileLimits.Default).MaxBytes;

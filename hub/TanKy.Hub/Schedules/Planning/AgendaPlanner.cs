@@ -1,4 +1,5 @@
 using TanKy.Hub.Schedules.Model;
+using TanKy.Hub.Shared.Text;
 using TanKy.Protocol;
 
 namespace TanKy.Hub.Schedules.Planning;
@@ -86,7 +87,7 @@ internal static class AgendaPlanner
             if (o.Programme.OnPreempt == PreemptionPolicy.Skip)
             {
                 var status = segments.Count > 0 ? AgendaStatus.Preempted : AgendaStatus.SkippedPreempted;
-                return Entry(o, zone, status, segments, by, $"bị chèn bởi / preempted by {p.ProgrammeId}");
+                return Entry(o, zone, status, segments, by, Preempted(p.ProgrammeId));
             }
 
             offset = o.Programme.OnPreempt == PreemptionPolicy.Restart ? TimeSpan.Zero : offset;
@@ -96,8 +97,11 @@ internal static class AgendaPlanner
         segments.Add(new AgendaSegment(t, t + (o.Duration - offset), offset));
         var final = by.Count == 0 ? (queued ? AgendaStatus.Queued : AgendaStatus.Planned)
             : o.Programme.OnPreempt == PreemptionPolicy.Restart ? AgendaStatus.Restarted : AgendaStatus.Resumed;
-        return Entry(o, zone, final, segments, by, by.Count == 0 ? null : $"bị chèn bởi / preempted by {string.Join(", ", by)}");
+        return Entry(o, zone, final, segments, by, by.Count == 0 ? null : Preempted(string.Join(", ", by)));
     }
+
+    // A stored text message (key|ids), shown in the reader's language by AgendaDto and the CLI.
+    private static string Preempted(string programmes) => new TextMessage("sched2.agenda.preempted-by", programmes).Encode();
 
     private static AgendaEntry Entry(Occurrence o, string zone, AgendaStatus status, List<AgendaSegment> segments, List<string> by, string? reason) =>
         new(o.Programme.Id, o.Programme.Title, zone, o.Programme.Class, o.Start, o.Duration, status, segments, by, reason, o.Programme.Content.Sequence());

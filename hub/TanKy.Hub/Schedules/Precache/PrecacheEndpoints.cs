@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using TanKy.Hub.Broker;
+using TanKy.Hub.Shared.Web;
 
 namespace TanKy.Hub.Schedules.Precache;
 
@@ -31,18 +32,18 @@ internal static class PrecacheEndpoints
         if (device is null)
         {
             http.Response.Headers.WWWAuthenticate = "Basic realm=\"tanky-devices\", charset=\"UTF-8\"";
-            return Results.Problem(statusCode: 401, title: "Cần đăng nhập thiết bị / device credentials required");
+            return ApiProblems.Result(401, "sched2.precache.credentials");
         }
 
         if (device.DeviceId != id || !grants.IsGranted(id, mediaId))
         {
             logs.CreateLogger(typeof(PrecacheEndpoints)).LogWarning("Refused download of {Media} on {Path} by device {Device}", mediaId, id, device.DeviceId);
-            return Results.Problem(statusCode: 403, title: "Không có quyền / forbidden", detail: "this device was not told to cache this media");
+            return ApiProblems.Result(403, "api.forbidden", "sched2.precache.not-granted");
         }
 
         if (files.Describe(mediaId) is not { } info)
         {
-            return Results.Problem(statusCode: 404, title: "Không tìm thấy bản tin / media not found");
+            return ApiProblems.Result(404, "sched2.precache.media-not-found");
         }
 
         http.Response.Headers[ShaHeader] = info.Sha256;

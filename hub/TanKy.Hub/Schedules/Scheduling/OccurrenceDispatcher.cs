@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using TanKy.Hub.Schedules.History;
 using TanKy.Hub.Schedules.Parsing;
+using TanKy.Hub.Shared.Text;
 
 namespace TanKy.Hub.Schedules.Scheduling;
 
@@ -30,7 +31,7 @@ internal sealed class OccurrenceDispatcher(
         var misfire = new MisfireInfo(late, ticket.LateAllowed);
         if (late > ticket.LateAllowed)
         {
-            var reason = $"trễ {DurationText.Format(Round(late))} > cho phép {DurationText.Format(ticket.LateAllowed)} / {DurationText.Format(Round(late))} late, allowed {DurationText.Format(ticket.LateAllowed)}";
+            var reason = HistoryReason.Of("sched2.reason.misfire", DurationText.Format(Round(late)), DurationText.Format(ticket.LateAllowed));
             log.LogWarning("Skipping {Key}: fired {Late} late, play_late_within is {Allowed}", ticket.Key, late, ticket.LateAllowed);
             if (ticket.Airing is { } skipped)
             {
@@ -54,13 +55,13 @@ internal sealed class OccurrenceDispatcher(
         try
         {
             var broadcastId = await player.StartAsync(airing, ct);
-            var note = airing.Misfire.IsLate ? $"phát trễ / played late by {DurationText.Format(Round(airing.Misfire.Late))}" : null;
+            var note = airing.Misfire.IsLate ? HistoryReason.Of("sched2.reason.played-late", DurationText.Format(Round(airing.Misfire.Late))) : null;
             history.Fired(airing, HistoryOutcome.Fired, broadcastId, note);
             log.LogInformation("Started {AiringId} ({Title}) in {Zones} as broadcast {BroadcastId}", airing.AiringId, airing.Title, string.Join(",", airing.Zones), broadcastId);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            history.Fired(airing, HistoryOutcome.Failed, null, ex.Message);
+            history.Fired(airing, HistoryOutcome.Failed, null, ex is ILocalizedError localized ? localized.Text.Encode() : ex.Message);
             log.LogError(ex, "Could not start {AiringId} ({Title})", airing.AiringId, airing.Title);
         }
     }
