@@ -24,12 +24,6 @@ public sealed partial class InlineText_Tests
         ("Media/Demo/**", "demo clip titles (sample data) and the old demo title prefix recognised on upgrade"),
         ("Shared/Data/Schema/**", "SQL schema text; its '--' comments are for developers"),
 
-        // round 2: being moved, remove from this list when merged (CLI commands).
-        ("*Commands.cs", "CLI commands"),
-        ("Broadcasts/Cli/**", "CLI: broadcast commands and report printer"),
-        ("Shared/Cli/**", "CLI: options, host settings"),
-        ("Cli/**", "CLI: root command and demo descriptions"),
-
         // round 2: being moved, remove from this list when merged (API and engine).
         ("Media/**", "media API, import, speech"),
         ("Broadcasts/Api/**", "broadcast API"),
