@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using Microsoft.Extensions.Logging;
 using TanKy.Hub.Accounts;
 using TanKy.Protocol;
@@ -52,11 +53,15 @@ public sealed class EmergencyGuard(IEmergencyTrigger trigger, TriggerAudit audit
         return new GuardedTriggerResult(false, reason, null, auditId);
     }
 
+    /// <summary>What was asked for, as a stored text message (<c>api2.what.*</c>) shown in the reader's language.</summary>
     internal static string Describe(EmergencyRequest r)
     {
-        var content = r.MediaIds.Count > 0 ? "media " + string.Join('+', r.MediaIds) : r.SpeechText is null ? "no media" : "speech";
+        var cls = "class." + r.Class.ToWire();
         var text = r.Headline ?? r.SpeechText;
-        return text is null ? $"{r.Class.ToWire()}: {content}" : $"{r.Class.ToWire()}: {content}; \"{text}\"";
+        var message = r.MediaIds.Count > 0
+            ? text is null ? new TextMessage("api2.what.media", cls, string.Join('+', r.MediaIds)) : new TextMessage("api2.what.media-text", cls, string.Join('+', r.MediaIds), text)
+            : text is null ? new TextMessage("api2.what.none", cls) : new TextMessage("api2.what.text", cls, text);
+        return message.Encode();
     }
 
     private static TriggerAttempt Attempt(User user, EmergencyRequest r, string? remote, string what, bool allowed, string reason) =>

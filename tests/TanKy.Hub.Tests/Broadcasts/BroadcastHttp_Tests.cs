@@ -76,9 +76,9 @@ public sealed class BroadcastHttp_Tests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("{\"zones\":[\"xom-9\"],\"media\":\"tin-1s\"}", "unknown zone(s): xom-9")]
+    [InlineData("{\"zones\":[\"xom-9\"],\"media\":\"tin-1s\"}", "Không có khu vực (khối/xóm): xom-9")]
     [InlineData("{\"zones\":[\"khoi-1\"],\"media\":\"khong-co\"}", "unknown media 'khong-co'")]
-    [InlineData("{\"zones\":[\"khoi-1\"],\"media\":\"tin-1s\",\"class\":\"urgent\"}", "bad class 'urgent' (normal, priority or emergency)")]
+    [InlineData("{\"zones\":[\"khoi-1\"],\"media\":\"tin-1s\",\"class\":\"urgent\"}", "Không có cấp bản tin «urgent»: chọn normal (thường), priority (ưu tiên) hoặc emergency (khẩn cấp)")]
     [InlineData("{\"zones\":[],\"media\":\"tin-1s\"}", "no zone given")]
     [InlineData("{\"zones\":[\"khoi-1\"],\"media\":\"tin-1s\",\"volume\":150}", "volume 150 is outside 0–100")]
     public async Task Invalid_requests_answer_400_with_the_reason(string json, string reason)

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using TanKy.Hub.Broadcasts.History;
 using TanKy.Hub.Shared;
+using TanKy.Hub.Shared.Cli;
+using TanKy.Hub.Shared.Text;
 
 namespace TanKy.Hub.Broadcasts.Cli;
 
@@ -49,7 +51,7 @@ internal static class BroadcastReportPrinter
     {
         var b = detail.GetProperty("broadcast");
         var d = detail.GetProperty("delivery");
-        output.WriteLine($"Bản tin / broadcast {T(b, "id")} \"{T(b, "title")}\" ({T(b, "class")}) — {T(b, "status")}{(BroadcastCommands.Text(b, "endReason") is { } r ? ": " + r : "")}");
+        output.WriteLine($"Bản tin / broadcast {T(b, "id")} \"{T(b, "title")}\" ({T(b, "class")}) — {T(b, "status")}{(BroadcastCommands.Text(b, "endReason") is { } r ? ": " + HubText.Default.Render(r, CliText.Language) : "")}");
         output.WriteLine($"Phát trên / played on {T(d, "started")}/{T(d, "targeted")} loa/speakers; xong / finished {Finished(d)}; đã dừng / stopped {T(d, "stopped")}; " +
             $"lỗi / failed {T(d, "failed")}; ngoại tuyến lúc bắt đầu / offline at start {T(d, "offlineAtStart")}; đang chờ / pending {T(d, "pending")}");
         output.WriteLine($"Sai lệch khởi phát / start error p50 {BroadcastCommands.Micros(d, "startErrorP50Us")}, max |{BroadcastCommands.Micros(d, "startErrorMaxAbsUs")}|; " +

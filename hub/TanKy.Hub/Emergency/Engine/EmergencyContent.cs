@@ -43,28 +43,36 @@ internal sealed class EmergencyContent(MediaLibrary library, SpeechMedia? speech
         return body.Class is null or "emergency" or "priority" ? null : new TextMessage("emergency.invalid.class", body.Class).Encode();
     }
 
-    /// <summary>The content as it was asked for, for the audit of a request refused before it was resolved.</summary>
+    /// <summary>
+    /// The content as it was asked for, for the audit of a request refused before it was resolved:
+    /// a stored text message (<c>api2.what.*</c>, the parts given joined in the key), shown in the
+    /// reader's language.
+    /// </summary>
     public static string Describe(EmergencyBody? body, IFormFile? file)
     {
-        var cls = body?.Class ?? "emergency";
         var given = new[] { body?.Siren, body?.Media }.Where(m => m is not null).ToList();
         var parts = new List<string>();
+        var args = new List<object?> { "class." + (body?.Class ?? "emergency") };
         if (given.Count > 0)
         {
-            parts.Add("media " + string.Join('+', given));
+            parts.Add("media");
+            args.Add(string.Join('+', given));
         }
 
         if (file is not null)
         {
-            parts.Add($"recording '{file.FileName}' ({file.Length} bytes)");
+            parts.Add("recording");
+            args.Add(file.FileName);
+            args.Add(file.Length);
         }
 
         if ((body?.Headline ?? body?.Text) is { } text)
         {
-            parts.Add($"\"{text}\"");
+            parts.Add("text");
+            args.Add(text);
         }
 
-        return $"{cls}: " + (parts.Count == 0 ? "no content" : string.Join("; ", parts));
+        return new TextMessage("api2.what." + (parts.Count == 0 ? "none" : string.Join('-', parts)), [.. args]).Encode();
     }
 
     public static EmergencyRequest Draft(EmergencyBody body, string by, IReadOnlyList<string> media, TriggerChannel channel) => new(
@@ -94,7 +102,7 @@ internal sealed class EmergencyContent(MediaLibrary library, SpeechMedia? speech
         var imported = await library.ImportAsync(content, file.FileName, title, by, ImportLane.Emergency, ct);
         return imported.Succeeded
             ? imported.Item.Id
-            : throw new EmergencyContentException(new TextMessage("emergency.invalid.recording", imported.Rejection.Message));
+            : throw new EmergencyContentException(new TextMessage("emergency.invalid.recording", imported.Rejection.Key));
     }
 
     private async Task<string> SpeakAsync(EmergencyBody body, string by, CancellationToken ct)
