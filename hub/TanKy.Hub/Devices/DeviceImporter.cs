@@ -100,7 +100,7 @@ public sealed class DeviceImporter(Database db, DeviceRegistry registry, ZoneReg
         }
         catch (InputFileException ex)
         {
-            throw new RegistryException($"{path}:{ex.Line}:{ex.Column}: {ex.Message}");
+            throw new RegistryException(ex.TextAt(path));
         }
         catch (YamlException ex)
         {
