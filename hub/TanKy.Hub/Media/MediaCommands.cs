@@ -39,7 +39,7 @@ public static class MediaCommands
             var path = r.GetValue(file)!;
             if (!File.Exists(path))
             {
-                return CliOutput.Fail($"không tìm thấy tệp / file not found: {path}");
+                return CliOutput.Fail(CliText.T("api2.media.cli.no-file", path));
             }
 
             MediaImportResult result;
@@ -64,7 +64,7 @@ public static class MediaCommands
                 return CliOutput.Fail($"[{result.Rejection.Code}] {result.Rejection.Text(CliText.Language)} ({result.Rejection.Detail})");
             }
 
-            Write(result.Item, r.GetValue(CliOptions.Json), result.Duplicate ? "Đã có sẵn / already in the library" : "Đã thêm / added");
+            Write(result.Item, r.GetValue(CliOptions.Json), CliText.T(result.Duplicate ? "api2.media.cli.duplicate" : "api2.media.cli.added"));
             return 0;
         });
         return cmd;
@@ -84,9 +84,9 @@ public static class MediaCommands
             }
 
             CliOutput.WriteTable(
-                ["ID", "KIND", "DURATION", "LUFS IN→OUT", "FORMAT", "UPLOADED", "BY", "TITLE"],
+                [.. "id kind duration lufs format uploaded by title".Split(' ').Select(h => CliText.T("api2.media.cli.h." + h))],
                 items.Select(m => (IReadOnlyList<string>)[m.Id, MediaRow.ToKind(m.Kind), Duration(m.DurationMs), $"{m.LoudnessLufsBefore:0.0}→{m.LoudnessLufsStream:0.0}", m.OriginalFormat, Shared.CommuneTime.ToLocal(m.UploadedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), m.UploadedBy, m.Title]));
-            Console.Out.WriteLine($"{items.Count} bản tin / clips");
+            Console.Out.WriteLine(CliText.T("api2.media.cli.count", items.Count));
             return 0;
         }));
         return cmd;
@@ -101,7 +101,7 @@ public static class MediaCommands
             var item = Library(CliOptions.Context(r)).Get(r.GetValue(id)!);
             if (item is null)
             {
-                return CliOutput.Fail($"không tìm thấy / not found: {r.GetValue(id)}");
+                return CliOutput.Fail(CliText.T("api2.media.cli.not-found", r.GetValue(id)));
             }
 
             Write(item, r.GetValue(CliOptions.Json), null);
@@ -118,10 +118,10 @@ public static class MediaCommands
         {
             if (!Library(CliOptions.Context(r)).Delete(r.GetValue(id)!))
             {
-                return CliOutput.Fail($"không tìm thấy / not found: {r.GetValue(id)}");
+                return CliOutput.Fail(CliText.T("api2.media.cli.not-found", r.GetValue(id)));
             }
 
-            Console.Out.WriteLine($"Đã xoá / removed {r.GetValue(id)}");
+            Console.Out.WriteLine(CliText.T("api2.media.cli.removed", r.GetValue(id)));
             return 0;
         }));
         return cmd;
@@ -140,13 +140,14 @@ public static class MediaCommands
             Console.Out.WriteLine($"{headline}: {m.Id}");
         }
 
-        Console.Out.WriteLine($"id:        {m.Id}");
-        Console.Out.WriteLine($"title:     {m.Title}");
-        Console.Out.WriteLine($"duration:  {Duration(m.DurationMs)} ({m.Frames} Opus frames, {m.Bitrate / 1000} kbit/s, {m.StreamBytes} bytes)");
-        Console.Out.WriteLine($"original:  {m.OriginalName} ({m.OriginalFormat}, {m.SourceSampleRate} Hz, {m.SourceChannels} ch, {m.SizeBytes} bytes)");
-        Console.Out.WriteLine($"loudness:  {m.LoudnessLufsBefore:0.0} LUFS, gain {m.GainDb:+0.0;-0.0} dB → {m.LoudnessLufsAfter:0.0} LUFS (Opus {m.LoudnessLufsStream:0.0}); peak before {m.PeakDbfsBefore:0.0} dBFS");
-        Console.Out.WriteLine($"uploaded:  {Shared.CommuneTime.ToLocal(m.UploadedAt):yyyy-MM-dd HH:mm:ss zzz} by {m.UploadedBy}");
-        Console.Out.WriteLine($"sha256:    {m.Sha256}");
+        var n = CultureInfo.InvariantCulture;
+        Console.Out.WriteLine(CliText.T("api2.media.cli.show.id", m.Id));
+        Console.Out.WriteLine(CliText.T("api2.media.cli.show.title", m.Title));
+        Console.Out.WriteLine(CliText.T("api2.media.cli.show.duration", Duration(m.DurationMs), m.Frames, m.Bitrate / 1000, m.StreamBytes));
+        Console.Out.WriteLine(CliText.T("api2.media.cli.show.original", m.OriginalName, m.OriginalFormat, m.SourceSampleRate, m.SourceChannels, m.SizeBytes));
+        Console.Out.WriteLine(CliText.T("api2.media.cli.show.loudness", m.LoudnessLufsBefore.ToString("0.0", n), m.GainDb.ToString("+0.0;-0.0", n), m.LoudnessLufsAfter.ToString("0.0", n), m.LoudnessLufsStream.ToString("0.0", n), m.PeakDbfsBefore.ToString("0.0", n)));
+        Console.Out.WriteLine(CliText.T("api2.media.cli.show.uploaded", Shared.CommuneTime.ToLocal(m.UploadedAt).ToString("yyyy-MM-dd HH:mm:ss zzz", n), m.UploadedBy));
+        Console.Out.WriteLine(CliText.T("api2.media.cli.show.sha256", m.Sha256));
     }
 
     private static string Duration(long ms) => TimeSpan.FromMilliseconds(ms).ToString(ms >= 3_600_000 ? @"h\:mm\:ss" : @"m\:ss\.f", CultureInfo.InvariantCulture);

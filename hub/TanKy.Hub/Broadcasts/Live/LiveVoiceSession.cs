@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
@@ -36,7 +37,7 @@ public sealed class LiveVoiceSession(WebSocket socket, LiveSessions sessions, Li
             }
 
             var encoder = format.Opus ? null : new LivePcmEncoder(format.Rate);
-            source = sessions.CreateSource($"Phát trực tiếp – {by}", encoder?.PreSkip ?? LiveSessions.PreSkipOfEncoder());
+            source = sessions.CreateSource(HubText.Default.Format("api2.title.live", "vi", by), encoder?.PreSkip ?? LiveSessions.PreSkipOfEncoder());
             await SendAsync("{\"status\":\"ready\"}", ct);
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
             limit.CancelAfter(options.MaxDuration);

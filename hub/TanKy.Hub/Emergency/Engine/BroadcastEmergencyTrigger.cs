@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using Microsoft.Extensions.Logging;
 using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Broadcasts.Sources;
@@ -108,7 +109,8 @@ internal sealed class BroadcastEmergencyTrigger(
         : request.SpeechText is { Length: > 0 } t ? Cut(t, 100)
         : request.Class == BulletinClass.Emergency ? DefaultHeadline : null;
 
-    public const string DefaultHeadline = "THÔNG BÁO KHẨN CẤP";
+    /// <summary>Shown on the LED boards and stored as the title: the commune's language, from the text table.</summary>
+    public static string DefaultHeadline => HubText.Default.Get("api2.title.emergency-headline", "vi");
 
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -98,7 +98,8 @@ internal sealed class EmergencyContent(MediaLibrary library, SpeechMedia? speech
     private async Task<string> ImportAsync(IFormFile file, EmergencyBody body, string by, CancellationToken ct)
     {
         await using var content = file.OpenReadStream();
-        var title = body.Headline ?? $"Ghi âm khẩn cấp {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC";
+        // Vietnam time, as every time shown to people; the title is stored in the commune's language.
+        var title = body.Headline ?? HubText.Default.Format("api2.title.emergency-recording", "vi", Shared.CommuneTime.ToLocal(DateTimeOffset.UtcNow).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         var imported = await library.ImportAsync(content, file.FileName, title, by, ImportLane.Emergency, ct);
         return imported.Succeeded
             ? imported.Item.Id
@@ -119,7 +120,10 @@ internal sealed class EmergencyContent(MediaLibrary library, SpeechMedia? speech
         }
         catch (SpeechException ex)
         {
-            throw new EmergencyContentException(new TextMessage("emergency.invalid.speech", $"{ex.Message} {string.Join("; ", ex.Problems)}".Trim()), ex);
+            // The text's first problem as its own message (Vietnamese or English where it is read);
+            // an engine failure has no problem and keeps the engine's words.
+            throw new EmergencyContentException(
+                ex.Problems.Count > 0 && TextMessage.Decode(ex.Problems[0]) is { } problem ? problem : new TextMessage("emergency.invalid.speech", ex.Message), ex);
         }
     }
 }
