@@ -181,7 +181,9 @@ public static class BroadcastEndpoints
     // The audit's "what" as a stored text message, shown in the reader's language.
     private static string What(PlayBroadcastBody? body)
     {
-        var cls = "class." + (body?.Class ?? "normal");
+        // A class the hub knows is shown as its word (class.* keys); an unreadable one as it was sent.
+        var wire = body?.Class ?? "normal";
+        var cls = EnumWire.TryParse<BulletinClass>(wire, out _) ? "class." + wire : wire;
         return (body?.Media is { } media ? new TextMessage("api2.what.media", cls, media) : new TextMessage("api2.what.none", cls)).Encode();
     }
 

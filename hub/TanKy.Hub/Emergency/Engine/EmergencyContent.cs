@@ -52,7 +52,9 @@ internal sealed class EmergencyContent(MediaLibrary library, SpeechMedia? speech
     {
         var given = new[] { body?.Siren, body?.Media }.Where(m => m is not null).ToList();
         var parts = new List<string>();
-        var args = new List<object?> { "class." + (body?.Class ?? "emergency") };
+        // A class the hub knows is shown as its word (class.* keys); an unreadable one as it was sent.
+        var wire = body?.Class ?? "emergency";
+        var args = new List<object?> { wire is "emergency" or "priority" or "normal" ? "class." + wire : wire };
         if (given.Count > 0)
         {
             parts.Add("media");
