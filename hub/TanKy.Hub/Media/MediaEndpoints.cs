@@ -72,7 +72,7 @@ public static class MediaEndpoints
         }
         catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
         {
-            return ApiProblems.Described(400, "api2.media.bad-form", ex.Message, Code("bad-form"));
+            return ApiProblems.Described(400, "api2.media.bad-form", null, Code("bad-form", ex.Message));
         }
 
         var file = form.Files.GetFile("file");
@@ -117,10 +117,12 @@ public static class MediaEndpoints
         request.Headers["Prefer"].Any(v => v is not null && v.Split(',').Any(p => p.Trim().Equals("respond-async", StringComparison.OrdinalIgnoreCase)));
 
     // The title is the refusal in the reader's language; the detail says the limit or what is wrong
-    // with the title when there is something to say to people, else the probe's diagnosis as written.
+    // with the title when there is something to say to people. The probe's technical diagnosis
+    // ("no 'data' chunk") is kept for support as detailEn, English, never shown as the reason.
     private static IResult Rejected(MediaRejection rejection) => rejection.Explained is { } why
-        ? ApiProblems.Result(400, rejection.Key, why, Code(rejection.Code))
-        : ApiProblems.Described(400, rejection.Key, rejection.Detail, Code(rejection.Code));
+        ? ApiProblems.Result(400, rejection.Key, why, Code(rejection.Code, rejection.Detail))
+        : ApiProblems.Described(400, rejection.Key, null, Code(rejection.Code, rejection.Detail));
 
-    private static Dictionary<string, object?> Code(string code) => new() { ["code"] = code };
+    private static Dictionary<string, object?> Code(string code, string? detailEn = null) =>
+        detailEn is null ? new() { ["code"] = code } : new() { ["code"] = code, ["detailEn"] = detailEn };
 }
