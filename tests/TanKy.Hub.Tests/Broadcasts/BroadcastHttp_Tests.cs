@@ -115,7 +115,7 @@ public sealed class BroadcastHttp_Tests : IAsyncLifetime
         using var officer = _hub.ClientWithToken(_tokens["van-hoa"]);
         using var english = _hub.ClientWithToken(_tokens["van-hoa"]);
         english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
-        var start = await officer.PostAsync("/api/v1/broadcasts", new StringContent("{\"zones\":[\"khoi-1\"],\"media\":\"tin-1s\"}", System.Text.Encoding.UTF8, "application/json"));
+        var start = await officer.PostAsync("/api/v1/broadcasts", new StringContent("{\"zones\":[\"khoi-1\"],\"media\":\"tin-10s\"}", System.Text.Encoding.UTF8, "application/json"));
         var id = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         (await officer.DeleteAsync("/api/v1/broadcasts/" + id)).StatusCode.Should().Be(HttpStatusCode.OK);
 
