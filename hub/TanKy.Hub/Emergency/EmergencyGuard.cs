@@ -53,15 +53,20 @@ public sealed class EmergencyGuard(IEmergencyTrigger trigger, TriggerAudit audit
         return new GuardedTriggerResult(false, reason, null, auditId);
     }
 
-    /// <summary>What was asked for, as a stored text message (<c>api2.what.*</c>) shown in the reader's language.</summary>
-    internal static string Describe(EmergencyRequest r)
+    /// <summary>
+    /// What was asked for, as a stored text message (<c>api2.what.*</c>) shown in the reader's
+    /// language; <paramref name="source"/> (a CAP message) goes first, with the <c>.from</c> keys.
+    /// </summary>
+    internal static string Describe(EmergencyRequest r, string? source = null)
     {
         var cls = "class." + r.Class.ToWire();
         var text = r.Headline ?? r.SpeechText;
-        var message = r.MediaIds.Count > 0
-            ? text is null ? new TextMessage("api2.what.media", cls, string.Join('+', r.MediaIds)) : new TextMessage("api2.what.media-text", cls, string.Join('+', r.MediaIds), text)
-            : text is null ? new TextMessage("api2.what.none", cls) : new TextMessage("api2.what.text", cls, text);
-        return message.Encode();
+        var media = string.Join('+', r.MediaIds);
+        (string Key, object?[] Args) what = r.MediaIds.Count > 0
+            ? text is null ? ("api2.what.media", [cls, media]) : ("api2.what.media-text", [cls, media, text])
+            : text is null ? ("api2.what.none", [cls]) : ("api2.what.text", [cls, text]);
+        var (key, args) = what;
+        return (source is null ? new TextMessage(key, args) : new TextMessage(key + ".from", [source, .. args])).Encode();
     }
 
     private static TriggerAttempt Attempt(User user, EmergencyRequest r, string? remote, string what, bool allowed, string reason) =>

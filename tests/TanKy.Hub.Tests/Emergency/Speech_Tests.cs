@@ -91,7 +91,7 @@ public sealed class Speech_Tests : IDisposable
     {
         TextValidator.Validate(Typhoon.Normalize(NormalizationForm.FormD), 1000).Text.Should().Be(Typhoon);
         TextValidator.Validate("  Bão   số 3\r\nđổ bộ ", 1000).Text.Should().Be("Bão số 3 đổ bộ");
-        TextValidator.Validate(new string('a', 1001), 1000).Problems.Should().ContainSingle().Which.Should().Contain("1001 characters; the limit is 1000");
+        HubText.Default.Render(TextValidator.Validate(new string('a', 1001), 1000).Problems.Should().ContainSingle().Subject, "en").Should().Contain("1001 characters, at most 1000");
     }
 
     [Fact]
