@@ -1,6 +1,7 @@
 using TanKy.Hub.Broadcasts.Arbitration;
 using TanKy.Hub.Broadcasts.Sources;
 using TanKy.Hub.Broadcasts.Streaming;
+using TanKy.Hub.Shared.Text;
 
 namespace TanKy.Hub.Broadcasts;
 
@@ -37,6 +38,9 @@ internal sealed class BroadcastState(BroadcastRecord record, IAudioSource source
     public int Skipped { get; set; }
 
     public string? SkippedBy { get; set; }
+
+    // Who stopped it: a user name, or "CAP <identifier>" (CapIntakeService.StoppedBy).
+    private const string CapPrefix = "CAP ";
 
     public string? CancelledBy { get; set; }
 
@@ -80,16 +84,21 @@ internal sealed class BroadcastState(BroadcastRecord record, IAudioSource source
 
         if (CancelledBy is not null)
         {
-            return (BroadcastStatus.Cancelled, $"stopped by {CancelledBy}");
+            // Stored as a text key and its argument (TextMessage), shown in the reader's language.
+            return (BroadcastStatus.Cancelled, (CancelledBy.StartsWith(CapPrefix, StringComparison.Ordinal)
+                ? new TextMessage("api2.end.stopped-by-cap", CancelledBy[CapPrefix.Length..])
+                : new TextMessage("api2.end.stopped-by", CancelledBy)).Encode());
         }
 
         if (Finished > 0)
         {
-            return (BroadcastStatus.Finished, $"played to the end in {Finished} zone(s)" + (FailedReason is null ? "" : $"; failed elsewhere: {FailedReason}"));
+            return (BroadcastStatus.Finished, (FailedReason is null
+                ? new TextMessage("api2.end.finished", Finished)
+                : new TextMessage("api2.end.finished-failed", Finished, FailedReason)).Encode());
         }
 
         return FailedReason is not null
             ? (BroadcastStatus.Failed, FailedReason)
-            : (BroadcastStatus.Preempted, $"skipped after preemption by {SkippedBy}");
+            : (BroadcastStatus.Preempted, new TextMessage("api2.end.skipped", SkippedBy).Encode());
     }
 }

@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using System.Globalization;
 using Microsoft.VisualBasic.FileIO;
 using TanKy.Protocol;
@@ -25,12 +26,12 @@ public sealed class DeviceImporter(Database db, DeviceRegistry registry, ZoneReg
     {
         if (!File.Exists(path))
         {
-            throw new RegistryException($"{path}: file not found");
+            throw new RegistryException("api2.import.no-file", path);
         }
 
         if (new FileInfo(path).Length is var size && size > Limits.MaxBytes)
         {
-            throw new RegistryException($"{path}:1:1: {BoundedFile.TooLarge(size, Limits.MaxBytes).Message}");
+            throw new RegistryException(BoundedFile.TooLarge(size, Limits.MaxBytes).TextAt(path));
         }
 
         var ext = Path.GetExtension(path).ToLowerInvariant();
@@ -38,7 +39,7 @@ public sealed class DeviceImporter(Database db, DeviceRegistry registry, ZoneReg
         {
             ".yaml" or ".yml" => ReadYaml(path),
             ".csv" => ReadCsv(path),
-            _ => throw new RegistryException($"{path}: use a .yaml, .yml or .csv file"),
+            _ => throw new RegistryException("api2.import.bad-ext", path),
         };
         return Import(commune, path);
     }
@@ -100,7 +101,7 @@ public sealed class DeviceImporter(Database db, DeviceRegistry registry, ZoneReg
         }
         catch (InputFileException ex)
         {
-            throw new RegistryException($"{path}:{ex.Line}:{ex.Column}: {ex.Message}");
+            throw new RegistryException(ex.TextAt(path));
         }
         catch (YamlException ex)
         {

@@ -105,7 +105,7 @@ public sealed class DeviceRegistry(Database db, TimeProvider time) : IDeviceAuth
         {
             if (c.ExecuteScalar<long>("SELECT COUNT(*) FROM zones WHERE id = @zone", new { zone }, tx) == 0)
             {
-                throw new RegistryException($"không có khu vực (khối/xóm) '{zone}' / unknown zone '{zone}' (add it with 'zones add')");
+                throw new RegistryException("device.error.unknown-zone", zone);
             }
         }
 

@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using Microsoft.Extensions.Logging;
 using TanKy.Hub.Accounts;
 using TanKy.Protocol;
@@ -52,11 +53,20 @@ public sealed class EmergencyGuard(IEmergencyTrigger trigger, TriggerAudit audit
         return new GuardedTriggerResult(false, reason, null, auditId);
     }
 
-    internal static string Describe(EmergencyRequest r)
+    /// <summary>
+    /// What was asked for, as a stored text message (<c>api2.what.*</c>) shown in the reader's
+    /// language; <paramref name="source"/> (a CAP message) goes first, with the <c>.from</c> keys.
+    /// </summary>
+    internal static string Describe(EmergencyRequest r, string? source = null)
     {
-        var content = r.MediaIds.Count > 0 ? "media " + string.Join('+', r.MediaIds) : r.SpeechText is null ? "no media" : "speech";
+        var cls = "class." + r.Class.ToWire();
         var text = r.Headline ?? r.SpeechText;
-        return text is null ? $"{r.Class.ToWire()}: {content}" : $"{r.Class.ToWire()}: {content}; \"{text}\"";
+        var media = string.Join('+', r.MediaIds);
+        (string Key, object?[] Args) what = r.MediaIds.Count > 0
+            ? text is null ? ("api2.what.media", [cls, media]) : ("api2.what.media-text", [cls, media, text])
+            : text is null ? ("api2.what.none", [cls]) : ("api2.what.text", [cls, text]);
+        var (key, args) = what;
+        return (source is null ? new TextMessage(key, args) : new TextMessage(key + ".from", [source, .. args])).Encode();
     }
 
     private static TriggerAttempt Attempt(User user, EmergencyRequest r, string? remote, string what, bool allowed, string reason) =>

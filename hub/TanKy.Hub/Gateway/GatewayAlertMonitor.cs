@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,12 +20,16 @@ internal sealed class GatewayAlertMonitor(Database db, IOptions<GatewayOptions> 
     {
         var t = options.Value.Thresholds;
         var metrics = reading.ToMetrics();
-        Check(reading.At, metrics, "cabinet_temp_c", "high", t.CabinetTempMaxC, "Tủ thiết bị quá nóng / cabinet too hot");
-        Check(reading.At, metrics, "cabinet_humidity_pct", "high", t.CabinetHumidityMaxPct, "Tủ thiết bị quá ẩm / cabinet too humid");
-        Check(reading.At, metrics, "supply_v", "low", t.SupplyVoltageMinV, "Điện áp nguồn thấp / supply voltage low");
-        Check(reading.At, metrics, "supply_v", "high", t.SupplyVoltageMaxV, "Điện áp nguồn cao / supply voltage high");
-        Check(reading.At, metrics, "supply_a", "high", t.SupplyCurrentMaxA, "Dòng tải quá cao / supply current high");
+        Check(reading.At, metrics, "cabinet_temp_c", "high", t.CabinetTempMaxC);
+        Check(reading.At, metrics, "cabinet_humidity_pct", "high", t.CabinetHumidityMaxPct);
+        Check(reading.At, metrics, "supply_v", "low", t.SupplyVoltageMinV);
+        Check(reading.At, metrics, "supply_v", "high", t.SupplyVoltageMaxV);
+        Check(reading.At, metrics, "supply_a", "high", t.SupplyCurrentMaxA);
     }
+
+    /// <summary>The alerts with their message in <paramref name="language"/> (rows stored before keys show as written).</summary>
+    public IReadOnlyList<GatewayAlert> List(bool openOnly, string language, int limit = 100) =>
+        [.. List(openOnly, limit).Select(a => a with { Message = HubText.Default.Render(a.Message, language) })];
 
     public IReadOnlyList<GatewayAlert> List(bool openOnly, int limit = 100)
     {
@@ -36,7 +41,7 @@ internal sealed class GatewayAlertMonitor(Database db, IOptions<GatewayOptions> 
             .ToList();
     }
 
-    private void Check(DateTimeOffset at, Dictionary<string, double> metrics, string metric, string direction, double threshold, string message)
+    private void Check(DateTimeOffset at, Dictionary<string, double> metrics, string metric, string direction, double threshold)
     {
         if (!metrics.TryGetValue(metric, out var value))
         {
@@ -50,7 +55,8 @@ internal sealed class GatewayAlertMonitor(Database db, IOptions<GatewayOptions> 
         var open = c.ExecuteScalar<long?>("SELECT id FROM gateway_alerts WHERE metric = @metric AND direction = @direction AND closed_at IS NULL", new { metric, direction });
         if (open is null && crossed)
         {
-            var text = $"{message}: {metric} = {value} ({direction} limit {threshold})";
+            // Stored as a text key and its values (api2.gw.*), shown in the reader's language.
+            var text = new TextMessage("api2.gw." + metric.Replace('_', '-') + "-" + direction, Math.Round(value, 1), threshold).Encode();
             var id = c.ExecuteScalar<long>(
                 "INSERT INTO gateway_alerts(metric, direction, value, threshold, opened_at, message) VALUES (@metric, @direction, @value, @threshold, @at, @text) RETURNING id",
                 new { metric, direction, value, threshold, at = at.ToUnixTimeMilliseconds(), text });

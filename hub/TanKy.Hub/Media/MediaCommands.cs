@@ -58,10 +58,10 @@ public static class MediaCommands
             {
                 if (r.GetValue(CliOptions.Json))
                 {
-                    CliOutput.WriteJson(new { error = result.Rejection.Code, message = result.Rejection.Message, detail = result.Rejection.Detail });
+                    CliOutput.WriteJson(new { error = result.Rejection.Code, message = result.Rejection.Text(CliText.Language), detail = result.Rejection.Detail });
                 }
 
-                return CliOutput.Fail($"[{result.Rejection.Code}] {result.Rejection.Message} ({result.Rejection.Detail})");
+                return CliOutput.Fail($"[{result.Rejection.Code}] {result.Rejection.Text(CliText.Language)} ({result.Rejection.Detail})");
             }
 
             Write(result.Item, r.GetValue(CliOptions.Json), result.Duplicate ? CliText.T("cli2.media.duplicate") : CliText.T("cli2.media.added"));

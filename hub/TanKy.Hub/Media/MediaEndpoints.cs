@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TanKy.Hub.Accounts.Http;
+using TanKy.Hub.Shared.Text;
+using TanKy.Hub.Shared.Web;
 
 namespace TanKy.Hub.Media;
 
@@ -28,11 +30,11 @@ public static class MediaEndpoints
             .WithName("ListMedia").WithSummary("Clips newest first: uploads by default; ?kind=speech for text-to-speech announcements, ?kind=all for both");
 
         api.MapGet("/{id}", (string id, MediaLibrary library) =>
-            library.Get(id) is { } item ? Results.Ok(MediaDto.From(item)) : Results.Problem(statusCode: 404, title: "Không tìm thấy bản tin / media not found"))
+            library.Get(id) is { } item ? Results.Ok(MediaDto.From(item)) : ApiProblems.Result(404, "api2.media.not-found"))
             .WithName("GetMedia").WithSummary("One clip");
 
-        api.MapGet("/imports/{id}", (string id, MediaImportJobs jobs) =>
-            jobs.Get(id) is { } job ? Results.Ok(MediaImportJobDto.From(job)) : Results.Problem(statusCode: 404, title: "Không tìm thấy lượt tải lên / import job not found"))
+        api.MapGet("/imports/{id}", (string id, HttpContext http, MediaImportJobs jobs) =>
+            jobs.Get(id) is { } job ? Results.Ok(MediaImportJobDto.From(job, HubText.LanguageOf(http))) : ApiProblems.Result(404, "api2.media.import-not-found"))
             .WithName("GetMediaImport").WithSummary("A background import (an upload of at least Media:BackgroundImportBytes): queued, running, done, refused or failed");
 
         // The form is read by hand: the hub-wide 1 MB body limit is lifted for this endpoint only,
@@ -49,14 +51,14 @@ public static class MediaEndpoints
         null or "" or MediaRow.KindClip => Results.Ok(library.List().Select(MediaDto.From)),
         MediaRow.KindSpeech => Results.Ok(library.List(MediaKind.Speech).Select(MediaDto.From)),
         "all" => Results.Ok(library.ListAll().Select(MediaDto.From)),
-        _ => Problem("bad-kind", "Loại bản tin phải là clip, speech hoặc all / kind must be clip, speech or all", kind),
+        _ => ApiProblems.Result(400, "api2.media.bad-kind", new TextMessage("api2.media.bad-kind-detail", kind), Code("bad-kind")),
     };
 
     private static async Task<IResult> UploadAsync(HttpRequest request, ClaimsPrincipal principal, MediaLibrary library, MediaImportJobs jobs, CancellationToken ct)
     {
         if (!request.HasFormContentType)
         {
-            return Problem("not-multipart", "Cần gửi multipart/form-data với trường file và title / send multipart/form-data with file and title", null);
+            return ApiProblems.Described(400, "api2.media.not-multipart", null, Code("not-multipart"));
         }
 
         IFormCollection form;
@@ -70,13 +72,13 @@ public static class MediaEndpoints
         }
         catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
         {
-            return Problem("bad-form", "Biểu mẫu tải lên không hợp lệ / malformed upload form", ex.Message);
+            return ApiProblems.Described(400, "api2.media.bad-form", null, Code("bad-form", ex.Message));
         }
 
         var file = form.Files.GetFile("file");
         if (file is null)
         {
-            return Problem("missing-file", "Thiếu tệp âm thanh (trường file) / missing 'file' field", null);
+            return ApiProblems.Described(400, "api2.media.missing-file", null, Code("missing-file"));
         }
 
         await using var content = file.OpenReadStream();
@@ -91,7 +93,7 @@ public static class MediaEndpoints
                 return Rejected(rejection!);
             }
 
-            var accepted = MediaImportJobDto.From(job);
+            var accepted = MediaImportJobDto.From(job, HubText.LanguageOf(request.HttpContext));
             if (PrefersAsync(request))
             {
                 request.HttpContext.Response.Headers["Preference-Applied"] = "respond-async";
@@ -114,8 +116,13 @@ public static class MediaEndpoints
     private static bool PrefersAsync(HttpRequest request) =>
         request.Headers["Prefer"].Any(v => v is not null && v.Split(',').Any(p => p.Trim().Equals("respond-async", StringComparison.OrdinalIgnoreCase)));
 
-    private static IResult Rejected(MediaRejection rejection) => Problem(rejection.Code, rejection.Message, rejection.Detail);
+    // The title is the refusal in the reader's language; the detail says the limit or what is wrong
+    // with the title when there is something to say to people. The probe's technical diagnosis
+    // ("no 'data' chunk") is kept for support as detailEn, English, never shown as the reason.
+    private static IResult Rejected(MediaRejection rejection) => rejection.Explained is { } why
+        ? ApiProblems.Result(400, rejection.Key, why, Code(rejection.Code, rejection.Detail))
+        : ApiProblems.Described(400, rejection.Key, null, Code(rejection.Code, rejection.Detail));
 
-    private static IResult Problem(string code, string title, string? detail) =>
-        Results.Problem(statusCode: 400, title: title, detail: detail, extensions: new Dictionary<string, object?> { ["code"] = code });
+    private static Dictionary<string, object?> Code(string code, string? detailEn = null) =>
+        detailEn is null ? new() { ["code"] = code } : new() { ["code"] = code, ["detailEn"] = detailEn };
 }

@@ -1,3 +1,5 @@
+using TanKy.Hub.Shared.Text;
+
 namespace TanKy.Hub.Media;
 
 /// <summary>
@@ -22,10 +24,11 @@ internal sealed record MediaImportJobDto(
     bool Duplicate,
     MediaImportJobError? Error)
 {
-    public static MediaImportJobDto From(MediaImportJob j) => new(
+    /// <summary>The job with its texts in <paramref name="language"/> (the request's).</summary>
+    public static MediaImportJobDto From(MediaImportJob j, string language) => new(
         j.Id,
         j.State.ToString().ToLowerInvariant(),
-        Describe(j.State),
+        HubText.Default.Get("api2.media.state." + j.State.ToString().ToLowerInvariant(), language),
         j.FileName,
         j.Title,
         j.UploadedBy,
@@ -36,18 +39,9 @@ internal sealed record MediaImportJobDto(
         "/api/v1/media/imports/" + j.Id,
         j.Result?.Item is { } item ? MediaDto.From(item) : null,
         j.Result?.Duplicate ?? false,
-        j.Result?.Rejection is { } r ? new MediaImportJobError(r.Code, r.Message, r.Detail)
-            : j.Error is { } e ? new MediaImportJobError("failed", "Xử lý tệp thất bại, hãy tải lên lại / the import failed, upload again", e)
+        j.Result?.Rejection is { } r ? new MediaImportJobError(r.Code, r.Text(language), r.Detail)
+            : j.Error is { } e ? new MediaImportJobError("failed", HubText.Default.Get("api2.media.failed", language), e)
             : null);
-
-    private static string Describe(MediaImportState state) => state switch
-    {
-        MediaImportState.Queued => "Đang chờ xử lý / queued",
-        MediaImportState.Running => "Đang xử lý (chuẩn hoá độ to, mã hoá) / processing",
-        MediaImportState.Done => "Đã xong / done",
-        MediaImportState.Refused => "Bị từ chối / refused",
-        _ => "Thất bại / failed",
-    };
 }
 
 internal sealed record MediaImportJobError(string Code, string Message, string? Detail);

@@ -1,10 +1,28 @@
+using TanKy.Hub.Shared.Text;
+
 namespace TanKy.Hub.Media;
 
-/// <summary>A refused upload: a stable reason code plus a Vietnamese-first message for people.</summary>
-public sealed record MediaRejection(MediaRejectionReason Reason, string Message, string? Detail = null)
+/// <summary>
+/// A refused upload: a stable reason code, the text key of what people read (<see cref="Key"/>,
+/// Resources/Text/api2.resx) and a detail. <see cref="Explained"/> is a detail meant for people
+/// (the limit, what is wrong with the title); <see cref="Detail"/> is the probe's technical
+/// diagnosis ("no 'data' chunk"), kept as written for support.
+/// </summary>
+public sealed record MediaRejection(MediaRejectionReason Reason, string? Detail = null, TextMessage? Explained = null)
 {
     /// <summary>Wire code used by the HTTP API and <c>--json</c> output, e.g. <c>wrong-header</c>.</summary>
     public string Code => ToCode(Reason);
+
+    /// <summary>The text key of the refusal, e.g. <c>api2.media.wrong-header</c>.</summary>
+    public string Key => "api2.media." + Code;
+
+    /// <summary>English, for logs and test messages; people get <see cref="Key"/> in their language.</summary>
+    public string Message => HubText.Default.Get(Key, "en");
+
+    /// <summary>The refusal in <paramref name="language"/>, with the detail meant for people when there is one.</summary>
+    public string Text(string language) => Explained is { } e
+        ? HubText.Default.Format("api2.media.with-detail", language, HubText.Default.Get(Key, language), HubText.Default.Format(e, language))
+        : HubText.Default.Get(Key, language);
 
     public static string ToCode(MediaRejectionReason reason) => reason switch
     {
@@ -20,30 +38,23 @@ public sealed record MediaRejection(MediaRejectionReason Reason, string Message,
         _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };
 
-    internal static MediaRejection Empty(string? detail = null) =>
-        new(MediaRejectionReason.Empty, "Tệp rỗng, không có âm thanh / file is empty, no audio", detail);
+    internal static MediaRejection Empty(string? detail = null) => new(MediaRejectionReason.Empty, detail);
 
-    internal static MediaRejection Truncated(string detail) =>
-        new(MediaRejectionReason.Truncated, "Tệp bị cắt cụt hoặc chưa tải lên hết / file is truncated or incompletely uploaded", detail);
+    internal static MediaRejection Truncated(string detail) => new(MediaRejectionReason.Truncated, detail);
 
-    internal static MediaRejection WrongHeader(string detail) =>
-        new(MediaRejectionReason.WrongHeader, "Không phải tệp WAV hoặc MP3 / not a WAV or MP3 file", detail);
+    internal static MediaRejection WrongHeader(string detail) => new(MediaRejectionReason.WrongHeader, detail);
 
-    internal static MediaRejection Unsupported(string detail) =>
-        new(MediaRejectionReason.UnsupportedFormat, "Định dạng âm thanh không được hỗ trợ (cần PCM 16/24-bit hoặc float 32-bit, 8–48 kHz, mono/stereo) / unsupported audio format", detail);
+    internal static MediaRejection Unsupported(string detail) => new(MediaRejectionReason.UnsupportedFormat, detail);
 
     internal static MediaRejection TooLarge(long limit) =>
-        new(MediaRejectionReason.TooLarge, $"Tệp quá lớn (tối đa {limit / (1024 * 1024.0):0.#} MB) / file too large", $"limit {limit} bytes");
+        new(MediaRejectionReason.TooLarge, $"limit {limit} bytes", new TextMessage("api2.media.limit-mb", (limit / (1024 * 1024.0)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)));
 
     internal static MediaRejection TooLong(int limitSeconds) =>
-        new(MediaRejectionReason.TooLong, $"Bản tin quá dài (tối đa {limitSeconds / 60.0:0.#} phút) / recording too long", $"limit {limitSeconds} s");
+        new(MediaRejectionReason.TooLong, $"limit {limitSeconds} s", new TextMessage("api2.media.limit-minutes", (limitSeconds / 60.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)));
 
-    internal static MediaRejection Silent() =>
-        new(MediaRejectionReason.Silent, "Tệp chỉ có im lặng / file contains only silence");
+    internal static MediaRejection Silent() => new(MediaRejectionReason.Silent);
 
-    internal static MediaRejection Corrupt(string detail) =>
-        new(MediaRejectionReason.Corrupt, "Tệp âm thanh bị hỏng, không giải mã được / audio file is corrupt", detail);
+    internal static MediaRejection Corrupt(string detail) => new(MediaRejectionReason.Corrupt, detail);
 
-    internal static MediaRejection InvalidTitle(string detail) =>
-        new(MediaRejectionReason.InvalidTitle, "Tiêu đề không hợp lệ (1–200 ký tự) / invalid title", detail);
+    internal static MediaRejection InvalidTitle(TextMessage why) => new(MediaRejectionReason.InvalidTitle, why.ToString(), why);
 }

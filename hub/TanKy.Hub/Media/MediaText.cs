@@ -1,3 +1,5 @@
+using TanKy.Hub.Shared.Text;
+
 namespace TanKy.Hub.Media;
 
 /// <summary>Cleaning of the free text that comes with an upload (title, file name, uploader).</summary>
@@ -11,15 +13,15 @@ internal static class MediaText
         var trimmed = title?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            return (null, MediaRejection.InvalidTitle("empty"));
+            return (null, MediaRejection.InvalidTitle(new TextMessage("api2.media.title-empty")));
         }
 
         if (trimmed.Length > MaxTitleLength)
         {
-            return (null, MediaRejection.InvalidTitle($"{trimmed.Length} characters, at most {MaxTitleLength}"));
+            return (null, MediaRejection.InvalidTitle(new TextMessage("api2.media.title-long", trimmed.Length, MaxTitleLength)));
         }
 
-        return trimmed.Any(char.IsControl) ? (null, MediaRejection.InvalidTitle("control characters")) : (trimmed, null);
+        return trimmed.Any(char.IsControl) ? (null, MediaRejection.InvalidTitle(new TextMessage("api2.media.title-control"))) : (trimmed, null);
     }
 
     /// <summary>Only the last path segment, printable, bounded: it is shown to people, never used as a path.</summary>

@@ -76,7 +76,7 @@ public sealed partial class BroadcastCli_Tests : IAsyncLifetime
     {
         var outside = await RunAsync("broadcast", "play", "--zones", "xom-3", "--media", "tin-1s", "--token", _head);
         outside.Code.Should().Be(1);
-        outside.Error.Should().Be("Lỗi: Không có quyền: zone(s) outside your hamlets: xom-3\n");
+        outside.Error.Should().EndWith("Không có quyền: Khu vực ngoài phạm vi của bạn: xom-3\n");
 
         var media = await RunAsync("broadcast", "play", "--zones", "khoi-1", "--media", "khong-co", "--token", _head);
         media.Code.Should().Be(1);

@@ -76,9 +76,9 @@ public sealed class BroadcastHttp_Tests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("{\"zones\":[\"xom-9\"],\"media\":\"tin-1s\"}", "unknown zone(s): xom-9")]
+    [InlineData("{\"zones\":[\"xom-9\"],\"media\":\"tin-1s\"}", "Không có khu vực (khối/xóm): xom-9")]
     [InlineData("{\"zones\":[\"khoi-1\"],\"media\":\"khong-co\"}", "unknown media 'khong-co'")]
-    [InlineData("{\"zones\":[\"khoi-1\"],\"media\":\"tin-1s\",\"class\":\"urgent\"}", "bad class 'urgent' (normal, priority or emergency)")]
+    [InlineData("{\"zones\":[\"khoi-1\"],\"media\":\"tin-1s\",\"class\":\"urgent\"}", "Không có cấp bản tin «urgent»: chọn normal (thường), priority (ưu tiên) hoặc emergency (khẩn cấp)")]
     [InlineData("{\"zones\":[],\"media\":\"tin-1s\"}", "no zone given")]
     [InlineData("{\"zones\":[\"khoi-1\"],\"media\":\"tin-1s\",\"volume\":150}", "volume 150 is outside 0–100")]
     public async Task Invalid_requests_answer_400_with_the_reason(string json, string reason)
@@ -91,6 +91,41 @@ public sealed class BroadcastHttp_Tests : IAsyncLifetime
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         body.GetProperty("detail").GetString().Should().Be(reason);
         body.GetProperty("title").GetString().Should().StartWith("Yêu cầu phát không hợp lệ");
+    }
+
+    [Theory]
+    [InlineData("{\"zones\":[\"xom-9\"],\"media\":\"tin-1s\"}", "Unknown zone(s): xom-9")]
+    [InlineData("{\"zones\":[\"khoi-1\"],\"media\":\"tin-1s\",\"class\":\"urgent\"}", "There is no class «urgent»: choose normal, priority or emergency")]
+    public async Task Invalid_requests_answer_in_English_when_asked(string json, string reason)
+    {
+        using var client = _hub.ClientWithToken(_tokens["van-hoa"]);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        var response = await client.PostAsync("/api/v1/broadcasts", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        body.GetProperty("detail").GetString().Should().Be(reason);
+        body.GetProperty("title").GetString().Should().Be("The broadcast request is not valid");
+    }
+
+    [Fact]
+    public async Task A_stopped_broadcast_says_who_stopped_it_in_the_reader_s_language()
+    {
+        using var officer = _hub.ClientWithToken(_tokens["van-hoa"]);
+        using var english = _hub.ClientWithToken(_tokens["van-hoa"]);
+        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var start = await officer.PostAsync("/api/v1/broadcasts", new StringContent("{\"zones\":[\"khoi-1\"],\"media\":\"tin-10s\"}", System.Text.Encoding.UTF8, "application/json"));
+        var id = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        (await officer.DeleteAsync("/api/v1/broadcasts/" + id)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var vi = await officer.GetFromJsonAsync<JsonElement>("/api/v1/broadcasts/" + id);
+        var en = await english.GetFromJsonAsync<JsonElement>("/api/v1/broadcasts/" + id);
+        var listed = await officer.GetFromJsonAsync<JsonElement>("/api/v1/broadcasts");
+
+        vi.GetProperty("broadcast").GetProperty("endReason").GetString().Should().Be("van-hoa đã dừng bản tin");
+        en.GetProperty("broadcast").GetProperty("endReason").GetString().Should().Be("stopped by van-hoa");
+        listed.EnumerateArray().Single(b => b.GetProperty("id").GetString() == id).GetProperty("endReason").GetString().Should().Be("van-hoa đã dừng bản tin");
     }
 
     [Fact]

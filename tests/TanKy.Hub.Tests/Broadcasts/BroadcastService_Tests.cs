@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using System.Text.Json;
 using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Broadcasts.Archive;
@@ -84,7 +85,9 @@ public sealed class BroadcastService_Tests : IDisposable
         _h.PlayOrders("stop").Select(p => p.Topic.Split('/')[4]).Should().BeEquivalentTo("khoi-1", "xom-3");
         var record = _h.Service.Get(ticket.BroadcastId)!;
         record.Status.Should().Be(BroadcastStatus.Cancelled);
-        record.EndReason.Should().Be("stopped by van-hoa");
+        record.EndReason.Should().Be("api2.end.stopped-by|van-hoa", "stored as a key and who stopped it");
+        HubText.Default.Render(record.EndReason, "vi").Should().Be("van-hoa đã dừng bản tin");
+        HubText.Default.Render(record.EndReason, "en").Should().Be("stopped by van-hoa");
         _h.Archive.Find(ticket.BroadcastId)!.Status.Should().Be(ArchiveStatus.Aborted);
         (await _h.Service.StopAsync(ticket.BroadcastId, "van-hoa")).Should().Be(StopResult.AlreadyEnded);
         (await _h.Service.StopAsync("bc-000000000000", "van-hoa")).Should().Be(StopResult.NotFound);
@@ -101,7 +104,7 @@ public sealed class BroadcastService_Tests : IDisposable
 
         var record = _h.Service.Get(normal.BroadcastId)!;
         record.Status.Should().Be(BroadcastStatus.Preempted);
-        record.EndReason.Should().StartWith("skipped after preemption");
+        HubText.Default.Render(record.EndReason, "en").Should().StartWith("skipped after preemption");
         record.EndedAt.Should().NotBeNull();
     }
 

@@ -119,7 +119,8 @@ public sealed class GatewaySensors_Tests : IDisposable
         var open = alerts.List(openOnly: true);
         open.Select(a => (a.Metric, a.Direction)).Should().BeEquivalentTo([("supply_v", "low"), ("cabinet_temp_c", "high")]);
         open.Single(a => a.Metric == "cabinet_temp_c").Value.Should().BeApproximately(58.5, 0.1);
-        open.Single(a => a.Metric == "supply_v").Message.Should().StartWith("Điện áp nguồn thấp / supply voltage low");
+        alerts.List(openOnly: true, "vi").Single(a => a.Metric == "supply_v").Message.Should().StartWith("Điện áp nguồn thấp: 11");
+        alerts.List(openOnly: true, "en").Single(a => a.Metric == "supply_v").Message.Should().StartWith("Supply voltage low: 11");
 
         bus.Ina219.SetSupply(11.6, 0.8, 0.1); // above 11.5 but inside the hysteresis margin: stays open
         await service.ReadOnceAsync();

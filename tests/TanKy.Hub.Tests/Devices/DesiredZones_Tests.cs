@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using System.Buffers;
 using System.Net;
 using System.Net.Http.Json;
@@ -76,7 +77,7 @@ public sealed class DesiredZones_Tests : IAsyncLifetime
         var refused = await http.PutAsJsonAsync("/api/v1/devices/loa-xom-3-a/desired", new { zones = "xom-3,khoi-9" });
 
         refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await refused.Content.ReadAsStringAsync()).Should().Contain("không có khu vực (khối/xóm) 'khoi-9' / unknown zone 'khoi-9'");
+        (await refused.Content.ReadAsStringAsync()).Should().Contain("không có khu vực (khối/xóm) 'khoi-9' (thêm bằng 'zones add')");
         _dir.Devices.Get("loa-xom-3-a")!.Zones.Should().Equal("xom-3");
         Desired("loa-xom-3-a")!.Value.Version.Should().Be(before);
 

@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using NAudio.Wave;
@@ -75,12 +76,14 @@ public sealed class Speech_Tests : IDisposable
     [InlineData("   \n\t ", "trống")]
     [InlineData("Bão số 3\u0007 đổ bộ", "U+0007")]
     [InlineData("Bão\u202E số 3", "U+202E")]
-    [InlineData("!!! ... ???", "no letters")]
+    [InlineData("!!! ... ???", "không có chữ")]
     public async Task Bad_text_is_refused_with_reasons_before_espeak_runs(string text, string reason)
     {
         var act = () => Synth(o => o.Executable = "/nonexistent/espeak").SynthesizeAsync(text, CancellationToken.None);
 
-        (await act.Should().ThrowAsync<SpeechException>()).Which.Problems.Should().ContainSingle().Which.Should().Contain(reason);
+        var problem = (await act.Should().ThrowAsync<SpeechException>()).Which.Problems.Should().ContainSingle().Subject;
+        HubText.Default.Render(problem, "vi").Should().Contain(reason);
+        HubText.Default.Render(problem, "en").Should().NotBe(HubText.Default.Render(problem, "vi"), "every problem has its English text");
     }
 
     [Fact]
@@ -88,7 +91,7 @@ public sealed class Speech_Tests : IDisposable
     {
         TextValidator.Validate(Typhoon.Normalize(NormalizationForm.FormD), 1000).Text.Should().Be(Typhoon);
         TextValidator.Validate("  Bão   số 3\r\nđổ bộ ", 1000).Text.Should().Be("Bão số 3 đổ bộ");
-        TextValidator.Validate(new string('a', 1001), 1000).Problems.Should().ContainSingle().Which.Should().Contain("1001 characters; the limit is 1000");
+        HubText.Default.Render(TextValidator.Validate(new string('a', 1001), 1000).Problems.Should().ContainSingle().Subject, "en").Should().Contain("1001 characters, at most 1000");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using System.Net;
 using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Emergency.Cap;
@@ -55,7 +56,8 @@ public sealed class CapCancelWording_Tests : IAsyncLifetime
 
         await EmergencyHub.EventuallyAsync(() => _hub.Broadcasts.Get(broadcast.Id)!.Status == BroadcastStatus.Cancelled, "the cancel to stop the broadcast");
         var ended = _hub.Broadcasts.Get(broadcast.Id)!;
-        ended.EndReason.Should().Be("stopped by CAP KTTV-BTB-2026-0316");
+        HubText.Default.Render(ended.EndReason, "en").Should().Be("stopped by CAP KTTV-BTB-2026-0316");
+        HubText.Default.Render(ended.EndReason, "vi").Should().Be("Dừng theo tin CAP KTTV-BTB-2026-0316");
         ended.EndReason.Should().NotContain("cancelled by");
     }
 }

@@ -58,6 +58,36 @@ public sealed class EmergencyApi_Tests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData(null, "Yêu cầu phát khẩn cấp không đúng", "Số lần lặp phải từ 1 đến 20.", "Không có quyền phát khẩn cấp tới khu vực này", "Bản tin đã kết thúc", "Khẩn cấp: bản tin tin-1s", "huỷ bản tin ")]
+    [InlineData("en", "Invalid emergency request", "repeat must be 1–20", "Emergency refused", "Broadcast already ended", "Emergency: media tin-1s", "cancel ")]
+    public async Task Problems_and_the_audit_speak_Vietnamese_by_default_and_English_when_asked(string? language, string invalid, string repeat, string refused, string ended, string what, string cancel)
+    {
+        using var head = _hub.Client("truong-khoi-1");
+        using var officer = _hub.Client("van-hoa");
+        if (language is not null)
+        {
+            head.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+            officer.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        var bad = await EmergencyHub.JsonAsync(await head.PostAsJsonAsync("/api/v1/emergency", new { zones = new[] { "khoi-1" }, media = "tin-1s", repeat = 50 }));
+        var outside = await EmergencyHub.JsonAsync(await head.PostAsJsonAsync("/api/v1/emergency", new { zones = new[] { "xom-3" }, media = "tin-1s" }));
+        var started = await head.PostAsJsonAsync("/api/v1/emergency", new { zones = new[] { "khoi-1" }, media = "tin-1s" });
+        var id = (await EmergencyHub.JsonAsync(started)).GetProperty("id").GetString()!;
+        (await head.DeleteAsync("/api/v1/emergency/" + id)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var again = await EmergencyHub.JsonAsync(await head.DeleteAsync("/api/v1/emergency/" + id));
+        var audit = await EmergencyHub.JsonAsync(await officer.GetAsync("/api/v1/emergency/audit"));
+
+        (bad.GetProperty("title").GetString(), bad.GetProperty("detail").GetString()).Should().Be((invalid, repeat));
+        outside.GetProperty("title").GetString().Should().Be(refused);
+        outside.GetProperty("detail").GetString().Should().Contain("xom-3");
+        again.GetProperty("title").GetString().Should().Be(ended);
+        var whats = audit.EnumerateArray().Select(e => e.GetProperty("what").GetString()!).ToList();
+        whats.Should().Contain(what).And.Contain(w => w.StartsWith(cancel + id, StringComparison.Ordinal));
+        whats.Should().NotContain(w => w.StartsWith("api2.", StringComparison.Ordinal) || w.StartsWith("emergency:", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("{\"zones\":[\"khoi-1\"]}", "give exactly one of media, text or a recording (file)")]
     [InlineData("{\"zones\":[\"khoi-1\"],\"media\":\"tin-1s\",\"text\":\"Lũ\"}", "give exactly one of media, text or a recording (file)")]
     [InlineData("{\"zones\":[],\"media\":\"tin-1s\"}", "zones are required")]

@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using System.CommandLine;
 using System.Device.Gpio;
 using System.Net;
@@ -64,7 +65,8 @@ public sealed partial class EmergencyAudit_Tests : IAsyncLifetime
         var rows = Rows();
         rows.Should().HaveCount(3, "one row per start, stop and refusal");
         Complete(rows[0], "van-hoa", "officer", TriggerChannel.Api, TriggerAction.Start, true, ["khoi-1", "xom-3"], id);
-        rows[0].What.Should().Be("emergency: media tin-10s");
+        HubText.Default.Render(rows[0].What, "en").Should().Be("Emergency: media tin-10s");
+        HubText.Default.Render(rows[0].What, "vi").Should().Be("Khẩn cấp: bản tin tin-10s");
         Complete(rows[1], "van-hoa", "officer", TriggerChannel.Api, TriggerAction.Stop, true, ["khoi-1", "xom-3"], id);
         Complete(rows[2], "truong-khoi-1", "hamlet-head", TriggerChannel.Api, TriggerAction.Start, false, ["xom-3"], null);
         rows[2].Reason.Should().Contain("xom-3");
@@ -109,7 +111,7 @@ public sealed partial class EmergencyAudit_Tests : IAsyncLifetime
         var rows = Rows();
         rows.Should().HaveCount(4);
         Complete(rows[0], "truong-khoi-1", "hamlet-head", TriggerChannel.Api, TriggerAction.Start, false, ["xom-3"], null);
-        rows[0].What.Should().Be("emergency: media coi-hu+tin-1s", "a refused row names the clips it was asked for");
+        HubText.Default.Render(rows[0].What, "en").Should().Be("Emergency: media coi-hu+tin-1s", "a refused row names the clips it was asked for");
         Complete(rows[1], "van-hoa", "officer", TriggerChannel.Api, TriggerAction.Start, true, ["xom-3"], id);
         Complete(rows[2], "truong-khoi-1", "hamlet-head", TriggerChannel.Api, TriggerAction.Cancel, false, ["xom-3"], id);
         Complete(rows[3], "van-hoa", "officer", TriggerChannel.Api, TriggerAction.Cancel, true, ["xom-3"], id);
@@ -180,7 +182,7 @@ public sealed partial class EmergencyAudit_Tests : IAsyncLifetime
         var rows = Rows();
         rows.Should().HaveCount(3);
         Complete(rows[0], "van-hoa", "officer", TriggerChannel.Cap, TriggerAction.Start, true, ["khoi-1", "xom-3"], id, ignoreZoneOrder: true);
-        rows[0].What.Should().Contain("KTTV-BTB-2026-0315").And.Contain("media coi-hu");
+        HubText.Default.Render(rows[0].What, "en").Should().Contain("KTTV-BTB-2026-0315").And.Contain("media coi-hu");
         Complete(rows[1], "van-hoa", "officer", TriggerChannel.Cap, TriggerAction.Cancel, true, ["khoi-1", "xom-3"], id, ignoreZoneOrder: true);
         rows[2].Should().Match<TriggerAuditEntry>(r => r.Actor == "truong-khoi-1" && r.Role == "hamlet-head" && !r.Allowed && r.Reason != null && r.Channel == TriggerChannel.Cap);
         (await EmergencyHub.JsonAsync(refused)).GetProperty("audit").GetInt64().Should().Be(rows[2].Id);
@@ -201,7 +203,7 @@ public sealed partial class EmergencyAudit_Tests : IAsyncLifetime
         var row = Rows().Should().ContainSingle().Subject;
         Complete(row, EmergencyButton.Actor, TriggerAudit.SystemRole, TriggerChannel.Button, TriggerAction.Start, true, ["khoi-1"], id);
         row.Remote.Should().Be("gpio17");
-        row.What.Should().Be("emergency: media coi-hu+tin-1s");
+        HubText.Default.Render(row.What, "en").Should().Be("Emergency: media coi-hu+tin-1s");
     }
 
     /// <summary>Every field a row must carry; a refused start has no broadcast, every other row names one.</summary>

@@ -134,9 +134,43 @@ public sealed class MediaEndpoints_Tests : IAsyncLifetime
         (await b.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().Should().Be("not-multipart");
     }
 
-    private HttpClient Client(string user)
+    [Theory]
+    [InlineData(null, "Không phải tệp WAV hoặc MP3", "Tệp quá lớn", "tối đa 1.9 MB", "Tên bản tin chưa đúng", "Tên bản tin đang để trống; hãy đặt tên từ 1 đến 200 ký tự")]
+    [InlineData("en", "Not a WAV or MP3 file", "The file is too large", "at most 1.9 MB", "The title is not right", "The title is empty; give it 1 to 200 characters")]
+    public async Task Refusals_are_in_Vietnamese_by_default_and_in_English_when_asked(string? language, string wrongType, string tooLarge, string limit, string badTitle, string emptyTitle)
+    {
+        using var officer = Client("van-hoa", language);
+        var wav = TestAudio.Wav16(TestAudio.SpeechLike(1));
+
+        var type = await Problem(await officer.PostAsync("/api/v1/media", Form("not audio at all"u8.ToArray(), "fake.wav", "t")));
+        var large = await Problem(await officer.PostAsync("/api/v1/media", Form(TestAudio.Wav16(TestAudio.SpeechLike(12, 48000), 48000, 2), "huge.wav", "t")));
+        var title = await Problem(await officer.PostAsync("/api/v1/media", Form(wav, "a.wav", "   ")));
+        var kind = await Problem(await officer.GetAsync("/api/v1/media?kind=video"));
+        var missing = await officer.GetAsync("/api/v1/media/m-aaaaaaaaaa");
+
+        (type.GetProperty("code").GetString(), type.GetProperty("title").GetString()).Should().Be(("wrong-header", wrongType));
+        (large.GetProperty("code").GetString(), large.GetProperty("title").GetString(), large.GetProperty("detail").GetString()).Should().Be(("too-large", tooLarge, limit));
+        (title.GetProperty("code").GetString(), title.GetProperty("title").GetString(), title.GetProperty("detail").GetString()).Should().Be(("invalid-title", badTitle, emptyTitle));
+        kind.GetProperty("code").GetString().Should().Be("bad-kind");
+        kind.GetProperty("detail").GetString().Should().Contain("«video»");
+        missing.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await Problem(missing)).GetProperty("title").GetString().Should().Be(language == "en" ? "Clip not found" : "Không tìm thấy bản tin");
+    }
+
+    private static async Task<JsonElement> Problem(HttpResponseMessage response)
+    {
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private HttpClient Client(string user, string? language = null)
     {
         var client = new HttpClient { BaseAddress = _base };
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[user]);
         return client;
     }

@@ -47,7 +47,9 @@ public sealed class MediaRejection_Tests
         result.Succeeded.Should().BeFalse();
         result.Rejection!.Reason.Should().Be(expected, result.Rejection.Detail);
         result.Rejection.Code.Should().MatchRegex("^[a-z-]+$");
-        result.Rejection.Message.Should().Contain(" / ", "messages are Vietnamese first, then English");
+        result.Rejection.Text("vi").Should().NotStartWith("[", "every refusal has a Vietnamese text");
+        result.Rejection.Text("en").Should().NotStartWith("[", "and an English one");
+        result.Rejection.Text("vi").Should().NotBe(result.Rejection.Text("en"));
         bed.RowCount().Should().Be(0);
         bed.Files().Should().BeEmpty();
         bed.ItemDirectories().Should().BeEmpty();

@@ -34,6 +34,8 @@ public static class FeatureApi
         builder.Services.AddWebApi(builder.Configuration);
         addFeature(builder);
         var app = builder.Build();
+        // The request's language (tanky.lang cookie, then Accept-Language), as the hub's pipeline does.
+        TanKy.Hub.Shared.Text.TextRegistration.UseHubText(app);
         app.UseAuthentication();
         app.UseAuthorization();
         mapFeature(app);

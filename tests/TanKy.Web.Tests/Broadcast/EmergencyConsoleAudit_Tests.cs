@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -37,7 +38,7 @@ public sealed class EmergencyConsoleAudit_Tests
             (ConsoleHub.HeadName, "hamlet-head", TriggerAction.Start, false, (string?)null));
         rows.Should().OnlyContain(r => r.Channel == TriggerChannel.Console && r.Class == "emergency" && r.Reason != null && r.Remote == "127.0.0.1");
         rows.Select(r => string.Join(',', r.Zones)).Should().Equal("khoi-1", "khoi-1", "xom-3");
-        rows[2].What.Should().Be($"emergency: media {clip}");
+        HubText.Default.Render(rows[2].What, "vi").Should().Be($"Khẩn cấp: bản tin {clip}");
         (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("audit").GetInt64().Should().Be(rows[2].Id);
     }
 

@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -51,7 +52,7 @@ public sealed class CapList_Tests(Browser browser)
         var started = await SubmitAsync(hub, token, Alert(hub, "PCTT-NA-2026-202", "Alert", null, "Xóm 3, xã Tân Kỳ, huyện Tân Kỳ, tỉnh Nghệ An"));
         started.Decision!.Zones.Should().Equal("xom-3");
         await SubmitAsync(hub, token, Alert(hub, "PCTT-NA-2026-203", "Cancel", "PCTT-NA-2026-202", null));
-        (await EndReasonAsync(hub, started.BroadcastId!)).Should().Be("stopped by CAP PCTT-NA-2026-203");
+        HubText.Default.Render(await EndReasonAsync(hub, started.BroadcastId!), "vi").Should().Be("Dừng theo tin CAP PCTT-NA-2026-203");
 
         using var officer = new ConsoleClient(hub.BaseAddress);
         hub.AddUser("van-hoa", Hub.Accounts.Role.Officer, "mat-khau-van-hoa");

@@ -31,6 +31,22 @@ public sealed class Account_Tests(Browser browser)
 
         await page.GotoAsync("/account");
         await Expect(page.Locator("#new-token")).ToHaveCountAsync(0); // shown once: never again
+        // Revoking asks first: dismissed, the token stays; accepted, it is revoked.
+        var accept = false;
+        string? asked = null;
+        page.Dialog += async (_, dialog) =>
+        {
+            asked = dialog.Message;
+            await (accept ? dialog.AcceptAsync() : dialog.DismissAsync());
+        };
+        await page.Locator("#tokens tbody tr form button").ClickAsync();
+        asked.Should().StartWith("Thu hồi khoá truy cập này?");
+        using (var still = hub.Commune.Hub.ClientWithToken(token))
+        {
+            (await still.GetAsync("/api/v1/me")).StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        accept = true;
         await page.Locator("#tokens tbody tr form button").ClickAsync();
         await Expect(page.Locator("#tokens tbody tr")).ToContainTextAsync("Đã thu hồi");
         using (var revoked = hub.Commune.Hub.ClientWithToken(token))

@@ -86,6 +86,15 @@ public sealed class VietnameseScreens_Tests
             ("emergency without content", () => Post("/api/v1/emergency", adminToken, "{\"zones\":[\"khoi-1\"]}"), HttpStatusCode.BadRequest, http),
             ("cancel an unknown emergency", () => new HttpRequestMessage(HttpMethod.Delete, "/api/v1/emergency/bc-khong-co") { Headers = { Authorization = new("Bearer", adminToken) } }, HttpStatusCode.NotFound, http),
             ("too large", () => Post("/api/v1/broadcasts", adminToken, "{\"x\":\"" + new string('a', 2 * 1024 * 1024) + "\"}"), HttpStatusCode.RequestEntityTooLarge, http),
+            ("broadcast to an unknown zone", () => Post("/api/v1/broadcasts", adminToken, "{\"zones\":[\"xom-9\"],\"media\":\"m-khong-co\"}"), HttpStatusCode.BadRequest, http),
+            ("broadcast with an unknown class", () => Post("/api/v1/broadcasts", adminToken, "{\"zones\":[\"khoi-1\"],\"media\":\"m-khong-co\",\"class\":\"urgent\"}"), HttpStatusCode.BadRequest, http),
+            ("viewer broadcasts", () => Post("/api/v1/broadcasts", viewerToken, "{\"zones\":[\"khoi-1\"],\"media\":\"m-khong-co\"}"), HttpStatusCode.Forbidden, http),
+            ("head broadcasts outside the hamlets", () => Post("/api/v1/broadcasts", headToken, "{\"zones\":[\"xom-3\"],\"media\":\"m-khong-co\",\"class\":\"priority\"}"), HttpStatusCode.Forbidden, http),
+            ("upload that is not audio", () => Upload(adminToken, "not audio at all"u8.ToArray(), "Bản tin"), HttpStatusCode.BadRequest, http),
+            ("upload without a title", () => Upload(adminToken, "not audio at all"u8.ToArray(), "   "), HttpStatusCode.BadRequest, http),
+            ("upload that is not a form", () => Post("/api/v1/media", adminToken, "{\"title\":\"t\"}"), HttpStatusCode.BadRequest, http),
+            ("unknown clip kind", () => Get("/api/v1/media?kind=video", adminToken), HttpStatusCode.BadRequest, http),
+            ("emergency repeated too often", () => Post("/api/v1/emergency", adminToken, "{\"zones\":[\"khoi-1\"],\"media\":\"m-khong-co\",\"repeat\":50}"), HttpStatusCode.BadRequest, http),
             ("cookie call without the antiforgery token", () => new HttpRequestMessage(HttpMethod.Post, "/api/v1/broadcasts") { Content = Json("{}") }, HttpStatusCode.BadRequest, cookie.Http),
         };
 
@@ -254,6 +263,17 @@ public sealed class VietnameseScreens_Tests
 
     private static HttpRequestMessage Post(string path, string token, string json) =>
         new(HttpMethod.Post, path) { Content = Json(json), Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) } };
+
+    private static HttpRequestMessage Upload(string token, byte[] file, string title)
+    {
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        return new(HttpMethod.Post, "/api/v1/media")
+        {
+            Content = new MultipartFormDataContent { { content, "file", "tep.wav" }, { new StringContent(title), "title" } },
+            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) },
+        };
+    }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 

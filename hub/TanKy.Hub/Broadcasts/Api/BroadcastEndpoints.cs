@@ -7,6 +7,8 @@ using TanKy.Hub.Accounts;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Accounts.Http;
 using TanKy.Protocol;
+using TanKy.Hub.Shared.Text;
+using TanKy.Hub.Shared.Web;
 
 namespace TanKy.Hub.Broadcasts.Api;
 
@@ -34,29 +36,29 @@ public static class BroadcastEndpoints
     {
         var user = http.User.ToUser();
         var trail = new BroadcastAuditTrail(audit, http, user, isStop: false, body is null ? null : BroadcastAuditTrail.ClassOf(body.Class),
-            $"{body?.Class ?? "normal"}: media {body?.Media ?? "(none)"}", [.. (body?.Zones ?? []).Where(z => z is not null)]);
+            What(body), [.. (body?.Zones ?? []).Where(z => z is not null)]);
         if (!CanBroadcast(user.Role))
         {
-            var reason = $"role '{user.Role.ToWire()}' may not broadcast";
-            return Forbidden(reason, trail.Write(false, reason));
+            var reason = new TextMessage("api2.bc.role-may-not", "role." + user.Role.ToWire());
+            return Forbidden(reason, trail.Write(false, reason.Encode()));
         }
 
         if (Read(body, user, zones) is not { } request)
         {
-            var reason = ReadError(body, zones) ?? "invalid request";
-            trail.Write(false, reason);
+            var reason = ReadError(body, zones) ?? new TextMessage("api2.bc.no-body");
+            trail.Write(false, reason.Encode());
             return Invalid(reason);
         }
 
         var outside = request.Zones.Where(z => !user.CanReachZone(z)).Distinct().ToList();
         if (outside.Count > 0)
         {
-            var reason = $"zone(s) outside your hamlets: {string.Join(", ", outside)}";
-            return Forbidden(reason, trail.Write(false, reason));
+            var reason = new TextMessage("api2.bc.outside", string.Join(", ", outside));
+            return Forbidden(reason, trail.Write(false, reason.Encode()));
         }
 
         // Written before the engine is called: a crash mid-start still leaves who asked.
-        var auditId = trail.Write(true, $"{user.Role.ToWire()} reaches these zones");
+        var auditId = trail.Write(true, new TextMessage("api2.bc.reaches", "role." + user.Role.ToWire()).Encode());
         try
         {
             var ticket = await service.PlayAsync(request, ct);
@@ -65,8 +67,9 @@ public static class BroadcastEndpoints
         }
         catch (BroadcastRequestException ex)
         {
+            // The engine's refusal (unknown media, volume…) is written by another feature, as it words it.
             trail.Completed(auditId, null, ex.Message);
-            return Invalid(ex.Message);
+            return ApiProblems.Stored(400, "api2.bc.invalid", ex.Message);
         }
     }
 
@@ -83,45 +86,46 @@ public static class BroadcastEndpoints
         return new BroadcastRequest(body.Media ?? "", cls, body.Zones ?? [], user.Name, body.Source ?? "api", body.Volume, policy);
     }
 
-    private static string? ReadError(PlayBroadcastBody? body, ZoneRegistry zones)
+    private static TextMessage? ReadError(PlayBroadcastBody? body, ZoneRegistry zones)
     {
         if (body is null)
         {
-            return "a JSON body {zones, media, class, volume?} is required";
+            return new TextMessage("api2.bc.no-body");
         }
 
         if (body.Class is not null && !EnumWire.TryParse<BulletinClass>(body.Class, out _))
         {
-            return $"bad class '{body.Class}' (normal, priority or emergency)";
+            return new TextMessage("api2.bc.bad-class", body.Class);
         }
 
         if (body.Policy is not null && !EnumWire.TryParse<PreemptionPolicy>(body.Policy, out _))
         {
-            return $"bad policy '{body.Policy}' (resume, restart or skip)";
+            return new TextMessage("api2.bc.bad-policy", body.Policy);
         }
 
         if (body.Source is not null && !Sources.Contains(body.Source))
         {
-            return $"bad source '{body.Source}' (api, cli or console)";
+            return new TextMessage("api2.bc.bad-source", body.Source);
         }
 
         var unknown = (body.Zones ?? []).Where(z => z is null || !zones.Exists(z)).ToList();
-        return unknown.Count > 0 ? $"unknown zone(s): {string.Join(", ", unknown)}" : null;
+        return unknown.Count > 0 ? new TextMessage("api2.bc.unknown-zones", string.Join(", ", unknown)) : null;
     }
 
-    private static IResult List(int? limit, ClaimsPrincipal principal, IBroadcastService service)
+    private static IResult List(int? limit, HttpContext http, ClaimsPrincipal principal, IBroadcastService service)
     {
         var count = limit ?? DefaultListLimit;
         if (count is < 1 or > MaxListLimit)
         {
-            return Invalid($"limit must be 1–{MaxListLimit}");
+            return Invalid(new TextMessage("api2.bc.limit", MaxListLimit));
         }
 
         var user = principal.ToUser();
-        return Results.Ok(service.List(count, user.Role.IsZoneScoped() ? user.Zones : null));
+        var language = HubText.LanguageOf(http);
+        return Results.Ok(service.List(count, user.Role.IsZoneScoped() ? user.Zones : null).Select(r => Shown(r, language)));
     }
 
-    private static IResult Get(string id, ClaimsPrincipal principal, IBroadcastService service)
+    private static IResult Get(string id, HttpContext http, ClaimsPrincipal principal, IBroadcastService service)
     {
         var record = service.Get(id);
         if (record is null)
@@ -131,22 +135,22 @@ public static class BroadcastEndpoints
 
         if (!principal.ToUser().CanReachAny(record.Zones))
         {
-            return Forbidden($"broadcast '{id}' is outside your hamlets", null);
+            return Forbidden(new TextMessage("api2.bc.outside-one", id), null);
         }
 
         var decisions = service.Decisions(id).Select(BroadcastDecisionDto.From).ToList();
-        return Results.Ok(new BroadcastDetailDto(record, decisions, service.GetDeliveryReport(id)));
+        return Results.Ok(new BroadcastDetailDto(Shown(record, HubText.LanguageOf(http)), decisions, service.GetDeliveryReport(id)));
     }
 
     private static async Task<IResult> StopAsync(string id, HttpContext http, IBroadcastService service, [FromServices] IBroadcastAudit? audit, CancellationToken ct)
     {
         var user = http.User.ToUser();
         var record = service.Get(id);
-        var trail = new BroadcastAuditTrail(audit, http, user, isStop: true, record is null ? BulletinClass.Normal : BroadcastAuditTrail.ClassOf(record.Class), $"stop {id}", record?.Zones ?? []);
+        var trail = new BroadcastAuditTrail(audit, http, user, isStop: true, record is null ? BulletinClass.Normal : BroadcastAuditTrail.ClassOf(record.Class), new TextMessage("api2.what.stop", id).Encode(), record?.Zones ?? []);
         if (!CanBroadcast(user.Role))
         {
-            var reason = $"role '{user.Role.ToWire()}' may not stop broadcasts";
-            return Forbidden(reason, trail.Write(false, reason, id));
+            var reason = new TextMessage("api2.bc.role-may-not-stop", "role." + user.Role.ToWire());
+            return Forbidden(reason, trail.Write(false, reason.Encode(), id));
         }
 
         if (record is null)
@@ -157,31 +161,44 @@ public static class BroadcastEndpoints
         var outside = record.Zones.Where(z => !user.CanReachZone(z)).ToList();
         if (outside.Count > 0)
         {
-            var reason = $"broadcast '{id}' also plays in zone(s) outside your hamlets: {string.Join(", ", outside)}";
-            return Forbidden(reason, trail.Write(false, reason, id));
+            var reason = new TextMessage("api2.bc.stop-outside", id, string.Join(", ", outside));
+            return Forbidden(reason, trail.Write(false, reason.Encode(), id));
         }
 
         var result = await service.StopAsync(id, user.Name, ct);
         var status = service.Get(id)?.Status;
-        var auditId = trail.Write(result == StopResult.Stopped, result == StopResult.Stopped ? $"stopped by {user.Role.ToWire()}" : $"broadcast already {status}", id);
+        var auditId = trail.Write(result == StopResult.Stopped, result == StopResult.Stopped
+            ? new TextMessage("api2.bc.stopped-by-role", "role." + user.Role.ToWire()).Encode()
+            : new TextMessage("api2.bc.already", "emergency.status." + status).Encode(), id);
         return result switch
         {
             StopResult.Stopped => Results.Ok(new { id, status = BroadcastStatus.Cancelled, audit = auditId }),
-            StopResult.AlreadyEnded => Results.Problem(statusCode: 409, title: "Bản tin đã kết thúc / broadcast already ended", detail: $"broadcast '{id}' is {status}"),
+            StopResult.AlreadyEnded => ApiProblems.Result(409, "api.broadcast.ended", new TextMessage("api.broadcast.ended-detail", id, "emergency.status." + status)),
             _ => NotFound(),
         };
     }
 
+    // The audit's "what" as a stored text message, shown in the reader's language.
+    private static string What(PlayBroadcastBody? body)
+    {
+        // A class the hub knows is shown as its word (class.* keys); an unreadable one as it was sent.
+        var wire = body?.Class ?? "normal";
+        var cls = EnumWire.TryParse<BulletinClass>(wire, out _) ? "class." + wire : wire;
+        return (body?.Media is { } media ? new TextMessage("api2.what.media", cls, media) : new TextMessage("api2.what.none", cls)).Encode();
+    }
+
+    // The end reason is stored as a text key and its arguments ("stopped by" a person or a CAP
+    // message): shown in the request's language.
+    private static BroadcastRecord Shown(BroadcastRecord r, string language) =>
+        r.EndReason is null ? r : r with { EndReason = HubText.Default.Render(r.EndReason, language) };
+
     private static bool CanBroadcast(Role role) => role is Role.Admin or Role.Officer or Role.HamletHead;
 
-    private static IResult Invalid(string reason) =>
-        Results.Problem(statusCode: 400, title: "Yêu cầu phát không hợp lệ / invalid broadcast request", detail: reason);
+    private static IResult Invalid(TextMessage reason) => ApiProblems.Result(400, "api2.bc.invalid", reason);
 
     /// <summary>403 with the id of the audit row written for it (absent for normal broadcasts, which are not audited).</summary>
-    private static IResult Forbidden(string reason, long? auditId) =>
-        Results.Problem(statusCode: 403, title: "Không có quyền / forbidden", detail: reason,
-            extensions: auditId is { } id ? new Dictionary<string, object?> { ["audit"] = id } : null);
+    private static IResult Forbidden(TextMessage reason, long? auditId) =>
+        ApiProblems.Result(403, "api.forbidden", reason, auditId is { } id ? new Dictionary<string, object?> { ["audit"] = id } : null);
 
-    private static IResult NotFound() =>
-        Results.Problem(statusCode: 404, title: "Không tìm thấy bản tin / broadcast not found");
+    private static IResult NotFound() => ApiProblems.Result(404, "api.broadcast.not-found");
 }

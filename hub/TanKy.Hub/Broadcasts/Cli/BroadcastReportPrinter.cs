@@ -46,7 +46,7 @@ internal static class BroadcastReportPrinter
         var b = detail.GetProperty("broadcast");
         var d = detail.GetProperty("delivery");
         output.WriteLine(CliText.T("cli2.bc.report-head", T(b, "id"), T(b, "title"), T(b, "class"), T(b, "status"))
-            + (BroadcastCommands.Text(b, "endReason") is { } r ? ": " + r : ""));
+            + (BroadcastCommands.Text(b, "endReason") is { } r ? ": " + HubText.Default.Render(r, CliText.Language) : ""));
         output.WriteLine(CliText.T("cli2.bc.report-counts", T(d, "started"), T(d, "targeted"), Finished(d), T(d, "stopped"), T(d, "failed"), T(d, "offlineAtStart"), T(d, "pending")));
         output.WriteLine(CliText.T("cli2.bc.report-timing", BroadcastCommands.Micros(d, "startErrorP50Us"), BroadcastCommands.Micros(d, "startErrorMaxAbsUs"),
             BroadcastCommands.Micros(d, "triggerToSoundP50Us"), BroadcastCommands.Micros(d, "triggerToSoundMaxUs")));

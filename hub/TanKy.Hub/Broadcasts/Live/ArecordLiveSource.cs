@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -32,7 +33,7 @@ public sealed class ArecordLiveSource(LiveSessions sessions, IOptions<LiveOption
 
         var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {o.Command}");
         var encoder = new LivePcmEncoder(o.Rate);
-        var source = sessions.CreateSource($"Phát trực tiếp từ bộ thu âm – {by}", encoder.PreSkip);
+        var source = sessions.CreateSource(HubText.Default.Format("api2.title.live-card", "vi", by), encoder.PreSkip);
         var started = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         _ = Task.Run(() => PumpAsync(process, encoder, source, zones, cls, by, started), CancellationToken.None);
         return await started.Task.WaitAsync(TimeSpan.FromSeconds(10), ct);

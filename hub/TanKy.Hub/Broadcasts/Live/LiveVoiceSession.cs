@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
@@ -31,12 +32,15 @@ public sealed class LiveVoiceSession(WebSocket socket, LiveSessions sessions, Li
             var (format, error) = first is { Type: WebSocketMessageType.Text } ? LiveFormat.Parse(buffer.AsSpan(0, first.Value.Count)) : (null, "the first message must be the JSON format");
             if (format is null)
             {
-                await CloseAsync(WebSocketCloseStatus.InvalidPayloadData, error!, ct);
+                // Close reasons are short codes (the Talk page words them from its texts, liveReason.*);
+                // the full reason goes to the log.
+                log.LogWarning("Live session of {By} refused: {Error}", by, error);
+                await CloseAsync(WebSocketCloseStatus.InvalidPayloadData, "bad-format", ct);
                 return;
             }
 
             var encoder = format.Opus ? null : new LivePcmEncoder(format.Rate);
-            source = sessions.CreateSource($"Phát trực tiếp – {by}", encoder?.PreSkip ?? LiveSessions.PreSkipOfEncoder());
+            source = sessions.CreateSource(HubText.Default.Format("api2.title.live", "vi", by), encoder?.PreSkip ?? LiveSessions.PreSkipOfEncoder());
             await SendAsync("{\"status\":\"ready\"}", ct);
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
             limit.CancelAfter(options.MaxDuration);
@@ -53,7 +57,8 @@ public sealed class LiveVoiceSession(WebSocket socket, LiveSessions sessions, Li
                 {
                     if (audio.Length is 0 or > 1275)
                     {
-                        await CloseAsync(WebSocketCloseStatus.InvalidPayloadData, "an Opus message holds one packet of 1–1275 bytes", ct);
+                        log.LogWarning("Live session of {By} refused: an Opus message holds one packet of 1–1275 bytes, got {Bytes}", by, audio.Length);
+                        await CloseAsync(WebSocketCloseStatus.InvalidPayloadData, "bad-packet", ct);
                         return;
                     }
 
@@ -74,7 +79,7 @@ public sealed class LiveVoiceSession(WebSocket socket, LiveSessions sessions, Li
 
                 if (BroadcastId is not null && ++messages % 50 == 0 && !sessions.IsRunning(BroadcastId))
                 {
-                    await CloseAsync(WebSocketCloseStatus.NormalClosure, "the broadcast was stopped", ct);
+                    await CloseAsync(WebSocketCloseStatus.NormalClosure, "stopped", ct);
                     return;
                 }
             }

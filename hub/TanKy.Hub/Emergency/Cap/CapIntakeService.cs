@@ -115,7 +115,7 @@ internal sealed class CapIntakeService(
             Math.Max(1, _o.Repeat), _o.RepeatInterval, decision.Expires, "cap:" + alert.Sender, TriggerChannel.Cap, alert.AsReference.ToString());
         var broadcastId = await trigger.TriggerAsync(request, ct);
         var rowId = store.Save(alert, from, decision.Action.ToWire(), decision.Reason, decision, broadcastId, decision.Why);
-        Audit(from, TriggerAction.Start, request.Class, $"{What(alert, decision.Action)}: {EmergencyGuard.Describe(request)}", decision.Zones, true, CapAuditReason.Of(decision.Why, decision.Reason), broadcastId);
+        Audit(from, TriggerAction.Start, request.Class, EmergencyGuard.Describe(request, What(alert, decision.Action)), decision.Zones, true, CapAuditReason.Of(decision.Why, decision.Reason), broadcastId);
 
         // Update: the new broadcast is already running (latest emergency wins), so stopping the old one leaves no gap.
         var cancelled = await StopAsync(decision.References, rowId, alert, CapAuditReason.Of("sched2.cap.replaced-by", alert.Identifier), from, TriggerAction.Stop, ct);

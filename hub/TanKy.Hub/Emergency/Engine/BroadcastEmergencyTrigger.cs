@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using Microsoft.Extensions.Logging;
 using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Broadcasts.Sources;
@@ -64,12 +65,12 @@ internal sealed class BroadcastEmergencyTrigger(
 
         if (request.SpeechText is not { Length: > 0 } text)
         {
-            throw new BroadcastRequestException("an emergency needs a clip or text to speak");
+            throw new BroadcastRequestException(new TextMessage("api2.emergency.needs-content").Encode());
         }
 
         if (speech is null)
         {
-            throw new BroadcastRequestException("speech synthesis is not configured on this hub");
+            throw new BroadcastRequestException(new TextMessage("emergency.invalid.no-speech").Encode());
         }
 
         var spoken = await speech.CreateAsync(text, request.Headline ?? Cut(text, 60), request.RequestedBy, ct);
@@ -88,7 +89,7 @@ internal sealed class BroadcastEmergencyTrigger(
         var now = time.GetUtcNow();
         if (expires <= now)
         {
-            throw new BroadcastRequestException($"the emergency expired at {expires:O}");
+            throw new BroadcastRequestException(new TextMessage("api2.emergency.expired", Shared.CommuneTime.ToLocal(expires).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture)).Encode());
         }
 
         var frames = playlist.Sum(id => media.OpenPackets(id)?.Packets.Count ?? 0);
@@ -108,7 +109,8 @@ internal sealed class BroadcastEmergencyTrigger(
         : request.SpeechText is { Length: > 0 } t ? Cut(t, 100)
         : request.Class == BulletinClass.Emergency ? DefaultHeadline : null;
 
-    public const string DefaultHeadline = "THÔNG BÁO KHẨN CẤP";
+    /// <summary>Shown on the LED boards and stored as the title: the commune's language, from the text table.</summary>
+    public static string DefaultHeadline => HubText.Default.Get("api2.title.emergency-headline", "vi");
 
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

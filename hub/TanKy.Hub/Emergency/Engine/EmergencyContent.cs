@@ -43,28 +43,38 @@ internal sealed class EmergencyContent(MediaLibrary library, SpeechMedia? speech
         return body.Class is null or "emergency" or "priority" ? null : new TextMessage("emergency.invalid.class", body.Class).Encode();
     }
 
-    /// <summary>The content as it was asked for, for the audit of a request refused before it was resolved.</summary>
+    /// <summary>
+    /// The content as it was asked for, for the audit of a request refused before it was resolved:
+    /// a stored text message (<c>api2.what.*</c>, the parts given joined in the key), shown in the
+    /// reader's language.
+    /// </summary>
     public static string Describe(EmergencyBody? body, IFormFile? file)
     {
-        var cls = body?.Class ?? "emergency";
         var given = new[] { body?.Siren, body?.Media }.Where(m => m is not null).ToList();
         var parts = new List<string>();
+        // A class the hub knows is shown as its word (class.* keys); an unreadable one as it was sent.
+        var wire = body?.Class ?? "emergency";
+        var args = new List<object?> { wire is "emergency" or "priority" or "normal" ? "class." + wire : wire };
         if (given.Count > 0)
         {
-            parts.Add("media " + string.Join('+', given));
+            parts.Add("media");
+            args.Add(string.Join('+', given));
         }
 
         if (file is not null)
         {
-            parts.Add($"recording '{file.FileName}' ({file.Length} bytes)");
+            parts.Add("recording");
+            args.Add(file.FileName);
+            args.Add(file.Length);
         }
 
         if ((body?.Headline ?? body?.Text) is { } text)
         {
-            parts.Add($"\"{text}\"");
+            parts.Add("text");
+            args.Add(text);
         }
 
-        return $"{cls}: " + (parts.Count == 0 ? "no content" : string.Join("; ", parts));
+        return new TextMessage("api2.what." + (parts.Count == 0 ? "none" : string.Join('-', parts)), [.. args]).Encode();
     }
 
     public static EmergencyRequest Draft(EmergencyBody body, string by, IReadOnlyList<string> media, TriggerChannel channel) => new(
@@ -90,11 +100,12 @@ internal sealed class EmergencyContent(MediaLibrary library, SpeechMedia? speech
     private async Task<string> ImportAsync(IFormFile file, EmergencyBody body, string by, CancellationToken ct)
     {
         await using var content = file.OpenReadStream();
-        var title = body.Headline ?? $"Ghi âm khẩn cấp {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC";
+        // Vietnam time, as every time shown to people; the title is stored in the commune's language.
+        var title = body.Headline ?? HubText.Default.Format("api2.title.emergency-recording", "vi", Shared.CommuneTime.ToLocal(DateTimeOffset.UtcNow).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         var imported = await library.ImportAsync(content, file.FileName, title, by, ImportLane.Emergency, ct);
         return imported.Succeeded
             ? imported.Item.Id
-            : throw new EmergencyContentException(new TextMessage("emergency.invalid.recording", imported.Rejection.Message));
+            : throw new EmergencyContentException(new TextMessage("emergency.invalid.recording", imported.Rejection.Key));
     }
 
     private async Task<string> SpeakAsync(EmergencyBody body, string by, CancellationToken ct)
@@ -111,7 +122,10 @@ internal sealed class EmergencyContent(MediaLibrary library, SpeechMedia? speech
         }
         catch (SpeechException ex)
         {
-            throw new EmergencyContentException(new TextMessage("emergency.invalid.speech", $"{ex.Message} {string.Join("; ", ex.Problems)}".Trim()), ex);
+            // The text's first problem as its own message (Vietnamese or English where it is read);
+            // an engine failure has no problem and keeps the engine's words.
+            throw new EmergencyContentException(
+                ex.Problems.Count > 0 && TextMessage.Decode(ex.Problems[0]) is { } problem ? problem : new TextMessage("emergency.invalid.speech", ex.Message), ex);
         }
     }
 }

@@ -102,7 +102,7 @@ public static class EmergencyEndpoints
         var ended = record.Status is BroadcastStatus.Finished or BroadcastStatus.Cancelled or BroadcastStatus.Failed;
         var allowed = outcome.Allowed && !ended;
         var auditId = audit.Record(new TriggerAttempt(user.Name, user.Role.ToWire(), HttpChannel.Of(http.HttpContext), TriggerAction.Cancel,
-            EnumWire.TryParse<BulletinClass>(record.Class, out var cls) ? cls : null, $"cancel {id}", record.Zones,
+            EnumWire.TryParse<BulletinClass>(record.Class, out var cls) ? cls : null, new TextMessage("api2.what.cancel", id).Encode(), record.Zones,
             http.HttpContext.Connection.RemoteIpAddress?.ToString(), allowed, !outcome.Allowed ? outcome.Reason : ended ? new TextMessage("emergency.reason.ended", StatusKey(record.Status)).Encode() : outcome.Reason, id));
         if (!outcome.Allowed)
         {

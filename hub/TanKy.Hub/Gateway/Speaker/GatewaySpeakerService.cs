@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
@@ -176,7 +177,7 @@ internal sealed class GatewaySpeakerService(
         var device = registry.Get(o.DeviceId);
         if (device is null)
         {
-            registry.Add(new NewDevice(o.DeviceId, DeviceKind.Speaker, [o.Zone], "Loa tại gateway"));
+            registry.Add(new NewDevice(o.DeviceId, DeviceKind.Speaker, [o.Zone], HubText.Default.Get("api2.title.gateway-speaker", "vi")));
             logger.LogInformation("Gateway speaker '{DeviceId}' added to the registry in zone {Zone}", o.DeviceId, o.Zone);
             device = registry.Get(o.DeviceId)!;
         }

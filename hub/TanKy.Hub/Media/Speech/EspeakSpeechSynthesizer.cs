@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using System.ComponentModel;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
@@ -19,7 +20,7 @@ internal sealed class EspeakSpeechSynthesizer(IOptions<SpeechOptions> options, I
         var validation = TextValidator.Validate(text, _o.MaxCharacters);
         if (!validation.IsValid)
         {
-            throw new SpeechException("Văn bản không hợp lệ / text refused: " + string.Join("; ", validation.Problems), validation.Problems);
+            throw new SpeechException("text refused: " + string.Join("; ", validation.Problems.Select(p => HubText.Default.Render(p, "en"))), validation.Problems);
         }
 
         var dir = Directory.CreateTempSubdirectory("tanky-speech-").FullName;

@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -53,12 +54,22 @@ public static class SpeechEndpoints
         }
         catch (SpeechException ex)
         {
-            return Invalid(ex.Message, ex.Problems);
+            return Invalid(ex, HubText.LanguageOf(request.HttpContext));
         }
     }
 
-    private static IResult Invalid(string reason, IReadOnlyList<string> problems) =>
-        ApiProblems.Stored(400, "api.speech.refused", reason, new Dictionary<string, object?> { ["problems"] = problems });
+    // The text's problems (stored text messages) in the request's language; an engine failure
+    // (no problems) keeps the engine's own words.
+    private static IResult Invalid(SpeechException ex, string language)
+    {
+        if (ex.Problems.Count == 0)
+        {
+            return ApiProblems.Stored(400, "api.speech.refused", ex.Message, new Dictionary<string, object?> { ["problems"] = ex.Problems });
+        }
+
+        var problems = ex.Problems.Select(p => HubText.Default.Render(p, language)).ToList();
+        return ApiProblems.Described(400, "api.speech.refused", string.Join("; ", problems), new Dictionary<string, object?> { ["problems"] = problems });
+    }
 
     private sealed record SpeechBody(string? Text, string? Title);
 }

@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using Microsoft.Extensions.Logging;
 
 namespace TanKy.Hub.Media.Speech;
@@ -33,7 +34,7 @@ public sealed class SpeechMedia(ISpeechSynthesizer synthesizer, MediaLibrary lib
     private static string Title(string title)
     {
         var t = string.Join(' ', (title ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => new string(w.Where(c => !char.IsControl(c)).ToArray())));
-        t = t.Length == 0 ? "Bản tin tổng hợp giọng nói" : t;
+        t = t.Length == 0 ? HubText.Default.Get("api2.title.speech", "vi") : t;
         return t.Length <= MediaText.MaxTitleLength ? t : t[..(MediaText.MaxTitleLength - 1)] + "…";
     }
 }

@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using System.Globalization;
 using System.Text;
 
@@ -14,12 +15,12 @@ internal static class TextValidator
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return Refused("Nội dung trống / the text is empty");
+            return Refused(new TextMessage("api2.speech.empty"));
         }
 
         if (!text.IsNormalized(NormalizationForm.FormC) && !CanNormalize(text))
         {
-            return Refused("Văn bản chứa ký tự Unicode không hợp lệ / the text contains invalid Unicode (lone surrogates)");
+            return Refused(new TextMessage("api2.speech.unicode"));
         }
 
         var normalized = text.Normalize(NormalizationForm.FormC);
@@ -27,18 +28,18 @@ internal static class TextValidator
         var control = normalized.Where(IsForbiddenControl).Select(c => $"U+{(int)c:X4}").Distinct().ToList();
         if (control.Count > 0)
         {
-            problems.Add($"Văn bản chứa ký tự điều khiển / control characters are not allowed: {string.Join(", ", control.Take(5))}");
+            problems.Add(new TextMessage("api2.speech.control", string.Join(", ", control.Take(5))).Encode());
         }
 
         var cleaned = CollapseWhitespace(normalized);
         if (cleaned.Length > maxCharacters)
         {
-            problems.Add($"Văn bản quá dài / the text has {cleaned.Length} characters; the limit is {maxCharacters}");
+            problems.Add(new TextMessage("api2.speech.too-long", cleaned.Length, maxCharacters).Encode());
         }
 
         if (!cleaned.Any(char.IsLetterOrDigit))
         {
-            problems.Add("Văn bản không có chữ để đọc / the text has no letters or digits to speak");
+            problems.Add(new TextMessage("api2.speech.no-letters").Encode());
         }
 
         return problems.Count > 0 ? new TextValidation(null, problems) : new TextValidation(cleaned, []);
@@ -86,5 +87,6 @@ internal static class TextValidator
         }
     }
 
-    private static TextValidation Refused(string reason) => new(null, [reason]);
+    // Problems are stored text messages (TextMessage.Encode), shown in the reader's language.
+    private static TextValidation Refused(TextMessage reason) => new(null, [reason.Encode()]);
 }

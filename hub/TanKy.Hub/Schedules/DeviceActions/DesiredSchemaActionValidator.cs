@@ -32,7 +32,8 @@ internal sealed class DesiredSchemaActionValidator : IDeviceActionValueValidator
         }
         catch (ControlValidationException ex)
         {
-            return ex.Errors.Select(e => (e.Field, e.Reason)).ToList();
+            // The schema's reasons in the command line's language (Vietnamese unless --lang en / TANKY_LANG=en).
+            return ex.In(Shared.Cli.CliText.Language).Select(e => (e.Field, e.Reason)).ToList();
         }
     }
 }

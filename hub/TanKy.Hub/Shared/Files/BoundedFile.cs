@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using System.Text;
 
 namespace TanKy.Hub.Shared.Files;
@@ -32,6 +33,5 @@ public static class BoundedFile
         return text.ToString();
     }
 
-    public static InputFileException TooLarge(long bytes, long maxBytes) => new(
-        $"tệp quá lớn ({bytes:N0} byte, tối đa {maxBytes:N0}) / file too large ({bytes} bytes, limit {maxBytes})", 1, 1);
+    public static InputFileException TooLarge(long bytes, long maxBytes) => new(new TextMessage("api2.file.too-large", bytes, maxBytes), 1, 1);
 }

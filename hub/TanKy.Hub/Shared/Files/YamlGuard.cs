@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -37,7 +38,7 @@ public static class YamlGuard
                         if (++depth > limits.MaxDepth)
                         {
                             var at = parser.Current.Start;
-                            throw new InputFileException($"lồng nhau quá sâu (quá {limits.MaxDepth} cấp) / nested deeper than {limits.MaxDepth} levels", at.Line, at.Column);
+                            throw new InputFileException(new TextMessage("api2.file.too-deep", limits.MaxDepth), at.Line, at.Column);
                         }
 
                         break;

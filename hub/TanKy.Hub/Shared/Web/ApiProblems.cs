@@ -41,6 +41,13 @@ public static partial class ApiProblems
         return Microsoft.AspNetCore.Http.Results.Problem(statusCode: status, title: HubText.Default.Get(titleKey, "vi"), detail: reason, extensions: all);
     }
 
+    /// <summary>A problem with a keyed title and a detail kept as written (a technical diagnosis for support, not a sentence for people).</summary>
+    public static IResult Described(int status, string titleKey, string? detail, IDictionary<string, object?>? extensions = null)
+    {
+        var all = new Dictionary<string, object?>(extensions ?? new Dictionary<string, object?>()) { [TitleKey] = titleKey, [Args] = Array.Empty<object?>() };
+        return Microsoft.AspNetCore.Http.Results.Problem(statusCode: status, title: HubText.Default.Get(titleKey, "vi"), detail: detail, extensions: all);
+    }
+
     private static IResult Build(int status, string titleKey, string? detailKey, object?[] args, IDictionary<string, object?>? more)
     {
         var extensions = new Dictionary<string, object?> { [TitleKey] = titleKey, [Args] = args };

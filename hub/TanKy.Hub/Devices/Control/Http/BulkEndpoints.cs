@@ -17,7 +17,7 @@ internal static class BulkEndpoints
 {
     public static void MapBulkEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/bulk", async (BulkRequest? body, ClaimsPrincipal principal, BulkService bulk, ScheduledActionStore scheduled, CommuneClock clock, CancellationToken ct) =>
+        api.MapPost("/bulk", async (BulkRequest? body, HttpContext http, ClaimsPrincipal principal, BulkService bulk, ScheduledActionStore scheduled, CommuneClock clock, CancellationToken ct) =>
         {
             if (body is null)
             {
@@ -45,7 +45,7 @@ internal static class BulkEndpoints
             }
             catch (ControlValidationException ex)
             {
-                return ControlProblems.Invalid(ex);
+                return ControlProblems.Invalid(ex, http);
             }
         }).RequireAuthorization(Policies.Control).WithName("Bulk").WithSummary("Desired change or command for every device of a zone/kind, now or at a time");
 

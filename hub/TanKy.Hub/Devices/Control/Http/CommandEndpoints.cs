@@ -13,7 +13,7 @@ internal static class CommandEndpoints
 {
     public static void MapCommandEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/devices/{id}/commands", async (string id, CommandRequest? body, ClaimsPrincipal principal, DeviceRegistry registry, CommandService commands, CancellationToken ct) =>
+        api.MapPost("/devices/{id}/commands", async (string id, CommandRequest? body, HttpContext http, ClaimsPrincipal principal, DeviceRegistry registry, CommandService commands, CancellationToken ct) =>
         {
             if (body?.Op is not { Length: > 0 } op)
             {
@@ -33,7 +33,7 @@ internal static class CommandEndpoints
             }
             catch (ControlValidationException ex)
             {
-                return ControlProblems.Invalid(ex);
+                return ControlProblems.Invalid(ex, http);
             }
 
             var location = $"/api/v1/devices/{id}/commands/{issued.Id}";

@@ -2,6 +2,7 @@ using TanKy.Hub.Accounts.Http;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using TanKy.Hub.Devices.Control.Validation;
+using TanKy.Hub.Shared.Text;
 using TanKy.Hub.Shared.Web;
 
 namespace TanKy.Hub.Devices.Control.Http;
@@ -9,11 +10,16 @@ namespace TanKy.Hub.Devices.Control.Http;
 /// <summary>Problem responses shared by the control endpoints, in the request's language (text keys), reasons per field.</summary>
 internal static class ControlProblems
 {
-    public static IResult Invalid(ControlValidationException ex) => ApiProblems.Stored(
-        400,
-        "api.device.invalid-values",
-        ex.Message,
-        new Dictionary<string, object?> { ["errors"] = ex.Errors.Select(e => new { field = e.Field, reason = e.Reason }).ToList() });
+    /// <summary>Every refused field, its reason in the request's language.</summary>
+    public static IResult Invalid(ControlValidationException ex, HttpContext http)
+    {
+        var language = HubText.LanguageOf(http);
+        return ApiProblems.Stored(
+            400,
+            "api.device.invalid-values",
+            ex.Text(language),
+            new Dictionary<string, object?> { ["errors"] = ex.In(language).Select(e => new { field = e.Field, reason = e.Reason }).ToList() });
+    }
 
     /// <summary>A 400 whose detail is a text key (and its arguments).</summary>
     public static IResult BadRequest(string detailKey, params object?[] args) => ApiProblems.Result(400, "api.bad-request", detailKey, args);

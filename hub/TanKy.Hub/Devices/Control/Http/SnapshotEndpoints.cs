@@ -39,7 +39,7 @@ internal static class SnapshotEndpoints
                     http.Response.Headers.WWWAuthenticate = "Basic realm=\"tanky-devices\"";
                 }
 
-                return Results.Problem(statusCode: refusal.StatusCode, title: refusal.Title, detail: refusal.Message);
+                return ApiProblems.Described(refusal.StatusCode, refusal.TitleKey, refusal.Message);
             }
             catch (BadHttpRequestException ex) when (ex.StatusCode == 413)
             {

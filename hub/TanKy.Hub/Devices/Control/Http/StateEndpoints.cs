@@ -19,7 +19,7 @@ internal static class StateEndpoints
             return problem ?? Results.Ok(states.Read(id));
         }).RequireAuthorization(Policies.Read).WithName("GetDeviceState").WithSummary("Desired and reported state side by side, drift and device errors");
 
-        api.MapPut("/devices/{id}/desired", async (string id, JsonObject? body, ClaimsPrincipal principal, DeviceRegistry registry, DeviceControlService control, DeviceStateReader states, CancellationToken ct) =>
+        api.MapPut("/devices/{id}/desired", async (string id, JsonObject? body, HttpContext http, ClaimsPrincipal principal, DeviceRegistry registry, DeviceControlService control, DeviceStateReader states, CancellationToken ct) =>
         {
             if (body is null)
             {
@@ -38,7 +38,7 @@ internal static class StateEndpoints
             }
             catch (ControlValidationException ex)
             {
-                return ControlProblems.Invalid(ex);
+                return ControlProblems.Invalid(ex, http);
             }
             catch (RegistryException ex)
             {

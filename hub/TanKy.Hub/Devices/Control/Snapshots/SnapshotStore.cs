@@ -26,31 +26,31 @@ public sealed class SnapshotStore(Database db, CommandLedger commands, IDeviceAu
         if (uploader != deviceId)
         {
             logger.LogWarning("Device {Uploader} tried to upload a snapshot for {DeviceId}", uploader, deviceId);
-            throw new SnapshotRefusedException(403, "Không có quyền / forbidden", $"device '{uploader}' may upload only its own snapshots");
+            throw new SnapshotRefusedException(403, "api.forbidden", $"device '{uploader}' may upload only its own snapshots");
         }
 
         if (!commands.IsPending(commandId, deviceId, CommandCatalog.Snapshot))
         {
             logger.LogWarning("Device {DeviceId} uploaded a snapshot for {CommandId}, which is no pending snapshot request to it", deviceId, commandId);
-            throw new SnapshotRefusedException(403, "Không có yêu cầu chụp ảnh / no such request", $"'{commandId}' is not a pending snapshot request to '{deviceId}'");
+            throw new SnapshotRefusedException(403, "api2.snapshot.no-request", $"'{commandId}' is not a pending snapshot request to '{deviceId}'");
         }
 
         var declared = MediaTypeHeaderValue.TryParse(contentType, out var media) ? media.MediaType : null;
         if (declared is not (ImageSignature.Jpeg or ImageSignature.Png))
         {
-            throw new SnapshotRefusedException(415, "Sai định dạng ảnh / unsupported image type", $"content type '{contentType}' is not image/jpeg or image/png");
+            throw new SnapshotRefusedException(415, "api2.snapshot.bad-type", $"content type '{contentType}' is not image/jpeg or image/png");
         }
 
         if (contentLength > MaxBytes)
         {
-            throw new SnapshotRefusedException(413, "Ảnh quá lớn / image too large", $"{contentLength} bytes; the limit is {MaxBytes}");
+            throw new SnapshotRefusedException(413, "api.device.image-too-large", $"{contentLength} bytes; the limit is {MaxBytes}");
         }
 
         var data = await ReadCappedAsync(body, cancellationToken);
         var actual = ImageSignature.Detect(data);
         if (actual != declared)
         {
-            throw new SnapshotRefusedException(415, "Sai định dạng ảnh / unsupported image type", $"the content is not {declared} (its first bytes say {actual ?? "neither JPEG nor PNG"})");
+            throw new SnapshotRefusedException(415, "api2.snapshot.bad-type", $"the content is not {declared} (its first bytes say {actual ?? "neither JPEG nor PNG"})");
         }
 
         return Store(deviceId, commandId, declared, data);
@@ -76,7 +76,7 @@ public sealed class SnapshotStore(Database db, CommandLedger commands, IDeviceAu
     {
         if (authorization is null || !authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
         {
-            throw new SnapshotRefusedException(401, "Chưa xác thực / unauthenticated", "use HTTP Basic with the device id and secret");
+            throw new SnapshotRefusedException(401, "api2.snapshot.unauthenticated", "use HTTP Basic with the device id and secret");
         }
 
         string decoded;
@@ -86,7 +86,7 @@ public sealed class SnapshotStore(Database db, CommandLedger commands, IDeviceAu
         }
         catch (FormatException)
         {
-            throw new SnapshotRefusedException(401, "Chưa xác thực / unauthenticated", "malformed Basic credentials");
+            throw new SnapshotRefusedException(401, "api2.snapshot.unauthenticated", "malformed Basic credentials");
         }
 
         var colon = decoded.IndexOf(':', StringComparison.Ordinal);
@@ -95,7 +95,7 @@ public sealed class SnapshotStore(Database db, CommandLedger commands, IDeviceAu
         {
             // Never log the secret, only the id tried.
             logger.LogWarning("Refused snapshot upload credentials for {DeviceId}", colon > 0 ? decoded[..colon] : "?");
-            throw new SnapshotRefusedException(401, "Chưa xác thực / unauthenticated", "unknown device or wrong secret");
+            throw new SnapshotRefusedException(401, "api2.snapshot.unauthenticated", "unknown device or wrong secret");
         }
 
         return access.DeviceId;
@@ -111,7 +111,7 @@ public sealed class SnapshotStore(Database db, CommandLedger commands, IDeviceAu
         {
             if (buffer.Length + n > MaxBytes)
             {
-                throw new SnapshotRefusedException(413, "Ảnh quá lớn / image too large", $"more than {MaxBytes} bytes");
+                throw new SnapshotRefusedException(413, "api.device.image-too-large", $"more than {MaxBytes} bytes");
             }
 
             buffer.Write(chunk, 0, n);
@@ -132,7 +132,7 @@ public sealed class SnapshotStore(Database db, CommandLedger commands, IDeviceAu
         if (c.ExecuteScalar<long>("SELECT COUNT(*) FROM device_snapshots WHERE command_id = @commandId", new { commandId }, tx) > 0)
         {
             File.Delete(temp);
-            throw new SnapshotRefusedException(409, "Đã có ảnh / already uploaded", $"a snapshot for '{commandId}' is already stored");
+            throw new SnapshotRefusedException(409, "api2.snapshot.already", $"a snapshot for '{commandId}' is already stored");
         }
 
         // File first, row second: a crash leaves at worst an orphan file, never a row without its image.

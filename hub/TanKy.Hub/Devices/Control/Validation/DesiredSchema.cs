@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using System.Text.Json.Nodes;
 using TanKy.Protocol;
 
@@ -70,7 +71,7 @@ public static class DesiredSchema
                 if (name == "zones")
                 {
                     // A speaker's desired zones are its registry zones: they can be changed, never removed.
-                    errors.Add(new FieldError(name, "loa cần ít nhất một khu vực / a speaker needs at least one zone"));
+                    errors.Add(new FieldError(name, new TextMessage("api2.zones.needs-one").Encode()));
                 }
                 else
                 {

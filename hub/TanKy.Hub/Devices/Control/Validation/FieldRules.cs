@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TanKy.Protocol;
@@ -69,17 +70,17 @@ internal static class FieldRules
         }
         else
         {
-            return Checked.Fail($"{name}: cần danh sách mã khu vực, ví dụ khoi-1,xom-2 / must be zone ids, e.g. khoi-1,xom-2 or [\"khoi-1\",\"xom-2\"]");
+            return Checked.Fail(new TextMessage("api2.zones.list", name).Encode());
         }
 
         if (items.Count == 0)
         {
-            return Checked.Fail($"{name}: loa cần ít nhất một khu vực / a speaker needs at least one zone");
+            return Checked.Fail(new TextMessage("api2.zones.none", name).Encode());
         }
 
         if (items.Count > 16)
         {
-            return Checked.Fail($"{name}: tối đa 16 khu vực / at most 16 zones");
+            return Checked.Fail(new TextMessage("api2.zones.max", name).Encode());
         }
 
         var zones = new List<string>();
@@ -88,12 +89,12 @@ internal static class FieldRules
             if (item is not JsonValue v || !v.TryGetValue<string>(out var zone) || !Identifiers.IsValid(zone))
             {
                 var shown = item is JsonValue sv && sv.TryGetValue<string>(out var raw) ? raw : item?.ToJsonString();
-                return Checked.Fail($"{name}: mã khu vực không hợp lệ '{shown}' / invalid zone id (a–z, 0–9, '-')");
+                return Checked.Fail(new TextMessage("api2.zones.bad-id", name, shown).Encode());
             }
 
             if (context.ZoneExists is { } exists && !exists(zone))
             {
-                return Checked.Fail($"không có khu vực (khối/xóm) '{zone}' / unknown zone '{zone}' (add it with 'zones add')");
+                return Checked.Fail(new TextMessage("api2.zones.unknown", zone).Encode());
             }
 
             if (!zones.Contains(zone, StringComparer.Ordinal))

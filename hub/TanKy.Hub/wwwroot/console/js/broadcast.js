@@ -4,7 +4,7 @@
 //  - normal / priority → POST /api/v1/broadcasts; text becomes a clip first through
 //    POST /api/v1/media/speech, a recording through POST /api/v1/media (WAV).
 import { postJson, upload, problemText, strings, csrfHeaders } from './api.js';
-import { openMicrophone, wavBlob, RATE } from './mic.js';
+import { openMicrophone, microphoneProblem, wavBlob, RATE } from './mic.js';
 import { watchReport } from './report.js';
 import { zonePicker } from './zone-picker.js';
 
@@ -37,10 +37,10 @@ document.getElementById('rec-start').addEventListener('click', async () => {
       state.dataset.seconds = (chunks.length * c.byteLength / 2 / RATE).toFixed(2);
     }, (l) => { document.getElementById('rec-level').value = l; });
     recording = { mic, chunks, blob: null };
-    document.getElementById('rec-state').textContent = t.recording || 'recording…';
+    document.getElementById('rec-state').textContent = t.recording;
     document.getElementById('rec-stop').disabled = false;
   } catch (e) {
-    error.textContent = `${t.micError || 'Microphone unavailable'}: ${e.message}`;
+    error.textContent = microphoneProblem(e, t);
   }
 });
 
@@ -51,7 +51,7 @@ document.getElementById('rec-stop').addEventListener('click', async () => {
   const preview = document.getElementById('rec-preview');
   preview.src = URL.createObjectURL(recording.blob);
   preview.hidden = false;
-  document.getElementById('rec-state').textContent = `${t.recorded || 'recorded'} ${(recording.blob.size / 2 / RATE).toFixed(1)} s`;
+  document.getElementById('rec-state').textContent = `${t.recorded} ${(recording.blob.size / 2 / RATE).toFixed(1)} s`;
   document.getElementById('rec-stop').disabled = true;
 });
 
@@ -79,7 +79,7 @@ async function send() {
   const cls = value('class');
   const body = { zones: zones() };
   if (body.zones.length === 0) {
-    error.textContent = t.noZone || 'Choose at least one zone';
+    error.textContent = t.noZone;
     return;
   }
   form.querySelector('button[type=submit]').disabled = true;
@@ -114,10 +114,10 @@ async function content(cls) {
       return { media: res.body.id };
     }
     default: {
-      if (!recording || !recording.blob) { error.textContent = t.noRecording || 'Record first'; return null; }
+      if (!recording || !recording.blob) { error.textContent = t.noRecording; return null; }
       const data = new FormData();
       data.append('file', recording.blob, 'ghi-am.wav');
-      data.append('title', `${t.recordingTitle || 'Recording'} ${new Date().toLocaleString('vi-VN')}`);
+      data.append('title', `${t.recordingTitle} ${new Date().toLocaleString('vi-VN')}`);
       const res = await upload('/api/v1/media', data, null);
       if (!res.ok) { error.textContent = problemText(res.body, res.status); return null; }
       return { media: res.body.id };

@@ -5,7 +5,10 @@ export const RATE = 48000;
 
 export async function openMicrophone(onChunk, onLevel) {
   if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
-    throw new Error('no-microphone');
+    // No mediaDevices at all: the page is not a secure context (plain http:// to the hub's name).
+    const err = new Error('no-microphone');
+    err.name = 'NoMicrophoneError';
+    throw err;
   }
   const stream = await navigator.mediaDevices.getUserMedia({
     audio: { channelCount: 1, echoCancellation: true, noiseSuppression: true, autoGainControl: true },
@@ -42,6 +45,17 @@ export async function openMicrophone(onChunk, onLevel) {
       await ctx.close();
     },
   };
+}
+
+// Why the microphone could not be opened, in the page's words (its page-strings micDenied,
+// micMissing, micHttps, micError) — never the browser's error name or 'no-microphone'. The Talk
+// page says it the same way (ptt.js).
+export function microphoneProblem(err, t) {
+  const name = err && err.name;
+  if (name === 'NotAllowedError' || name === 'SecurityError') return t.micDenied || t.micError;
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') return t.micMissing || t.micError;
+  if (name === 'NoMicrophoneError') return t.micHttps || t.micError;
+  return t.micError;
 }
 
 export function toPcm16(samples) {

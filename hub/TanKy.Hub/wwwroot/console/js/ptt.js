@@ -85,7 +85,8 @@ async function press(e) {
     }
   };
   s.ws.onclose = (c) => {
-    if (c.code !== 1000 && c.code !== 1005 && !s.released && !error.textContent) error.textContent = `${t.liveClosed}: ${c.reason || c.code}`;
+    // The hub closes with a short code (timeout, bad-format…): said in words, never shown raw.
+    if (c.code !== 1000 && c.code !== 1005 && !s.released && !error.textContent) error.textContent = t['liveReason.' + c.reason] || t.liveClosed;
     if (session === s) end(s);
   };
   s.ws.onerror = () => { error.textContent = t.liveRefused; };
