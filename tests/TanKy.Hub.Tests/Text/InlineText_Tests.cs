@@ -23,21 +23,13 @@ public sealed partial class InlineText_Tests
         ("Schedules/Parsing/RecurrenceParser.cs", "words a schedule file may use: 'ngày', 'tuần' (input vocabulary, not output)"),
         ("Media/Demo/**", "demo clip titles (sample data) and the old demo title prefix recognised on upgrade"),
         ("Shared/Data/Schema/**", "SQL schema text; its '--' comments are for developers"),
+        ("Shared/Web/ApiProblems.cs", "a character class of Vietnamese letters, to tell a Vietnamese text from an English one"),
 
-        // round 2: being moved, remove from this list when merged (API and engine).
-        ("Media/**", "media API, import, speech"),
-        ("Broadcasts/Api/**", "broadcast API"),
-        ("Broadcasts/History/**", "broadcast history"),
-        ("Broadcasts/Delivery/**", "broadcast delivery"),
-        ("Broadcasts/Live/**", "live voice"),
-        ("Emergency/Engine/**", "emergency engine"),
-        ("Gateway/**", "gateway alerts and speaker"),
-        ("Devices/Control/**", "device control"),
-        ("Devices/DeviceRegistry.cs", "device registry"),
-        ("Devices/DeviceImporter.cs", "device importer"),
-        ("Conformance/**", "conformance runner and clauses"),
-        ("Shared/Files/**", "bounded file reader, YAML guard"),
-        ("Shared/Web/ApiProblems.cs", "API problem texts"),
+        // Not moved yet (issue #17 stays open for it): the conformance kit's clause names and
+        // reasons, written for a vendor's engineers in protocol.md's terms, mostly English with a
+        // few "vi / en" pairs. Remove this line when they are keys.
+        ("Conformance/**", "conformance clause names and reasons (not yet keys)"),
+
     ];
 
     [Fact]
