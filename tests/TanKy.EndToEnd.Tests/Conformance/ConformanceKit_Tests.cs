@@ -50,12 +50,12 @@ public sealed class ConformanceKit_Tests : IAsyncLifetime
 
     public static TheoryData<ConformanceFault, string, string, string> Faults() => new()
     {
-        { ConformanceFault.NoBirth, "wifi-khoi-1", "§4.2", "birth after reboot" },
+        { ConformanceFault.NoBirth, "wifi-khoi-1", "§4.2", "bản tin khởi động sau khi khởi động lại" },
         { ConformanceFault.IgnoresDesired, "wifi-khoi-1", "§4.4", "desired → reported" },
         { ConformanceFault.WrongVersionEcho, "led-khoi-1", "§4.4", "desired → reported" },
-        { ConformanceFault.StartsLate, "loa-khoi-1-a", "§4.6", "start error" },
-        { ConformanceFault.NoCommandReply, "cam-khoi-1", "§4.5", "cmd → reply" },
-        { ConformanceFault.AcceptsWrongChecksum, "loa-khoi-1-a", "§4.11", "wrong checksum" },
+        { ConformanceFault.StartsLate, "loa-khoi-1-a", "§4.6", "sai lệch lúc bắt đầu" },
+        { ConformanceFault.NoCommandReply, "cam-khoi-1", "§4.5", "lệnh → trả lời" },
+        { ConformanceFault.AcceptsWrongChecksum, "loa-khoi-1-a", "§4.11", "sai mã kiểm tra" },
     };
 
     [Theory]
@@ -76,6 +76,35 @@ public sealed class ConformanceKit_Tests : IAsyncLifetime
         // The clause the fault does not touch still passes: the kit tells faults apart.
         var untouched = fault == ConformanceFault.NoCommandReply ? "§4.4" : "§4.5";
         clauses.Where(c => c.GetProperty("clause").GetString() == untouched).Should().OnlyContain(c => c.GetProperty("verdict").GetString() == "pass");
+    }
+
+    [Fact]
+    public async Task A_failing_clause_reads_in_Vietnamese_by_default_and_in_English_when_asked()
+    {
+        await _b.StartNodeAsync("led-khoi-1", ConformanceFault.WrongVersionEcho);
+
+        // The CLI without --lang: Vietnamese names and reasons, machine fields as they were.
+        var (code, vi) = await _b.RunCliAsync("led-khoi-1");
+        code.Should().Be(2);
+        var echoVi = vi.GetProperty("clauses").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "desired → reported, phiên bản được báo lại (khoá §4.9)");
+        echoVi.GetProperty("verdict").GetString().Should().Be("fail");
+        echoVi.GetProperty("reason").GetString().Should().StartWith("báo phiên bản ").And.Contain(", cần ");
+
+        // The same run over HTTP with Accept-Language: en.
+        using var technician = _b.C.Hub.ClientWithToken(_b.TechnicianToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/devices/led-khoi-1/conformance") { Content = JsonContent.Create(new { }) };
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        using var answer = await technician.SendAsync(request);
+        answer.StatusCode.Should().Be(HttpStatusCode.OK);
+        var en = JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement;
+        var echoEn = en.GetProperty("clauses").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "desired → reported, version echoed (§4.9 keys)");
+        echoEn.GetProperty("verdict").GetString().Should().Be("fail");
+        echoEn.GetProperty("reason").GetString().Should().StartWith("reported version ").And.Contain(", expected ");
+
+        // Stored as keys, so a reader in either language gets their own.
+        using var db = _b.C.Dir.Db.Open();
+        var stored = Dapper.SqlMapper.Query<string>(db, "SELECT report FROM conformance_runs WHERE device_id = 'led-khoi-1' ORDER BY id").ToList();
+        stored.Should().HaveCount(2).And.OnlyContain(r => r.Contains("conf2.r.wrong-version|", StringComparison.Ordinal));
     }
 
     [Fact]

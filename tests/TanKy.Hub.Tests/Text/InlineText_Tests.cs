@@ -24,12 +24,6 @@ public sealed partial class InlineText_Tests
         ("Media/Demo/**", "demo clip titles (sample data) and the old demo title prefix recognised on upgrade"),
         ("Shared/Data/Schema/**", "SQL schema text; its '--' comments are for developers"),
         ("Shared/Web/ApiProblems.cs", "a character class of Vietnamese letters, to tell a Vietnamese text from an English one"),
-
-        // Not moved yet (issue #17 stays open for it): the conformance kit's clause names and
-        // reasons, written for a vendor's engineers in protocol.md's terms, mostly English with a
-        // few "vi / en" pairs. Remove this line when they are keys.
-        ("Conformance/**", "conformance clause names and reasons (not yet keys)"),
-
     ];
 
     [Fact]

@@ -35,9 +35,9 @@ internal sealed class CacheClause(
         var baseUrl = schedules.Value.PrecacheBaseUrl ?? HubHttpAddress.First(config, services);
         if (clip.File is not { } file || baseUrl is null)
         {
-            var why = baseUrl is null ? "the hub's HTTP address is not known" : "the media library is empty; add a clip first (tanky-hub media add)";
-            r.Add(ClauseResult.Failed(clause, "pre-cache download, SHA-256 verified", $"không kiểm tra được / not tested: {why}"));
-            r.Add(ClauseResult.Failed(clause, "pre-cache: wrong checksum refused", $"không kiểm tra được / not tested: {why}"));
+            var why = baseUrl is null ? "conf2.why.no-address" : "conf2.why.no-media";
+            r.Add(ClauseResult.Failed(clause, "conf2.name.precache", ClauseText.M("conf2.r.not-tested", why)));
+            r.Add(ClauseResult.Failed(clause, "conf2.name.precache-bad-sha", ClauseText.M("conf2.r.not-tested", why)));
             return;
         }
 
@@ -47,11 +47,11 @@ internal sealed class CacheClause(
         try
         {
             var good = Item(r, clip.Id, file.Sha256, file.Size, at, baseUrl);
-            r.Add(await OrderAsync(r, good, clip.Id, "ready", "pre-cache download, SHA-256 verified", ct));
+            r.Add(await OrderAsync(r, good, clip.Id, "ready", "conf2.name.precache", ct));
 
             var wrongSha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(file.Sha256)));
             var bad = Item(r, clip.Id, wrongSha, file.Size, at, baseUrl);
-            r.Add(await OrderAsync(r, bad, clip.Id, "failed", "pre-cache: wrong checksum refused", ct));
+            r.Add(await OrderAsync(r, bad, clip.Id, "failed", "conf2.name.precache-bad-sha", ct));
         }
         finally
         {
@@ -81,17 +81,17 @@ internal sealed class CacheClause(
         {
             var state = State(m, media);
             return state == expected
-                ? ClauseResult.Ok(clause, name, $"reported cache.{media} = {state}")
+                ? ClauseResult.Ok(clause, name, ClauseText.M("conf2.r.cache-state", media, state))
                 : ClauseResult.Failed(clause, name, expected == "failed"
-                    ? $"reported cache.{media} = {state} for a file whose SHA-256 differs from the order"
-                    : $"reported cache.{media} = {state}; the clip downloaded from the hub matches the order");
+                    ? ClauseText.M("conf2.r.cache-bad-sha-kept", media, state)
+                    : ClauseText.M("conf2.r.cache-not-ready", media, state));
         }
 
         var same = r.Inbox.Since(from, x => x.Message is ReportedStateMessage rs && rs.Version == sent.Version);
         var last = same.Count > 0 ? same[^1].Message as ReportedStateMessage : null;
         return ClauseResult.Failed(clause, name, last is null
-            ? $"no reported state with version {sent.Version} within {r.Options.CacheTimeout.TotalSeconds:0} s"
-            : $"cache.{media} still {State(last, media) ?? "absent"} after {r.Options.CacheTimeout.TotalSeconds:0} s; expected {expected}");
+            ? ClauseText.M("conf2.r.no-reported-in", sent.Version, ClauseText.N(r.Options.CacheTimeout.TotalSeconds))
+            : ClauseText.M("conf2.r.cache-still", media, State(last, media) ?? "-", ClauseText.N(r.Options.CacheTimeout.TotalSeconds), expected));
     }
 
     private static string? State(ReportedStateMessage m, string media) =>

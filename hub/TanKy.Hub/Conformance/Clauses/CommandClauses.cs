@@ -1,4 +1,3 @@
-using System.Globalization;
 using TanKy.Hub.Conformance.Run;
 using TanKy.Protocol;
 using TanKy.Protocol.Messages;
@@ -17,7 +16,7 @@ internal static class CommandClauses
     /// </summary>
     public static async Task PingAndClockAsync(RunContext r, CancellationToken ct)
     {
-        const string clause = "§4.5", name = "cmd → reply (ping)";
+        const string clause = "§4.5", name = "conf2.name.ping";
         double? best = null;
         var rtts = new List<double>();
         var noClock = 0;
@@ -31,14 +30,14 @@ internal static class CommandClauses
             var (reply, at) = await r.WaitReplyAsync(id, from, ct);
             if (reply is null)
             {
-                r.Add(ClauseResult.Failed(clause, name, $"không trả lời / no reply to ping {id} within {r.Options.ReplyTimeout.TotalSeconds:0} s"));
-                r.Add(ClauseResult.Failed("§8.2", "clock (ping ts vs hub clock)", "không đo được / not measured: no ping reply"));
+                r.Add(ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.no-ping-reply", id, ClauseText.N(r.Options.ReplyTimeout.TotalSeconds))));
+                r.Add(ClauseResult.Failed("§8.2", "conf2.name.clock", ClauseText.M("conf2.r.clock-no-reply")));
                 return;
             }
 
             if (reply.Status != ProtocolConstants.ReplyOk)
             {
-                r.Add(ClauseResult.Failed(clause, name, $"ping replied {reply.Status}: {reply.Error}"));
+                r.Add(ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.ping-status", reply.Status, reply.Error)));
                 return;
             }
 
@@ -60,37 +59,44 @@ internal static class CommandClauses
         var replies = r.Inbox.Since(start, m => m.Message is ReplyMessage x && ids.Contains(x.Id)).Count;
         if (replies > Pings)
         {
-            r.Add(ClauseResult.Failed(clause, name, $"{replies} replies to {Pings} commands; exactly one each is required"));
+            r.Add(ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.ping-replies", replies, Pings)));
             return;
         }
 
         var rtt = rtts.Min();
-        r.Add(ClauseResult.Ok(clause, name, $"{Pings}/{Pings} ping replied ok, one reply each; round trip min {rtt:0.#} ms", new Dictionary<string, double> { ["ping_rtt_min_ms"] = rtt }));
+        r.Add(ClauseResult.Ok(clause, name, ClauseText.M("conf2.r.ping-ok", Pings, ClauseText.N(rtt, "0.#")), new Dictionary<string, double> { ["ping_rtt_min_ms"] = rtt }));
         ClockVerdict(r, best, noClock, rtt);
     }
 
     private static void ClockVerdict(RunContext r, double? best, int noClock, double rtt)
     {
-        const string name = "clock (ping ts vs hub clock)";
+        const string name = "conf2.name.clock";
         var clause = r.IsSpeaker ? "§8.2" : "§4.5";
         if (best is not { } error)
         {
             r.Add(r.IsSpeaker
-                ? ClauseResult.Failed(clause, name, "ping reply has no data.ts: a speaker syncs its clock with the hub (§8.2) and must know the time")
-                : ClauseResult.Ok(clause, name, "no data.ts (device without a clock: allowed by §4.5)"));
+                ? ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.clock-no-ts-speaker"))
+                : ClauseResult.Ok(clause, name, ClauseText.M("conf2.r.clock-no-ts")));
             return;
         }
 
         var tolerance = r.IsSpeaker ? r.Options.ClockToleranceMs : r.Options.LooseClockToleranceMs;
         var figures = new Dictionary<string, double> { ["clock_error_ms"] = error, ["ping_rtt_min_ms"] = rtt };
-        var text = string.Create(CultureInfo.InvariantCulture, $"device time {error:0.#} ms outside the hub's send–receive window (tolerance {tolerance:0.#} ms){(noClock > 0 ? $", {noClock} replies without ts" : "")}");
-        r.Add(error <= tolerance ? ClauseResult.Ok(clause, name, text, figures) : ClauseResult.Failed(clause, name, "đồng hồ lệch / clock off: " + text, figures));
+        var parts = new List<string> { ClauseText.M("conf2.r.clock", ClauseText.N(error, "0.#"), ClauseText.N(tolerance, "0.#")) };
+        if (noClock > 0)
+        {
+            parts.Add(ClauseText.M("conf2.r.clock-some-no-ts", noClock));
+        }
+
+        r.Add(error <= tolerance
+            ? ClauseResult.Ok(clause, name, ClauseText.All(parts), figures)
+            : ClauseResult.Failed(clause, name, ClauseText.All(parts.Prepend(ClauseText.M("conf2.r.clock-off"))), figures));
     }
 
     /// <summary>An op nobody implements: the reply must be <c>error</c> "unknown op '…'".</summary>
     public static async Task UnknownOpAsync(RunContext r, CancellationToken ct)
     {
-        const string clause = "§4.5", name = "unknown command";
+        const string clause = "§4.5", name = "conf2.name.unknown-op";
         const string op = "conformance-no-such-op";
         var from = r.Inbox.Mark;
         var id = await r.SendCommandAsync(op, r.Now + r.Options.ReplyTimeout, null, ct);
@@ -98,24 +104,24 @@ internal static class CommandClauses
         var expected = $"unknown op '{op}'";
         r.Add(reply switch
         {
-            null => ClauseResult.Failed(clause, name, "không trả lời / no reply to an unknown op"),
-            { Status: ProtocolConstants.ReplyError } when reply.Error == expected => ClauseResult.Ok(clause, name, $"error \"{expected}\""),
-            _ => ClauseResult.Failed(clause, name, $"replied {reply.Status} \"{reply.Error}\"; expected error \"{expected}\""),
+            null => ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.no-reply-unknown-op")),
+            { Status: ProtocolConstants.ReplyError } when reply.Error == expected => ClauseResult.Ok(clause, name, ClauseText.M("conf2.r.error-as-expected", expected)),
+            _ => ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.replied-expected", reply.Status, reply.Error, expected)),
         });
     }
 
     /// <summary>A ping whose <c>expires</c> is a minute past: it must not run, the reply is <c>error</c> "expired".</summary>
     public static async Task ExpiredAsync(RunContext r, CancellationToken ct)
     {
-        const string clause = "§4.5", name = "expired command";
+        const string clause = "§4.5", name = "conf2.name.expired";
         var from = r.Inbox.Mark;
         var id = await r.SendCommandAsync("ping", r.Now - TimeSpan.FromMinutes(1), null, ct);
         var (reply, _) = await r.WaitReplyAsync(id, from, ct);
         r.Add(reply switch
         {
-            null => ClauseResult.Failed(clause, name, "không trả lời / no reply to an expired command"),
-            { Status: ProtocolConstants.ReplyError, Error: "expired" } => ClauseResult.Ok(clause, name, "error \"expired\", not run"),
-            _ => ClauseResult.Failed(clause, name, $"replied {reply.Status}{(reply.Error is null ? "" : $" \"{reply.Error}\"")}; expected error \"expired\""),
+            null => ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.no-reply-expired")),
+            { Status: ProtocolConstants.ReplyError, Error: "expired" } => ClauseResult.Ok(clause, name, ClauseText.M("conf2.r.expired-ok")),
+            _ => ClauseResult.Failed(clause, name, reply.Error is null ? ClauseText.M("conf2.r.replied-no-error", reply.Status, "expired") : ClauseText.M("conf2.r.replied-expected", reply.Status, reply.Error, "expired")),
         });
     }
 }

@@ -19,7 +19,7 @@ internal sealed class DesiredClauses(DeviceControlService control, DesiredStateS
     /// <summary>A valid change through the hub's validation: the reported state must echo its version and every key, retained.</summary>
     public async Task EchoAsync(RunContext r, CancellationToken ct)
     {
-        const string clause = "§4.4", name = "desired → reported, version echoed (§4.9 keys)";
+        const string clause = "§4.4", name = "conf2.name.desired-echo";
         var current = desired.GetDesired(r.Device.Id)?.State ?? [];
         var changes = KindKeys(r, current);
         var from = r.Inbox.Mark;
@@ -29,33 +29,35 @@ internal sealed class DesiredClauses(DeviceControlService control, DesiredStateS
         {
             var last = r.LastReported(from);
             r.Add(ClauseResult.Failed(clause, name, last is null
-                ? $"không báo cáo / no reported state within {r.Options.ReportedTimeout.TotalSeconds:0} s of desired version {sent.Version}"
-                : $"reported version {last.Version}, expected {sent.Version} (the desired version it applied)"));
+                ? ClauseText.M("conf2.r.no-reported-of", ClauseText.N(r.Options.ReportedTimeout.TotalSeconds), sent.Version)
+                : ClauseText.M("conf2.r.wrong-version", last.Version, sent.Version)));
             return;
         }
 
         var wrong = changes
             .Where(kv => !JsonNode.DeepEquals(reported.State[kv.Key], kv.Value) || reported.Errors?.ContainsKey(kv.Key) == true)
-            .Select(kv => $"{kv.Key}: reported {reported.State[kv.Key]?.ToJsonString() ?? "nothing"}{(reported.Errors?.TryGetValue(kv.Key, out var e) == true ? $" (error \"{e}\")" : "")}, desired {kv.Value?.ToJsonString()}")
+            .Select(kv => reported.Errors?.TryGetValue(kv.Key, out var e) == true
+                ? ClauseText.M("conf2.r.key-error", kv.Key, reported.State[kv.Key]?.ToJsonString() ?? "-", e, kv.Value?.ToJsonString())
+                : ClauseText.M("conf2.r.key-wrong", kv.Key, reported.State[kv.Key]?.ToJsonString() ?? "-", kv.Value?.ToJsonString()))
             .ToList();
         if (wrong.Count > 0)
         {
-            r.Add(ClauseResult.Failed(clause, name, $"version {sent.Version} echoed but not applied: {string.Join("; ", wrong)}"));
+            r.Add(ClauseResult.Failed(clause, name, ClauseText.All(wrong.Prepend(ClauseText.M("conf2.r.not-applied", sent.Version)))));
         }
         else if (!got.Retained)
         {
-            r.Add(ClauseResult.Failed(clause, name, "reported state was not published retained"));
+            r.Add(ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.reported-not-retained")));
         }
         else
         {
-            r.Add(ClauseResult.Ok(clause, name, $"version {sent.Version} echoed, retained; applied {string.Join(", ", changes.Select(kv => kv.Key))}"));
+            r.Add(ClauseResult.Ok(clause, name, ClauseText.M("conf2.r.echo-ok", sent.Version, string.Join(", ", changes.Select(kv => kv.Key)))));
         }
     }
 
     /// <summary>A key no device knows (set past the hub's validation): applied as an error in <c>errors</c>, then removed again.</summary>
     public async Task UnknownKeyAsync(RunContext r, CancellationToken ct)
     {
-        const string clause = "§4.4", name = "unknown desired key reported as an error";
+        const string clause = "§4.4", name = "conf2.name.desired-unknown";
         var from = r.Inbox.Mark;
         var sent = await desired.SetAsync(r.Device.Id, new JsonObject { [ProbeKey] = "x" }, r.By, ct);
         ClauseResult result;
@@ -64,13 +66,13 @@ internal sealed class DesiredClauses(DeviceControlService control, DesiredStateS
             var got = await r.WaitReportedAsync(from, x => x.Version == sent.Version, r.Options.ReportedTimeout, ct);
             result = got?.Message switch
             {
-                null => ClauseResult.Failed(clause, name, $"no reported state with version {sent.Version} (last: {r.LastReported(from)?.Version.ToString() ?? "none"})"),
+                null => ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.no-reported-last", sent.Version, r.LastReported(from)?.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-")),
                 ReportedStateMessage m when m.Errors is { } errors && errors.TryGetValue(ProbeKey, out var why) && !m.State.ContainsKey(ProbeKey) =>
-                    ClauseResult.Ok(clause, name, $"errors.{ProbeKey} = \"{why}\", the rest applied"),
+                    ClauseResult.Ok(clause, name, ClauseText.M("conf2.r.probe-ok", ProbeKey, why)),
                 ReportedStateMessage m => ClauseResult.Failed(clause, name, m.State.ContainsKey(ProbeKey)
-                    ? $"reported {ProbeKey} as applied; an unknown key belongs in errors"
-                    : $"version {sent.Version} reported without errors.{ProbeKey}"),
-                _ => ClauseResult.Failed(clause, name, "unexpected message"),
+                    ? ClauseText.M("conf2.r.probe-applied", ProbeKey)
+                    : ClauseText.M("conf2.r.probe-no-error", sent.Version, ProbeKey)),
+                _ => ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.unexpected")),
             };
         }
         finally

@@ -21,25 +21,25 @@ internal sealed class KindCommandClause(CommandService commands)
         }
 
         var (section, op, args, check) = kindOp;
-        var name = $"{r.Device.Kind.ToWire()} op '{op}'";
+        var name = ClauseText.M("conf2.name.kind-op", r.Device.Kind.ToWire(), op);
         var issued = await commands.IssueAsync(r.Device.Id, op, args, r.Options.ReplyTimeout, r.By, ct);
         var done = await commands.WaitAsync(issued.Id, ct);
         if (done.Status != CommandStatus.Ok)
         {
-            r.Add(ClauseResult.Failed(section, name, $"{done.Status}{(done.Error is null ? "" : $": {done.Error}")}"));
+            r.Add(ClauseResult.Failed(section, name, ClauseText.M("conf2.r.op-status", done.Status, done.Error ?? "")));
             return;
         }
 
         r.Add(check(done.Result) is { } problem
-            ? ClauseResult.Failed(section, name, $"reply ok but {problem}: {done.Result?.ToJsonString() ?? "no data"}")
-            : ClauseResult.Ok(section, name, $"ok {done.Result?.ToJsonString()}"));
+            ? ClauseResult.Failed(section, name, ClauseText.M("conf2.r.op-bad-data", problem, done.Result?.ToJsonString() ?? "-"))
+            : ClauseResult.Ok(section, name, ClauseText.M("conf2.r.op-ok", done.Result?.ToJsonString() ?? "-")));
     }
 
     private static KindOp? OpOf(DeviceKind kind) => kind switch
     {
-        DeviceKind.Speaker => new("§4.9.1", "tone", new JsonObject { ["freq_hz"] = 1000, ["seconds"] = 1 }, d => Number(d, "freq_hz") == 1000 && Number(d, "seconds") == 1 ? null : "data needs freq_hz 1000 and seconds 1"),
-        DeviceKind.WifiAp => new("§4.9.2", "status", null, d => d?["open"] is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? null : "data.open must be true or false"),
-        DeviceKind.Camera => new("§4.9.3", "snapshot", null, d => Number(d, "bytes") > 0 && d?["type"] is JsonValue t && t.GetValueKind() == JsonValueKind.String ? null : "data needs bytes > 0 and type (after a 201 upload)"),
+        DeviceKind.Speaker => new("§4.9.1", "tone", new JsonObject { ["freq_hz"] = 1000, ["seconds"] = 1 }, d => Number(d, "freq_hz") == 1000 && Number(d, "seconds") == 1 ? null : "conf2.why.tone-data"),
+        DeviceKind.WifiAp => new("§4.9.2", "status", null, d => d?["open"] is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? null : "conf2.why.status-data"),
+        DeviceKind.Camera => new("§4.9.3", "snapshot", null, d => Number(d, "bytes") > 0 && d?["type"] is JsonValue t && t.GetValueKind() == JsonValueKind.String ? null : "conf2.why.snapshot-data"),
         _ => null,
     };
 

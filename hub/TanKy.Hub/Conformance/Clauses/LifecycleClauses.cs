@@ -1,4 +1,3 @@
-using System.Globalization;
 using TanKy.Hub.Broker;
 using TanKy.Hub.Conformance.Run;
 using TanKy.Protocol;
@@ -21,19 +20,20 @@ internal static class LifecycleClauses
         var (reply, _) = await r.WaitReplyAsync(id, from, ct);
         if (reply?.Status != ProtocolConstants.ReplyOk)
         {
-            var why = reply is null ? "no reply to reboot" : $"reboot replied {reply.Status} {reply.Error}";
-            r.Add(ClauseResult.Failed("§4.2", "will / offline on reboot", why));
-            r.Add(ClauseResult.Failed("§4.2", "birth after reboot, new boot id, retained", $"not tested: {why}"));
-            r.Add(ClauseResult.Failed("§4.3", "telemetry cadence and seq", $"not tested: {why}"));
+            var why = reply is null ? ClauseText.M("conf2.r.no-reply-reboot") : ClauseText.M("conf2.r.reboot-status", reply.Status, reply.Error ?? "");
+            var notTested = ClauseText.All([ClauseText.M("conf2.r.not-tested-since"), why]);
+            r.Add(ClauseResult.Failed("§4.2", "conf2.name.will", why));
+            r.Add(ClauseResult.Failed("§4.2", "conf2.name.birth", notTested));
+            r.Add(ClauseResult.Failed("§4.3", "conf2.name.telemetry", notTested));
             return;
         }
 
         var offline = await r.Inbox.WaitAsync(from, m => m.Message is DeviceStateMessage { Status: ProtocolConstants.StatusOffline }, r.Options.RebootTimeout, ct);
         r.Add(offline switch
         {
-            null => ClauseResult.Failed("§4.2", "will / offline on reboot", $"không ngoại tuyến / no offline state within {r.Options.RebootTimeout.TotalSeconds:0} s of the reboot reply"),
-            { Retained: false } => ClauseResult.Failed("§4.2", "will / offline on reboot", "offline state was not retained"),
-            _ => ClauseResult.Ok("§4.2", "will / offline on reboot", "offline state, retained"),
+            null => ClauseResult.Failed("§4.2", "conf2.name.will", ClauseText.M("conf2.r.no-offline", ClauseText.N(r.Options.RebootTimeout.TotalSeconds))),
+            { Retained: false } => ClauseResult.Failed("§4.2", "conf2.name.will", ClauseText.M("conf2.r.offline-not-retained")),
+            _ => ClauseResult.Ok("§4.2", "conf2.name.will", ClauseText.M("conf2.r.offline-ok")),
         });
 
         var afterOffline = offline is null ? from : IndexAfter(r, offline);
@@ -59,42 +59,42 @@ internal static class LifecycleClauses
 
     private static ClauseResult Birth(RunContext r, DeviceMessage? m, string? bootBefore)
     {
-        const string clause = "§4.2", name = "birth after reboot, new boot id, retained";
+        const string clause = "§4.2", name = "conf2.name.birth";
         if (m?.Message is not DeviceStateMessage birth)
         {
-            return ClauseResult.Failed(clause, name, $"không có bản tin khởi động / no birth within {r.Options.RebootTimeout.TotalSeconds:0} s after going offline");
+            return ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.no-birth", ClauseText.N(r.Options.RebootTimeout.TotalSeconds)));
         }
 
         var problems = new List<string>();
         if (birth.Kind != r.Device.Kind.ToWire())
         {
-            problems.Add($"kind {birth.Kind ?? "absent"}, registered as {r.Device.Kind.ToWire()}");
+            problems.Add(ClauseText.M("conf2.r.birth-kind", birth.Kind ?? "-", r.Device.Kind.ToWire()));
         }
 
         var missing = new[] { ("fw", birth.Fw is null), ("boot", birth.Boot is null), ("caps", birth.Caps is null), ("interval", birth.Interval is null) }.Where(x => x.Item2).Select(x => x.Item1).ToList();
         if (missing.Count > 0)
         {
-            problems.Add($"birth lacks {string.Join(", ", missing)}");
+            problems.Add(ClauseText.M("conf2.r.birth-lacks", string.Join(", ", missing)));
         }
 
         if (birth.Boot is not null && birth.Boot == bootBefore)
         {
-            problems.Add($"boot id {birth.Boot} unchanged by a reboot");
+            problems.Add(ClauseText.M("conf2.r.boot-same", birth.Boot));
         }
 
         if (r.IsSpeaker && birth.Caps?.Contains("opus") != true)
         {
-            problems.Add("a speaker must list every codec it decodes in caps (opus)");
+            problems.Add(ClauseText.M("conf2.r.caps-opus"));
         }
 
         if (!m.Retained)
         {
-            problems.Add("birth was not retained");
+            problems.Add(ClauseText.M("conf2.r.birth-not-retained"));
         }
 
         return problems.Count == 0
-            ? ClauseResult.Ok(clause, name, $"kind {birth.Kind}, fw {birth.Fw}, boot {bootBefore ?? "?"} → {birth.Boot}, caps [{string.Join(",", birth.Caps!)}], interval {birth.Interval} s, retained")
-            : ClauseResult.Failed(clause, name, string.Join("; ", problems));
+            ? ClauseResult.Ok(clause, name, ClauseText.M("conf2.r.birth-ok", birth.Kind, birth.Fw, bootBefore ?? "?", birth.Boot, string.Join(",", birth.Caps!), birth.Interval))
+            : ClauseResult.Failed(clause, name, ClauseText.All(problems));
     }
 
     /// <summary>
@@ -103,10 +103,10 @@ internal static class LifecycleClauses
     /// </summary>
     private static async Task TelemetryAsync(RunContext r, DeviceMessage? birthMessage, CancellationToken ct)
     {
-        const string clause = "§4.3", name = "telemetry cadence and seq";
+        const string clause = "§4.3", name = "conf2.name.telemetry";
         if (birthMessage?.Message is not DeviceStateMessage birth)
         {
-            r.Add(ClauseResult.Failed(clause, name, "not tested: no birth"));
+            r.Add(ClauseResult.Failed(clause, name, ClauseText.All([ClauseText.M("conf2.r.not-tested-since"), ClauseText.M("conf2.r.birth-none")])));
             return;
         }
 
@@ -125,7 +125,7 @@ internal static class LifecycleClauses
 
         if (seen.Count < count)
         {
-            r.Add(ClauseResult.Failed(clause, name, $"{seen.Count} telemetry messages in {wait.TotalSeconds:0} s after the birth; expected {count} at {interval.TotalSeconds:0} s"));
+            r.Add(ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.telemetry-few", seen.Count, ClauseText.N(wait.TotalSeconds), count, ClauseText.N(interval.TotalSeconds))));
             return;
         }
 
@@ -134,14 +134,14 @@ internal static class LifecycleClauses
         var mean = gaps.Average();
         var slack = Math.Max(0.5, interval.TotalSeconds / 4);
         var figures = new Dictionary<string, double> { ["telemetry_interval_s"] = mean, ["announced_interval_s"] = interval.TotalSeconds };
-        var text = string.Create(CultureInfo.InvariantCulture, $"seq {string.Join(",", seqs)}; every {mean:0.##} s (announced {interval.TotalSeconds:0} s)");
+        var text = ClauseText.M("conf2.r.telemetry", string.Join(",", seqs), ClauseText.N(mean, "0.##"), ClauseText.N(interval.TotalSeconds));
         if (seqs[0] != 0 || seqs.Zip(seqs.Skip(1), (a, b) => b - a).Any(d => d != 1))
         {
-            r.Add(ClauseResult.Failed(clause, name, $"{text}: seq must start at 0 after a boot and grow by 1", figures));
+            r.Add(ClauseResult.Failed(clause, name, ClauseText.All([text, ClauseText.M("conf2.r.seq-wrong")]), figures));
         }
         else if (gaps.Any(g => Math.Abs(g - interval.TotalSeconds) > slack))
         {
-            r.Add(ClauseResult.Failed(clause, name, string.Create(CultureInfo.InvariantCulture, $"{text}: a gap is off the interval by more than {slack:0.#} s"), figures));
+            r.Add(ClauseResult.Failed(clause, name, ClauseText.All([text, ClauseText.M("conf2.r.gap-off", ClauseText.N(slack, "0.#"))]), figures));
         }
         else
         {

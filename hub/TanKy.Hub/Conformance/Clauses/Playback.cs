@@ -20,7 +20,8 @@ internal sealed record Playback(long? IntendedUs, long? ActualUs, long? ErrorUs,
     /// <summary>Frame slots accounted for: played + concealed + fec (each slot exactly one of them).</summary>
     public long? Slots => Played + Concealed + Fec;
 
-    public string Counts => $"played {Played}, concealed {Concealed}, late {Late}, fec {Fec}, reason {Reason ?? "none"}";
+    /// <summary>The event's own fields (protocol words, the same in every language), for a reason's argument.</summary>
+    public string Counts => $"played={Played}, concealed={Concealed}, late={Late}, fec={Fec}, reason={Reason ?? "-"}";
 
     private static long? Long(JsonObject? data, string name) =>
         data?[name] is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<long>(out var x) ? x : null;

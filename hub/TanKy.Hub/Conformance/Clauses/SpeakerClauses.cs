@@ -1,4 +1,3 @@
-using System.Globalization;
 using TanKy.Hub.Conformance.Run;
 using TanKy.Protocol.Messages;
 
@@ -18,7 +17,7 @@ internal static class SpeakerClauses
     /// <summary>One second of frames, all sent at once (well inside the 10 s look-ahead): started with a start error in bound, finished <c>end</c> with every slot counted.</summary>
     public static async Task PlayAsync(RunContext r, CancellationToken ct)
     {
-        const string clause = "§4.6", name = "play order + frames → playback.started/finished, start error";
+        const string clause = "§4.6", name = "conf2.name.play";
         var s = new TestStream(r, frames: 50, Lead);
         var from = r.Inbox.Mark;
         await s.SendPlayAsync(r, ct);
@@ -28,7 +27,7 @@ internal static class SpeakerClauses
         var finished = await r.WaitEventAsync(from, s.Id, [Finished], s.EndsAt - r.Now + r.Options.PlaybackSlack, ct);
         if (started is null)
         {
-            r.Add(ClauseResult.Failed(clause, name, finished is null ? "không phát / no playback.started and no playback.finished" : $"no playback.started; finished: {Playback.Of(finished).Counts}"));
+            r.Add(ClauseResult.Failed(clause, name, finished is null ? ClauseText.M("conf2.r.no-playback") : ClauseText.M("conf2.r.no-started", Playback.Of(finished).Counts)));
             return;
         }
 
@@ -36,30 +35,30 @@ internal static class SpeakerClauses
         var problems = new List<string>();
         if (p.IntendedUs != s.StartMicros)
         {
-            problems.Add($"intended_us {p.IntendedUs} is not the order's start {s.StartMicros}");
+            problems.Add(ClauseText.M("conf2.r.intended", p.IntendedUs, s.StartMicros));
         }
 
         if (p.ErrorUs is not { } error || p.ActualUs is not { } actual || Math.Abs(actual - s.StartMicros - error) > 1)
         {
-            problems.Add($"error_us {p.ErrorUs} is not actual_us − intended_us");
+            problems.Add(ClauseText.M("conf2.r.error-us", p.ErrorUs));
         }
 
         var bound = r.Options.MaxStartErrorMs * 1000;
         if (p.ErrorUs is { } e && Math.Abs(e) > bound)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"start error {e / 1000.0:0.###} ms is over the {r.Options.MaxStartErrorMs:0.#} ms bound"));
+            problems.Add(ClauseText.M("conf2.r.start-error-over", ClauseText.N(e / 1000.0, "0.###"), ClauseText.N(r.Options.MaxStartErrorMs, "0.#")));
         }
 
         var f = finished is null ? null : Playback.Of(finished);
         if (f is null)
         {
-            problems.Add("no playback.finished");
+            problems.Add(ClauseText.M("conf2.r.no-finished"));
         }
         else if (f.Reason != "end" || f.Slots != s.Frames)
         {
             // Late frames here are the node's own stalls (every frame was sent 500 ms ahead):
             // reported as a figure; §8.1.3 below checks the drop rule itself.
-            problems.Add($"finished {f.Counts}; expected reason end and {s.Frames} slots (played + concealed + fec)");
+            problems.Add(ClauseText.M("conf2.r.finished-not-end", f.Counts, s.Frames));
         }
 
         var figures = new Dictionary<string, double>();
@@ -74,21 +73,21 @@ internal static class SpeakerClauses
         }
 
         r.Add(problems.Count == 0
-            ? ClauseResult.Ok(clause, name, string.Create(CultureInfo.InvariantCulture, $"start error {p.ErrorUs / 1000.0:0.###} ms (bound {r.Options.MaxStartErrorMs:0.#}); {f!.Counts}"), figures)
-            : ClauseResult.Failed(clause, name, string.Join("; ", problems), figures));
+            ? ClauseResult.Ok(clause, name, ClauseText.M("conf2.r.play-ok", ClauseText.N(p.ErrorUs!.Value / 1000.0, "0.###"), ClauseText.N(r.Options.MaxStartErrorMs, "0.#"), f!.Counts), figures)
+            : ClauseResult.Failed(clause, name, ClauseText.All(problems), figures));
     }
 
     /// <summary>Three seconds of frames, then <c>stop</c> once started: finished <c>stop</c> long before the stream's end.</summary>
     public static async Task StopAsync(RunContext r, CancellationToken ct)
     {
-        const string clause = "§4.8", name = "stop order";
+        const string clause = "§4.8", name = "conf2.name.stop";
         var s = new TestStream(r, frames: 150, Lead);
         var from = r.Inbox.Mark;
         await s.SendPlayAsync(r, ct);
         await s.SendAllAsync(r, ct);
         if (await r.WaitEventAsync(from, s.Id, [Started], Lead + r.Options.PlaybackSlack, ct) is null)
         {
-            r.Add(ClauseResult.Failed(clause, name, "the stream never started (no playback.started), so stop could not be tested"));
+            r.Add(ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.stop-not-started")));
             return;
         }
 
@@ -99,9 +98,9 @@ internal static class SpeakerClauses
         var took = (r.Now - stopAt).TotalMilliseconds;
         r.Add(f switch
         {
-            null => ClauseResult.Failed(clause, name, "no playback.finished after stop"),
-            { Reason: "stop" } when f.Played < s.Frames => ClauseResult.Ok(clause, name, $"finished reason stop {took:0} ms after the order; {f!.Counts}", new Dictionary<string, double> { ["stop_to_finished_ms"] = took }),
-            _ => ClauseResult.Failed(clause, name, $"finished {f!.Counts}; expected reason stop before the stream's end"),
+            null => ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.no-finished-stop")),
+            { Reason: "stop" } when f.Played < s.Frames => ClauseResult.Ok(clause, name, ClauseText.M("conf2.r.stop-ok", ClauseText.N(took), f!.Counts), new Dictionary<string, double> { ["stop_to_finished_ms"] = took }),
+            _ => ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.stop-wrong", f!.Counts)),
         });
     }
 
@@ -111,14 +110,14 @@ internal static class SpeakerClauses
     /// </summary>
     public static async Task PreemptionAsync(RunContext r, CancellationToken ct)
     {
-        const string clause = "§4.8", name = "preemption by a higher class";
+        const string clause = "§4.8", name = "conf2.name.preempt";
         var low = new TestStream(r, frames: 150, Lead);
         var from = r.Inbox.Mark;
         await low.SendPlayAsync(r, ct);
         await low.SendAllAsync(r, ct);
         if (await r.WaitEventAsync(from, low.Id, [Started], Lead + r.Options.PlaybackSlack, ct) is null)
         {
-            r.Add(ClauseResult.Failed(clause, name, "the normal stream never started, so preemption could not be tested"));
+            r.Add(ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.preempt-not-started")));
             return;
         }
 
@@ -131,19 +130,19 @@ internal static class SpeakerClauses
         var c = cut is null ? null : Playback.Of(cut);
         r.Add((c, highStarted, highFinished) switch
         {
-            (null, _, _) => ClauseResult.Failed(clause, name, "the normal stream sent no playback.finished"),
-            ({ Reason: not ("preempted" or "stop") }, _, _) => ClauseResult.Failed(clause, name, $"the normal stream finished {c!.Counts}; expected reason preempted or stop"),
-            ({ Played: >= 150 }, _, _) => ClauseResult.Failed(clause, name, "the normal stream played to its end: not preempted"),
-            (_, null, _) => ClauseResult.Failed(clause, name, "the emergency stream never started (no playback.started)"),
-            (_, _, null) => ClauseResult.Failed(clause, name, "the emergency stream sent no playback.finished"),
-            _ => ClauseResult.Ok(clause, name, $"normal stream finished reason {c!.Reason} ({c.Counts}); emergency played, finished {Playback.Of(highFinished!).Reason}"),
+            (null, _, _) => ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.preempt-no-finished")),
+            ({ Reason: not ("preempted" or "stop") }, _, _) => ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.preempt-wrong", c!.Counts)),
+            ({ Played: >= 150 }, _, _) => ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.preempt-played")),
+            (_, null, _) => ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.high-not-started")),
+            (_, _, null) => ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.high-no-finished")),
+            _ => ClauseResult.Ok(clause, name, ClauseText.M("conf2.r.preempt-ok", c!.Reason, c.Counts, Playback.Of(highFinished!).Reason)),
         });
     }
 
     /// <summary>A play order in a codec the speaker did not list: it must not play, and says so with <c>playback.refused</c> reason <c>codec</c>.</summary>
     public static async Task UnsupportedCodecAsync(RunContext r, CancellationToken ct)
     {
-        const string clause = "§4.8", name = "unsupported codec → playback.refused";
+        const string clause = "§4.8", name = "conf2.name.codec";
         var s = new TestStream(r, frames: 25, Lead, codec: "x-conformance");
         var from = r.Inbox.Mark;
         await s.SendPlayAsync(r, ct);
@@ -151,10 +150,10 @@ internal static class SpeakerClauses
         var first = await r.WaitEventAsync(from, s.Id, [Refused, Started], s.EndsAt - r.Now + r.Options.PlaybackSlack, ct);
         r.Add(first switch
         {
-            { Type: Refused } when Playback.Of(first).Reason == "codec" => ClauseResult.Ok(clause, name, "did not play; playback.refused reason codec"),
-            { Type: Refused } => ClauseResult.Failed(clause, name, $"playback.refused with reason {Playback.Of(first!).Reason ?? "none"}; expected codec"),
-            { Type: Started } => ClauseResult.Failed(clause, name, $"played a stream in codec '{s.Codec}', which it does not list in caps"),
-            _ => ClauseResult.Failed(clause, name, "did not play, but playback.refused not sent (required from draft 6)"),
+            { Type: Refused } when Playback.Of(first).Reason == "codec" => ClauseResult.Ok(clause, name, ClauseText.M("conf2.r.codec-ok")),
+            { Type: Refused } => ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.codec-reason", Playback.Of(first!).Reason ?? "-")),
+            { Type: Started } => ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.codec-played", s.Codec)),
+            _ => ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.codec-silent")),
         });
     }
 
@@ -167,7 +166,7 @@ internal static class SpeakerClauses
     /// </summary>
     public static async Task DuplicateAndLateAsync(RunContext r, CancellationToken ct)
     {
-        const string clause = "§8.1.3", name = "duplicate and late frames dropped";
+        const string clause = "§8.1.3", name = "conf2.name.late";
         var s = new TestStream(r, frames: 50, Lead);
         var from = r.Inbox.Mark;
         await s.SendPlayAsync(r, ct);
@@ -187,10 +186,10 @@ internal static class SpeakerClauses
         var f = finished is null ? null : Playback.Of(finished);
         r.Add(f switch
         {
-            null => ClauseResult.Failed(clause, name, "no playback.finished"),
-            { Late: >= 5, Played: <= 35 } when f.Slots == 50 => ClauseResult.Ok(clause, name, f.Counts, new Dictionary<string, double> { ["late"] = f.Late!.Value, ["played"] = f.Played!.Value }),
-            _ when f!.Slots > 50 || f.Played > 35 => ClauseResult.Failed(clause, name, $"{f.Counts}: the duplicate or late frames were played"),
-            _ => ClauseResult.Failed(clause, name, $"{f!.Counts}; expected late ≥ 5 (the frames sent after their play-out), played ≤ 35, and played + concealed + fec = 50"),
+            null => ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.no-finished")),
+            { Late: >= 5, Played: <= 35 } when f.Slots == 50 => ClauseResult.Ok(clause, name, ClauseText.M("conf2.r.late-ok", f.Counts), new Dictionary<string, double> { ["late"] = f.Late!.Value, ["played"] = f.Played!.Value }),
+            _ when f!.Slots > 50 || f.Played > 35 => ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.late-played", f.Counts)),
+            _ => ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.late-wrong", f!.Counts)),
         });
     }
 }

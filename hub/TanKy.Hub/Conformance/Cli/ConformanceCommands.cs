@@ -77,7 +77,8 @@ public static class ConformanceCommands
         foreach (var c in report["clauses"]?.AsArray() ?? [])
         {
             var passed = c?["verdict"]?.GetValue<string>() == ClauseResult.Pass;
-            Console.Out.WriteLine($"{c?["clause"]} {c?["name"]} … {(passed ? "PASS" : "FAIL")}: {c?["reason"]}");
+            // The hub answers names and reasons in the CLI's language (Accept-Language, --lang).
+            Console.Out.WriteLine(CliText.T("conf2.cli.line", c?["clause"], c?["name"], CliText.T(passed ? "conf2.cli.pass" : "conf2.cli.fail"), c?["reason"]));
         }
 
         var verdict = CliText.T(report["passed"]?.GetValue<bool>() == true ? "cli.conformance.passed" : "cli.conformance.failed");

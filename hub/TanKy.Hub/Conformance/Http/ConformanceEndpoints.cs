@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using TanKy.Hub.Accounts.Http;
 using TanKy.Hub.Conformance.Run;
 using TanKy.Hub.Devices;
+using TanKy.Hub.Shared.Text;
 
 using TanKy.Hub.Shared.Web;
 
@@ -25,7 +26,7 @@ public static class ConformanceEndpoints
             .WithSummary("Run the conformance kit against a live device; answers with one verdict per protocol clause");
     }
 
-    private static async Task<IResult> RunAsync(string id, ConformanceRequest? body, ClaimsPrincipal principal, DeviceRegistry registry, ConformanceRunner runner, CancellationToken ct)
+    private static async Task<IResult> RunAsync(string id, ConformanceRequest? body, ClaimsPrincipal principal, DeviceRegistry registry, ConformanceRunner runner, HubText text, HttpContext http, CancellationToken ct)
     {
         if (registry.Get(id) is { } device && !principal.ToUser().CanReachAny(device.Zones))
         {
@@ -34,7 +35,9 @@ public static class ConformanceEndpoints
 
         try
         {
-            return Results.Ok(await runner.RunAsync(id, body?.Zone, principal.Identity?.Name ?? "?", ct));
+            // Stored with keys (conformance_runs.report); answered in the caller's language.
+            var report = await runner.RunAsync(id, body?.Zone, principal.Identity?.Name ?? "?", ct);
+            return Results.Ok(report.In(HubText.LanguageOf(http), text));
         }
         catch (ConformanceRefusedException ex)
         {

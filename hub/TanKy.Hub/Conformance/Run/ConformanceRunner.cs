@@ -55,7 +55,7 @@ internal sealed class ConformanceRunner(
                 catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
                     log.LogWarning(ex, "Conformance clause {Clause} on {DeviceId} threw", section, deviceId);
-                    r.Add(ClauseResult.Failed(section, name, $"lỗi khi kiểm tra / the check itself failed: {ex.Message}"));
+                    r.Add(ClauseResult.Failed(section, name, ClauseText.M("conf2.r.threw", ex.Message)));
                 }
             }
 
@@ -108,23 +108,23 @@ internal sealed class ConformanceRunner(
 
     private IEnumerable<(string Section, string Name, Clause Run)> Clauses(DeviceRecord device)
     {
-        yield return ("§4.5", "cmd → reply (ping)", CommandClauses.PingAndClockAsync);
-        yield return ("§4.5", "unknown command", CommandClauses.UnknownOpAsync);
-        yield return ("§4.5", "expired command", CommandClauses.ExpiredAsync);
-        yield return ("§4.9", "the kind's op", kindOps.RunAsync);
-        yield return ("§4.4", "desired → reported, version echoed", desired.EchoAsync);
-        yield return ("§4.4", "unknown desired key reported as an error", desired.UnknownKeyAsync);
+        yield return ("§4.5", "conf2.name.ping", CommandClauses.PingAndClockAsync);
+        yield return ("§4.5", "conf2.name.unknown-op", CommandClauses.UnknownOpAsync);
+        yield return ("§4.5", "conf2.name.expired", CommandClauses.ExpiredAsync);
+        yield return ("§4.9", "conf2.name.kind-op-any", kindOps.RunAsync);
+        yield return ("§4.4", "conf2.name.desired-echo", desired.EchoAsync);
+        yield return ("§4.4", "conf2.name.desired-unknown", desired.UnknownKeyAsync);
         if (device.Kind == DeviceKind.Speaker)
         {
-            yield return ("§4.6", "play order + frames", SpeakerClauses.PlayAsync);
-            yield return ("§4.8", "stop order", SpeakerClauses.StopAsync);
-            yield return ("§4.8", "preemption", SpeakerClauses.PreemptionAsync);
-            yield return ("§4.8", "unsupported codec", SpeakerClauses.UnsupportedCodecAsync);
-            yield return ("§8.1.3", "duplicate and late frames", SpeakerClauses.DuplicateAndLateAsync);
-            yield return ("§4.11", "pre-cache", cache.RunAsync);
+            yield return ("§4.6", "conf2.name.play", SpeakerClauses.PlayAsync);
+            yield return ("§4.8", "conf2.name.stop", SpeakerClauses.StopAsync);
+            yield return ("§4.8", "conf2.name.preempt", SpeakerClauses.PreemptionAsync);
+            yield return ("§4.8", "conf2.name.codec", SpeakerClauses.UnsupportedCodecAsync);
+            yield return ("§8.1.3", "conf2.name.late", SpeakerClauses.DuplicateAndLateAsync);
+            yield return ("§4.11", "conf2.name.precache", cache.RunAsync);
         }
 
         // Last: the reboot also clears what the clauses above left in the node's memory.
-        yield return ("§4.2", "reboot: will, birth, telemetry", (r, ct) => LifecycleClauses.RunAsync(r, device.BootId, ct));
+        yield return ("§4.2", "conf2.name.reboot", (r, ct) => LifecycleClauses.RunAsync(r, device.BootId, ct));
     }
 }
