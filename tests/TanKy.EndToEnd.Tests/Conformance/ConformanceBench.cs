@@ -91,12 +91,12 @@ public sealed class ConformanceBench : IAsyncDisposable
         return node;
     }
 
-    /// <summary><c>tanky-hub conformance run --device ID … --out FILE</c> as the technician; the exit code and the report written.</summary>
-    public async Task<(int Code, JsonElement Report)> RunCliAsync(string id, string? zone = null)
+    /// <summary><c>tanky-hub conformance run --device ID … --out FILE</c> as the technician (plus <paramref name="extra"/>, e.g. <c>--lang en</c>); the exit code and the report written.</summary>
+    public async Task<(int Code, JsonElement Report)> RunCliAsync(string id, string? zone = null, params string[] extra)
     {
         var file = Path.Combine(C.Dir.Path, $"conformance-{id}-{Guid.NewGuid():N}.json");
         string[] args = ["conformance", "run", "--device", id, "--out", file, "--hub", C.Hub.Http.BaseAddress!.ToString(), "--token", TechnicianToken];
-        var code = await HubCli.RunAsync(zone is null ? args : [.. args, "--zone", zone]);
+        var code = await HubCli.RunAsync(zone is null ? [.. args, .. extra] : [.. args, "--zone", zone, .. extra]);
         var report = File.Exists(file) ? JsonDocument.Parse(await File.ReadAllTextAsync(file)).RootElement.Clone() : default;
         return (code, report);
     }

@@ -90,7 +90,12 @@ public sealed class ConformanceKit_Tests : IAsyncLifetime
         echoVi.GetProperty("verdict").GetString().Should().Be("fail");
         echoVi.GetProperty("reason").GetString().Should().StartWith("báo phiên bản ").And.Contain(", cần ");
 
-        // The same run over HTTP with Accept-Language: en.
+        // The CLI with --lang en.
+        var (_, cliEn) = await _b.RunCliAsync("led-khoi-1", null, "--lang", "en");
+        cliEn.GetProperty("clauses").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "desired → reported, version echoed (§4.9 keys)")
+            .GetProperty("reason").GetString().Should().StartWith("reported version ");
+
+        // Over HTTP with Accept-Language: en.
         using var technician = _b.C.Hub.ClientWithToken(_b.TechnicianToken);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/devices/led-khoi-1/conformance") { Content = JsonContent.Create(new { }) };
         request.Headers.AcceptLanguage.ParseAdd("en");
@@ -104,7 +109,7 @@ public sealed class ConformanceKit_Tests : IAsyncLifetime
         // Stored as keys, so a reader in either language gets their own.
         using var db = _b.C.Dir.Db.Open();
         var stored = Dapper.SqlMapper.Query<string>(db, "SELECT report FROM conformance_runs WHERE device_id = 'led-khoi-1' ORDER BY id").ToList();
-        stored.Should().HaveCount(2).And.OnlyContain(r => r.Contains("conf2.r.wrong-version|", StringComparison.Ordinal));
+        stored.Should().HaveCount(3).And.OnlyContain(r => r.Contains("conf2.r.wrong-version|", StringComparison.Ordinal));
     }
 
     [Fact]
