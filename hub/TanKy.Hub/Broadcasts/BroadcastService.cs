@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using TanKy.Hub.Broadcasts.Arbitration;
@@ -117,7 +118,7 @@ public sealed class BroadcastService : IBroadcastService
             }
 
             state.CancelledBy = stoppedBy;
-            var decisions = _arbiter.Withdraw(broadcastId, DecisionKind.Cancelled, $"stopped by {stoppedBy}");
+            var decisions = _arbiter.Withdraw(broadcastId, DecisionKind.Cancelled, BroadcastState.StoppedBy(stoppedBy));
             foreach (var session in state.Sessions)
             {
                 session.Cut($"stopped by {stoppedBy}");

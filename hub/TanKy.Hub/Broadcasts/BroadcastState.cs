@@ -69,6 +69,12 @@ internal sealed class BroadcastState(BroadcastRecord record, IAudioSource source
         }
     }
 
+    /// <summary>"Stopped by …" as a stored text message (a CAP cancel named as such), for the end reason and the decisions.</summary>
+    public static string StoppedBy(string by) =>
+        (by.StartsWith(CapPrefix, StringComparison.Ordinal)
+            ? new TextMessage("api2.end.stopped-by-cap", by[CapPrefix.Length..])
+            : new TextMessage("api2.end.stopped-by", by)).Encode();
+
     /// <summary>Status now, and the end reason when the broadcast is over (null while it plays or waits).</summary>
     public (string Status, string? EndReason) Evaluate(bool playsSomewhere, bool holdsZones)
     {
@@ -85,9 +91,7 @@ internal sealed class BroadcastState(BroadcastRecord record, IAudioSource source
         if (CancelledBy is not null)
         {
             // Stored as a text key and its argument (TextMessage), shown in the reader's language.
-            return (BroadcastStatus.Cancelled, (CancelledBy.StartsWith(CapPrefix, StringComparison.Ordinal)
-                ? new TextMessage("api2.end.stopped-by-cap", CancelledBy[CapPrefix.Length..])
-                : new TextMessage("api2.end.stopped-by", CancelledBy)).Encode());
+            return (BroadcastStatus.Cancelled, StoppedBy(CancelledBy));
         }
 
         if (Finished > 0)

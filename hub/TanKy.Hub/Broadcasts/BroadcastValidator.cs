@@ -15,44 +15,44 @@ internal sealed class BroadcastValidator(ZoneRegistry zones, IMediaPackets media
         var targets = (request.Zones ?? []).Distinct(StringComparer.Ordinal).ToList();
         if (targets.Count == 0)
         {
-            throw new BroadcastRequestException("no zone given");
+            throw new BroadcastRequestException("rules2.bc.no-zone");
         }
 
         if (targets.Count > MaxZones)
         {
-            throw new BroadcastRequestException($"too many zones ({targets.Count} > {MaxZones})");
+            throw new BroadcastRequestException("rules2.bc.too-many-zones", targets.Count, MaxZones);
         }
 
         var unknown = targets.Where(z => !Identifiers.IsValid(z) || !zones.Exists(z)).ToList();
         if (unknown.Count > 0)
         {
-            throw new BroadcastRequestException($"unknown zone(s): {string.Join(", ", unknown)}");
+            throw new BroadcastRequestException("rules2.bc.unknown-zones", string.Join(", ", unknown));
         }
 
         if (request.Volume is < 0 or > 100)
         {
-            throw new BroadcastRequestException($"volume {request.Volume} is outside 0–100");
+            throw new BroadcastRequestException("rules2.bc.volume", request.Volume);
         }
 
         if (string.IsNullOrWhiteSpace(request.Operator) || string.IsNullOrWhiteSpace(request.Source))
         {
-            throw new BroadcastRequestException("operator and source are required");
+            throw new BroadcastRequestException("rules2.bc.operator-source");
         }
 
         if (request.Repeat is < 1 or > 20 || request.RepeatGap < TimeSpan.Zero || request.RepeatGap > TimeSpan.FromMinutes(10))
         {
-            throw new BroadcastRequestException("repeat must be 1–20 and the gap between repeats 0–10 min");
+            throw new BroadcastRequestException("rules2.bc.repeat");
         }
 
         if (request.StreamId is { } streamId && !Identifiers.IsValid(streamId))
         {
-            throw new BroadcastRequestException($"stream id '{streamId}' is not a valid id");
+            throw new BroadcastRequestException("rules2.bc.stream-id", streamId);
         }
 
         var ids = request.Playlist is { Count: > 0 } list ? list : [request.MediaId];
         if (ids.Count > 20)
         {
-            throw new BroadcastRequestException("a playlist holds at most 20 clips");
+            throw new BroadcastRequestException("rules2.bc.playlist-max", 20);
         }
 
         var parts = ids.Select(Open).ToList();
@@ -70,9 +70,9 @@ internal sealed class BroadcastValidator(ZoneRegistry zones, IMediaPackets media
         var clip = string.IsNullOrWhiteSpace(id) || id.Length > 128 ? null : media.OpenPackets(id);
         if (clip is null)
         {
-            throw new BroadcastRequestException($"unknown media '{id}'");
+            throw new BroadcastRequestException("rules2.bc.unknown-media", id);
         }
 
-        return clip.Packets.Count == 0 ? throw new BroadcastRequestException($"media '{id}' has no audio") : clip;
+        return clip.Packets.Count == 0 ? throw new BroadcastRequestException("rules2.bc.no-audio", id) : clip;
     }
 }

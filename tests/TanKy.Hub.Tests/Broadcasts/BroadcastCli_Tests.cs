@@ -80,7 +80,7 @@ public sealed partial class BroadcastCli_Tests : IAsyncLifetime
 
         var media = await RunAsync("broadcast", "play", "--zones", "khoi-1", "--media", "khong-co", "--token", _head);
         media.Code.Should().Be(1);
-        media.Error.Should().Contain("unknown media 'khong-co'");
+        media.Error.Should().Contain("không có tệp âm thanh 'khong-co'");
 
         var missing = await RunAsync("broadcast", "report", "bc-000000000000", "--token", _head);
         missing.Code.Should().Be(1);

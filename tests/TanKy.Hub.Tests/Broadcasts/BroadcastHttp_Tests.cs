@@ -77,10 +77,10 @@ public sealed class BroadcastHttp_Tests : IAsyncLifetime
 
     [Theory]
     [InlineData("{\"zones\":[\"xom-9\"],\"media\":\"tin-1s\"}", "Không có khu vực (khối/xóm): xom-9")]
-    [InlineData("{\"zones\":[\"khoi-1\"],\"media\":\"khong-co\"}", "unknown media 'khong-co'")]
+    [InlineData("{\"zones\":[\"khoi-1\"],\"media\":\"khong-co\"}", "không có tệp âm thanh 'khong-co'")]
     [InlineData("{\"zones\":[\"khoi-1\"],\"media\":\"tin-1s\",\"class\":\"urgent\"}", "Không có cấp bản tin «urgent»: chọn normal (thường), priority (ưu tiên) hoặc emergency (khẩn cấp)")]
-    [InlineData("{\"zones\":[],\"media\":\"tin-1s\"}", "no zone given")]
-    [InlineData("{\"zones\":[\"khoi-1\"],\"media\":\"tin-1s\",\"volume\":150}", "volume 150 is outside 0–100")]
+    [InlineData("{\"zones\":[],\"media\":\"tin-1s\"}", "chưa chọn khu vực nào")]
+    [InlineData("{\"zones\":[\"khoi-1\"],\"media\":\"tin-1s\",\"volume\":150}", "âm lượng 150 nằm ngoài khoảng 0–100")]
     public async Task Invalid_requests_answer_400_with_the_reason(string json, string reason)
     {
         using var client = _hub.ClientWithToken(_tokens["van-hoa"]);
@@ -95,6 +95,9 @@ public sealed class BroadcastHttp_Tests : IAsyncLifetime
 
     [Theory]
     [InlineData("{\"zones\":[\"xom-9\"],\"media\":\"tin-1s\"}", "Unknown zone(s): xom-9")]
+    [InlineData("{\"zones\":[\"khoi-1\"],\"media\":\"khong-co\"}", "unknown media 'khong-co'")]
+    [InlineData("{\"zones\":[],\"media\":\"tin-1s\"}", "no zone given")]
+    [InlineData("{\"zones\":[\"khoi-1\"],\"media\":\"tin-1s\",\"volume\":150}", "volume 150 is outside 0–100")]
     [InlineData("{\"zones\":[\"khoi-1\"],\"media\":\"tin-1s\",\"class\":\"urgent\"}", "There is no class «urgent»: choose normal, priority or emergency")]
     public async Task Invalid_requests_answer_in_English_when_asked(string json, string reason)
     {
@@ -145,6 +148,11 @@ public sealed class BroadcastHttp_Tests : IAsyncLifetime
         var detail = await head.GetFromJsonAsync<JsonElement>("/api/v1/broadcasts/" + bothId);
         detail.GetProperty("broadcast").GetProperty("status").GetString().Should().Be("playing");
         detail.GetProperty("decisions").EnumerateArray().Select(d => d.GetProperty("decision").GetString()).Should().Contain(["aired", "preempted"]);
+        // The arbiter's reasons are text keys: Vietnamese by default, English when asked.
+        PreemptedReason(detail).Should().Be("bị một bản tin ưu tiên chen ngang");
+        using var english = _hub.ClientWithToken(_tokens["truong-khoi-1"]);
+        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        PreemptedReason(await english.GetFromJsonAsync<JsonElement>("/api/v1/broadcasts/" + bothId)).Should().Be("preempted by a priority broadcast");
         detail.GetProperty("delivery").GetProperty("targeted").GetInt32().Should().Be(2);
         (await viewer.GetFromJsonAsync<JsonElement>("/api/v1/broadcasts?limit=1")).GetArrayLength().Should().Be(1);
         (await viewer.GetAsync("/api/v1/broadcasts?limit=0")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
@@ -158,4 +166,7 @@ public sealed class BroadcastHttp_Tests : IAsyncLifetime
         (await officer.DeleteAsync("/api/v1/broadcasts/" + bothId)).StatusCode.Should().Be(HttpStatusCode.Conflict);
         _hub.Get<IBroadcastService>().Get(bothId!)!.Status.Should().Be(BroadcastStatus.Cancelled);
     }
+
+    private static string? PreemptedReason(JsonElement detail) =>
+        detail.GetProperty("decisions").EnumerateArray().First(d => d.GetProperty("decision").GetString() == "preempted").GetProperty("reason").GetString();
 }

@@ -48,7 +48,7 @@ public sealed class ZoneArbiter_Tests
         _time.Advance(Lead + TimeSpan.FromMilliseconds(10_010));
 
         var cut = _arbiter.Submit(Claim("e", BulletinClass.Emergency));
-        cut[0].Should().Be(new ArbiterDecision(DecisionKind.Preempted, "a", "xom-3", _time.GetUtcNow(), TimeSpan.FromSeconds(10), "e", "preempted by a emergency broadcast"));
+        cut[0].Should().Be(new ArbiterDecision(DecisionKind.Preempted, "a", "xom-3", _time.GetUtcNow(), TimeSpan.FromSeconds(10), "e", "rules2.decision.preempted.emergency"));
         (policy == PreemptionPolicy.Skip).Should().Be(cut.Any(d => d.Kind == DecisionKind.Skipped));
 
         _time.Advance(TimeSpan.FromSeconds(5));

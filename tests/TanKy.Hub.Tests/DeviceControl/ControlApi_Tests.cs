@@ -49,12 +49,20 @@ public sealed class ControlApi_Tests(ControlApiFixture f) : IClassFixture<Contro
     }
 
     [Theory]
-    [InlineData("loa-khoi-1-a", """{"volume":150}""", "volume", "volume must be 0–100")]
-    [InlineData("wifi-none", """{"volume":1}""", null, null)]
-    [InlineData("led-khoi-1", """{"colour":"red"}""", "colour", "unknown field 'colour' for a led-board (known: power, brightness, message, schedule)")]
-    public async Task Invalid_values_are_refused_with_reasons(string device, string json, string? field, string? reason)
+    [InlineData(null, "loa-khoi-1-a", """{"volume":150}""", "volume", "volume phải từ 0 đến 100")]
+    [InlineData("en", "loa-khoi-1-a", """{"volume":150}""", "volume", "volume must be 0–100")]
+    [InlineData(null, "wifi-none", """{"volume":1}""", null, null)]
+    [InlineData(null, "led-khoi-1", """{"colour":"red"}""", "colour", "thiết bị loại led-board không có trường 'colour' (các trường có: power, brightness, message, schedule)")]
+    [InlineData("en", "led-khoi-1", """{"colour":"red"}""", "colour", "unknown field 'colour' for a led-board (known: power, brightness, message, schedule)")]
+    [InlineData(null, "led-khoi-1", """{"message":{"text":"x","class":"urgent"}}""", "message", "message.class phải là một trong: normal, announcement, emergency")]
+    [InlineData("en", "led-khoi-1", """{"message":{"text":"x","class":"urgent"}}""", "message", "message.class must be one of normal, announcement, emergency")]
+    public async Task Invalid_values_are_refused_with_reasons_in_the_requests_language(string? language, string device, string json, string? field, string? reason)
     {
         using var client = f.As(Role.Technician);
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
 
         var response = await client.PutAsync($"/api/v1/devices/{device}/desired", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 
@@ -66,7 +74,12 @@ public sealed class ControlApi_Tests(ControlApiFixture f) : IClassFixture<Contro
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        problem.GetProperty("title").GetString().Should().StartWith("Giá trị không hợp lệ");
+        if (language is null)
+        {
+            problem.GetProperty("title").GetString().Should().StartWith("Giá trị không hợp lệ");
+        }
+
+        problem.GetProperty("detail").GetString().Should().Be($"{field}: {reason}");
         var error = problem.GetProperty("errors").EnumerateArray().Single();
         error.GetProperty("field").GetString().Should().Be(field);
         error.GetProperty("reason").GetString().Should().Be(reason);
@@ -81,7 +94,7 @@ public sealed class ControlApi_Tests(ControlApiFixture f) : IClassFixture<Contro
         var fine = await client.PutAsJsonAsync("/api/v1/devices/led-khoi-1/desired", new { message = new { text = "Khẩn cấp: lũ trên sông Con, sơ tán ngay", @class = "emergency", seconds = 600 } });
 
         tooLong.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await tooLong.Content.ReadAsStringAsync()).Should().Contain("text is 201 characters; an LED board shows at most 200");
+        Reasons(await tooLong.Content.ReadFromJsonAsync<JsonElement>())["message"].Should().Be("message.text: chữ dài 201 ký tự; bảng LED hiện tối đa 200");
         fine.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
@@ -93,8 +106,9 @@ public sealed class ControlApi_Tests(ControlApiFixture f) : IClassFixture<Contro
         var response = await client.PostAsJsonAsync("/api/v1/bulk", new { zone = "khoi-1", set = new { volume = 150 } });
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        var body = await response.Content.ReadAsStringAsync();
-        body.Should().Contain("loa-khoi-1-a.volume").And.Contain("volume must be 0–100").And.Contain("unknown field 'volume' for a camera");
+        var reasons = Reasons(await response.Content.ReadFromJsonAsync<JsonElement>());
+        reasons["loa-khoi-1-a.volume"].Should().Be("volume phải từ 0 đến 100");
+        reasons.Should().Contain(r => r.Value.StartsWith("thiết bị loại camera không có trường 'volume'", StringComparison.Ordinal));
         // Its desired state is still the one the registry gave it (its zones, issue #15): version 1, no volume.
         var desired = (await client.GetFromJsonAsync<JsonElement>("/api/v1/devices/loa-khoi-1-a/state")).GetProperty("desired");
         desired.GetProperty("version").GetInt64().Should().Be(1);
@@ -115,6 +129,7 @@ public sealed class ControlApi_Tests(ControlApiFixture f) : IClassFixture<Contro
         var due = body.GetProperty("dueAt").GetDateTimeOffset().ToOffset(TimeSpan.FromHours(7));
         (due.Hour, due.Minute).Should().Be((23, 0));
         bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        Reasons(await bad.Content.ReadFromJsonAsync<JsonElement>())["at"].Should().Be("'25:00' không phải giờ HH:MM (00:00–23:59) cũng không phải thời điểm ISO 8601");
         (await client.DeleteAsync($"/api/v1/bulk/scheduled/{body.GetProperty("id").GetInt64()}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
     }
 
@@ -133,7 +148,16 @@ public sealed class ControlApi_Tests(ControlApiFixture f) : IClassFixture<Contro
         var id = command.GetProperty("id").GetString();
         (await client.GetFromJsonAsync<JsonElement>($"/api/v1/devices/loa-xom-3-a/commands/{id}")).GetProperty("op").GetString().Should().Be("tone");
         unknownOp.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        Reasons(await unknownOp.Content.ReadFromJsonAsync<JsonElement>())["op"].Should().Be("không có lệnh 'snapshot' cho thiết bị loại speaker (các lệnh có: ping, reboot, tone)");
+        using var english = f.As(Role.Technician);
+        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var tooLong = await english.PostAsJsonAsync("/api/v1/devices/loa-xom-3-a/commands", new { op = "tone", args = new { seconds = 60 }, wait = false });
+        Reasons(await tooLong.Content.ReadFromJsonAsync<JsonElement>())["args.seconds"].Should().Be("seconds must be 1–30");
     }
+
+    // A 400's reasons per field, as the API answers them.
+    private static Dictionary<string, string> Reasons(JsonElement problem) =>
+        problem.GetProperty("errors").EnumerateArray().ToDictionary(e => e.GetProperty("field").GetString()!, e => e.GetProperty("reason").GetString()!);
 
     [Fact]
     public async Task Gateway_sensor_readings_are_readable_by_any_signed_in_user()

@@ -49,7 +49,7 @@ public sealed class ScheduledBulk_Tests : IDisposable
     {
         var act = () => _f.Bulk.Validate(new DeviceAction { Zone = "khoi-3", Set = new JsonObject { ["volume"] = 150 } });
 
-        var errors = act.Should().Throw<ControlValidationException>().Which.Errors;
+        var errors = act.Should().Throw<ControlValidationException>().Which.In("en");
         errors.Should().Contain(new FieldError("loa-khoi-3.volume", "volume must be 0–100"));
         errors.Should().Contain(e => e.Field == "wifi-khoi-3-a.volume" && e.Reason.StartsWith("unknown field 'volume' for a wifi-ap", StringComparison.Ordinal));
         _f.Mqtt.Published.Should().BeEmpty();

@@ -50,4 +50,19 @@ public sealed class SpeechEndpoint_Tests : IAsyncLifetime
         (await technician.PostAsJsonAsync("/api/v1/media/speech", new { text = "Xin chào" })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         _hub.Hub.Get<MediaLibrary>().List().Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task An_engine_failure_is_told_in_the_requests_language()
+    {
+        await using var broken = await EmergencyHub.StartAsync(new Dictionary<string, string> { ["Speech:Executable"] = "/nonexistent/espeak-ng" }, realMedia: true);
+        using var officer = broken.Client("van-hoa");
+        using var english = broken.Client("van-hoa");
+        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        var vi = await EmergencyHub.JsonAsync(await officer.PostAsJsonAsync("/api/v1/media/speech", new { text = "Xin chào bà con" }));
+        var en = await EmergencyHub.JsonAsync(await english.PostAsJsonAsync("/api/v1/media/speech", new { text = "Xin chào bà con" }));
+
+        vi.GetProperty("detail").GetString().Should().StartWith("không chạy được '/nonexistent/espeak-ng' (cần cài gói Debian espeak-ng): ");
+        en.GetProperty("detail").GetString().Should().StartWith("cannot start '/nonexistent/espeak-ng' (install the Debian package espeak-ng): ");
+    }
 }

@@ -67,9 +67,9 @@ public static class BroadcastEndpoints
         }
         catch (BroadcastRequestException ex)
         {
-            // The engine's refusal (unknown media, volume…) is written by another feature, as it words it.
-            trail.Completed(auditId, null, ex.Message);
-            return ApiProblems.Stored(400, "api2.bc.invalid", ex.Message);
+            // The engine's refusal (unknown media, volume…) as a text key: the audit row and the answer show it in the reader's language.
+            trail.Completed(auditId, null, ex.Text.Encode());
+            return ApiProblems.Stored(400, "api2.bc.invalid", ex.Text.Encode());
         }
     }
 
@@ -138,8 +138,9 @@ public static class BroadcastEndpoints
             return Forbidden(new TextMessage("api2.bc.outside-one", id), null);
         }
 
-        var decisions = service.Decisions(id).Select(BroadcastDecisionDto.From).ToList();
-        return Results.Ok(new BroadcastDetailDto(Shown(record, HubText.LanguageOf(http)), decisions, service.GetDeliveryReport(id)));
+        var language = HubText.LanguageOf(http);
+        var decisions = service.Decisions(id).Select(d => BroadcastDecisionDto.From(d, language)).ToList();
+        return Results.Ok(new BroadcastDetailDto(Shown(record, language), decisions, service.GetDeliveryReport(id)));
     }
 
     private static async Task<IResult> StopAsync(string id, HttpContext http, IBroadcastService service, [FromServices] IBroadcastAudit? audit, CancellationToken ct)

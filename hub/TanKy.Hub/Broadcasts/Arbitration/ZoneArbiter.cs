@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using TanKy.Hub.Broadcasts.Sources;
 using TanKy.Protocol;
 
@@ -55,7 +56,7 @@ internal sealed class ZoneArbiter
                     {
                         line.Waiting.Add(leg);
                         decisions.Add(new(DecisionKind.Queued, claim.BroadcastId, zone, now, TimeSpan.Zero, current.BroadcastId,
-                            $"zone busy with a {current.Class.ToWire()} broadcast"));
+                            new TextMessage("rules2.decision.busy." + current.Class.ToWire()).Encode()));
                         continue;
                     }
 
@@ -163,7 +164,7 @@ internal sealed class ZoneArbiter
         var offset = OffsetReached(current, now);
         line.Current = null;
         decisions.Add(new(DecisionKind.Preempted, current.BroadcastId, line.Zone, now, offset, by.BroadcastId,
-            $"preempted by a {by.Class.ToWire()} broadcast"));
+            new TextMessage("rules2.decision.preempted." + by.Class.ToWire()).Encode()));
         if (current.Claim.Length is { } length && offset >= length)
         {
             decisions.Add(new(DecisionKind.Finished, current.BroadcastId, line.Zone, now, offset, by.BroadcastId, "had played to its end"));

@@ -65,12 +65,12 @@ internal sealed class BroadcastEmergencyTrigger(
 
         if (request.SpeechText is not { Length: > 0 } text)
         {
-            throw new BroadcastRequestException(new TextMessage("api2.emergency.needs-content").Encode());
+            throw new BroadcastRequestException(new TextMessage("api2.emergency.needs-content"));
         }
 
         if (speech is null)
         {
-            throw new BroadcastRequestException(new TextMessage("emergency.invalid.no-speech").Encode());
+            throw new BroadcastRequestException(new TextMessage("emergency.invalid.no-speech"));
         }
 
         var spoken = await speech.CreateAsync(text, request.Headline ?? Cut(text, 60), request.RequestedBy, ct);
@@ -89,7 +89,7 @@ internal sealed class BroadcastEmergencyTrigger(
         var now = time.GetUtcNow();
         if (expires <= now)
         {
-            throw new BroadcastRequestException(new TextMessage("api2.emergency.expired", Shared.CommuneTime.ToLocal(expires).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture)).Encode());
+            throw new BroadcastRequestException(new TextMessage("api2.emergency.expired", Shared.CommuneTime.ToLocal(expires).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         var frames = playlist.Sum(id => media.OpenPackets(id)?.Packets.Count ?? 0);

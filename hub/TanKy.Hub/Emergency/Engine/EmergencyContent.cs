@@ -123,9 +123,9 @@ internal sealed class EmergencyContent(MediaLibrary library, SpeechMedia? speech
         catch (SpeechException ex)
         {
             // The text's first problem as its own message (Vietnamese or English where it is read);
-            // an engine failure has no problem and keeps the engine's words.
+            // an engine failure has no problem and says so in its own keyed words.
             throw new EmergencyContentException(
-                ex.Problems.Count > 0 && TextMessage.Decode(ex.Problems[0]) is { } problem ? problem : new TextMessage("emergency.invalid.speech", ex.Message), ex);
+                ex.Problems.Count > 0 && TextMessage.Decode(ex.Problems[0]) is { } problem ? problem : ex.Text, ex);
         }
     }
 }

@@ -85,7 +85,7 @@ public static class EmergencyEndpoints
         catch (BroadcastRequestException ex)
         {
             // The guard's row was written as allowed and now carries this failure.
-            return Invalid(ex.Message);
+            return Invalid(ex.Text.Encode());
         }
     }
 

@@ -183,7 +183,7 @@ internal sealed class GatewaySpeakerService(
         }
         else if (device.Kind != DeviceKind.Speaker)
         {
-            throw new RegistryException($"device '{o.DeviceId}' is a {device.Kind.ToWire()}, not a speaker");
+            throw new RegistryException("rules2.gateway.not-speaker." + device.Kind.ToWire(), o.DeviceId);
         }
         else if (!device.Zones.Contains(o.Zone))
         {

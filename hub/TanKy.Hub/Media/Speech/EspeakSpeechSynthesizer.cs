@@ -20,7 +20,7 @@ internal sealed class EspeakSpeechSynthesizer(IOptions<SpeechOptions> options, I
         var validation = TextValidator.Validate(text, _o.MaxCharacters);
         if (!validation.IsValid)
         {
-            throw new SpeechException("text refused: " + string.Join("; ", validation.Problems.Select(p => HubText.Default.Render(p, "en"))), validation.Problems);
+            throw new SpeechException(new TextMessage("rules2.speech.text-refused"), validation.Problems);
         }
 
         var dir = Directory.CreateTempSubdirectory("tanky-speech-").FullName;
@@ -56,7 +56,7 @@ internal sealed class EspeakSpeechSynthesizer(IOptions<SpeechOptions> options, I
         }
         catch (Win32Exception ex)
         {
-            throw new SpeechException($"cannot start '{_o.Executable}' (install the Debian package espeak-ng): {ex.Message}", ex);
+            throw new SpeechException(new TextMessage("rules2.speech.no-engine", _o.Executable, ex.Message), null, ex);
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -74,18 +74,18 @@ internal sealed class EspeakSpeechSynthesizer(IOptions<SpeechOptions> options, I
         {
             process.Kill(entireProcessTree: true);
             ct.ThrowIfCancellationRequested();
-            throw new SpeechException($"espeak-ng did not finish within {_o.Timeout.TotalSeconds:0} s");
+            throw new SpeechException(new TextMessage("rules2.speech.timeout", $"{_o.Timeout.TotalSeconds:0}"));
         }
         catch (IOException ex)
         {
             // The engine died before reading its input (broken pipe): report what it said.
             await process.WaitForExitAsync(CancellationToken.None);
-            throw new SpeechException($"espeak-ng exited early ({process.ExitCode}): {await SafeRead(stderr)}", ex);
+            throw new SpeechException(new TextMessage("rules2.speech.exited-early", process.ExitCode, await SafeRead(stderr)), null, ex);
         }
 
         if (process.ExitCode != 0)
         {
-            throw new SpeechException($"espeak-ng failed with exit code {process.ExitCode}: {(await stderr).Trim()}");
+            throw new SpeechException(new TextMessage("rules2.speech.exit-code", process.ExitCode, (await stderr).Trim()));
         }
     }
 
@@ -97,18 +97,18 @@ internal sealed class EspeakSpeechSynthesizer(IOptions<SpeechOptions> options, I
             using var reader = new WaveFileReader(new MemoryStream(wav));
             if (reader.Length == 0 || reader.TotalTime <= TimeSpan.Zero)
             {
-                throw new SpeechException("espeak-ng produced no audio (unknown voice or nothing speakable)");
+                throw new SpeechException(new TextMessage("rules2.speech.no-audio"));
             }
 
             return reader.TotalTime;
         }
         catch (FormatException ex)
         {
-            throw new SpeechException("espeak-ng output is not a WAV file: " + ex.Message, ex);
+            throw new SpeechException(new TextMessage("rules2.speech.not-wav", ex.Message), null, ex);
         }
         catch (EndOfStreamException ex)
         {
-            throw new SpeechException("espeak-ng output is a truncated WAV file", ex);
+            throw new SpeechException(new TextMessage("rules2.speech.truncated"), null, ex);
         }
     }
 

@@ -59,12 +59,12 @@ public static class SpeechEndpoints
     }
 
     // The text's problems (stored text messages) in the request's language; an engine failure
-    // (no problems) keeps the engine's own words.
+    // (no problems) is its keyed reason, the engine's own output kept as a detail.
     private static IResult Invalid(SpeechException ex, string language)
     {
         if (ex.Problems.Count == 0)
         {
-            return ApiProblems.Stored(400, "api.speech.refused", ex.Message, new Dictionary<string, object?> { ["problems"] = ex.Problems });
+            return ApiProblems.Result(400, "api.speech.refused", ex.Text, new Dictionary<string, object?> { ["problems"] = ex.Problems });
         }
 
         var problems = ex.Problems.Select(p => HubText.Default.Render(p, language)).ToList();

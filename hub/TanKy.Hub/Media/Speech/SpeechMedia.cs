@@ -23,7 +23,7 @@ public sealed class SpeechMedia(ISpeechSynthesizer synthesizer, MediaLibrary lib
         var imported = await library.ImportSpeechAsync(wav, Title(title), requestedBy, lane, ct);
         if (!imported.Succeeded)
         {
-            throw new SpeechException($"the media library refused the synthesised speech: {imported.Rejection.Code} ({imported.Rejection.Detail})");
+            throw new SpeechException(new TextMessage("rules2.speech.library-refused", imported.Rejection.Code, imported.Rejection.Detail));
         }
 
         log.LogInformation("Speech for {By} stored as media {Id} ({DurationMs} ms)", requestedBy, imported.Item.Id, imported.Item.DurationMs);

@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TanKy.Hub.Devices.Control.Commands;
@@ -42,7 +43,7 @@ public sealed class BulkService(
         var devices = Resolve(action);
         if (devices.Count == 0)
         {
-            throw new ControlValidationException([new FieldError("target", "no device matches")]);
+            throw new ControlValidationException([new FieldError("target", new TextMessage("rules2.bulk.no-device").Encode())]);
         }
 
         var errors = new List<FieldError>();

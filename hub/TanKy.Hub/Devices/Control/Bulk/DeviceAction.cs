@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using TanKy.Hub.Devices.Control.Validation;
@@ -34,17 +35,17 @@ public sealed record DeviceAction
         var errors = new List<FieldError>();
         if (Zone is null && Kind is null && Devices is not { Count: > 0 })
         {
-            errors.Add(new FieldError("target", "give a zone, a kind or a list of devices"));
+            errors.Add(new FieldError("target", new TextMessage("rules2.bulk.no-target").Encode()));
         }
 
         if (Kind is not null && !DeviceKinds.TryParse(Kind, out _))
         {
-            errors.Add(new FieldError("kind", $"unknown kind '{Kind}' (speaker, wifi-ap, camera, led-board)"));
+            errors.Add(new FieldError("kind", new TextMessage("rules2.bulk.unknown-kind", Kind).Encode()));
         }
 
         if ((Set is null) == (Command is null))
         {
-            errors.Add(new FieldError("action", "give exactly one of 'set' (desired change) or 'cmd' (command)"));
+            errors.Add(new FieldError("action", new TextMessage("rules2.bulk.one-action").Encode()));
         }
 
         return errors;

@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
@@ -36,7 +37,7 @@ public sealed class CommandService(
         var wait = timeout ?? options.Value.CommandTimeout;
         if (wait <= TimeSpan.Zero || wait > options.Value.MaxCommandTimeout)
         {
-            throw new ControlValidationException([new FieldError("timeout", $"timeout must be 1–{options.Value.MaxCommandTimeout.TotalSeconds:0} s")]);
+            throw new ControlValidationException([new FieldError("timeout", new TextMessage("rules2.command.timeout", $"{options.Value.MaxCommandTimeout.TotalSeconds:0}").Encode())]);
         }
 
         var id = "c-" + RandomNumberGenerator.GetHexString(16, lowercase: true);

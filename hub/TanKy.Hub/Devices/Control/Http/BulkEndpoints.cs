@@ -1,3 +1,4 @@
+using TanKy.Hub.Shared.Text;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -32,7 +33,7 @@ internal static class BulkEndpoints
                     var due = clock.Parse(at);
                     if (due is null)
                     {
-                        throw new ControlValidationException([new FieldError("at", $"'{at}' is neither HH:MM (00:00–23:59) nor an ISO 8601 time")]);
+                        throw new ControlValidationException([new FieldError("at", new TextMessage("rules2.bulk.at", at).Encode())]);
                     }
 
                     var devices = bulk.Validate(action);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TanKy.Hub.Shared.Text;
 using TanKy.Protocol;
 
 namespace TanKy.Hub.Devices.Control.Validation;
@@ -35,7 +36,7 @@ public static class CommandCatalog
     {
         if (!Common.TryGetValue(op, out var rules) && !PerKind[kind].TryGetValue(op, out rules))
         {
-            throw new ControlValidationException([new FieldError("op", $"unknown op '{op}' for a {kind.ToWire()} (known: {string.Join(", ", OpsOf(kind))})")]);
+            throw new ControlValidationException([new FieldError("op", new TextMessage("rules2.command.unknown-op", op, kind.ToWire(), string.Join(", ", OpsOf(kind))).Encode())]);
         }
 
         var errors = new List<FieldError>();
@@ -44,7 +45,7 @@ public static class CommandCatalog
         {
             if (!rules.TryGetValue(name, out var rule))
             {
-                errors.Add(new FieldError($"args.{name}", $"unknown argument '{name}' for {op}"));
+                errors.Add(new FieldError($"args.{name}", new TextMessage("rules2.command.unknown-arg", name, op).Encode()));
             }
             else if (value is not null)
             {

@@ -54,15 +54,16 @@ public static class DesiredSchema
         var result = new JsonObject();
         if (changes.Count == 0)
         {
-            errors.Add(new FieldError("state", "no field to change"));
+            errors.Add(new FieldError("state", new TextMessage("rules2.desired.empty").Encode()));
         }
 
         foreach (var (name, value) in changes)
         {
             if (!rules.TryGetValue(name, out var rule))
             {
-                var known = rules.Count == 0 ? "it has no desired state" : "known: " + string.Join(", ", rules.Keys);
-                errors.Add(new FieldError(name, $"unknown field '{name}' for a {kind.ToWire()} ({known})"));
+                errors.Add(new FieldError(name, rules.Count == 0
+                    ? new TextMessage("rules2.desired.unknown-none", name, kind.ToWire()).Encode()
+                    : new TextMessage("rules2.desired.unknown", name, kind.ToWire(), string.Join(", ", rules.Keys)).Encode()));
                 continue;
             }
 

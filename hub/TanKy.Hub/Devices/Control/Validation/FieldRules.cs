@@ -12,10 +12,10 @@ internal static class FieldRules
     {
         if (!TryNumber(value, out var d) || d != Math.Floor(d))
         {
-            return Checked.Fail($"{name} must be a whole number {min}–{max}");
+            return Checked.Fail("rules2.field.whole-number", name, min, max);
         }
 
-        return d < min || d > max ? Checked.Fail($"{name} must be {min}–{max}") : Checked.Ok(JsonValue.Create((int)d));
+        return d < min || d > max ? Checked.Fail("rules2.field.range", name, min, max) : Checked.Ok(JsonValue.Create((int)d));
     };
 
     /// <summary>A JSON number, whether parsed from the wire or built in code (JsonValue of int, long, double…).</summary>
@@ -29,22 +29,22 @@ internal static class FieldRules
     public static Func<string, JsonNode, FieldContext, Checked> Boolean() => (name, value, _) =>
         value is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False
             ? Checked.Ok(JsonValue.Create(v.GetValue<bool>()))
-            : Checked.Fail($"{name} must be true or false");
+            : Checked.Fail("rules2.field.boolean", name);
 
     public static Func<string, JsonNode, FieldContext, Checked> OneOf(params string[] allowed) => (name, value, _) =>
         value is JsonValue v && v.TryGetValue<string>(out var s) && allowed.Contains(s, StringComparer.Ordinal)
             ? Checked.Ok(JsonValue.Create(s))
-            : Checked.Fail($"{name} must be one of {string.Join(", ", allowed)}");
+            : Checked.Fail("rules2.field.one-of", name, string.Join(", ", allowed));
 
     public static Checked Hours(string name, JsonNode value, FieldContext context)
     {
         _ = context;
         if (value is not JsonValue v || !v.TryGetValue<string>(out var s))
         {
-            return Checked.Fail($"{name} must be a text like 05:00-23:00");
+            return Checked.Fail("rules2.field.hours-text", name);
         }
 
-        return OpeningHours.TryParse(s, out var hours, out var error) ? Checked.Ok(JsonValue.Create(hours.ToString())) : Checked.Fail(error);
+        return OpeningHours.TryParse(s, out var hours, out var error) ? Checked.Ok(JsonValue.Create(hours.ToString())) : Checked.Fail(error.Encode());
     }
 
     /// <summary>
@@ -110,10 +110,10 @@ internal static class FieldRules
     {
         if (value is not JsonValue v || !v.TryGetValue<string>(out var s))
         {
-            return Checked.Fail($"{name} must be a text");
+            return Checked.Fail("rules2.field.text", name);
         }
 
-        var error = LedText.Check(s, out var normalized);
-        return error is null ? Checked.Ok(JsonValue.Create(normalized)) : Checked.Fail($"{name}: {error}");
+        var error = LedText.Check(name, s, out var normalized);
+        return error is null ? Checked.Ok(JsonValue.Create(normalized)) : Checked.Fail(error.Encode());
     }
 }

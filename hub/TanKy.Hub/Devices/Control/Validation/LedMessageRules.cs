@@ -21,12 +21,12 @@ internal static class LedMessageRules
     {
         if (value is not JsonArray array)
         {
-            return Checked.Fail($"{name} must be a list of messages with 'at' (HH:MM)");
+            return Checked.Fail("rules2.led.schedule-list", name);
         }
 
         if (array.Count > MaxScheduled)
         {
-            return Checked.Fail($"{name} has {array.Count} messages; the limit is {MaxScheduled}");
+            return Checked.Fail("rules2.led.schedule-max", name, array.Count, MaxScheduled);
         }
 
         var entries = new List<JsonObject>();
@@ -44,7 +44,7 @@ internal static class LedMessageRules
         var duplicate = entries.GroupBy(e => (string)e["at"]!).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            return Checked.Fail($"{name} has two messages at {duplicate.Key}");
+            return Checked.Fail("rules2.led.schedule-twice", name, duplicate.Key);
         }
 
         return Checked.Ok(new JsonArray(entries.OrderBy(e => (string)e["at"]!, StringComparer.Ordinal).Select(e => (JsonNode?)e).ToArray()));
@@ -54,13 +54,13 @@ internal static class LedMessageRules
     {
         if (value is not JsonObject o)
         {
-            return Checked.Fail($"{name} must be an object with text, class and seconds");
+            return Checked.Fail("rules2.led.entry-object", name);
         }
 
         var unknown = o.Select(kv => kv.Key).FirstOrDefault(k => k is not ("text" or "class" or "seconds") && !(scheduled && k == "at"));
         if (unknown is not null)
         {
-            return Checked.Fail($"{name}.{unknown}: unknown field");
+            return Checked.Fail("rules2.field.unknown-in", $"{name}.{unknown}");
         }
 
         var result = new JsonObject();
@@ -68,13 +68,13 @@ internal static class LedMessageRules
         {
             if (o["at"] is not JsonValue at || !at.TryGetValue<string>(out var s) || !OpeningHours.TryTime(s, false, out _, out _))
             {
-                return Checked.Fail($"{name}.at must be a time of day HH:MM (00:00–23:59)");
+                return Checked.Fail("rules2.led.at", $"{name}.at");
             }
 
             result["at"] = s;
         }
 
-        var text = o["text"] is { } t ? FieldRules.Text($"{name}.text", t) : Checked.Fail($"{name}.text is required");
+        var text = o["text"] is { } t ? FieldRules.Text($"{name}.text", t) : Checked.Fail("rules2.field.required", $"{name}.text");
         var cls = o["class"] is { } c ? ClassRule($"{name}.class", c, context) : Checked.Ok(JsonValue.Create("normal"));
         var seconds = o["seconds"] is { } d ? SecondsRule($"{name}.seconds", d, context) : Checked.Ok(JsonValue.Create(scheduled ? 60 : 0));
         foreach (var part in new[] { text, cls, seconds })

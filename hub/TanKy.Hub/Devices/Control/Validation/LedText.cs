@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TanKy.Hub.Shared.Text;
 
 namespace TanKy.Hub.Devices.Control.Validation;
 
@@ -13,31 +14,31 @@ internal static class LedText
 {
     public const int MaxLength = 200;
 
-    /// <summary>Null when <paramref name="text"/> can be shown (then <paramref name="normalized"/> is the NFC form); otherwise why not.</summary>
-    public static string? Check(string text, out string normalized)
+    /// <summary>Null when <paramref name="text"/> can be shown (then <paramref name="normalized"/> is the NFC form); otherwise why not, naming <paramref name="field"/>.</summary>
+    public static TextMessage? Check(string field, string text, out string normalized)
     {
         normalized = text.Normalize(NormalizationForm.FormC);
         if (normalized.Trim().Length == 0)
         {
-            return "text must not be empty";
+            return new TextMessage("rules2.led.empty", field);
         }
 
         var length = normalized.EnumerateRunes().Count();
         if (length > MaxLength)
         {
-            return $"text is {length} characters; an LED board shows at most {MaxLength}";
+            return new TextMessage("rules2.led.too-long", field, length, MaxLength);
         }
 
         foreach (var rune in normalized.EnumerateRunes())
         {
             if (Rune.IsControl(rune))
             {
-                return $"text contains a control character (U+{rune.Value:X4})";
+                return new TextMessage("rules2.led.control", field, $"U+{rune.Value:X4}");
             }
 
             if (!IsShowable(rune.Value))
             {
-                return $"character '{rune}' (U+{rune.Value:X4}) cannot be shown on an LED board: letters, digits and punctuation only, no emoji";
+                return new TextMessage("rules2.led.unshowable", field, rune.ToString(), $"U+{rune.Value:X4}");
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using TanKy.Hub.Shared.Text;
 
 namespace TanKy.Hub.Devices.Control.Validation;
 
@@ -24,31 +25,32 @@ internal sealed record OpeningHours(TimeOnly Start, TimeOnly End, bool EndsAtMid
         return Start < End ? time >= Start && time < End : time >= Start || time < End;
     }
 
-    public static bool TryParse(string? text, [NotNullWhen(true)] out OpeningHours? hours, [NotNullWhen(false)] out string? error)
+    /// <summary>Parses opening hours; otherwise the reason as a keyed message, shown in the reader's language.</summary>
+    public static bool TryParse(string? text, [NotNullWhen(true)] out OpeningHours? hours, [NotNullWhen(false)] out TextMessage? error)
     {
         hours = null;
         var parts = (text ?? "").Split(Separators, StringSplitOptions.TrimEntries);
         if (parts.Length != 2)
         {
-            error = $"opening hours '{text}' must look like 05:00-23:00";
+            error = new TextMessage("rules2.hours.shape", text);
             return false;
         }
 
         if (!TryTime(parts[0], allowMidnightEnd: false, out var start, out _))
         {
-            error = $"opening hours {parts[0]} is not a time of day (00:00–23:59)";
+            error = new TextMessage("rules2.hours.start", parts[0]);
             return false;
         }
 
         if (!TryTime(parts[1], allowMidnightEnd: true, out var end, out var midnight))
         {
-            error = $"opening hours {parts[1]} is not a time of day (00:00–24:00)";
+            error = new TextMessage("rules2.hours.end", parts[1]);
             return false;
         }
 
         if (!midnight && start == end)
         {
-            error = "opening hours must not start and end at the same time (remove 'hours' to stay open all day)";
+            error = new TextMessage("rules2.hours.same");
             return false;
         }
 
