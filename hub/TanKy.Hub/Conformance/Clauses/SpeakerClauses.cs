@@ -19,12 +19,10 @@ internal static class SpeakerClauses
     {
         const string clause = "§4.6", name = "conf2.name.play";
         var s = new TestStream(r, frames: 50, Lead);
-        var from = r.Inbox.Mark;
-        await s.SendPlayAsync(r, ct);
-        await s.SendAllAsync(r, ct);
-        var wait = s.EndsAt - r.Now + r.Options.PlaybackSlack;
+        var from = await SendAsync(r, s, ct);
+        var wait = UntilEnd(r, s);
         var started = await r.WaitEventAsync(from, s.Id, [Started], wait, ct);
-        var finished = await r.WaitEventAsync(from, s.Id, [Finished], s.EndsAt - r.Now + r.Options.PlaybackSlack, ct);
+        var finished = await r.WaitEventAsync(from, s.Id, [Finished], UntilEnd(r, s), ct);
         if (started is null)
         {
             r.Add(ClauseResult.Failed(clause, name, finished is null ? ClauseText.M("conf2.r.no-playback") : ClauseText.M("conf2.r.no-started", Playback.Of(finished).Counts)));
@@ -82,9 +80,7 @@ internal static class SpeakerClauses
     {
         const string clause = "§4.8", name = "conf2.name.stop";
         var s = new TestStream(r, frames: 150, Lead);
-        var from = r.Inbox.Mark;
-        await s.SendPlayAsync(r, ct);
-        await s.SendAllAsync(r, ct);
+        var from = await SendAsync(r, s, ct);
         if (await r.WaitEventAsync(from, s.Id, [Started], Lead + r.Options.PlaybackSlack, ct) is null)
         {
             r.Add(ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.stop-not-started")));
@@ -93,7 +89,7 @@ internal static class SpeakerClauses
 
         var stopAt = r.Now;
         await s.SendStopAsync(r, ct);
-        var finished = await r.WaitEventAsync(from, s.Id, [Finished], s.EndsAt - r.Now + r.Options.PlaybackSlack, ct);
+        var finished = await r.WaitEventAsync(from, s.Id, [Finished], UntilEnd(r, s), ct);
         var f = finished is null ? null : Playback.Of(finished);
         var took = (r.Now - stopAt).TotalMilliseconds;
         r.Add(f switch
@@ -112,9 +108,7 @@ internal static class SpeakerClauses
     {
         const string clause = "§4.8", name = "conf2.name.preempt";
         var low = new TestStream(r, frames: 150, Lead);
-        var from = r.Inbox.Mark;
-        await low.SendPlayAsync(r, ct);
-        await low.SendAllAsync(r, ct);
+        var from = await SendAsync(r, low, ct);
         if (await r.WaitEventAsync(from, low.Id, [Started], Lead + r.Options.PlaybackSlack, ct) is null)
         {
             r.Add(ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.preempt-not-started")));
@@ -124,9 +118,9 @@ internal static class SpeakerClauses
         var high = new TestStream(r, frames: 25, TimeSpan.FromMilliseconds(300), @class: "emergency");
         await high.SendPlayAsync(r, ct);
         await high.SendAllAsync(r, ct);
-        var cut = await r.WaitEventAsync(from, low.Id, [Finished], low.EndsAt - r.Now + r.Options.PlaybackSlack, ct);
-        var highStarted = await r.WaitEventAsync(from, high.Id, [Started], high.EndsAt - r.Now + r.Options.PlaybackSlack, ct);
-        var highFinished = await r.WaitEventAsync(from, high.Id, [Finished], high.EndsAt - r.Now + r.Options.PlaybackSlack, ct);
+        var cut = await r.WaitEventAsync(from, low.Id, [Finished], UntilEnd(r, low), ct);
+        var highStarted = await r.WaitEventAsync(from, high.Id, [Started], UntilEnd(r, high), ct);
+        var highFinished = await r.WaitEventAsync(from, high.Id, [Finished], UntilEnd(r, high), ct);
         var c = cut is null ? null : Playback.Of(cut);
         r.Add((c, highStarted, highFinished) switch
         {
@@ -144,10 +138,8 @@ internal static class SpeakerClauses
     {
         const string clause = "§4.8", name = "conf2.name.codec";
         var s = new TestStream(r, frames: 25, Lead, codec: "x-conformance");
-        var from = r.Inbox.Mark;
-        await s.SendPlayAsync(r, ct);
-        await s.SendAllAsync(r, ct);
-        var first = await r.WaitEventAsync(from, s.Id, [Refused, Started], s.EndsAt - r.Now + r.Options.PlaybackSlack, ct);
+        var from = await SendAsync(r, s, ct);
+        var first = await r.WaitEventAsync(from, s.Id, [Refused, Started], UntilEnd(r, s), ct);
         r.Add(first switch
         {
             { Type: Refused } when Playback.Of(first).Reason == "codec" => ClauseResult.Ok(clause, name, ClauseText.M("conf2.r.codec-ok")),
@@ -182,7 +174,7 @@ internal static class SpeakerClauses
             await s.SendAsync(r, i, ct);
         }
 
-        var finished = await r.WaitEventAsync(from, s.Id, [Finished], s.EndsAt - r.Now + r.Options.PlaybackSlack, ct);
+        var finished = await r.WaitEventAsync(from, s.Id, [Finished], UntilEnd(r, s), ct);
         var f = finished is null ? null : Playback.Of(finished);
         r.Add(f switch
         {
@@ -192,4 +184,16 @@ internal static class SpeakerClauses
             _ => ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.late-wrong", f!.Counts)),
         });
     }
+
+    /// <summary>Marks the inbox, then sends the stream's play order and all its frames; events after the mark are the clause's.</summary>
+    private static async Task<int> SendAsync(RunContext r, TestStream s, CancellationToken ct)
+    {
+        var from = r.Inbox.Mark;
+        await s.SendPlayAsync(r, ct);
+        await s.SendAllAsync(r, ct);
+        return from;
+    }
+
+    /// <summary>How long an event of the stream may still take: until its last frame plays, plus the slack.</summary>
+    private static TimeSpan UntilEnd(RunContext r, TestStream s) => s.EndsAt - r.Now + r.Options.PlaybackSlack;
 }
