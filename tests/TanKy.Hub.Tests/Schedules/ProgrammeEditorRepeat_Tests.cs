@@ -10,21 +10,15 @@ namespace TanKy.Hub.Tests.Schedules;
 /// <summary>The form's Vietnamese repeat choices, its id from the title and its 7h30 times, written as schedule files.</summary>
 public sealed class ProgrammeEditorRepeat_Tests : IDisposable
 {
-    private readonly ScheduleTestBed _bed = new();
-    private readonly ProgrammeStore _store;
-    private readonly ProgrammeEditor _editor;
+    private readonly EditorBed _e = new();
 
-    public ProgrammeEditorRepeat_Tests()
-    {
-        SampleWeek.WriteAll(_bed);
-        var options = Options.Create(new ScheduleOptions { Directory = _bed.Folder });
-        var refs = new RegistryReferenceSource(_bed.Dir.Zones, _bed.Dir.Devices, _bed.Library);
-        _store = new ProgrammeStore(options, refs, new ScheduleSnapshotStore(_bed.Dir.Db, _bed.Time), _bed.Time, NullLogger<ProgrammeStore>.Instance, []);
-        _store.LoadAtStart();
-        _editor = new ProgrammeEditor(_store, options, refs, _bed.Time, [], NullLogger<ProgrammeEditor>.Instance);
-    }
+    private ScheduleTestBed _bed => _e.Bed;
 
-    public void Dispose() => _bed.Dispose();
+    private ProgrammeStore _store => _e.Store;
+
+    private ProgrammeEditor _editor => _e.Editor;
+
+    public void Dispose() => _e.Dispose();
 
     private static ProgrammeDraft Draft(string repeat, string times = "20h") => new()
     {

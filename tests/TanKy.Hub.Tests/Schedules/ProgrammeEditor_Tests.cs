@@ -11,21 +11,15 @@ namespace TanKy.Hub.Tests.Schedules;
 /// <summary>The console's programme editor: the schedule validator decides, a refused change writes nothing.</summary>
 public sealed class ProgrammeEditor_Tests : IDisposable
 {
-    private readonly ScheduleTestBed _bed = new();
-    private readonly ProgrammeStore _store;
-    private readonly ProgrammeEditor _editor;
+    private readonly EditorBed _e = new();
 
-    public ProgrammeEditor_Tests()
-    {
-        SampleWeek.WriteAll(_bed);
-        var options = Options.Create(new ScheduleOptions { Directory = _bed.Folder });
-        var refs = new RegistryReferenceSource(_bed.Dir.Zones, _bed.Dir.Devices, _bed.Library);
-        _store = new ProgrammeStore(options, refs, new ScheduleSnapshotStore(_bed.Dir.Db, _bed.Time), _bed.Time, NullLogger<ProgrammeStore>.Instance, []);
-        _store.LoadAtStart();
-        _editor = new ProgrammeEditor(_store, options, refs, _bed.Time, [], NullLogger<ProgrammeEditor>.Instance);
-    }
+    private ScheduleTestBed _bed => _e.Bed;
 
-    public void Dispose() => _bed.Dispose();
+    private ProgrammeStore _store => _e.Store;
+
+    private ProgrammeEditor _editor => _e.Editor;
+
+    public void Dispose() => _e.Dispose();
 
     private static ProgrammeDraft Draft(string id = "tin-nong-vu") => new()
     {
