@@ -15,7 +15,20 @@ public static class SecretHasher
     /// </summary>
     public const int DeviceSecretIterations = 1_000;
 
-    public const int PasswordIterations = 210_000;
+    /// <summary>OWASP's figure for PBKDF2-HMAC-SHA512: the work factor of every password the hub stores.</summary>
+    public const int DefaultPasswordIterations = 210_000;
+
+    /// <summary>
+    /// The work factor of new password hashes: <see cref="DefaultPasswordIterations"/>, lowered only
+    /// by test assemblies (<see cref="LowerPasswordWorkFactorForTests"/>), where hundreds of users
+    /// and sign-ins otherwise spent about a minute of CI on hashing. A stored hash carries its own
+    /// count, so verification is the same code either way.
+    /// </summary>
+    public static int PasswordIterations { get; private set; } = DefaultPasswordIterations;
+
+    /// <summary>For test assemblies only (internal; see the hub's InternalsVisibleTo), set once at load.</summary>
+    internal static void LowerPasswordWorkFactorForTests(int iterations) =>
+        PasswordIterations = iterations >= 1_000 ? iterations : throw new ArgumentOutOfRangeException(nameof(iterations));
 
     private const int SaltBytes = 12; // as mosquitto_passwd
     private const int HashBytes = 64;

@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace TanKy.Web.Tests.Broadcast;
 
 /// <summary>The broadcast form for an officer: "Toàn xã" in two clicks, clips by title and length, a report in names, live frames.</summary>
-[Collection(ConsoleCollection.Name)]
+[Collection(OnAirCollection.Name)]
 public sealed class BroadcastForm_Tests(Browser browser)
 {
     private static readonly Microsoft.Playwright.LocatorAssertionsToHaveTextOptions Long = new() { Timeout = 60_000 };

@@ -10,7 +10,7 @@ using static TanKy.Web.Tests.Broadcast.BroadcastHistoryConsole;
 namespace TanKy.Web.Tests.Broadcast;
 
 /// <summary>"Lịch sử phát": archived recordings that play in the browser, filters and paging, hamlet-head scope.</summary>
-[Collection(ConsoleCollection.Name)]
+[Collection(OnAirCollection.Name)]
 public sealed class BroadcastHistory_Tests(Browser browser)
 {
     [Theory]

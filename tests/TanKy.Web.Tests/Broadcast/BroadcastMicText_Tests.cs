@@ -8,7 +8,7 @@ namespace TanKy.Web.Tests.Broadcast;
 /// browser's error name or the script's code ("no-microphone", "NotAllowedError"). The shared
 /// chromium grants the fake microphone, so the refusal is made in the page before its scripts run.
 /// </summary>
-[Collection(ConsoleCollection.Name)]
+[Collection(OnAirCollection.Name)]
 public sealed class BroadcastMicText_Tests(Browser browser)
 {
     private const string Denied = "navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));";

@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace TanKy.Web.Tests.Broadcast;
 
 /// <summary>Broadcast now and push-to-talk in a real browser, heard by simulated speakers over the real broker.</summary>
-[Collection(ConsoleCollection.Name)]
+[Collection(OnAirCollection.Name)]
 public sealed class BroadcastPages_Tests(Browser browser)
 {
     private static readonly LocatorAssertionsToHaveTextOptions Long = new() { Timeout = 60_000 };

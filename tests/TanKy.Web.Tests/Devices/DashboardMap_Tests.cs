@@ -11,7 +11,7 @@ using static Microsoft.Playwright.Assertions;
 namespace TanKy.Web.Tests.Devices;
 
 /// <summary>The dashboard map: zoomed to a hamlet head's hamlet, and speakers coloured by delivery outcome during a broadcast.</summary>
-[Collection(ConsoleCollection.Name)]
+[Collection(OnAirCollection.Name)]
 public sealed class DashboardMap_Tests(Browser browser)
 {
     [Fact]

@@ -13,7 +13,7 @@ namespace TanKy.Web.Tests.Https;
 /// it says in Vietnamese that the microphone needs HTTPS, with links to the HTTPS address and the
 /// certificate page, instead of a raw "no-microphone".
 /// </summary>
-[Collection(ConsoleCollection.Name)]
+[Collection(OnAirCollection.Name)]
 public sealed class TalkOverHttps_Tests
 {
     [Fact]

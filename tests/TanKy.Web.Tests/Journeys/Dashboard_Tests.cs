@@ -8,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace TanKy.Web.Tests.Journeys;
 
 /// <summary>The dashboard follows the hub live: simulated speakers show "playing" during a broadcast.</summary>
-[Collection(ConsoleCollection.Name)]
+[Collection(OnAirCollection.Name)]
 public sealed class Dashboard_Tests(Browser browser)
 {
     [Fact]
@@ -54,7 +54,7 @@ public sealed class Dashboard_Tests(Browser browser)
 }
 
 /// <summary>The dashboard's live part over plain HTTP: an idle poll is a 304 without a body.</summary>
-[Collection(ConsoleCollection.Name)]
+[Collection(OnAirCollection.Name)]
 public sealed class DashboardLive_Tests
 {
     [Fact]

@@ -11,8 +11,19 @@ public static class ConsolePages
         await page.GotoAsync("/login");
         await page.Locator("input[name=name]").FillAsync(name);
         await page.Locator("input[name=password]").FillAsync(password);
-        await page.Locator("button[type=submit].primary").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        var response = await page.RunAndWaitForResponseAsync(
+            () => page.Locator("button[type=submit].primary").ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.Contains("/login", StringComparison.Ordinal));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        }
+        catch (TimeoutException e)
+        {
+            // Say why the sign-in did not go through (throttled, refused, 429…), not only that it timed out.
+            var text = await page.Locator("body").InnerTextAsync();
+            throw new TimeoutException($"sign-in as {name} stayed on {page.Url}: POST answered {response.Status}; the page says: {text.ReplaceLineEndings(" ")}", e);
+        }
     }
 
     /// <summary>Signs out with the header's button (a POST with its antiforgery token).</summary>
