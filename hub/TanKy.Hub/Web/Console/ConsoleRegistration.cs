@@ -1,13 +1,19 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using TanKy.Hub.Accounts;
+using TanKy.Hub.Shared;
 using TanKy.Hub.Web.Console.Audit;
 using TanKy.Hub.Web.Console.Text;
 using TanKy.Hub.Shared.Text;
@@ -43,6 +49,7 @@ public static class ConsoleRegistration
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         // Emergency/Cap's API texts live in Resources/Text/cap.resx; Emergency cannot reach them itself.
         services.AddSingleton<TanKy.Hub.Emergency.Cap.CapText>(sp => (http, key) => sp.GetRequiredService<ConsoleText>().Get(key, ConsoleText.LanguageOf(http)));
+        AddSessionKeys(services);
         ConsoleAuth.Add(services);
         LoginRateLimit.Add(services);
         services.AddAntiforgery(o =>
@@ -61,6 +68,24 @@ public static class ConsoleRegistration
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// The keys that sign session cookies and antiforgery tokens live in the data directory
+    /// (<c>{DataDir}/keys</c>, mode 700), not in the default <c>~/.aspnet</c>: the service unit hides
+    /// home directories (<c>ProtectHome</c>), and a key ring shared by every hub of one user let the
+    /// year-ahead test runs (faketime) write keys dated 2028 into the ring of every other hub.
+    /// Sessions survive a restart; a backup of the data directory carries them.
+    /// </summary>
+    private static void AddSessionKeys(IServiceCollection services)
+    {
+        services.AddDataProtection().SetApplicationName("tanky-hub");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<HubOptions>, ILoggerFactory>((o, hub, logs) =>
+        {
+            var dir = Path.Combine(hub.Value.DataDir, "keys");
+            Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(dir), logs);
+        });
     }
 
     /// <summary>Static files before authentication: CSS and JS are public and cacheable.</summary>
