@@ -2,7 +2,8 @@
 # The whole suite under load: runs .ci/run N times in a row (default 3) with two busy CPU hogs
 # beside it at the same priority as the tests (Debian stress-ng --cpu 2, or two shell busy loops
 # where stress-ng cannot be installed). The rerun is off: here a flake is a failure.
-# Prints each run's closing line and time; exits non-zero if any run failed.
+# The year-ahead suites run after the end-to-end suite at the tests' own priority
+# (TANKY_CI_OVERLAP=0; see .ci/run). Prints each run's closing line and time; exits non-zero if any run failed.
 #   tests/stress-ci.sh [RUNS]
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +33,7 @@ summary=()
 for i in $(seq 1 "$runs"); do
   start_hogs
   t0=$(date +%s)
-  TANKY_CI_RERUN=0 bash .ci/run >"$logs/run-$i.log" 2>&1
+  TANKY_CI_RERUN=0 TANKY_CI_OVERLAP=0 bash .ci/run >"$logs/run-$i.log" 2>&1
   rc=$?
   stop_hogs
   line=$(grep -E '^Tests: [0-9]+ passed' "$logs/run-$i.log" | tail -1)

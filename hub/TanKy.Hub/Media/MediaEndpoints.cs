@@ -24,6 +24,9 @@ public static class MediaEndpoints
     {
         var options = app.ServiceProvider.GetRequiredService<IOptions<MediaOptions>>().Value;
         var requestLimit = options.MaxUploadBytes + MultipartSlack;
+        // Kestrel's own limit is twice the form's, so that a body over the form's limit can be read
+        // to its end before the 400 goes out (see UploadAsync).
+        var drainLimit = 2 * requestLimit;
         var api = app.MapGroup("/api/v1/media").RequireAuthorization(Policies.Read);
 
         api.MapGet("", List)
@@ -41,7 +44,7 @@ public static class MediaEndpoints
         // and a body over the limit must become a 400 with a reason, not a bare connection reset.
         api.MapPost("", UploadAsync)
             .RequireAuthorization(p => p.RequireRole("admin", "officer", "hamlet-head"))
-            .WithMetadata(new RequestSizeLimitAttribute(requestLimit))
+            .WithMetadata(new RequestSizeLimitAttribute(drainLimit))
             .WithFormOptions(multipartBodyLengthLimit: requestLimit)
             .WithName("UploadMedia").WithSummary("Upload a WAV or MP3 (multipart/form-data: file, title); it is normalised to −16 LUFS and encoded to Opus. A file of at least Media:BackgroundImportBytes is imported in the background: 202 with the job (Location: /api/v1/media/imports/{id})");
     }
@@ -61,6 +64,14 @@ public static class MediaEndpoints
             return ApiProblems.Described(400, "api2.media.not-multipart", null, Code("not-multipart"));
         }
 
+        var tooLarge = MediaRejection.TooLarge(library.Options.MaxUploadBytes);
+        if (request.ContentLength > 2 * (library.Options.MaxUploadBytes + MultipartSlack))
+        {
+            // Far too large to read through: refused on its length before a byte of it is read (a
+            // client that sends "Expect: 100-continue" gets this without uploading anything).
+            return Rejected(tooLarge, StatusCodes.Status413PayloadTooLarge);
+        }
+
         IFormCollection form;
         try
         {
@@ -68,7 +79,10 @@ public static class MediaEndpoints
         }
         catch (Exception ex) when (ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || ex is InvalidDataException && ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
         {
-            return Rejected(MediaRejection.TooLarge(library.Options.MaxUploadBytes));
+            // Read the rest of the body before answering: answering first and closing made the
+            // client's send fail with a broken pipe (seen under load), so it never read the reason.
+            await DrainAsync(request, ct);
+            return Rejected(tooLarge);
         }
         catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
         {
@@ -119,9 +133,21 @@ public static class MediaEndpoints
     // The title is the refusal in the reader's language; the detail says the limit or what is wrong
     // with the title when there is something to say to people. The probe's technical diagnosis
     // ("no 'data' chunk") is kept for support as detailEn, English, never shown as the reason.
-    private static IResult Rejected(MediaRejection rejection) => rejection.Explained is { } why
-        ? ApiProblems.Result(400, rejection.Key, why, Code(rejection.Code, rejection.Detail))
-        : ApiProblems.Described(400, rejection.Key, null, Code(rejection.Code, rejection.Detail));
+    private static IResult Rejected(MediaRejection rejection, int status = StatusCodes.Status400BadRequest) => rejection.Explained is { } why
+        ? ApiProblems.Result(status, rejection.Key, why, Code(rejection.Code, rejection.Detail))
+        : ApiProblems.Described(status, rejection.Key, null, Code(rejection.Code, rejection.Detail));
+
+    /// <summary>Reads what is left of the body, up to Kestrel's limit for this endpoint; a body longer than that ends the connection.</summary>
+    private static async Task DrainAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            await request.Body.CopyToAsync(Stream.Null, ct);
+        }
+        catch (Exception ex) when (ex is BadHttpRequestException or IOException)
+        {
+        }
+    }
 
     private static Dictionary<string, object?> Code(string code, string? detailEn = null) =>
         detailEn is null ? new() { ["code"] = code } : new() { ["code"] = code, ["detailEn"] = detailEn };

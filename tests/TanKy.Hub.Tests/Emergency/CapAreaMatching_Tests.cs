@@ -71,6 +71,9 @@ public sealed class CapAreaMatching_Tests : IDisposable
     [InlineData("Tân Kỳ")]
     [InlineData("huyện Tân Kỳ; tỉnh Nghệ An")]
     [InlineData("Tan Ky commune, Tan Ky district, Nghe An province")]
+    [InlineData("xã Kỳ Sơn, huyện Tân Kỳ, tỉnh Nghệ An")] // merged into Xã Tân Kỳ on 1 July 2025
+    [InlineData("Xã Nghĩa Dũng")]
+    [InlineData("xa ky tan, huyen tan ky")]
     public void The_commune_with_its_district_and_province_is_the_whole_commune(string areaDesc)
     {
         var decision = Decide(Area(areaDesc));

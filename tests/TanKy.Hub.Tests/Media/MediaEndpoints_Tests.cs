@@ -122,6 +122,23 @@ public sealed class MediaEndpoints_Tests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_body_far_over_the_limit_is_refused_on_its_length_before_it_is_sent()
+    {
+        // Expect: 100-continue, with time to wait for the answer: the hub must answer from the
+        // Content-Length alone, so this client never sends the 5 MB (a send that broke off would throw).
+        using var handler = new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromMinutes(1) };
+        using var officer = new HttpClient(handler) { BaseAddress = _base };
+        officer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _tokens["van-hoa"]);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/media") { Content = Form(new byte[5_000_000], "huge.wav", "t") };
+        request.Headers.ExpectContinue = true;
+
+        var response = await officer.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        (await Problem(response)).GetProperty("code").GetString().Should().Be("too-large");
+    }
+
+    [Fact]
     public async Task Missing_file_or_not_multipart_are_400s_with_codes()
     {
         using var officer = Client("van-hoa");
