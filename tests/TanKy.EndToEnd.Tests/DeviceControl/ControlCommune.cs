@@ -27,7 +27,9 @@ public sealed class ControlCommune : IAsyncDisposable
 
     public string Token { get; }
 
-    public static async Task<ControlCommune> StartAsync()
+    /// <param name="clock">The hub's clock; null is the system clock.</param>
+    /// <param name="settings">Hub settings added to (or overriding) the commune's own.</param>
+    public static async Task<ControlCommune> StartAsync(TimeProvider? clock = null, IDictionary<string, string>? settings = null)
     {
         var c = CommuneHarness.Prepare();
         foreach (var d in new[]
@@ -43,13 +45,19 @@ public sealed class ControlCommune : IAsyncDisposable
         var users = new UserStore(c.Dir.Db, TimeProvider.System);
         users.Add("ky-thuat", Role.Technician, []);
         var token = new TokenService(c.Dir.Db, users, TimeProvider.System).Create("ky-thuat");
-        await c.StartHubAsync(new Dictionary<string, string>
+        var all = new Dictionary<string, string>
         {
             ["DeviceControl:ReplyGrace"] = "00:00:00.200",
             ["DeviceControl:SweepInterval"] = "00:00:00.100",
             ["DeviceControl:BulkApplyWait"] = "00:00:10",
             ["Gateway:Sensors:Simulated"] = "true",
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+
+        await c.StartHubAsync(all, clock: clock);
         return new ControlCommune(c, token);
     }
 

@@ -9,6 +9,10 @@ namespace TanKy.Hub.Tests.Support;
 public sealed class RunningClock(DateTimeOffset start) : TimeProvider
 {
     private readonly long _started = System.GetTimestamp();
+    private long _jumpedTicks;
 
-    public override DateTimeOffset GetUtcNow() => start + System.GetElapsedTime(_started);
+    public override DateTimeOffset GetUtcNow() => start + System.GetElapsedTime(_started) + TimeSpan.FromTicks(Interlocked.Read(ref _jumpedTicks));
+
+    /// <summary>Moves the clock forward at once (an interval of minutes passes in no real time); timers keep real durations.</summary>
+    public void Jump(TimeSpan by) => Interlocked.Add(ref _jumpedTicks, by.Ticks);
 }

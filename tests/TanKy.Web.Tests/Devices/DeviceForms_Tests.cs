@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 using TanKy.EndToEnd.Tests.Foundation;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Devices.Control;
+using TanKy.Hub.Devices.Control.Snapshots;
 using TanKy.Protocol;
 using TanKy.Tests.Shared;
 using TanKy.Web.Tests.Support;
@@ -94,6 +95,22 @@ public sealed class DeviceForms_Tests(Browser browser)
         await Expect(page.Locator("#message")).ToHaveTextAsync("Camera ngã ba chợ Khối 1: thiết bị đã nhận và áp dụng.");
         states.Read("cam-khoi-1")!.Reported!.State["power"]!.GetValue<bool>().Should().BeFalse();
         await Expect(Row(page, "cam-khoi-1").Locator("dl.fields [data-key=power] dd")).ToHaveTextAsync("Tắt");
+
+        // Camera: automatic snapshots, a hub setting beside the desired keys; 4 minutes refused in Vietnamese, 30 kept.
+        var schedules = hub.Get<SnapshotScheduleStore>();
+        camera = await OpenFormAsync(page, "camera", "cam-khoi-1");
+        await camera.Locator("input[name=snapshot_every]").FillAsync("4");
+        await DeviceFormSteps.SubmitAsync(camera);
+        camera = Form(page, "cam-khoi-1");
+        await Expect(camera.Locator("[data-field=snapshot_every] .field-error")).ToHaveTextAsync("Chụp ảnh tự động: số phút phải là số nguyên từ 5 đến 1440; để trống hoặc 0 để tắt.");
+        await Expect(camera.Locator("input[name=snapshot_every]")).ToHaveValueAsync("4");
+        schedules.Get("cam-khoi-1").Should().BeNull("nothing is stored after a refusal");
+        await camera.Locator("input[name=snapshot_every]").FillAsync("30");
+        await DeviceFormSteps.SubmitAsync(camera);
+        await Expect(page.Locator("#message")).ToHaveTextAsync("Camera ngã ba chợ Khối 1: chụp ảnh tự động mỗi 30 phút");
+        schedules.Get("cam-khoi-1")!.EveryMinutes.Should().Be(30);
+        camera = await OpenFormAsync(page, "camera", "cam-khoi-1");
+        await Expect(camera.Locator("input[name=snapshot_every]")).ToHaveValueAsync("30");
         await Screenshots.SaveAsync(page, phone ? "device-forms-phone" : "device-forms");
     }
 

@@ -17,6 +17,9 @@ public sealed class ControlOptions
     /// <summary>How often pending commands are checked for timeouts and scheduled actions for their time.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How often the hub checks whether a camera's automatic snapshot is due (the interval itself is per camera, 5–1440 min).</summary>
+    public TimeSpan SnapshotScheduleTick { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long a bulk change waits for online devices to report the new version.</summary>
     public TimeSpan BulkApplyWait { get; set; } = TimeSpan.FromSeconds(10);
 

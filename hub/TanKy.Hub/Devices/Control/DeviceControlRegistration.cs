@@ -25,6 +25,9 @@ public static class DeviceControlRegistration
         services.AddSingleton<CommandReplyHandler>();
         services.AddSingleton<IDeviceMessageHandler>(sp => sp.GetRequiredService<CommandReplyHandler>());
         services.AddHostedService<CommandTimeoutMonitor>();
+        services.AddSingleton<SnapshotScheduleStore>();
+        services.AddSingleton<SnapshotScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<SnapshotScheduler>());
 
         services.AddSingleton<CommuneClock>();
         services.AddSingleton<BulkService>();

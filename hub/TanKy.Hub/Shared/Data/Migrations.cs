@@ -28,5 +28,6 @@ internal static class Migrations
         Schema.V15DesiredOutbox.Sql,
         Schema.V16MediaKind.Sql,
         Schema.V17CapWhy.Sql,
+        Schema.V18CameraSnapshots.Sql,
     ];
 }

@@ -13,6 +13,7 @@ public static class ControlEndpoints
         api.MapCommandEndpoints();
         api.MapBulkEndpoints();
         api.MapSnapshotEndpoints();
+        api.MapSnapshotScheduleEndpoints();
         return app;
     }
 }

@@ -21,6 +21,12 @@ public sealed record DesiredFormView(
 {
     public IReadOnlyList<DesiredField> Fields => DesiredField.Of(Device.Kind);
 
+    /// <summary>A camera's automatic snapshots (a hub setting, not desired state); null when off or not a camera.</summary>
+    public TanKy.Hub.Devices.Control.Snapshots.SnapshotSchedule? SnapshotSchedule { get; init; }
+
+    /// <summary>The form field of the automatic-snapshot interval (cameras only).</summary>
+    public const string SnapshotEveryField = "snapshot_every";
+
     public JsonNode? Current(string key) => Desired[key] ?? Reported?[key];
 
     /// <summary>A text box's value: as typed after a refusal, otherwise today's value.</summary>

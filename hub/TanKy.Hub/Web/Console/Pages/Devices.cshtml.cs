@@ -32,6 +32,7 @@ public sealed class DevicesModel(
     CommandService commands,
     BulkService bulk,
     SnapshotStore snapshots,
+    SnapshotScheduleStore snapshotSchedules,
     Translate t) : PageModel
 {
     public IReadOnlyList<Row> Rows { get; private set; } = [];
@@ -73,7 +74,10 @@ public sealed class DevicesModel(
             posted ? FormErrors : new Dictionary<string, string>(),
             posted ? PostedForm : null,
             Zone,
-            Kind);
+            Kind)
+        {
+            SnapshotSchedule = row.Device.Kind == DeviceKind.Camera ? snapshotSchedules.Get(row.Device.Id) : null,
+        };
     }
 
     public IActionResult OnGet() => Load();
@@ -118,7 +122,8 @@ public sealed class DevicesModel(
 
         var reader = new DesiredFormReader(device.Kind, states.Read(id)?.Desired?.State ?? new JsonObject(), t);
         var changes = reader.Read(Request.Form);
-        if (reader.Errors.Count == 0 && changes.Count == 0)
+        var (snapshotChanged, snapshotEvery) = device.Kind == DeviceKind.Camera ? ReadSnapshotEvery(id, reader.Errors) : (false, null);
+        if (reader.Errors.Count == 0 && changes.Count == 0 && !snapshotChanged)
         {
             Say($"{device.Name}: {t("devform.nothing")}", false);
             return Load();
@@ -126,7 +131,18 @@ public sealed class DevicesModel(
 
         if (reader.Errors.Count == 0)
         {
-            await ApplyAsync(device, changes, reader.Errors, ct);
+            if (snapshotChanged)
+            {
+                snapshotSchedules.Set(id, snapshotEvery, User.Identity?.Name);
+                Say($"{device.Name}: {SnapshotSaid(snapshotEvery)}", false);
+            }
+
+            if (changes.Count > 0)
+            {
+                var snapshotSaid = snapshotChanged ? " · " + SnapshotSaid(snapshotEvery) : "";
+                await ApplyAsync(device, changes, reader.Errors, ct);
+                Message += snapshotSaid;
+            }
         }
 
         if (reader.Errors.Count > 0)
@@ -158,6 +174,33 @@ public sealed class DevicesModel(
             }
         }
     }
+
+    /// <summary>
+    /// The camera's "snapshot every … minutes" box: empty or 0 is off, otherwise 5–1440 (the API's
+    /// rule, <see cref="SnapshotInterval"/>). Returns whether it differs from the stored setting.
+    /// </summary>
+    private (bool Changed, int? Minutes) ReadSnapshotEvery(string id, Dictionary<string, string> errors)
+    {
+        var text = Request.Form[DesiredFormView.SnapshotEveryField].ToString().Replace(t("camsnap.unit"), "", StringComparison.Ordinal).Trim();
+        int? minutes = null;
+        if (text.Length > 0)
+        {
+            if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                || (n != 0 && n is < SnapshotInterval.MinMinutes or > SnapshotInterval.MaxMinutes))
+            {
+                errors[DesiredFormView.SnapshotEveryField] = string.Format(System.Globalization.CultureInfo.InvariantCulture, t("camsnap.err.form"), SnapshotInterval.MinMinutes, SnapshotInterval.MaxMinutes);
+                return (false, null);
+            }
+
+            minutes = n == 0 ? null : n;
+        }
+
+        return (snapshotSchedules.Get(id)?.EveryMinutes != minutes, minutes);
+    }
+
+    private string SnapshotSaid(int? minutes) => minutes is { } m
+        ? string.Format(System.Globalization.CultureInfo.InvariantCulture, t("camsnap.saved-on"), m)
+        : t("camsnap.saved-off");
 
     public async Task<IActionResult> OnPostBulkAsync(string? bulkZone, string? bulkKind, string? op, string? desired, CancellationToken ct)
     {
