@@ -25,7 +25,7 @@ internal sealed class BroadcastLifetime(BroadcastStore store, BroadcastService s
     {
         try
         {
-            await service.StopAllAsync("hub stopping", cancellationToken);
+            await service.StopAllAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {

@@ -95,7 +95,7 @@ public sealed class BroadcastService : IBroadcastService
             {
                 // Not stored, so not on the air either: give the zones back.
                 _active.Remove(record.Id);
-                _arbiter.Withdraw(record.Id, DecisionKind.Failed, "could not be stored");
+                _arbiter.Withdraw(record.Id, DecisionKind.Failed, BroadcastEndReason.NotStored);
                 throw;
             }
         }
@@ -118,10 +118,11 @@ public sealed class BroadcastService : IBroadcastService
             }
 
             state.CancelledBy = stoppedBy;
-            var decisions = _arbiter.Withdraw(broadcastId, DecisionKind.Cancelled, BroadcastState.StoppedBy(stoppedBy));
+            var reason = BroadcastState.StoppedBy(stoppedBy);
+            var decisions = _arbiter.Withdraw(broadcastId, DecisionKind.Cancelled, reason);
             foreach (var session in state.Sessions)
             {
-                session.Cut($"stopped by {stoppedBy}");
+                session.Cut(reason);
             }
 
             started = Apply(new BroadcastStep(Clock.Time.GetUtcNow()), decisions, broadcastId);
@@ -143,8 +144,9 @@ public sealed class BroadcastService : IBroadcastService
     public ZoneView InspectZone(string zone) => _arbiter.Inspect(zone);
 
     /// <summary>Cuts every stream (hub stopping) and waits until each has sent its stop orders and ended.</summary>
-    internal async Task StopAllAsync(string reason, CancellationToken cancellationToken)
+    internal async Task StopAllAsync(CancellationToken cancellationToken)
     {
+        var reason = BroadcastEndReason.HubStopping;
         lock (_gate)
         {
             foreach (var session in _running)
@@ -223,7 +225,7 @@ public sealed class BroadcastService : IBroadcastService
                 state.Count(d);
                 if (d.Kind == DecisionKind.Preempted)
                 {
-                    state.Sessions.ForEach(s => s.RemoveZone(d.Zone, $"preempted by {d.By}"));
+                    state.Sessions.ForEach(s => s.RemoveZone(d.Zone, BroadcastEndReason.PreemptedBy(d.By)));
                 }
             }
         }

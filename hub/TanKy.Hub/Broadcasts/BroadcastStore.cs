@@ -119,10 +119,11 @@ internal sealed class BroadcastStore(Database db)
         using var c = db.Open();
         using var tx = c.BeginTransaction(deferred: false);
         var at = now.ToUnixTimeMilliseconds();
-        c.Execute("UPDATE broadcast_streams SET ended_at = @at, end_reason = 'hub restarted' WHERE ended_at IS NULL", new { at }, tx);
+        var reason = BroadcastEndReason.HubRestarted;
+        c.Execute("UPDATE broadcast_streams SET ended_at = @at, end_reason = @reason WHERE ended_at IS NULL", new { at, reason }, tx);
         var count = c.Execute(
-            "UPDATE broadcasts SET status = 'failed', ended_at = @at, end_reason = 'hub restarted while it was on the air or waiting' WHERE ended_at IS NULL",
-            new { at },
+            "UPDATE broadcasts SET status = 'failed', ended_at = @at, end_reason = @reason WHERE ended_at IS NULL",
+            new { at, reason },
             tx);
         tx.Commit();
         return count;

@@ -31,7 +31,7 @@ public sealed class EmergencyGuard(IEmergencyTrigger trigger, TriggerAudit audit
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A refusal with a text key (unknown media…) is kept as the key, shown in the reader's language.
-            audit.SetFailed(auditId, ex is Shared.Text.ILocalizedError localized ? localized.Text.Encode() : ex.Message);
+            audit.SetFailed(auditId, ex is Shared.Text.ILocalizedError localized ? localized.Text.Encode() : TriggerAudit.Failed);
             throw;
         }
 

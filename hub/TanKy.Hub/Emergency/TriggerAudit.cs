@@ -54,14 +54,27 @@ public sealed class TriggerAudit(Database db, TimeProvider time)
     /// <summary>
     /// An allowed attempt the engine could not carry out (unknown clip, engine down): the row stays
     /// <c>allowed</c> (authorisation said yes) and its reason says what failed, so no row claims a broadcast that never aired.
+    /// <paramref name="failure"/> is a stored text message (<see cref="Failed"/> when the cause is only in the
+    /// log); it follows the reason after <see cref="Then"/>, and readers render each part apart
+    /// (<see cref="RenderReason"/>), as the audit page does with its " → " parts.
     /// </summary>
     public void SetFailed(long auditId, string failure)
     {
         using var c = db.Open();
         c.Execute(
-            "UPDATE emergency_audit SET reason = substr(COALESCE(reason || '; ', '') || 'failed: ' || @failure, 1, 500) WHERE id = @auditId",
-            new { auditId, failure });
+            "UPDATE emergency_audit SET reason = substr(COALESCE(reason || @then, '') || @failure, 1, 500) WHERE id = @auditId",
+            new { auditId, failure, then = Then });
     }
+
+    /// <summary>Between the reason an attempt was allowed and what then failed.</summary>
+    public const string Then = " → ";
+
+    /// <summary>"Could not be carried out (details in the hub log)": the failure of an exception whose words are for the log only.</summary>
+    public static string Failed => new Shared.Text.TextMessage("emergency.reason.failed").Encode();
+
+    /// <summary>A stored reason in <paramref name="language"/>: each part (<see cref="Then"/>) translated; free text as written.</summary>
+    public static string RenderReason(Shared.Text.HubText text, string reason, string language) =>
+        string.Join(Then, reason.Split(Then).Select(part => text.Render(part, language)));
 
     public IReadOnlyList<TriggerAuditEntry> Query(TriggerAuditQuery q)
     {

@@ -14,8 +14,16 @@ internal sealed class CapturingMqtt : IHubMqtt
 
     public bool IsConnected => true;
 
+    /// <summary>When true, a publish throws, as one to a broker that went away does.</summary>
+    public bool Fails { get; set; }
+
     public Task PublishAsync(string topic, ReadOnlyMemory<byte> payload, bool retain, int qos = 1, CancellationToken cancellationToken = default)
     {
+        if (Fails)
+        {
+            throw new InvalidOperationException("MQTT client is not connected");
+        }
+
         Published.Enqueue((topic, JsonNode.Parse(payload.Span)!.AsObject(), retain));
         return Task.CompletedTask;
     }

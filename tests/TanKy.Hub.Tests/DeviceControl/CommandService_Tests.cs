@@ -13,6 +13,19 @@ public sealed class CommandService_Tests : IDisposable
     public void Dispose() => _f.Dispose();
 
     [Fact]
+    public async Task A_command_the_hub_could_not_publish_is_an_error_said_in_Vietnamese_without_the_exceptions_words()
+    {
+        _f.Mqtt.Fails = true;
+
+        var command = await _f.Commands.IssueAsync("wifi-khoi-3-a", "ping", null, TimeSpan.FromSeconds(10), "ky-thuat");
+
+        command.Status.Should().Be(CommandStatus.Error);
+        command.Error.Should().NotContain("MQTT", "the exception's words are for the log");
+        Text.FailureReasons_Tests.ShouldBeVietnamese(TanKy.Hub.Shared.Text.HubText.Default.Render(command.Error, "vi"));
+        TanKy.Hub.Shared.Text.HubText.Default.Render(command.Error, "en").Should().Be("not sent: an error in the hub (details in the hub log)");
+    }
+
+    [Fact]
     public async Task A_command_is_stored_pending_and_published_with_id_and_expiry()
     {
         var command = await _f.Commands.IssueAsync("wifi-khoi-3-a", "status", null, TimeSpan.FromSeconds(20), "ky-thuat");

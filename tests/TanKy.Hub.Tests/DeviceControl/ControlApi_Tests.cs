@@ -49,10 +49,10 @@ public sealed class ControlApi_Tests(ControlApiFixture f) : IClassFixture<Contro
     }
 
     [Theory]
-    [InlineData(null, "loa-khoi-1-a", """{"volume":150}""", "volume", "volume phải từ 0 đến 100")]
+    [InlineData(null, "loa-khoi-1-a", """{"volume":150}""", "volume", "âm lượng phải từ 0 đến 100")]
     [InlineData("en", "loa-khoi-1-a", """{"volume":150}""", "volume", "volume must be 0–100")]
     [InlineData(null, "wifi-none", """{"volume":1}""", null, null)]
-    [InlineData(null, "led-khoi-1", """{"colour":"red"}""", "colour", "thiết bị loại led-board không có trường 'colour' (các trường có: power, brightness, message, schedule)")]
+    [InlineData(null, "led-khoi-1", """{"colour":"red"}""", "colour", "thiết bị loại bảng LED không có trường 'colour' (các trường có: power, brightness, message, schedule)")]
     [InlineData("en", "led-khoi-1", """{"colour":"red"}""", "colour", "unknown field 'colour' for a led-board (known: power, brightness, message, schedule)")]
     [InlineData(null, "led-khoi-1", """{"message":{"text":"x","class":"urgent"}}""", "message", "message.class phải là một trong: normal, announcement, emergency")]
     [InlineData("en", "led-khoi-1", """{"message":{"text":"x","class":"urgent"}}""", "message", "message.class must be one of normal, announcement, emergency")]
@@ -107,8 +107,8 @@ public sealed class ControlApi_Tests(ControlApiFixture f) : IClassFixture<Contro
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var reasons = Reasons(await response.Content.ReadFromJsonAsync<JsonElement>());
-        reasons["loa-khoi-1-a.volume"].Should().Be("volume phải từ 0 đến 100");
-        reasons.Should().Contain(r => r.Value.StartsWith("thiết bị loại camera không có trường 'volume'", StringComparison.Ordinal));
+        reasons["loa-khoi-1-a.volume"].Should().Be("âm lượng phải từ 0 đến 100");
+        reasons.Should().Contain(r => r.Value.StartsWith("thiết bị loại camera an ninh không có trường 'volume'", StringComparison.Ordinal));
         // Its desired state is still the one the registry gave it (its zones, issue #15): version 1, no volume.
         var desired = (await client.GetFromJsonAsync<JsonElement>("/api/v1/devices/loa-khoi-1-a/state")).GetProperty("desired");
         desired.GetProperty("version").GetInt64().Should().Be(1);
@@ -148,7 +148,7 @@ public sealed class ControlApi_Tests(ControlApiFixture f) : IClassFixture<Contro
         var id = command.GetProperty("id").GetString();
         (await client.GetFromJsonAsync<JsonElement>($"/api/v1/devices/loa-xom-3-a/commands/{id}")).GetProperty("op").GetString().Should().Be("tone");
         unknownOp.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        Reasons(await unknownOp.Content.ReadFromJsonAsync<JsonElement>())["op"].Should().Be("không có lệnh 'snapshot' cho thiết bị loại speaker (các lệnh có: ping, reboot, tone)");
+        Reasons(await unknownOp.Content.ReadFromJsonAsync<JsonElement>())["op"].Should().Be("không có lệnh 'snapshot' cho thiết bị loại cụm loa (các lệnh có: ping, reboot, tone)");
         using var english = f.As(Role.Technician);
         english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var tooLong = await english.PostAsJsonAsync("/api/v1/devices/loa-xom-3-a/commands", new { op = "tone", args = new { seconds = 60 }, wait = false });

@@ -170,10 +170,10 @@ public sealed class DesiredSchema_Tests
 
     [Theory]
     [InlineData("null", "loa cần ít nhất một khu vực")]
-    [InlineData("[]", "zones: loa cần ít nhất một khu vực")]
-    [InlineData("\"\"", "zones: loa cần ít nhất một khu vực")]
-    [InlineData("\"Khối 3\"", "zones: mã khu vực không hợp lệ 'Khối 3' (chỉ dùng a–z, 0–9, '-')")]
-    [InlineData("true", "zones: cần danh sách mã khu vực, ví dụ khoi-1,xom-2")]
+    [InlineData("[]", "khối/xóm được nghe: loa cần ít nhất một khu vực")]
+    [InlineData("\"\"", "khối/xóm được nghe: loa cần ít nhất một khu vực")]
+    [InlineData("\"Khối 3\"", "khối/xóm được nghe: mã khu vực không hợp lệ 'Khối 3' (chỉ dùng a–z, 0–9, '-')")]
+    [InlineData("true", "khối/xóm được nghe: cần danh sách mã khu vực, ví dụ khoi-1,xom-2")]
     public void Zones_that_cannot_be_followed_are_refused_in_Vietnamese_first(string json, string reason)
     {
         var refused = RefusedKeys(DeviceKind.Speaker, new JsonObject { ["zones"] = JsonNode.Parse(json) }).Single().Reason;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using TanKy.Hub.Devices.Control.Bulk;
 using TanKy.Hub.Devices.Control.Validation;
+using TanKy.Hub.Shared.Text;
 
 namespace TanKy.Hub.Tests.DeviceControl;
 
@@ -42,6 +43,35 @@ public sealed class ScheduledBulk_Tests : IDisposable
         done.Status.Should().Be("failed", "both access points are offline: stored for their reconnect, but not applied yet");
         done.Result!.Results.Should().OnlyContain(r => r.Status == "offline");
         (await _f.Runner.RunDueAsync()).Should().Be(0, "an action runs once");
+    }
+
+    [Fact]
+    public async Task A_scheduled_action_that_no_longer_fits_the_registry_fails_with_a_Vietnamese_reason()
+    {
+        // Scheduled for a device that has since been removed: the run is refused, and the list says why.
+        var id = _f.Scheduled.Add(new DeviceAction { Devices = ["wifi-da-go"], Set = new JsonObject { ["ssid_broadcast"] = false } }, _f.Time.GetUtcNow(), "ky-thuat");
+
+        (await _f.Runner.RunDueAsync()).Should().Be(1);
+
+        var done = _f.Scheduled.Get(id)!;
+        done.Status.Should().Be("failed");
+        Text.FailureReasons_Tests.ShouldBeVietnamese(HubText.Default.Render(done.Error, "vi"));
+        HubText.Default.Render(done.Error, "en").Should().StartWith("the scheduled action is no longer valid");
+        done.Error.Should().NotContain("target:", "the English field reasons are for the log");
+    }
+
+    [Fact]
+    public void Refusals_of_desired_state_name_fields_and_kinds_in_Vietnamese_and_in_wire_words_in_English()
+    {
+        var wifi = () => _f.Bulk.Validate(new DeviceAction { Zone = "khoi-3", Kind = "wifi-ap", Set = new JsonObject { ["client_kbps"] = 1, ["volume"] = 5 } });
+
+        var vi = wifi.Should().Throw<ControlValidationException>().Which.In("vi").Select(e => e.Reason).Distinct().ToList();
+        vi.Should().Contain("tốc độ tối đa mỗi máy (kbps) phải từ 64 đến 100000");
+        vi.Should().Contain(r => r.StartsWith("thiết bị loại điểm phát Wi-Fi không có trường 'volume'", StringComparison.Ordinal));
+        vi.Should().NotContain(r => r.Contains("wifi-ap", StringComparison.Ordinal) || r.StartsWith("client_kbps", StringComparison.Ordinal));
+        var en = wifi.Should().Throw<ControlValidationException>().Which.In("en").Select(e => e.Reason).Distinct().ToList();
+        en.Should().Contain("client_kbps must be 64–100000");
+        en.Should().Contain(r => r.StartsWith("unknown field 'volume' for a wifi-ap", StringComparison.Ordinal));
     }
 
     [Fact]

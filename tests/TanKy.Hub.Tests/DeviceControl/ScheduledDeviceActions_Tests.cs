@@ -30,7 +30,7 @@ public sealed class ScheduledDeviceActions_Tests : IAsyncLifetime
     {
         var validator = new DesiredSchemaActionValidator();
 
-        validator.Validate("speaker", new JsonObject { ["volume"] = 150 }).Should().ContainSingle().Which.Reason.Should().BeOneOf("volume phải từ 0 đến 100", "volume must be 0–100"); // in the CLI's language
+        validator.Validate("speaker", new JsonObject { ["volume"] = 150 }).Should().ContainSingle().Which.Reason.Should().BeOneOf("âm lượng phải từ 0 đến 100", "volume must be 0–100"); // in the CLI's language
         validator.Validate("wifi-ap", new JsonObject { ["hours"] = "05:00-25:00" }).Should().NotBeEmpty();
         validator.Validate(null, new JsonObject { ["warp_speed"] = 9 }).Should().ContainSingle().Which.Key.Should().Be("warp_speed");
         validator.Validate("led-board", new JsonObject { ["message"] = new JsonObject { ["text"] = "Xã Tân Kỳ chào ngày mới", ["class"] = "normal", ["seconds"] = 3600 } })

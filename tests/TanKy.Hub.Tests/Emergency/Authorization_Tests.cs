@@ -77,6 +77,22 @@ public sealed class Authorization_Tests : IDisposable
         _audit.Query(new TriggerAuditQuery(From: _dir.Time.GetUtcNow())).Should().ContainSingle();
     }
 
+    [Fact]
+    public async Task An_allowed_trigger_the_engine_could_not_carry_out_is_audited_with_a_Vietnamese_failure_and_no_exception_words()
+    {
+        _trigger.Fail = true;
+
+        var act = () => _guard.TriggerAsync(U(Role.Officer) with { Name = "van-hoa" }, Request(["xom-3"]), "127.0.0.1", CancellationToken.None);
+
+        await act.Should().ThrowAsync<InvalidOperationException>();
+        var stored = _audit.Query(new TriggerAuditQuery()).Should().ContainSingle().Subject.Reason!;
+        stored.Should().NotContain("engine down", "the exception's words are for the log");
+        var parts = TriggerAudit.RenderReason(TanKy.Hub.Shared.Text.HubText.Default, stored, "vi").Split(TriggerAudit.Then);
+        parts.Should().HaveCount(2, "why it was allowed, then what failed");
+        parts.Should().AllSatisfy(Text.FailureReasons_Tests.ShouldBeVietnamese);
+        TriggerAudit.RenderReason(TanKy.Hub.Shared.Text.HubText.Default, stored, "en").Should().EndWith(" → could not be carried out: an error in the hub (details in the hub log)");
+    }
+
     private static EmergencyRequest Request(IReadOnlyList<string> zones) =>
         new(zones, BulletinClass.Emergency, ["coi-hu"], "Nước sông dâng cao, bà con sơ tán", null, 2, TimeSpan.FromMinutes(5), null, "test", TriggerChannel.Api, null);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using TanKy.Hub.Emergency;
 using TanKy.Hub.Emergency.Cap;
+using TanKy.Hub.Shared.Text;
 using TanKy.Protocol;
 
 namespace TanKy.Hub.Tests.Emergency;
@@ -99,12 +100,33 @@ public sealed class CapIntake_Tests : IDisposable
     public async Task An_engine_failure_is_recorded_and_the_same_alert_may_be_retried()
     {
         _trigger.Fail = true;
-        (await Submit(CapSamples.Flood())).Failure.Should().Be("engine down");
+        var failure = (await Submit(CapSamples.Flood())).Failure;
+        HubText.Default.Render(failure, "en").Should().Be("Could not broadcast: an error in the hub (details in the hub log).");
+        failure.Should().NotContain("engine down", "the exception's words are for the log");
         _store.Find(CapSamples.Sender, "PCTT-TK-2026-041")!.Action.Should().Be("failed");
 
         _trigger.Fail = false;
         (await Submit(CapSamples.Flood())).BroadcastId.Should().Be("b-1");
         _store.Find(CapSamples.Sender, "PCTT-TK-2026-041")!.Action.Should().Be("broadcast");
+    }
+
+    [Fact]
+    public async Task An_engine_failure_is_said_in_Vietnamese_in_the_list_and_the_audit_and_its_exception_stays_in_the_log()
+    {
+        _trigger.Fail = true;
+
+        await Submit(CapSamples.Flood());
+
+        var why = _store.Find(CapSamples.Sender, "PCTT-TK-2026-041")!.Why!;
+        why.Args.Should().BeEmpty("the exception's words are not shown");
+        var listed = HubText.Default.Format("cap.why." + why.Key, "vi");
+        Text.FailureReasons_Tests.ShouldBeVietnamese(listed);
+        listed.Should().NotContain("engine down");
+        HubText.Default.Format("cap.why." + why.Key, "en").Should().Be("Could not broadcast: an error in the hub (details in the hub log).");
+        using var c = _commune.Dir.Db.Open();
+        var audited = Dapper.SqlMapper.ExecuteScalar<string>(c, "SELECT reason FROM emergency_audit ORDER BY id DESC LIMIT 1")!;
+        Text.FailureReasons_Tests.ShouldBeVietnamese(HubText.Default.Render(audited, "vi"));
+        audited.Should().NotContain("engine down");
     }
 
     [Fact]

@@ -14,10 +14,13 @@ internal sealed class RecordingPlayer : IProgrammePlayer
     public IReadOnlyList<(string Programme, string Zone, DateTimeOffset Start)> Played =>
         Airings.SelectMany(a => a.Zones.Select(z => (a.ProgrammeId, z, a.Start))).ToList();
 
+    /// <summary>When set, every start is recorded and then fails with this exception, as a broken player would.</summary>
+    public Exception? Fails { get; init; }
+
     public Task<string> StartAsync(ScheduledAiring airing, CancellationToken cancellationToken)
     {
         _airings.Enqueue(airing);
-        return Task.FromResult("bc-" + airing.AiringId);
+        return Fails is { } ex ? Task.FromException<string>(ex) : Task.FromResult("bc-" + airing.AiringId);
     }
 
     /// <summary>

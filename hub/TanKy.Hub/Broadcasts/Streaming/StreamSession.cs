@@ -18,7 +18,7 @@ internal sealed class StreamSession
     private readonly List<string> _zones;
     private readonly List<Task> _stops = [];
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private string _cutReason = "cancelled";
+    private string _cutReason = string.Empty; // set by Cut, the only way _cut is cancelled
 
     public StreamSession(StreamContext context, StreamPlan plan, Func<StreamSession, StreamOutcome, Task> ended)
     {
@@ -91,12 +91,13 @@ internal sealed class StreamSession
         }
         catch (Exception ex)
         {
+            // The exception's words stay in the log: the reason is shown to officers, in their language.
             _context.Logger.LogError(ex, "Stream {StreamId} of broadcast {BroadcastId} failed", Plan.StreamId, Plan.BroadcastId);
-            outcome = new StreamOutcome(StreamEnd.Failed, pacer.Frames, RemainingZones(), ex.Message);
+            outcome = new StreamOutcome(StreamEnd.Failed, pacer.Frames, RemainingZones(), BroadcastEndReason.StreamFailed);
         }
         finally
         {
-            await FinishAsync(recording, outcome ?? new StreamOutcome(StreamEnd.Failed, pacer.Frames, RemainingZones(), "unknown"));
+            await FinishAsync(recording, outcome ?? new StreamOutcome(StreamEnd.Failed, pacer.Frames, RemainingZones(), BroadcastEndReason.StreamFailed));
         }
     }
 

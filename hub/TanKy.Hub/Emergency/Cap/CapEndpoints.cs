@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Accounts.Http;
+using TanKy.Hub.Shared.Text;
 using TanKy.Protocol;
 
 namespace TanKy.Hub.Emergency.Cap;
@@ -70,7 +71,7 @@ public static class CapEndpoints
         var dto = CapAlertDto.From(result.Decision!, result);
         return result.Failure is null
             ? Results.Ok(dto)
-            : Results.Problem(statusCode: 503, title: request.HttpContext.Say("cap.problem.failed"), detail: result.Failure, extensions: new Dictionary<string, object?> { ["decision"] = dto });
+            : Results.Problem(statusCode: 503, title: request.HttpContext.Say("cap.problem.failed"), detail: HubText.Default.Render(result.Failure, HubText.LanguageOf(request.HttpContext)), extensions: new Dictionary<string, object?> { ["decision"] = dto });
     }
 
     private static bool MayUseCap(User user) => user.Role is Role.Admin or Role.Officer;

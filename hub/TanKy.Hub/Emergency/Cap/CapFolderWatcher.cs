@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TanKy.Hub.Shared.Text;
 
 namespace TanKy.Hub.Emergency.Cap;
 
@@ -72,7 +73,7 @@ internal sealed class CapFolderWatcher(CapIntakeService intake, IOptions<CapOpti
         {
             var bytes = await File.ReadAllBytesAsync(file.FullName, ct);
             var result = await intake.SubmitAsync(bytes, new CapSubmission("folder", "cap-folder", file.FullName, BoundSender: _o.FolderSender), ct);
-            error = result.Malformed ? string.Join(Environment.NewLine, result.Errors) : result.Refusal ?? result.Failure;
+            error = result.Malformed ? string.Join(Environment.NewLine, result.Errors) : result.Refusal ?? (result.Failure is null ? null : HubText.Default.Render(result.Failure, "en"));
         }
 
         var target = Path.Combine(file.DirectoryName!, error is null ? ProcessedFolder : FailedFolder);

@@ -2,7 +2,8 @@ namespace TanKy.Hub.Emergency.Cap;
 
 /// <summary>
 /// The outcome of one submitted message: refused as malformed (<see cref="Errors"/>), decided
-/// (<see cref="Decision"/>, with what was started or stopped), failed while acting (<see cref="Failure"/>),
+/// (<see cref="Decision"/>, with what was started or stopped), failed while acting (<see cref="Failure"/>, a
+/// stored text message: the exception itself is only in the log),
 /// or refused because its sender was not authenticated (<see cref="Refusal"/>).
 /// </summary>
 internal sealed record CapIntakeResult(

@@ -84,9 +84,13 @@ internal sealed class CapIntakeService(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             log.LogError(ex, "CAP {Sender}/{Identifier}: {Action} failed", alert.Sender, alert.Identifier, decision.Action.ToWire());
-            store.Save(alert, from, "failed", $"{decision.Action.ToWire()} failed: {ex.Message}", decision, null, CapWhy.Of("failed", ex.Message));
-            Audit(from, decision.Action == CapAction.Cancel ? TriggerAction.Cancel : TriggerAction.Start, decision.Class, What(alert, decision.Action), decision.Zones, true, CapAuditReason.Of(CapWhy.Of("failed", ex.Message), $"{decision.Reason}; failed: {ex.Message}"));
-            return new CapIntakeResult([], decision, null, [], ex.Message);
+            // The list and the audit say what could not be done, in the reader's language; the
+            // exception's own (English, technical) words are in the log line above only.
+            var failed = CapWhy.Of(decision.Action == CapAction.Cancel ? "cancel-failed" : "start-failed");
+            var english = $"{decision.Action.ToWire()} failed (details in the hub log)";
+            store.Save(alert, from, "failed", english, decision, null, failed);
+            Audit(from, decision.Action == CapAction.Cancel ? TriggerAction.Cancel : TriggerAction.Start, decision.Class, What(alert, decision.Action), decision.Zones, true, CapAuditReason.Of(failed, $"{decision.Reason}; {english}"));
+            return new CapIntakeResult([], decision, null, [], CapAuditReason.Of(failed, english));
         }
     }
 

@@ -144,7 +144,7 @@ public static class EmergencyEndpoints
         // Reasons are stored as text keys: the answer carries them in the request's language.
         var language = HubText.LanguageOf(http);
         return Results.Ok(audit.Query(new TriggerAuditQuery(from, to, actor, allowed, zone, limit ?? 200))
-            .Select(e => e with { What = text.Render(e.What, language), Reason = e.Reason is null ? null : text.Render(e.Reason, language) }));
+            .Select(e => e with { What = text.Render(e.What, language), Reason = e.Reason is null ? null : TriggerAudit.RenderReason(text, e.Reason, language) }));
     }
 
     private static IResult Forbidden(string reason, long auditId) =>

@@ -33,7 +33,7 @@ public static class LiveEndpoint
             .WithSummary("Put the gateway's sound-card input (Live:Arecord:Device) on the air: ?zones=…&class=…; stop it with DELETE /api/v1/emergency/{id}");
     }
 
-    private static async Task<IResult> ArecordAsync(HttpContext http, ZoneRegistry registry, TriggerAudit audit, ArecordLiveSource arecord, CancellationToken ct)
+    private static async Task<IResult> ArecordAsync(HttpContext http, ZoneRegistry registry, TriggerAudit audit, ArecordLiveSource arecord, ILoggerFactory logs, CancellationToken ct)
     {
         var user = http.User.ToUser();
         var zones = http.Request.Query["zones"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
@@ -60,8 +60,10 @@ public static class LiveEndpoint
         }
         catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or System.ComponentModel.Win32Exception)
         {
-            audit.SetFailed(auditId, ex.Message);
-            return ApiProblems.Stored(503, "api.live.capture-failed", ex.Message);
+            // The sound card's own words (arecord, ALSA) are for the log; the speaker reads a sentence.
+            logs.CreateLogger(typeof(LiveEndpoint).FullName!).LogError(ex, "Live broadcast from the sound card could not start");
+            audit.SetFailed(auditId, TriggerAudit.Failed);
+            return ApiProblems.Stored(503, "api.live.capture-failed", TriggerAudit.Failed);
         }
     }
 

@@ -86,7 +86,7 @@ internal sealed class EmergencyButton(
         }
         catch (Exception ex)
         {
-            audit.SetFailed(auditId, ex.Message);
+            audit.SetFailed(auditId, TriggerAudit.Failed);
             log.LogCritical(ex, "Emergency button: the broadcast could not start");
         }
     }

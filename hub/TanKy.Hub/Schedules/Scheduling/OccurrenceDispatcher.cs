@@ -61,7 +61,8 @@ internal sealed class OccurrenceDispatcher(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            history.Fired(airing, HistoryOutcome.Failed, null, ex is ILocalizedError localized ? localized.Text.Encode() : ex.Message);
+            // A reason of the hub's own is said in the reader's language; an exception's words stay in the log.
+            history.Fired(airing, HistoryOutcome.Failed, null, ex is ILocalizedError localized ? localized.Text.Encode() : HistoryReason.Of("sched2.reason.start-failed"));
             log.LogError(ex, "Could not start {AiringId} ({Title})", airing.AiringId, airing.Title);
         }
     }

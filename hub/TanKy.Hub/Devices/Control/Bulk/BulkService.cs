@@ -147,6 +147,7 @@ public sealed class BulkService(
         var timeout = action.TimeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
         var issued = await commands.IssueAsync(device.Id, action.Command!.Op, action.Command.Args, timeout, by, cancellationToken);
         var done = await commands.WaitAsync(issued.Id, cancellationToken);
-        return new DeviceOutcome(device.Id, done.Status, done.Error, null, done.Id);
+        // The bulk result's details are English words for the API; an error the hub wrote is a text key.
+        return new DeviceOutcome(device.Id, done.Status, done.Error is null ? null : HubText.Default.Render(done.Error, "en"), null, done.Id);
     }
 }

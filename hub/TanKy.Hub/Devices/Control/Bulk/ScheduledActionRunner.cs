@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TanKy.Hub.Devices.Control.Validation;
+using TanKy.Hub.Shared.Text;
 
 namespace TanKy.Hub.Devices.Control.Bulk;
 
@@ -27,14 +28,15 @@ internal sealed class ScheduledActionRunner(ScheduledActionStore store, BulkServ
             }
             catch (ControlValidationException ex)
             {
-                // The registry changed since it was scheduled (device removed, zone emptied).
-                store.Fail(due.Id, ex.Message);
+                // The registry changed since it was scheduled (device removed, zone emptied). The
+                // list says so in the reader's language; the field reasons (English) go to the log.
+                store.Fail(due.Id, new TextMessage("rules2.bulk.scheduled-invalid").Encode());
                 logger.LogWarning("Scheduled action {Id} is no longer valid: {Reason}", due.Id, ex.Message);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // Never leave it "running": a failed action is on record, the next ones still run.
-                store.Fail(due.Id, ex.Message);
+                store.Fail(due.Id, new TextMessage("rules2.bulk.scheduled-failed").Encode());
                 logger.LogError(ex, "Scheduled action {Id} failed", due.Id);
             }
         }

@@ -85,7 +85,20 @@ internal sealed class ScheduledActionStore(Database db, TimeProvider time)
                 r.By,
                 r.Status,
                 r.RanAt is { } ran ? DateTimeOffset.FromUnixTimeMilliseconds(ran) : null,
-                r.Result is not null && r.Result.Contains("\"results\"", StringComparison.Ordinal) ? JsonSerializer.Deserialize<BulkResult>(r.Result, Json) : null))
+                r.Result is not null && r.Result.Contains("\"results\"", StringComparison.Ordinal) ? JsonSerializer.Deserialize<BulkResult>(r.Result, Json) : null,
+                ErrorOf(r.Result)))
             .ToList();
+    }
+
+    // Fail writes {"error": reason}; a result of a run that happened has no such field.
+    private static string? ErrorOf(string? result)
+    {
+        if (result is null || !result.Contains("\"error\"", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        using var doc = JsonDocument.Parse(result);
+        return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
     }
 }

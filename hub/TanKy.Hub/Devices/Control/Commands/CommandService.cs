@@ -59,7 +59,8 @@ public sealed class CommandService(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning(ex, "Publishing command {CommandId} to {DeviceId} failed", id, deviceId);
-            ledger.Finish(id, deviceId, CommandStatus.Error, null, $"not sent: {ex.Message}", now);
+            // Shown on the devices page and the audit in the reader's language; the exception is logged above.
+            ledger.Finish(id, deviceId, CommandStatus.Error, null, new TextMessage("rules2.command.not-sent").Encode(), now);
         }
 
         return ledger.Get(id)!;

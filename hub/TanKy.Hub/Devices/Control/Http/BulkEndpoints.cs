@@ -50,7 +50,9 @@ internal static class BulkEndpoints
             }
         }).RequireAuthorization(Policies.Control).WithName("Bulk").WithSummary("Desired change or command for every device of a zone/kind, now or at a time");
 
-        api.MapGet("/bulk/scheduled", (ScheduledActionStore scheduled) => Results.Ok(scheduled.List()))
+        // Why an action could not run is stored as a text key: said in the reader's language.
+        api.MapGet("/bulk/scheduled", (ScheduledActionStore scheduled, HttpContext http) =>
+                Results.Ok(scheduled.List().Select(a => a.Error is null ? a : a with { Error = HubText.Default.Render(a.Error, HubText.LanguageOf(http)) })))
             .RequireAuthorization(Policies.Control).WithName("ListScheduledBulk").WithSummary("Scheduled bulk actions and their results");
 
         api.MapDelete("/bulk/scheduled/{id:long}", (long id, ScheduledActionStore scheduled) =>

@@ -36,7 +36,7 @@ public static class CommandCatalog
     {
         if (!Common.TryGetValue(op, out var rules) && !PerKind[kind].TryGetValue(op, out rules))
         {
-            throw new ControlValidationException([new FieldError("op", new TextMessage("rules2.command.unknown-op", op, kind.ToWire(), string.Join(", ", OpsOf(kind))).Encode())]);
+            throw new ControlValidationException([new FieldError("op", new TextMessage("rules2.command.unknown-op", op, FieldWords.Kind(kind), string.Join(", ", OpsOf(kind))).Encode())]);
         }
 
         var errors = new List<FieldError>();

@@ -62,8 +62,8 @@ public static class DesiredSchema
             if (!rules.TryGetValue(name, out var rule))
             {
                 errors.Add(new FieldError(name, rules.Count == 0
-                    ? new TextMessage("rules2.desired.unknown-none", name, kind.ToWire()).Encode()
-                    : new TextMessage("rules2.desired.unknown", name, kind.ToWire(), string.Join(", ", rules.Keys)).Encode()));
+                    ? new TextMessage("rules2.desired.unknown-none", name, FieldWords.Kind(kind)).Encode()
+                    : new TextMessage("rules2.desired.unknown", name, FieldWords.Kind(kind), string.Join(", ", rules.Keys)).Encode()));
                 continue;
             }
 

@@ -12,10 +12,10 @@ internal static class FieldRules
     {
         if (!TryNumber(value, out var d) || d != Math.Floor(d))
         {
-            return Checked.Fail("rules2.field.whole-number", name, min, max);
+            return Checked.Fail("rules2.field.whole-number", FieldWords.Field(name), min, max);
         }
 
-        return d < min || d > max ? Checked.Fail("rules2.field.range", name, min, max) : Checked.Ok(JsonValue.Create((int)d));
+        return d < min || d > max ? Checked.Fail("rules2.field.range", FieldWords.Field(name), min, max) : Checked.Ok(JsonValue.Create((int)d));
     };
 
     /// <summary>A JSON number, whether parsed from the wire or built in code (JsonValue of int, long, double…).</summary>
@@ -29,19 +29,19 @@ internal static class FieldRules
     public static Func<string, JsonNode, FieldContext, Checked> Boolean() => (name, value, _) =>
         value is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False
             ? Checked.Ok(JsonValue.Create(v.GetValue<bool>()))
-            : Checked.Fail("rules2.field.boolean", name);
+            : Checked.Fail("rules2.field.boolean", FieldWords.Field(name));
 
     public static Func<string, JsonNode, FieldContext, Checked> OneOf(params string[] allowed) => (name, value, _) =>
         value is JsonValue v && v.TryGetValue<string>(out var s) && allowed.Contains(s, StringComparer.Ordinal)
             ? Checked.Ok(JsonValue.Create(s))
-            : Checked.Fail("rules2.field.one-of", name, string.Join(", ", allowed));
+            : Checked.Fail("rules2.field.one-of", FieldWords.Field(name), string.Join(", ", allowed));
 
     public static Checked Hours(string name, JsonNode value, FieldContext context)
     {
         _ = context;
         if (value is not JsonValue v || !v.TryGetValue<string>(out var s))
         {
-            return Checked.Fail("rules2.field.hours-text", name);
+            return Checked.Fail("rules2.field.hours-text", FieldWords.Field(name));
         }
 
         return OpeningHours.TryParse(s, out var hours, out var error) ? Checked.Ok(JsonValue.Create(hours.ToString())) : Checked.Fail(error.Encode());
@@ -70,17 +70,17 @@ internal static class FieldRules
         }
         else
         {
-            return Checked.Fail(new TextMessage("api2.zones.list", name).Encode());
+            return Checked.Fail(new TextMessage("api2.zones.list", FieldWords.Field(name)).Encode());
         }
 
         if (items.Count == 0)
         {
-            return Checked.Fail(new TextMessage("api2.zones.none", name).Encode());
+            return Checked.Fail(new TextMessage("api2.zones.none", FieldWords.Field(name)).Encode());
         }
 
         if (items.Count > 16)
         {
-            return Checked.Fail(new TextMessage("api2.zones.max", name).Encode());
+            return Checked.Fail(new TextMessage("api2.zones.max", FieldWords.Field(name)).Encode());
         }
 
         var zones = new List<string>();
@@ -89,7 +89,7 @@ internal static class FieldRules
             if (item is not JsonValue v || !v.TryGetValue<string>(out var zone) || !Identifiers.IsValid(zone))
             {
                 var shown = item is JsonValue sv && sv.TryGetValue<string>(out var raw) ? raw : item?.ToJsonString();
-                return Checked.Fail(new TextMessage("api2.zones.bad-id", name, shown).Encode());
+                return Checked.Fail(new TextMessage("api2.zones.bad-id", FieldWords.Field(name), shown).Encode());
             }
 
             if (context.ZoneExists is { } exists && !exists(zone))
@@ -110,7 +110,7 @@ internal static class FieldRules
     {
         if (value is not JsonValue v || !v.TryGetValue<string>(out var s))
         {
-            return Checked.Fail("rules2.field.text", name);
+            return Checked.Fail("rules2.field.text", FieldWords.Field(name));
         }
 
         var error = LedText.Check(name, s, out var normalized);

@@ -98,7 +98,7 @@ public sealed class DevicesModel(
         {
             var issued = await commands.IssueAsync(id, op, null, null, User.Identity?.Name, ct);
             var done = await commands.WaitAsync(issued.Id, ct);
-            Say($"{device.Name} · {OpName(op)}: {t("devices.cmd." + done.Status)}{(done.Error is { } e ? " — " + e : "")}", done.Status != CommandStatus.Ok);
+            Say($"{device.Name} · {OpName(op)}: {t("devices.cmd." + done.Status)}{(done.Error is { } e ? " — " + TanKy.Hub.Shared.Text.HubText.Default.Render(e, TanKy.Hub.Shared.Text.HubText.LanguageOf(HttpContext)) : "")}", done.Status != CommandStatus.Ok);
         }
         catch (ControlValidationException)
         {
