@@ -74,6 +74,7 @@ public sealed class MediaImportJobs : IDisposable
         }
 
         var id = "imp_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        Directory.CreateDirectory(_library.JobSpool);
         var spool = SpoolPath(id);
         UploadedFile? upload;
         try
@@ -126,7 +127,8 @@ public sealed class MediaImportJobs : IDisposable
             }
         }
 
-        foreach (var orphan in Directory.EnumerateFiles(_library.JobSpool).Where(f => !resumed.Contains(Path.GetFileNameWithoutExtension(f))).ToList())
+        IEnumerable<string> spooled = Directory.Exists(_library.JobSpool) ? Directory.EnumerateFiles(_library.JobSpool) : [];
+        foreach (var orphan in spooled.Where(f => !resumed.Contains(Path.GetFileNameWithoutExtension(f))).ToList())
         {
             // A spool whose row was never written (a crash between the two) or whose job ended.
             TryDelete(orphan);

@@ -20,7 +20,6 @@ internal sealed class MediaStore
         Staging = Path.Combine(Root, StagingName);
         Directory.CreateDirectory(Staging);
         Jobs = Path.Combine(Root, JobsName);
-        Directory.CreateDirectory(Jobs);
     }
 
     public static TimeSpan OrphanGrace { get; } = TimeSpan.FromMinutes(10);
@@ -29,7 +28,7 @@ internal sealed class MediaStore
 
     public string Staging { get; }
 
-    /// <summary>Uploads spooled for background import jobs, kept until the job ends (see <see cref="MediaImportJobs"/>).</summary>
+    /// <summary>Uploads spooled for background import jobs, kept until the job ends (see <see cref="MediaImportJobs"/>); made by the first job.</summary>
     public string Jobs { get; }
 
     public static string OriginalFileName(string format) => "original." + format;

@@ -51,6 +51,7 @@ public sealed class ImportJobRetention_Tests : IDisposable
     {
         Save(Job("imp_lost", MediaImportState.Running, "van-hoa") with { StartedAt = Now });
         var orphan = Path.Combine(_bed.MediaRoot, ".jobs", "imp_never_saved.upload");
+        Directory.CreateDirectory(Path.GetDirectoryName(orphan)!);
         File.WriteAllBytes(orphan, [1, 2, 3]);
         _bed.Dir.Time.Advance(TimeSpan.FromMinutes(5));
 
