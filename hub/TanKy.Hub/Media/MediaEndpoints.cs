@@ -36,6 +36,10 @@ public static class MediaEndpoints
             library.Get(id) is { } item ? Results.Ok(MediaDto.From(item)) : ApiProblems.Result(404, "api2.media.not-found"))
             .WithName("GetMedia").WithSummary("One clip");
 
+        api.MapGet("/imports", (HttpContext http, ClaimsPrincipal principal, MediaImportJobs jobs) =>
+            Results.Ok(jobs.Kept(principal.IsInRole("admin") ? null : principal.Identity?.Name ?? "unknown").Select(j => MediaImportJobDto.From(j, HubText.LanguageOf(http)))))
+            .WithName("ListMediaImports").WithSummary("Background imports kept (those finished within 7 days), newest first: the caller's own; an admin sees everyone's");
+
         api.MapGet("/imports/{id}", (string id, HttpContext http, MediaImportJobs jobs) =>
             jobs.Get(id) is { } job ? Results.Ok(MediaImportJobDto.From(job, HubText.LanguageOf(http))) : ApiProblems.Result(404, "api2.media.import-not-found"))
             .WithName("GetMediaImport").WithSummary("A background import (an upload of at least Media:BackgroundImportBytes): queued, running, done, refused or failed");

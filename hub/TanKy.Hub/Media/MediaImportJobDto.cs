@@ -6,7 +6,8 @@ namespace TanKy.Hub.Media;
 /// A background import as <c>GET /api/v1/media/imports/{id}</c> shows it. <c>state</c> is
 /// queued, running, done, refused or failed; <c>media</c> is the clip once done (also when the
 /// same bytes were already stored: <c>duplicate</c>); <c>error</c> is the library's refusal
-/// (stable <c>code</c>, Vietnamese-first <c>message</c>) or why the job failed.
+/// (stable <c>code</c>, Vietnamese-first <c>message</c>) or why the job failed (<c>failed</c>, or
+/// <c>restarted</c> when the hub restarted mid-import and the upload did not survive it).
 /// </summary>
 internal sealed record MediaImportJobDto(
     string Id,
@@ -40,7 +41,7 @@ internal sealed record MediaImportJobDto(
         j.Result?.Item is { } item ? MediaDto.From(item) : null,
         j.Result?.Duplicate ?? false,
         j.Result?.Rejection is { } r ? new MediaImportJobError(r.Code, r.Text(language), r.Detail)
-            : j.Error is { } e ? new MediaImportJobError("failed", HubText.Default.Get("api2.media.failed", language), e)
+            : j.Error is { } e ? new MediaImportJobError(j.FailureKey == MediaImportJobs.RestartedKey ? "restarted" : "failed", HubText.Default.Get(j.FailureKey ?? "api2.media.failed", language), e)
             : null);
 }
 

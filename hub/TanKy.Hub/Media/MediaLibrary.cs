@@ -55,7 +55,7 @@ public sealed class MediaLibrary
         ImportAsync(content, fileName, title, uploadedBy, lane, null, ct);
 
     /// <summary><paramref name="started"/> runs once the lane's slot is held (a background job turns "running").</summary>
-    internal Task<MediaImportResult> ImportAsync(Stream content, string fileName, string title, string uploadedBy, ImportLane lane, Action? started, CancellationToken ct) =>
+    internal Task<MediaImportResult> ImportAsync(Stream content, string fileName, string title, string uploadedBy, ImportLane lane, Func<CancellationToken, Task>? started, CancellationToken ct) =>
         ImportAsync(content, fileName, title, uploadedBy, lane, MediaKind.Clip, started, ct);
 
     /// <summary>
@@ -66,7 +66,7 @@ public sealed class MediaLibrary
     public Task<MediaImportResult> ImportSpeechAsync(Stream wav, string title, string requestedBy, ImportLane lane, CancellationToken ct) =>
         ImportAsync(wav, "speech.wav", SpeechTitle.From(title, _time.GetUtcNow()), requestedBy, lane, MediaKind.Speech, null, ct);
 
-    private async Task<MediaImportResult> ImportAsync(Stream content, string fileName, string title, string uploadedBy, ImportLane lane, MediaKind kind, Action? started, CancellationToken ct)
+    private async Task<MediaImportResult> ImportAsync(Stream content, string fileName, string title, string uploadedBy, ImportLane lane, MediaKind kind, Func<CancellationToken, Task>? started, CancellationToken ct)
     {
         var (cleanTitle, titleRejection) = MediaText.Title(title);
         if (cleanTitle is null)
@@ -76,11 +76,16 @@ public sealed class MediaLibrary
 
         var slot = lane == ImportLane.Emergency ? _emergencyImports : _imports;
         await slot.WaitAsync(ct);
-        started?.Invoke();
-        var staging = _store.NewStagingDirectory();
+        string? staging = null;
         try
         {
-            var upload = await UploadedFile.CopyAsync(content, Path.Combine(staging, "upload.bin"), _options.MaxUploadBytes, ct);
+            if (started is not null)
+            {
+                await started(ct);
+            }
+
+            var dir = staging = _store.NewStagingDirectory();
+            var upload = await UploadedFile.CopyAsync(content, Path.Combine(dir, "upload.bin"), _options.MaxUploadBytes, ct);
             if (upload is null)
             {
                 return Refused(fileName, MediaRejection.TooLarge(_options.MaxUploadBytes));
@@ -92,18 +97,22 @@ public sealed class MediaLibrary
                 return MediaImportResult.Existing(existing);
             }
 
-            var (staged, rejection) = await Task.Run(() => MediaImporter.Process(upload, staging, _options, ct), ct);
+            var (staged, rejection) = await Task.Run(() => MediaImporter.Process(upload, dir, _options, ct), ct);
             if (staged is null)
             {
                 return Refused(fileName, rejection!);
             }
 
             var item = MediaImporter.ToItem(MediaIds.New(), cleanTitle, MediaText.OriginalName(fileName), MediaText.Uploader(uploadedBy), _time.GetUtcNow(), _options.OpusBitrate, upload, staged) with { Kind = kind };
-            return Commit(staging, item, staged);
+            return Commit(dir, item, staged);
         }
         finally
         {
-            _store.DeleteQuietly(staging);
+            if (staging is not null)
+            {
+                _store.DeleteQuietly(staging);
+            }
+
             slot.Release();
         }
     }
@@ -111,6 +120,9 @@ public sealed class MediaLibrary
     internal string NewStagingDirectory() => _store.NewStagingDirectory();
 
     internal void DeleteStagingQuietly(string directory) => _store.DeleteQuietly(directory);
+
+    /// <summary>Where background jobs spool their uploads (<c>media/.jobs</c>).</summary>
+    internal string JobSpool => _store.Jobs;
 
     /// <summary>
     /// The library's clips, newest first: what pickers offer and the media page lists. Text-to-speech

@@ -38,6 +38,10 @@ public sealed record MediaRejection(MediaRejectionReason Reason, string? Detail 
         _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };
 
+    /// <summary>The reason of a stored <see cref="Code"/>; null for a code this hub does not know.</summary>
+    public static MediaRejectionReason? FromCode(string? code) =>
+        Enum.GetValues<MediaRejectionReason>().Cast<MediaRejectionReason?>().FirstOrDefault(r => ToCode(r!.Value) == code);
+
     internal static MediaRejection Empty(string? detail = null) => new(MediaRejectionReason.Empty, detail);
 
     internal static MediaRejection Truncated(string detail) => new(MediaRejectionReason.Truncated, detail);

@@ -12,12 +12,14 @@ internal sealed class MediaStore
 {
     public const string StreamFileName = "stream.opuspk";
     private const string StagingName = ".staging";
+    private const string JobsName = ".jobs";
 
     public MediaStore(string dataDir)
     {
         Root = Path.Combine(dataDir, "media");
         Staging = Path.Combine(Root, StagingName);
         Directory.CreateDirectory(Staging);
+        Jobs = Path.Combine(Root, JobsName);
     }
 
     public static TimeSpan OrphanGrace { get; } = TimeSpan.FromMinutes(10);
@@ -25,6 +27,9 @@ internal sealed class MediaStore
     public string Root { get; }
 
     public string Staging { get; }
+
+    /// <summary>Uploads spooled for background import jobs, kept until the job ends (see <see cref="MediaImportJobs"/>); made by the first job.</summary>
+    public string Jobs { get; }
 
     public static string OriginalFileName(string format) => "original." + format;
 
@@ -60,7 +65,7 @@ internal sealed class MediaStore
     {
         var removed = 0;
         var candidates = Directory.EnumerateDirectories(Staging)
-            .Concat(Directory.EnumerateDirectories(Root).Where(d => Path.GetFileName(d) != StagingName && !knownIds.Contains(Path.GetFileName(d))));
+            .Concat(Directory.EnumerateDirectories(Root).Where(d => Path.GetFileName(d) is not (StagingName or JobsName) && !knownIds.Contains(Path.GetFileName(d))));
         foreach (var directory in candidates.ToList())
         {
             if (now - Directory.GetLastWriteTimeUtc(directory) < OrphanGrace)

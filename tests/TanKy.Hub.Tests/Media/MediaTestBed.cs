@@ -47,8 +47,8 @@ internal sealed class MediaTestBed : IDisposable
     /// <summary>Every file under media/, staging included.</summary>
     public IReadOnlyList<string> Files() => Directory.EnumerateFiles(MediaRoot, "*", SearchOption.AllDirectories).ToList();
 
-    /// <summary>Item directories (staging excluded).</summary>
-    public IReadOnlyList<string> ItemDirectories() => Directory.EnumerateDirectories(MediaRoot).Where(d => Path.GetFileName(d) != ".staging").ToList();
+    /// <summary>Item directories (staging and the background jobs' spool excluded).</summary>
+    public IReadOnlyList<string> ItemDirectories() => Directory.EnumerateDirectories(MediaRoot).Where(d => Path.GetFileName(d) is not (".staging" or ".jobs")).ToList();
 
     /// <summary>
     /// The clip decoded back from its stored Opus packets, pre-skip dropped, trimmed to its

@@ -29,5 +29,6 @@ internal static class Migrations
         Schema.V16MediaKind.Sql,
         Schema.V17CapWhy.Sql,
         Schema.V18CameraSnapshots.Sql,
+        Schema.V19MediaImportJobs.Sql,
     ];
 }

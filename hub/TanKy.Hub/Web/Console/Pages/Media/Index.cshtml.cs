@@ -20,7 +20,7 @@ public sealed class IndexModel(MediaLibrary library, MediaImportJobs jobs) : Pag
     public static readonly string[] RefusalCodes =
     [
         "empty", "truncated", "wrong-header", "unsupported-format", "too-large", "too-long", "silent", "corrupt",
-        "invalid-title", "not-multipart", "bad-form", "missing-file", "failed",
+        "invalid-title", "not-multipart", "bad-form", "missing-file", "failed", "restarted",
     ];
 
     public IReadOnlyList<MediaItem> Clips { get; private set; } = [];
@@ -55,7 +55,7 @@ public sealed class IndexModel(MediaLibrary library, MediaImportJobs jobs) : Pag
         MediaImportState.Running => t("media.up.processing") + " " + t("media.up.running"),
         MediaImportState.Done => (job.Result?.Duplicate == true ? t("media.up.duplicate") : t("media.up.saved")).Replace("{title}", job.Result?.Item?.Title ?? job.Title, StringComparison.Ordinal),
         MediaImportState.Refused => t("media.up.refused").Replace("{reason}", Reason(t, job.Result?.Rejection?.Code ?? "failed"), StringComparison.Ordinal),
-        _ => t("media.up.refused").Replace("{reason}", Reason(t, "failed"), StringComparison.Ordinal),
+        _ => t("media.up.refused").Replace("{reason}", Reason(t, job.FailureKey == MediaImportJobs.RestartedKey ? "restarted" : "failed"), StringComparison.Ordinal),
     };
 
     /// <summary>
