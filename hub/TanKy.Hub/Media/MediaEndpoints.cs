@@ -24,9 +24,6 @@ public static class MediaEndpoints
     {
         var options = app.ServiceProvider.GetRequiredService<IOptions<MediaOptions>>().Value;
         var requestLimit = options.MaxUploadBytes + MultipartSlack;
-        // Kestrel's own limit is twice the form's, so that a body over the form's limit can be read
-        // to its end before the 400 goes out (see UploadAsync).
-        var drainLimit = 2 * requestLimit;
         var api = app.MapGroup("/api/v1/media").RequireAuthorization(Policies.Read);
 
         api.MapGet("", List)
@@ -48,7 +45,7 @@ public static class MediaEndpoints
         // and a body over the limit must become a 400 with a reason, not a bare connection reset.
         api.MapPost("", UploadAsync)
             .RequireAuthorization(p => p.RequireRole("admin", "officer", "hamlet-head"))
-            .WithMetadata(new RequestSizeLimitAttribute(drainLimit))
+            .WithMetadata(new RequestSizeLimitAttribute(DrainLimit(options)))
             .WithFormOptions(multipartBodyLengthLimit: requestLimit)
             .WithName("UploadMedia").WithSummary("Upload a WAV or MP3 (multipart/form-data: file, title); it is normalised to −16 LUFS and encoded to Opus. A file of at least Media:BackgroundImportBytes is imported in the background: 202 with the job (Location: /api/v1/media/imports/{id})");
     }
@@ -69,7 +66,7 @@ public static class MediaEndpoints
         }
 
         var tooLarge = MediaRejection.TooLarge(library.Options.MaxUploadBytes);
-        if (request.ContentLength > 2 * (library.Options.MaxUploadBytes + MultipartSlack))
+        if (request.ContentLength > DrainLimit(library.Options))
         {
             // Far too large to read through: refused on its length before a byte of it is read (a
             // client that sends "Expect: 100-continue" gets this without uploading anything).
@@ -140,6 +137,12 @@ public static class MediaEndpoints
     private static IResult Rejected(MediaRejection rejection, int status = StatusCodes.Status400BadRequest) => rejection.Explained is { } why
         ? ApiProblems.Result(status, rejection.Key, why, Code(rejection.Code, rejection.Detail))
         : ApiProblems.Described(status, rejection.Key, null, Code(rejection.Code, rejection.Detail));
+
+    /// <summary>
+    /// Kestrel's limit for an upload: twice the form's, so that a body over the form's limit can be
+    /// read to its end before the 400 goes out; a longer one is refused from its Content-Length.
+    /// </summary>
+    private static long DrainLimit(MediaOptions options) => 2 * (options.MaxUploadBytes + MultipartSlack);
 
     /// <summary>Reads what is left of the body, up to Kestrel's limit for this endpoint; a body longer than that ends the connection.</summary>
     private static async Task DrainAsync(HttpRequest request, CancellationToken ct)
