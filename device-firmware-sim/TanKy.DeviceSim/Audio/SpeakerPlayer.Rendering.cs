@@ -66,9 +66,15 @@ internal sealed partial class SpeakerPlayer
             if (SlotLocal(s, frame.Seq) + s.FrameMicros <= now)
             {
                 // The node itself woke after this slot (a stall): never play late, it would echo.
-                // Before the first frame played it is only skipped (§8.2.5 step 6); after it, the
-                // slot went by silent, so it is concealed too (every slot is played, fec or concealed, §4.6).
-                s.Late++;
+                // A frame it held is dropped and counted late (§8.1.3 rule 8); a slot it had no frame
+                // for (lost, or the frame came late and was counted then) has no frame to drop.
+                // Before the first frame played the slot is only skipped (§8.2.5 step 6); after it,
+                // the slot went by silent, so it is concealed (every slot is played, fec or concealed, §4.6).
+                if (frame.Fill == FrameFill.Own)
+                {
+                    s.Late++;
+                }
+
                 _counters.SlotMissed();
                 if (s.Start is not null)
                 {

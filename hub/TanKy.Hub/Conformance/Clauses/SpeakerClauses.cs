@@ -14,7 +14,12 @@ internal static class SpeakerClauses
     private const string Refused = "playback.refused";
     private static readonly TimeSpan Lead = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>One second of frames, all sent at once (well inside the 10 s look-ahead): started with a start error in bound, finished <c>end</c> with every slot counted.</summary>
+    /// <summary>
+    /// One second of frames, all sent at once (well inside the 10 s look-ahead): started with a start
+    /// error in bound, finished <c>end</c> with every slot from its first played frame counted. A node
+    /// that reached the stream after its first slots (a stall) starts at the current slot and counts
+    /// the skipped frames <c>late</c> (§8.2.5 step 6): conformant, reported as <c>skipped_frames</c>.
+    /// </summary>
     public static async Task PlayAsync(RunContext r, CancellationToken ct)
     {
         const string clause = "§4.6", name = "conf2.name.play";
@@ -31,12 +36,13 @@ internal static class SpeakerClauses
 
         var p = Playback.Of(started);
         var problems = new List<string>();
-        if (p.IntendedUs != s.StartMicros)
+        var skipped = SkippedFrames(p, s);
+        if (skipped is null)
         {
             problems.Add(ClauseText.M("conf2.r.intended", p.IntendedUs, s.StartMicros));
         }
 
-        if (p.ErrorUs is not { } error || p.ActualUs is not { } actual || Math.Abs(actual - s.StartMicros - error) > 1)
+        if (p.ErrorUs is not { } error || p.ActualUs is not { } actual || p.IntendedUs is not { } intended || Math.Abs(actual - intended - error) > 1)
         {
             problems.Add(ClauseText.M("conf2.r.error-us", p.ErrorUs));
         }
@@ -48,18 +54,19 @@ internal static class SpeakerClauses
         }
 
         var f = finished is null ? null : Playback.Of(finished);
+        var counted = s.Frames - (skipped ?? 0);
         if (f is null)
         {
             problems.Add(ClauseText.M("conf2.r.no-finished"));
         }
-        else if (f.Reason != "end" || f.Slots != s.Frames)
+        else if (f.Reason != "end" || f.Slots != counted || f.Late < skipped)
         {
-            // Late frames here are the node's own stalls (every frame was sent 500 ms ahead):
-            // reported as a figure; §8.1.3 below checks the drop rule itself.
-            problems.Add(ClauseText.M("conf2.r.finished-not-end", f.Counts, s.Frames));
+            // Every slot from the first played frame on is played, fec or concealed (a stall after
+            // the start conceals the slots it missed); the frames skipped before it are late only.
+            problems.Add(ClauseText.M("conf2.r.finished-not-end", f.Counts, counted));
         }
 
-        var figures = new Dictionary<string, double>();
+        var figures = new Dictionary<string, double> { ["skipped_frames"] = skipped ?? 0 };
         if (p.ErrorUs is { } measured)
         {
             figures["start_error_us"] = measured;
@@ -70,10 +77,22 @@ internal static class SpeakerClauses
             figures["late"] = late;
         }
 
+        var ok = ClauseText.M("conf2.r.play-ok", ClauseText.N((p.ErrorUs ?? 0) / 1000.0, "0.###"), ClauseText.N(r.Options.MaxStartErrorMs, "0.#"), f?.Counts);
         r.Add(problems.Count == 0
-            ? ClauseResult.Ok(clause, name, ClauseText.M("conf2.r.play-ok", ClauseText.N(p.ErrorUs!.Value / 1000.0, "0.###"), ClauseText.N(r.Options.MaxStartErrorMs, "0.#"), f!.Counts), figures)
+            ? ClauseResult.Ok(clause, name, skipped > 0 ? ClauseText.All([ok, ClauseText.M("conf2.r.skipped", skipped)]) : ok, figures)
             : ClauseResult.Failed(clause, name, ClauseText.All(problems), figures));
     }
+
+    /// <summary>
+    /// How many frames a node skipped before the first it played (§8.2.5 step 6): <c>intended_us</c>
+    /// is that frame's play-out time, so it lies on the stream's frame grid at or after its start.
+    /// Null when it does not (a node that reports some other time).
+    /// </summary>
+    private static long? SkippedFrames(Playback started, TestStream s) =>
+        started.IntendedUs is { } intended && intended >= s.StartMicros && (intended - s.StartMicros) % TestStream.FrameMicros == 0
+            && (intended - s.StartMicros) / TestStream.FrameMicros < s.Frames
+            ? (intended - s.StartMicros) / TestStream.FrameMicros
+            : null;
 
     /// <summary>Three seconds of frames, then <c>stop</c> once started: finished <c>stop</c> long before the stream's end.</summary>
     public static async Task StopAsync(RunContext r, CancellationToken ct)
@@ -152,9 +171,12 @@ internal static class SpeakerClauses
     /// <summary>
     /// Ten messages of five frames: message 1 sent twice (a duplicate, dropped by §8.1.3 rule 7),
     /// message 2 held back until its frames' play-out time has passed (late: dropped and counted),
-    /// messages 3–4 never sent (a gap: concealed). Expected: at least those 5 frames late (a node's
-    /// own stall may add more), at most 35 played, and every one of the 50 slots counted exactly once
-    /// as played, concealed or fec.
+    /// messages 3–4 never sent (a gap: concealed). What the drop rule decides, whatever the node's
+    /// own timing: the duplicate and the late frames are never played (at most the 35 frames of
+    /// messages 0, 1 and 5–9 play), the late ones are counted (late ≥ 5), and every slot from the
+    /// first played frame to the last is counted as played, concealed or fec. A node that stalls may
+    /// skip its first slots (§8.2.5 step 6), drop more frames as late, and — when the stream's end
+    /// reaches it late — conceal slots past the end it did not know yet; those are figures, not faults.
     /// </summary>
     public static async Task DuplicateAndLateAsync(RunContext r, CancellationToken ct)
     {
@@ -175,12 +197,18 @@ internal static class SpeakerClauses
         }
 
         var finished = await r.WaitEventAsync(from, s.Id, [Finished], UntilEnd(r, s), ct);
+        var started = await r.WaitEventAsync(from, s.Id, [Started], TimeSpan.Zero, ct);
         var f = finished is null ? null : Playback.Of(finished);
+        var skipped = started is null ? 0 : SkippedFrames(Playback.Of(started), s);
+        var counted = s.Frames - (skipped ?? 0);
         r.Add(f switch
         {
             null => ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.no-finished")),
-            { Late: >= 5, Played: <= 35 } when f.Slots == 50 => ClauseResult.Ok(clause, name, ClauseText.M("conf2.r.late-ok", f.Counts), new Dictionary<string, double> { ["late"] = f.Late!.Value, ["played"] = f.Played!.Value }),
-            _ when f!.Slots > 50 || f.Played > 35 => ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.late-played", f.Counts)),
+            { Played: > 35 } => ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.late-played", f.Counts)),
+            { Late: >= 5 } when skipped is not null && f.Slots >= counted => ClauseResult.Ok(clause, name, ClauseText.M("conf2.r.late-ok", f.Counts), new Dictionary<string, double>
+            {
+                ["late"] = f.Late!.Value, ["played"] = f.Played!.Value, ["skipped_frames"] = skipped.Value, ["slots_past_end"] = f.Slots!.Value - counted,
+            }),
             _ => ClauseResult.Failed(clause, name, ClauseText.M("conf2.r.late-wrong", f!.Counts)),
         });
     }
