@@ -97,6 +97,7 @@ public static class WebRegistration
     public static WebApplication MapWebApi(this WebApplication app)
     {
         TextRegistration.UseHubText(app);
+        OversizeBodyGuard.Use(app);
         app.UseStatusCodePages();
         Https.HttpsRedirect.Use(app);
         app.UseWebSockets();

@@ -45,7 +45,7 @@ internal static class SnapshotEndpoints
             {
                 return ApiProblems.Result(413, "api.device.image-too-large", "api.device.image-limit", store.MaxBytes);
             }
-        }).AllowAnonymous().DisableAntiforgery().WithName("UploadSnapshot").WithSummary("Camera upload (HTTP Basic: device id and secret) answering a pending snapshot command");
+        }).AllowAnonymous().DisableAntiforgery().WithMetadata(OwnBodyLimit.Instance).WithName("UploadSnapshot").WithSummary("Camera upload (HTTP Basic: device id and secret) answering a pending snapshot command");
 
         api.MapGet("/devices/{id}/snapshots", (string id, ClaimsPrincipal principal, DeviceRegistry registry, SnapshotStore store) =>
         {
