@@ -39,7 +39,7 @@ internal static class DesiredStateStore
         var payload = ProtocolJson.Serialize(message);
         if (payload.Length > ProtocolConstants.MaxJsonPayloadBytes)
         {
-            throw new RegistryException($"desired state of '{deviceId}' would be {payload.Length} bytes; the limit is {ProtocolConstants.MaxJsonPayloadBytes}");
+            throw new RegistryException("device.error.desired-too-large", deviceId, payload.Length, ProtocolConstants.MaxJsonPayloadBytes);
         }
 
         c.Execute(

@@ -42,6 +42,10 @@ public sealed class ScheduledBulk_Tests : IDisposable
         done.RanAt.Should().Be(_f.Time.GetUtcNow());
         done.Status.Should().Be("failed", "both access points are offline: stored for their reconnect, but not applied yet");
         done.Result!.Results.Should().OnlyContain(r => r.Status == "offline");
+
+        // The detail is stored as a text key and said in the reader's language (API: Accept-Language).
+        done.Result.In("vi").Results.Should().OnlyContain(r => r.Detail == "đã lưu; thiết bị sẽ áp dụng khi kết nối lại");
+        done.Result.In("en").Results.Should().OnlyContain(r => r.Detail == "stored; the device applies it when it reconnects");
         (await _f.Runner.RunDueAsync()).Should().Be(0, "an action runs once");
     }
 

@@ -16,4 +16,8 @@ public sealed record BulkResult(IReadOnlyList<DeviceOutcome> Results)
 
     /// <summary><c>done</c> (every device), <c>partial</c> or <c>failed</c> (none).</summary>
     public string Outcome => Failed == 0 ? "done" : Succeeded > 0 ? "partial" : "failed";
+
+    /// <summary>The same results with each detail (a stored text message) in <paramref name="language"/>.</summary>
+    public BulkResult In(string language) =>
+        new([.. Results.Select(r => r.Detail is null ? r : r with { Detail = Shared.Text.HubText.Default.Render(r.Detail, language) })]);
 }

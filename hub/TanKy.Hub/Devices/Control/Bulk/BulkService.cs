@@ -98,7 +98,7 @@ public sealed class BulkService(
             var message = await control.SetDesiredAsync(device.Id, action.Set!, by, cancellationToken);
             if (!presence.IsOnline(device.Id))
             {
-                return new DeviceOutcome(device.Id, "offline", "stored; the device applies it when it reconnects", message.Version);
+                return new DeviceOutcome(device.Id, "offline", new TextMessage("bulk.detail.stored-offline").Encode(), message.Version);
             }
 
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -111,7 +111,7 @@ public sealed class BulkService(
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
-                    return new DeviceOutcome(device.Id, "not-confirmed", $"no reported state within {options.Value.BulkApplyWait.TotalSeconds:0} s", message.Version);
+                    return new DeviceOutcome(device.Id, "not-confirmed", new TextMessage("bulk.detail.not-confirmed", options.Value.BulkApplyWait.TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)).Encode(), message.Version);
                 }
             }
 
@@ -121,7 +121,7 @@ public sealed class BulkService(
         }
         catch (Exception ex) when (ex is RegistryException)
         {
-            return new DeviceOutcome(device.Id, "error", ex.Message);
+            return new DeviceOutcome(device.Id, "error", ((Shared.Text.ILocalizedError)ex).Text.Encode());
         }
         finally
         {
@@ -141,13 +141,13 @@ public sealed class BulkService(
         if (!presence.IsOnline(device.Id))
         {
             // Commands are not queued for offline devices (clean sessions): say so instead of waiting for a timeout.
-            return new DeviceOutcome(device.Id, "offline", "not sent: the device is offline");
+            return new DeviceOutcome(device.Id, "offline", new TextMessage("bulk.detail.not-sent-offline").Encode());
         }
 
         var timeout = action.TimeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
         var issued = await commands.IssueAsync(device.Id, action.Command!.Op, action.Command.Args, timeout, by, cancellationToken);
         var done = await commands.WaitAsync(issued.Id, cancellationToken);
-        // The bulk result's details are English words for the API; an error the hub wrote is a text key.
-        return new DeviceOutcome(device.Id, done.Status, done.Error is null ? null : HubText.Default.Render(done.Error, "en"), null, done.Id);
+        // Details are stored messages (text keys, or the device's own words), said in the reader's language (BulkResult.In).
+        return new DeviceOutcome(device.Id, done.Status, done.Error, null, done.Id);
     }
 }

@@ -41,7 +41,7 @@ internal static class BulkEndpoints
                     return Results.Accepted($"/api/v1/bulk/scheduled/{id}", new { id, dueAt = due.Value, devices = devices.Select(d => d.Id) });
                 }
 
-                var result = await bulk.RunAsync(action, principal.Identity?.Name, ct);
+                var result = (await bulk.RunAsync(action, principal.Identity?.Name, ct)).In(HubText.LanguageOf(http));
                 return Results.Ok(new { outcome = result.Outcome, partial = result.Partial, result.Total, result.Succeeded, result.Failed, result.Results });
             }
             catch (ControlValidationException ex)
@@ -52,7 +52,7 @@ internal static class BulkEndpoints
 
         // Why an action could not run is stored as a text key: said in the reader's language.
         api.MapGet("/bulk/scheduled", (ScheduledActionStore scheduled, HttpContext http) =>
-                Results.Ok(scheduled.List().Select(a => a.Error is null ? a : a with { Error = HubText.Default.Render(a.Error, HubText.LanguageOf(http)) })))
+                Results.Ok(scheduled.List().Select(a => a with { Error = a.Error is null ? null : HubText.Default.Render(a.Error, HubText.LanguageOf(http)), Result = a.Result?.In(HubText.LanguageOf(http)) })))
             .RequireAuthorization(Policies.Control).WithName("ListScheduledBulk").WithSummary("Scheduled bulk actions and their results");
 
         api.MapDelete("/bulk/scheduled/{id:long}", (long id, ScheduledActionStore scheduled) =>

@@ -43,7 +43,7 @@ internal static class StateEndpoints
             catch (RegistryException ex)
             {
                 // The only other refusal left: the whole desired state would exceed the 4 KiB message limit.
-                return ControlProblems.BadRequestStored(ex is Shared.Text.ILocalizedError l ? l.Text.Encode() : ex.Message);
+                return ControlProblems.BadRequestStored(ex.Text.Encode());
             }
         }).RequireAuthorization(Policies.Control).WithName("SetDesiredState").WithSummary("Change desired fields (validated per kind); published retained with a new version");
     }
