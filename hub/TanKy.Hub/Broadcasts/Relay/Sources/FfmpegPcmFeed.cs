@@ -226,7 +226,6 @@ internal sealed class FfmpegPcmFeed : IPcmFeed
             ct.ThrowIfCancellationRequested();
             process.Start();
             _process = process;
-            _url = RelaySourceRules.Redact(url);
         }
 
         var errors = LogErrorsAsync(process, url);
@@ -262,7 +261,7 @@ internal sealed class FfmpegPcmFeed : IPcmFeed
                     if (!gotAudio)
                     {
                         gotAudio = true;
-                        SetUp();
+                        SetUp(RelaySourceRules.Redact(url));
                     }
                 }
             }
@@ -321,14 +320,15 @@ internal sealed class FfmpegPcmFeed : IPcmFeed
         _frames.Writer.TryWrite(samples);
     }
 
-    private void SetUp()
+    private void SetUp(string url)
     {
         lock (_gate)
         {
             _receiving = true;
+            _url = url;
         }
 
-        _log.LogInformation("Relay {Source}: receiving {Url}", _source.Id, _url);
+        _log.LogInformation("Relay {Source}: receiving {Url}", _source.Id, url);
     }
 
     // A transition receiving → not receiving is one dropout; a URL that never answered is none.
