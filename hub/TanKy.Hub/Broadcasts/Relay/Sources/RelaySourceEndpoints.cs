@@ -22,7 +22,7 @@ public static class RelaySourceEndpoints
 
         api.MapGet("", (ClaimsPrincipal principal, RelaySourceStore store) =>
             Results.Ok(store.List().Select(s => RelaySourceDto.From(s, MayManage(principal)))))
-            .WithName("ListRelaySources").WithSummary("The relay sources (tiếp sóng), by id");
+            .WithName("ListRelaySources").WithSummary("The relay sources, by id");
 
         api.MapGet("/{id}", (string id, ClaimsPrincipal principal, RelaySourceStore store) =>
             store.Find(id) is { } s ? Results.Ok(RelaySourceDto.From(s, MayManage(principal))) : NotFound(id))
