@@ -88,6 +88,46 @@ public sealed class FfmpegPcmFeed_Tests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stream_that_stalls_is_given_up_counted_and_reconnected()
+    {
+        var folder = Directory.CreateTempSubdirectory("tanky-stall-").FullName;
+        var clip = Path.Combine(folder, "clip.mp3");
+        await EncodeAsync(clip, "mp3");
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var connections = 0;
+        using var stop = new CancellationTokenSource();
+        var held = new List<System.Net.Sockets.TcpClient>();
+        // Answers with two seconds of MP3, then keeps the connection open and silent: a stalled station.
+        var serving = Task.Run(async () =>
+        {
+            var body = await File.ReadAllBytesAsync(clip);
+            while (!stop.IsCancellationRequested)
+            {
+                var client = await listener.AcceptTcpClientAsync(stop.Token);
+                Interlocked.Increment(ref connections);
+                held.Add(client);
+                var stream = client.GetStream();
+                var buffer = new byte[4096];
+                _ = await stream.ReadAsync(buffer, stop.Token); // the request; its content does not matter
+                await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Type: audio/mpeg\r\n\r\n"), stop.Token);
+                await stream.WriteAsync(body, stop.Token);
+            }
+        });
+        await using var feed = Open($"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}/live.mp3");
+
+        var reader = new FrameReader(feed);
+        await reader.UntilAsync(PcmFeedStatus.Audio, count: 5, TimeSpan.FromSeconds(10));
+        await reader.UntilStatusAsync(s => s.Dropouts == 1 && Volatile.Read(ref connections) >= 2, TimeSpan.FromSeconds(15));
+
+        reader.LongestRead.Should().BeLessThan(TimeSpan.FromMilliseconds(500), $"read {reader.LongestAt} of {reader.Reads}");
+        await stop.CancelAsync();
+        listener.Stop();
+        held.ForEach(c => c.Dispose());
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
     public async Task A_playlist_cannot_reach_local_files()
     {
         var folder = Directory.CreateTempSubdirectory("tanky-hls-evil-").FullName;
@@ -194,6 +234,10 @@ public sealed class FfmpegPcmFeed_Tests : IAsyncLifetime
 
         public TimeSpan LongestRead { get; private set; }
 
+        public int Reads { get; private set; }
+
+        public int LongestAt { get; private set; }
+
         public async Task UntilAsync(PcmFeedStatus wanted, int count, TimeSpan timeout)
         {
             var run = 0;
@@ -223,7 +267,13 @@ public sealed class FfmpegPcmFeed_Tests : IAsyncLifetime
                 var started = clock.Elapsed;
                 var status = await feed.ReadFrameAsync(_frame, CancellationToken.None);
                 var took = clock.Elapsed - started;
-                LongestRead = took > LongestRead ? took : LongestRead;
+                if (took > LongestRead)
+                {
+                    LongestRead = took;
+                    LongestAt = Reads;
+                }
+
+                Reads++;
                 if (status == PcmFeedStatus.Audio)
                 {
                     Audio++;

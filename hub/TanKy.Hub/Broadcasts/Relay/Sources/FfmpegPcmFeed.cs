@@ -228,10 +228,13 @@ internal sealed class FfmpegPcmFeed : IPcmFeed
             _process = process;
         }
 
-        var errors = LogErrorsAsync(process, url);
+        // The pipes are read on threads of their own: on Unix a pipe's ReadAsync is a blocking read on
+        // a pool thread, and a few feeds waiting on silent stations would starve the pool (readers then
+        // waited a whole second for a frame in tests).
+        var errors = Dedicated(() => LogErrors(process, url));
         var gotAudio = false;
         var stalled = false;
-        // No byte for Stall: kill the process, which ends the read below (the timer runs on the injected clock).
+        // No byte for Stall: kill the process, which ends the read (the timer runs on the injected clock).
         using var watchdog = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
         using var onStall = watchdog.Token.Register(() =>
         {
@@ -241,30 +244,7 @@ internal sealed class FfmpegPcmFeed : IPcmFeed
         using var onClose = ct.Register(() => Kill(process));
         try
         {
-            var stdout = process.StandardOutput.BaseStream;
-            var buffer = new byte[FrameSamples * sizeof(float)];
-            var filled = 0;
-            while (true)
-            {
-                watchdog.CancelAfter(_options.Stall);
-                var n = await stdout.ReadAsync(buffer.AsMemory(filled), CancellationToken.None).ConfigureAwait(false);
-                if (n == 0)
-                {
-                    break;
-                }
-
-                filled += n;
-                if (filled == buffer.Length)
-                {
-                    Publish(buffer);
-                    filled = 0;
-                    if (!gotAudio)
-                    {
-                        gotAudio = true;
-                        SetUp(RelaySourceRules.Redact(url));
-                    }
-                }
-            }
+            gotAudio = await Dedicated(() => ReadFrames(process, url, watchdog)).ConfigureAwait(false);
         }
         finally
         {
@@ -299,6 +279,53 @@ internal sealed class FfmpegPcmFeed : IPcmFeed
 
         return gotAudio;
     }
+
+    /// <summary>Reads ffmpeg's stdout into frames until it closes; true when a frame came.</summary>
+    private bool ReadFrames(Process process, string url, CancellationTokenSource watchdog)
+    {
+        var stdout = process.StandardOutput.BaseStream;
+        var buffer = new byte[FrameSamples * sizeof(float)];
+        var filled = 0;
+        var gotAudio = false;
+        while (true)
+        {
+            watchdog.CancelAfter(_options.Stall);
+            int n;
+            try
+            {
+                n = stdout.Read(buffer, filled, buffer.Length - filled);
+            }
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+            {
+                break;
+            }
+
+            if (n == 0)
+            {
+                break;
+            }
+
+            filled += n;
+            if (filled == buffer.Length)
+            {
+                Publish(buffer);
+                filled = 0;
+                if (!gotAudio)
+                {
+                    gotAudio = true;
+                    SetUp(RelaySourceRules.Redact(url));
+                }
+            }
+        }
+
+        return gotAudio;
+    }
+
+    private static Task<T> Dedicated<T>(Func<T> work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private static Task Dedicated(Action work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private void Publish(byte[] buffer)
     {
@@ -349,13 +376,13 @@ internal sealed class FfmpegPcmFeed : IPcmFeed
     }
 
     // ffmpeg's own messages (bounded per connection; URLs in them without their passwords).
-    private async Task LogErrorsAsync(Process process, string url)
+    private void LogErrors(Process process, string url)
     {
         var logged = 0;
         var skipped = 0;
         try
         {
-            while (await process.StandardError.ReadLineAsync().ConfigureAwait(false) is { } line)
+            while (process.StandardError.ReadLine() is { } line)
             {
                 if (line.Length == 0)
                 {

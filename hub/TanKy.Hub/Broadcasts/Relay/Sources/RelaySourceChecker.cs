@@ -59,6 +59,8 @@ public sealed partial class RelaySourceChecker(RelaySourceOptions options)
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(TimeSpan.FromSeconds(seconds) + options.Stall + TimeSpan.FromSeconds(10));
         var stderr = new StringBuilder();
+        // A pipe read does not see the token: killing ffmpeg is what ends it.
+        using var onLimit = limit.Token.Register(() => Kill(process));
         try
         {
             while (await process.StandardError.ReadLineAsync(limit.Token) is { } line)
@@ -70,6 +72,7 @@ public sealed partial class RelaySourceChecker(RelaySourceOptions options)
             }
 
             await process.WaitForExitAsync(limit.Token);
+            limit.Token.ThrowIfCancellationRequested();
         }
         catch (OperationCanceledException)
         {
