@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -28,7 +27,7 @@ internal sealed class FfmpegPcmFeed : IPcmFeed
     private readonly Lock _gate = new();
     private readonly double[] _energies = new double[FramesPerSecond];
     private readonly Task _supervisor;
-    private Process? _process;
+    private FfmpegChild? _child;
     private string? _url;
     private bool _receiving;
     private int _dropouts;
@@ -80,14 +79,7 @@ internal sealed class FfmpegPcmFeed : IPcmFeed
         {
             lock (_gate)
             {
-                try
-                {
-                    return _process?.Id;
-                }
-                catch (InvalidOperationException)
-                {
-                    return null;
-                }
+                return _child?.Id;
             }
         }
     }
@@ -140,7 +132,7 @@ internal sealed class FfmpegPcmFeed : IPcmFeed
         await _life.CancelAsync().ConfigureAwait(false);
         lock (_gate)
         {
-            Kill(_process);
+            _child?.Kill();
         }
 
         try
@@ -220,51 +212,48 @@ internal sealed class FfmpegPcmFeed : IPcmFeed
     /// <summary>One ffmpeg on one URL until it exits, stalls or the feed closes; true when it gave audio.</summary>
     private async Task<bool> RunOnceAsync(string url, CancellationToken ct)
     {
-        using var process = new Process { StartInfo = FfmpegArguments.Decode(_options.FfmpegPath, url, _options.Stall) };
+        FfmpegChild child;
         lock (_gate)
         {
             ct.ThrowIfCancellationRequested();
-            process.Start();
-            _process = process;
+            child = FfmpegChild.Start(_options, _source.Id, url, _log);
+            _child = child;
         }
 
-        // The pipes are read on threads of their own: on Unix a pipe's ReadAsync is a blocking read on
-        // a pool thread, and a few feeds waiting on silent stations would starve the pool (readers then
-        // waited a whole second for a frame in tests).
-        var errors = Dedicated(() => LogErrors(process, url));
-        var gotAudio = false;
+        using var _ = child;
         var stalled = false;
+        var gotAudio = false;
         // No byte for Stall: kill the process, which ends the read (the timer runs on the injected clock).
         using var watchdog = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
         using var onStall = watchdog.Token.Register(() =>
         {
             stalled = !ct.IsCancellationRequested;
-            Kill(process);
+            child.Kill();
         });
-        using var onClose = ct.Register(() => Kill(process));
+        using var onClose = ct.Register(child.Kill);
         try
         {
-            gotAudio = await Dedicated(() => ReadFrames(process, url, watchdog)).ConfigureAwait(false);
+            var shown = RelaySourceRules.Redact(url);
+            gotAudio = await child.ReadFramesAsync(
+                buffer =>
+                {
+                    Publish(buffer);
+                    if (!gotAudio)
+                    {
+                        gotAudio = true;
+                        SetUp(shown);
+                    }
+                },
+                watchdog,
+                _options.Stall).ConfigureAwait(false);
         }
         finally
         {
-            Kill(process);
-            using var exitWait = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            try
-            {
-                await process.WaitForExitAsync(exitWait.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                _log.LogWarning("Relay {Source}: ffmpeg {Pid} did not exit after kill", _source.Id, process.Id);
-            }
-
+            await child.StopAsync().ConfigureAwait(false);
             lock (_gate)
             {
-                _process = null;
+                _child = null;
             }
-
-            await errors.ConfigureAwait(false);
         }
 
         if (!ct.IsCancellationRequested)
@@ -274,58 +263,11 @@ internal sealed class FfmpegPcmFeed : IPcmFeed
                 _source.Id,
                 RelaySourceRules.Redact(url),
                 stalled ? $"stalled (no data for {_options.StallSeconds} s)" : "ended",
-                process.HasExited ? process.ExitCode : -1);
+                child.ExitCode ?? -1);
         }
 
         return gotAudio;
     }
-
-    /// <summary>Reads ffmpeg's stdout into frames until it closes; true when a frame came.</summary>
-    private bool ReadFrames(Process process, string url, CancellationTokenSource watchdog)
-    {
-        var stdout = process.StandardOutput.BaseStream;
-        var buffer = new byte[FrameSamples * sizeof(float)];
-        var filled = 0;
-        var gotAudio = false;
-        while (true)
-        {
-            watchdog.CancelAfter(_options.Stall);
-            int n;
-            try
-            {
-                n = stdout.Read(buffer, filled, buffer.Length - filled);
-            }
-            catch (Exception ex) when (ex is IOException or ObjectDisposedException)
-            {
-                break;
-            }
-
-            if (n == 0)
-            {
-                break;
-            }
-
-            filled += n;
-            if (filled == buffer.Length)
-            {
-                Publish(buffer);
-                filled = 0;
-                if (!gotAudio)
-                {
-                    gotAudio = true;
-                    SetUp(RelaySourceRules.Redact(url));
-                }
-            }
-        }
-
-        return gotAudio;
-    }
-
-    private static Task<T> Dedicated<T>(Func<T> work) =>
-        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-
-    private static Task Dedicated(Action work) =>
-        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private void Publish(byte[] buffer)
     {
@@ -372,56 +314,6 @@ internal sealed class FfmpegPcmFeed : IPcmFeed
             _url = null;
             _energyCount = 0;
             _energyNext = 0;
-        }
-    }
-
-    // ffmpeg's own messages (bounded per connection; URLs in them without their passwords).
-    private void LogErrors(Process process, string url)
-    {
-        var logged = 0;
-        var skipped = 0;
-        try
-        {
-            while (process.StandardError.ReadLine() is { } line)
-            {
-                if (line.Length == 0)
-                {
-                    continue;
-                }
-
-                if (logged++ < _options.MaxLoggedErrorLines)
-                {
-                    _log.LogWarning("Relay {Source} ffmpeg: {Line}", _source.Id, RelaySourceRules.RedactText(line.Length > 300 ? line[..300] : line));
-                }
-                else
-                {
-                    skipped++;
-                }
-            }
-        }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
-        {
-            // The process is gone: nothing more to read.
-        }
-
-        if (skipped > 0)
-        {
-            _log.LogWarning("Relay {Source}: {Count} more ffmpeg lines for {Url} not logged", _source.Id, skipped, RelaySourceRules.Redact(url));
-        }
-    }
-
-    private static void Kill(Process? process)
-    {
-        try
-        {
-            if (process is not null && !process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
-        {
-            // Already gone.
         }
     }
 }
