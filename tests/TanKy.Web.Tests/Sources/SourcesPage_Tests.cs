@@ -7,7 +7,7 @@ using TanKy.Web.Tests.Text;
 
 namespace TanKy.Web.Tests.Sources;
 
-/// <summary>"Nguồn tiếp sóng" (/sources): an officer adds, checks and removes a relay source; a viewer may not open it.</summary>
+/// <summary>"Nguồn tiếp sóng" (/sources): an officer adds, checks and removes a relay source (audited); a viewer may not open it.</summary>
 public sealed class SourcesPage_Tests
 {
     [Fact]
@@ -36,6 +36,9 @@ public sealed class SourcesPage_Tests
         var removed = WebUtility.HtmlDecode(await Post(officer, "/sources?handler=remove", token, ("id", "vov1")));
         removed.Should().Contain("Đã xoá nguồn vov1");
         hub.Get<RelaySourceStore>().List().Should().BeEmpty();
+
+        var audit = WebUtility.HtmlDecode(await officer.PageAsync("/audit"));
+        audit.Should().Contain("Thêm nguồn tiếp sóng").And.Contain("Xoá nguồn tiếp sóng");
     }
 
     [Fact]

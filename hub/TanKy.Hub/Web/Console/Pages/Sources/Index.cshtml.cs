@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TanKy.Hub.Broadcasts.Relay;
 using TanKy.Hub.Broadcasts.Relay.Sources;
 using TanKy.Hub.Shared.Text;
+using TanKy.Hub.Accounts.Http;
+using TanKy.Hub.Web.Console.Audit;
 using TanKy.Hub.Web.Console.Text;
 
 namespace TanKy.Hub.Web.Console.Pages.Sources;
@@ -11,10 +13,11 @@ namespace TanKy.Hub.Web.Console.Pages.Sources;
 /// <summary>
 /// "Nguồn tiếp sóng": the relay sources, a form to add one (URLs one per line, checked by the same
 /// rules as the CLI and the API), removal, and a check that listens to a source for a few seconds
-/// and shows its format and loudness. Admins and officers, who run the programme.
+/// and shows its format and loudness. Admins and officers, who run the programme; additions
+/// (refused ones too) and removals are in the console audit.
 /// </summary>
 [Authorize(Roles = "admin,officer")]
-public sealed class IndexModel(RelaySourceStore store, RelaySourceChecker checker, ConsoleText text) : PageModel
+public sealed class IndexModel(RelaySourceStore store, RelaySourceChecker checker, ConsoleAudit audit, ConsoleText text) : PageModel
 {
     /// <summary>Seconds a check listens: long enough for a loudness figure, short enough to wait for on a page.</summary>
     public const int CheckSeconds = 5;
@@ -38,10 +41,12 @@ public sealed class IndexModel(RelaySourceStore store, RelaySourceChecker checke
         try
         {
             var added = store.Add(id, name, lines);
+            audit.Record(User.ToUser().Name, "source-add", added.Id, true, null, Remote);
             Message = text.Say(new TextMessage("relaysrc.page.added", added.Id), HttpContext);
         }
         catch (RelaySourceException ex)
         {
+            audit.Record(User.ToUser().Name, "source-add", (id ?? "").Trim(), false, ex.Text.Encode(), Remote);
             Message = text.Say(ex.Text, HttpContext);
             MessageIsError = true;
             Form = (id ?? "", name ?? "", urls ?? "");
@@ -55,6 +60,7 @@ public sealed class IndexModel(RelaySourceStore store, RelaySourceChecker checke
     {
         if (store.Remove(id))
         {
+            audit.Record(User.ToUser().Name, "source-remove", id, true, null, Remote);
             Message = text.Say(new TextMessage("relaysrc.page.removed", id), HttpContext);
         }
         else
@@ -82,6 +88,8 @@ public sealed class IndexModel(RelaySourceStore store, RelaySourceChecker checke
         Load();
         return Page();
     }
+
+    private string? Remote => HttpContext.Connection.RemoteIpAddress?.ToString();
 
     private void Load() => Sources = store.List();
 }
