@@ -12,6 +12,7 @@ public sealed record RelayUrlCheck(
 /// <summary>The check of a source: each URL tried, in order, until one answers.</summary>
 public sealed record RelaySourceCheck(string SourceId, bool Reachable, IReadOnlyList<RelayUrlCheck> Urls)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public RelayUrlCheck? Answered => Urls.FirstOrDefault(u => u.Reachable);
 }
 
@@ -59,18 +60,32 @@ public sealed partial class RelaySourceChecker(RelaySourceOptions options)
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(TimeSpan.FromSeconds(seconds) + options.Stall + TimeSpan.FromSeconds(10));
         var stderr = new StringBuilder();
-        // A pipe read does not see the token: killing ffmpeg is what ends it.
+        // A pipe read does not see the token: killing ffmpeg is what ends it. The read has a thread of
+        // its own (a pipe's ReadAsync would hold a pool thread for the whole listening time).
         using var onLimit = limit.Token.Register(() => Kill(process));
         try
         {
-            while (await process.StandardError.ReadLineAsync(limit.Token) is { } line)
-            {
-                if (stderr.Length < 64 * 1024)
+            await Task.Factory.StartNew(
+                () =>
                 {
-                    stderr.AppendLine(line);
-                }
-            }
-
+                    try
+                    {
+                        while (process.StandardError.ReadLine() is { } line)
+                        {
+                            if (stderr.Length < 64 * 1024)
+                            {
+                                stderr.AppendLine(line);
+                            }
+                        }
+                    }
+                    catch (IOException)
+                    {
+                        // Killed mid-line: what was read is enough.
+                    }
+                },
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
             await process.WaitForExitAsync(limit.Token);
             limit.Token.ThrowIfCancellationRequested();
         }
