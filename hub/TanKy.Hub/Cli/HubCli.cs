@@ -60,6 +60,7 @@ public static class HubCli
         root.Subcommands.Add(Emergency.Cap.CapCommands.Build());
         root.Subcommands.Add(Conformance.Cli.ConformanceCommands.Build());
         root.Subcommands.Add(Broadcast());
+        root.Subcommands.Add(Broadcasts.Relay.Sources.RelaySourceCommands.Build());
         foreach (var command in BackupCommands.Build())
         {
             root.Subcommands.Add(command);

@@ -16,6 +16,7 @@ using TanKy.Hub.Availability;
 using TanKy.Hub.Broadcasts;
 using TanKy.Hub.Broadcasts.Archive;
 using TanKy.Hub.Broadcasts.Live;
+using TanKy.Hub.Broadcasts.Relay.Sources;
 using TanKy.Hub.Availability.OfflineAlerts;
 using TanKy.Hub.Hosting.Metrics;
 using TanKy.Hub.Hosting.Systemd;
@@ -68,6 +69,7 @@ public static class HubHost
         builder.Services.AddGatewaySpeaker(builder.Configuration);
         builder.Services.AddSchedules(builder.Configuration);
         builder.Services.AddBroadcasts(builder.Configuration);
+        builder.Services.AddRelaySources(builder.Configuration);
         builder.Services.AddSpeech(builder.Configuration);
         builder.Services.AddEmergencyEngine();
         builder.Services.AddEmergencyAlerts();

@@ -116,6 +116,7 @@ public static class WebRegistration
         Gateway.GatewayEndpoints.MapGatewayEndpoints(app.MapGroup("/api/v1"));
         Schedules.ScheduleEndpoints.MapScheduleEndpoints(app);
         Broadcasts.Api.BroadcastEndpoints.MapBroadcastEndpoints(app);
+        Broadcasts.Relay.Sources.RelaySourceEndpoints.MapRelaySourceEndpoints(app);
         Emergency.Cap.CapEndpoints.MapCapEndpoints(app);
         Emergency.Engine.EmergencyEndpoints.MapEmergencyEndpoints(app);
         Emergency.Live.LiveEndpoint.MapLiveEndpoint(app);
