@@ -11,9 +11,10 @@ namespace TanKy.Hub.Broadcasts.Relay;
 /// gap (silence), so speakers keep the stream whatever the source does.
 /// <list type="bullet">
 /// <item>The feed opens with the first stream and stays open until the broadcast ends
-/// (<see cref="DisposeAsync"/>). While no stream reads it (the relay is preempted or queued) a drain
-/// reads and discards its frames at the frame rate, so nothing queues: a stream that starts again
-/// starts at the live point, without the reconnection a reopened feed would cost.</item>
+/// (<see cref="DisposeAsync"/>), so a resumed relay does not wait for a reconnection. A stream that
+/// starts again after a pause (the relay was preempted) first drops what the feed holds from the
+/// pause — the frames it hands over at once, at most as many as the pause lasted — and so starts at
+/// the live point. Nothing reads the feed in between: no task and no timer run for a relay off the air.</item>
 /// <item>Two streams of one broadcast (zones that became free at different times) share the frames:
 /// whichever asks first produces the next one, the other takes it from a short ring; a stream that
 /// starts joins at the newest frame.</item>
@@ -45,8 +46,7 @@ public sealed class RelayAudioSource : IAudioSource, IAsyncDisposable
     private DateTimeOffset _clockStart;
     private DateTimeOffset? _endsAt;
     private int _readers;
-    private CancellationTokenSource? _drainStop;
-    private Task _drain = Task.CompletedTask;
+    private DateTimeOffset? _idleSince;
 
     internal RelayAudioSource(
         RelaySource source, RelayContent content, string title, IPcmFeedFactory feeds, MediaPackets? fallback,
@@ -118,8 +118,8 @@ public sealed class RelayAudioSource : IAudioSource, IAsyncDisposable
         }
 
         await _closing.CancelAsync();
-        StopDrain();
-        await _drain;
+        await _produce.WaitAsync();
+        _produce.Release();
         if (Volatile.Read(ref _feed) is { } feed)
         {
             await feed.DisposeAsync();
@@ -133,9 +133,8 @@ public sealed class RelayAudioSource : IAudioSource, IAsyncDisposable
         {
             if (_readers++ == 0)
             {
-                StopDrain();
-                await _drain;
                 _feed ??= _feeds.Open(_source);
+                DropBacklog();
                 (_clockStart, _clockBase) = (_time.GetUtcNow(), _produced);
             }
         }
@@ -150,10 +149,9 @@ public sealed class RelayAudioSource : IAudioSource, IAsyncDisposable
         _produce.Wait();
         try
         {
-            if (--_readers == 0 && !_closing.IsCancellationRequested && _feed is not null)
+            if (--_readers == 0)
             {
-                _drainStop = new CancellationTokenSource();
-                _drain = DrainAsync(_drainStop.Token);
+                _idleSince = _time.GetUtcNow();
             }
         }
         finally
@@ -162,10 +160,29 @@ public sealed class RelayAudioSource : IAudioSource, IAsyncDisposable
         }
     }
 
-    private void StopDrain()
+    /// <summary>
+    /// After a pause: reads and drops the frames the feed already holds (those it hands over without
+    /// waiting), at most as many as the pause lasted, so the stream starts at what the source sends now.
+    /// </summary>
+    private void DropBacklog()
     {
-        _drainStop?.Cancel();
-        _drainStop = null;
+        if (_idleSince is not { } since || _closing.IsCancellationRequested)
+        {
+            return;
+        }
+
+        _idleSince = null;
+        var frames = (_time.GetUtcNow() - since).Ticks / Frame.Ticks;
+        for (long i = 0; i < frames; i++)
+        {
+            _pending ??= _feed!.ReadFrameAsync(_feedBuffer, _closing.Token).AsTask();
+            if (!_pending.IsCompleted)
+            {
+                return;
+            }
+
+            _pending = null;
+        }
     }
 
     /// <summary>Makes frame <paramref name="position"/> exist (producing it when this reader is the first to ask); false when the relay is closing.</summary>
@@ -242,27 +259,5 @@ public sealed class RelayAudioSource : IAudioSource, IAsyncDisposable
         _log.LogWarning(read.Exception?.GetBaseException(), "Relay of {Source}: a feed read failed", _source.Id);
         Array.Clear(_frame);
         return PcmFeedStatus.Gap;
-    }
-
-    // No stream reads the relay: read the feed at the frame rate and drop what it gives, so nothing queues.
-    private async Task DrainAsync(CancellationToken stop)
-    {
-        try
-        {
-            var start = _time.GetUtcNow();
-            for (long i = 1; ; i++)
-            {
-                await ReadFeedAsync(start + (Frame * i) + _options.Slack, stop);
-                var next = start + (Frame * i) - _time.GetUtcNow();
-                if (next > TimeSpan.Zero)
-                {
-                    await Task.Delay(next, _time, stop);
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The next stream started, or the relay ended.
-        }
     }
 }
