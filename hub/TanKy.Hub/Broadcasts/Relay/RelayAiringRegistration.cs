@@ -24,6 +24,7 @@ public static class RelayAiringRegistration
             .ValidateOnStart();
         services.AddSingleton<RelayTotals>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<RelayBroadcasts>(sp));
+        services.AddSingleton<IRelayAirings>(sp => sp.GetRequiredService<RelayBroadcasts>());
         return services;
     }
 }

@@ -35,6 +35,7 @@ public sealed class RelayAudioSource : IAudioSource, IAsyncDisposable
     private readonly ILogger _log;
     private readonly RelayMixer _mixer;
     private readonly SemaphoreSlim _produce = new(1, 1);
+    private readonly object _readersGate = new();
     private readonly CancellationTokenSource _closing = new();
     private readonly ReadOnlyMemory<byte>[] _ring = new ReadOnlyMemory<byte>[RingFrames];
     private readonly float[] _feedBuffer = new float[AudioSourceFormat.FrameSamples];
@@ -131,7 +132,13 @@ public sealed class RelayAudioSource : IAudioSource, IAsyncDisposable
         await _produce.WaitAsync(ct);
         try
         {
-            if (_readers++ == 0)
+            bool first;
+            lock (_readersGate)
+            {
+                first = _readers++ == 0;
+            }
+
+            if (first)
             {
                 _feed ??= _feeds.Open(_source);
                 DropBacklog();
@@ -144,19 +151,15 @@ public sealed class RelayAudioSource : IAudioSource, IAsyncDisposable
         }
     }
 
+    // Without the production lock: a stream that ends must not wait for another one's feed read.
     private void Leave()
     {
-        _produce.Wait();
-        try
+        lock (_readersGate)
         {
             if (--_readers == 0)
             {
                 _idleSince = _time.GetUtcNow();
             }
-        }
-        finally
-        {
-            _produce.Release();
         }
     }
 
@@ -166,12 +169,17 @@ public sealed class RelayAudioSource : IAudioSource, IAsyncDisposable
     /// </summary>
     private void DropBacklog()
     {
-        if (_idleSince is not { } since || _closing.IsCancellationRequested)
+        DateTimeOffset since;
+        lock (_readersGate)
         {
-            return;
+            if (_idleSince is not { } idle || _closing.IsCancellationRequested)
+            {
+                return;
+            }
+
+            (since, _idleSince) = (idle, null);
         }
 
-        _idleSince = null;
         var frames = (_time.GetUtcNow() - since).Ticks / Frame.Ticks;
         for (long i = 0; i < frames; i++)
         {

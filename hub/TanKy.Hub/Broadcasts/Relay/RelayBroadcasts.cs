@@ -14,6 +14,7 @@ namespace TanKy.Hub.Broadcasts.Relay;
 /// </summary>
 internal sealed class RelayBroadcasts(
     IEnumerable<IPcmFeedFactory> feedFactories, IOptions<RelayOptions> options, TimeProvider time, RelayTotals totals, ILogger<RelayBroadcasts> log)
+    : IRelayAirings
 {
     private readonly IPcmFeedFactory? _feeds = feedFactories.LastOrDefault();
 
@@ -66,6 +67,8 @@ internal sealed class RelayBroadcasts(
         }
     }
 
+    public RelayStatusDto? Status(string broadcastId) => Find(broadcastId) is { } r ? RelayStatusDto.Of(broadcastId, r.Relay, r.Running) : null;
+
     public int Running
     {
         get
@@ -92,4 +95,14 @@ internal sealed class RelayBroadcasts(
             log.LogError(ex, "Relay {BroadcastId}: closing the feed of {Source} failed", broadcastId, relay.SourceId);
         }
     }
+}
+
+/// <summary>
+/// What other features may ask about relays on the air (the programme's history records the
+/// minutes actually relayed): a relay broadcast's status and counts, while the hub remembers it.
+/// </summary>
+public interface IRelayAirings
+{
+    /// <summary>Null when the broadcast is no relay, or ended before the last <see cref="RelayOptions.KeepEnded"/>.</summary>
+    RelayStatusDto? Status(string broadcastId);
 }

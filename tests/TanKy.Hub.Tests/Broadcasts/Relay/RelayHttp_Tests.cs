@@ -160,6 +160,9 @@ public sealed partial class RelayHttp_Tests : IAsyncLifetime
         var id = BroadcastId().Match(relay.Output).Value;
         using var client = _hub.ClientWithToken(_tokens["van-hoa"]);
         (await client.GetFromJsonAsync<JsonElement>("/api/v1/broadcasts/" + id)).GetProperty("broadcast").GetProperty("source").GetString().Should().Be("cli");
+        var report = await CliAsync("broadcast", "report", id, "--token", _tokens["van-hoa"]);
+        report.Code.Should().Be(0, report.Error);
+        report.Output.Should().Contain("Tiếp sóng: VOV1 – Thời sự").And.Contain("Tiếp sóng vov1: đã tiếp sóng").And.Contain("mất sóng 0 lần");
         (await CliAsync("broadcast", "stop", id, "--token", _tokens["van-hoa"])).Code.Should().Be(0);
 
         var emergency = await CliAsync("broadcast", "relay", "--source", "vov1", "--zones", "khoi-1", "--class", "emergency", "--token", _tokens["van-hoa"]);
