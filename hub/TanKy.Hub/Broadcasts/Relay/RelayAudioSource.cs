@@ -140,7 +140,17 @@ public sealed class RelayAudioSource : IAudioSource, IAsyncDisposable
 
             if (first)
             {
-                _feed ??= _feeds.Open(_source);
+                try
+                {
+                    _feed ??= _feeds.Open(_source);
+                }
+                catch
+                {
+                    // No feed, no stream: this reader never joined.
+                    Leave();
+                    throw;
+                }
+
                 DropBacklog();
                 (_clockStart, _clockBase) = (_time.GetUtcNow(), _produced);
             }
