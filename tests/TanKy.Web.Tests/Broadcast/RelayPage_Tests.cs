@@ -44,7 +44,7 @@ public sealed class RelayPage_Tests(Browser browser)
         await Expect(page.Locator("#relay-receiving")).ToHaveTextAsync("Đang nhận sóng", Long);
         await Expect(page.Locator("#relay-mode")).ToHaveTextAsync("đang phát nguồn");
         await Expect(page.Locator("#relay-dropouts")).ToHaveTextAsync("0");
-        await Expect(page.Locator("#relay-level")).ToContainTextAsync("dBFS", Long);
+        await Expect(page.Locator("#relay-level")).ToContainTextAsync("dBFS", new() { Timeout = 60_000 });
         var report = page.Locator("#report");
         await Expect(report.Locator("[data-field=status]")).ToHaveTextAsync("Đang phát", Long);
         var record = hub.Get<IBroadcastService>().Get((await report.Locator("[data-field=id]").TextContentAsync())!)!;
