@@ -12,6 +12,8 @@ namespace TanKy.Hub.Broadcasts;
 /// <paramref name="RepeatGap"/> of silence between. <paramref name="Title"/> overrides the clips' titles.
 /// <paramref name="StreamId"/> is the id of its first stream when the caller needs a known one (a
 /// scheduled airing's id, which pre-cached nodes know, protocol.md §4.11); later streams get new ids.
+/// <paramref name="Relay"/> makes it a relay (tiếp sóng) of a registered source instead of a clip
+/// (<paramref name="MediaId"/> may then be empty; classes normal and priority only).
 /// </summary>
 public sealed record BroadcastRequest(
     string MediaId,
@@ -26,4 +28,5 @@ public sealed record BroadcastRequest(
     TimeSpan RepeatGap = default,
     string? Title = null,
     string? StreamId = null,
-    DateTimeOffset? FirstSoundAt = null);
+    DateTimeOffset? FirstSoundAt = null,
+    Relay.RelayContent? Relay = null);

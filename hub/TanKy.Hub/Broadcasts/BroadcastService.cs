@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using TanKy.Hub.Broadcasts.Arbitration;
 using TanKy.Hub.Broadcasts.Clock;
 using TanKy.Hub.Broadcasts.Delivery;
+using TanKy.Hub.Broadcasts.Relay;
 using TanKy.Hub.Broadcasts.Sources;
 using TanKy.Hub.Broadcasts.Streaming;
 using TanKy.Protocol;
@@ -30,6 +31,7 @@ public sealed class BroadcastService : IBroadcastService
     private readonly StreamContext _context;
     private readonly ILogger<BroadcastService> _logger;
     private readonly BroadcastLifecycleHooks _lifecycle;
+    private readonly RelayBroadcasts? _relays;
     // Lifecycle events in the order they happened under _gate; delivered in that order, one
     // delivery at a time (_notifyGate), so no hook hears a broadcast end before its stream started.
     private readonly List<LifecycleEvent> _events = [];
@@ -44,8 +46,10 @@ public sealed class BroadcastService : IBroadcastService
         DeliveryTargets targets,
         StreamContext context,
         ILogger<BroadcastService> logger,
-        Func<IEnumerable<IBroadcastLifecycle>>? lifecycle = null)
+        Func<IEnumerable<IBroadcastLifecycle>>? lifecycle = null,
+        RelayBroadcasts? relays = null)
     {
+        _relays = relays;
         (_arbiter, _lifecycle) = (arbiter, new(lifecycle, logger));
         (_store, _reporter) = (store, reporter);
         _validator = validator;
@@ -58,6 +62,12 @@ public sealed class BroadcastService : IBroadcastService
 
     public Task<BroadcastTicket> PlayAsync(BroadcastRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Relay is not null)
+        {
+            return Task.FromResult(PlayRelay(request));
+        }
+
         var (zones, media) = _validator.Validate(request);
         return Task.FromResult(Submit(request, zones, new StoredMediaSource(media), media.Title));
     }
@@ -65,6 +75,19 @@ public sealed class BroadcastService : IBroadcastService
     /// <summary>Plays a live source (microphone, sound card) to zones the caller has validated; it ends when the source ends.</summary>
     public Task<BroadcastTicket> PlayLiveAsync(BroadcastRequest request, IReadOnlyList<string> zones, IAudioSource source) =>
         Task.FromResult(Submit(request, zones, source, request.Title ?? source.Title));
+
+    /// <summary>A relay (tiếp sóng): the feed opens with its first stream and closes when the broadcast ends (<see cref="RelayBroadcasts"/>).</summary>
+    private BroadcastTicket PlayRelay(BroadcastRequest request)
+    {
+        if (_relays is not { Available: true })
+        {
+            throw new BroadcastRequestException("relayair.bc.unavailable");
+        }
+
+        var (zones, source, fallback) = _validator.ValidateRelay(request);
+        var relay = _relays.Create(source, request.Relay!, fallback);
+        return Submit(request, zones, relay, request.Title ?? relay.Title);
+    }
 
     private BroadcastTicket Submit(BroadcastRequest request, IReadOnlyList<string> zones, IAudioSource source, string title)
     {
@@ -85,6 +108,11 @@ public sealed class BroadcastService : IBroadcastService
         lock (_gate)
         {
             _active.Add(record.Id, state);
+            if (source is RelayAudioSource relay)
+            {
+                _relays?.Track(record.Id, relay);
+            }
+
             var pinned = PlayoutNotBefore(state) is { } us ? HubClock.FromMicros(us) : (DateTimeOffset?)null;
             var decisions = _arbiter.Submit(new ArbiterClaim(record.Id, request.Class, policy, zones, length, pinned));
             try
@@ -96,6 +124,11 @@ public sealed class BroadcastService : IBroadcastService
                 // Not stored, so not on the air either: give the zones back.
                 _active.Remove(record.Id);
                 _arbiter.Withdraw(record.Id, DecisionKind.Failed, BroadcastEndReason.NotStored);
+                if (source is RelayAudioSource refused)
+                {
+                    _relays?.Ended(record.Id, refused);
+                }
+
                 throw;
             }
         }
@@ -271,6 +304,10 @@ public sealed class BroadcastService : IBroadcastService
         {
             _events.Add(LifecycleEvent.Ended(state.Record, status));
             _active.Remove(broadcastId);
+            if (state.Source is RelayAudioSource relay)
+            {
+                _relays?.Ended(broadcastId, relay);
+            }
         }
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using TanKy.Hub.Broadcasts.Arbitration;
 using TanKy.Hub.Broadcasts.Clock;
 using TanKy.Hub.Broadcasts.Delivery;
+using TanKy.Hub.Broadcasts.Relay;
 using TanKy.Hub.Broadcasts.Sources;
 using TanKy.Hub.Broadcasts.Streaming;
 using TanKy.Hub.Broker;
@@ -44,7 +45,8 @@ public static class BroadcastsRegistration
         services.AddSingleton(sp => new DeliveryReporter(sp.GetRequiredService<DeliveryStore>(), () => sp.GetRequiredService<HubClock>().NowMicros));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DeliveryTargets>(sp));
         services.AddSingleton(sp => new History.BroadcastHistory(sp.GetRequiredService<Database>(), sp.GetRequiredService<Archive.IBroadcastArchive>()));
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<BroadcastValidator>(sp));
+        services.AddSingleton(sp => new BroadcastValidator(sp.GetRequiredService<Devices.ZoneRegistry>(), sp.GetRequiredService<IMediaPackets>(), sp.GetService<Relay.IRelaySources>()));
+        services.AddRelayAiring(config);
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<StreamContext>(sp));
         services.AddSingleton(sp => new BroadcastService(
             sp.GetRequiredService<ZoneArbiter>(),
@@ -54,7 +56,8 @@ public static class BroadcastsRegistration
             sp.GetRequiredService<DeliveryTargets>(),
             sp.GetRequiredService<StreamContext>(),
             sp.GetRequiredService<ILogger<BroadcastService>>(),
-            () => sp.GetServices<IBroadcastLifecycle>()));
+            () => sp.GetServices<IBroadcastLifecycle>(),
+            sp.GetRequiredService<Relay.RelayBroadcasts>()));
         services.AddSingleton<IBroadcastService>(sp => sp.GetRequiredService<BroadcastService>());
         services.AddHostedService(sp => ActivatorUtilities.CreateInstance<BroadcastLifetime>(sp));
 

@@ -18,6 +18,7 @@ public sealed class CommuneHarness : IAsyncDisposable
 
     private readonly List<SimulatedNode> _nodes = [];
     private TimeProvider? _clock;
+    private Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? _customize;
 
     private CommuneHarness(TempDataDir dir, Dictionary<string, string> secrets)
     {
@@ -57,10 +58,13 @@ public sealed class CommuneHarness : IAsyncDisposable
     /// The hub's clock; null is the system clock. A test that asks about fixed dates (a report for
     /// 2026-11, when the devices were registered on <see cref="Dir"/>'s fake clock) passes <c>Dir.Time</c>.
     /// </param>
-    public async Task StartHubAsync(IDictionary<string, string>? settings = null, int? mqttPort = null, TimeProvider? clock = null)
+    /// <param name="customize">Extra services for the hub (test doubles), kept for restarts.</param>
+    public async Task StartHubAsync(IDictionary<string, string>? settings = null, int? mqttPort = null, TimeProvider? clock = null,
+        Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? customize = null)
     {
         _clock = clock;
-        Hub = await TestHub.StartAsync(Dir.Path, mqttPort, settings, clock: clock);
+        _customize = customize;
+        Hub = await TestHub.StartAsync(Dir.Path, mqttPort, settings, customize, clock);
     }
 
     /// <summary>Stops the hub and starts it again on the same data directory, MQTT port and clock.</summary>
@@ -72,7 +76,7 @@ public sealed class CommuneHarness : IAsyncDisposable
         // The same port, given explicitly: the devices know only this one. It is the port the OS
         // gave this hub a moment ago, released by its stop just now; only in this instant could
         // another process be handed it, and then the restart fails loudly ("address in use").
-        Hub = await TestHub.StartAsync(Dir.Path, Hub.MqttPort, settings, clock: _clock);
+        Hub = await TestHub.StartAsync(Dir.Path, Hub.MqttPort, settings, _customize, _clock);
     }
 
     public NodeOptions NodeOptions(string id, int? port = null, string? secret = null) => new()

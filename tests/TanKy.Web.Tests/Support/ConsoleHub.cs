@@ -48,7 +48,8 @@ public sealed class ConsoleHub : IAsyncDisposable
     /// fixed dates: noon of 2026-11-28, six hours after the devices were registered, running at real
     /// speed from there (<see cref="RunningClock"/>).
     /// </param>
-    public static async Task<ConsoleHub> StartAsync(bool withAdmin = true, bool withDevices = false, IDictionary<string, string>? settings = null, bool fixedClock = false)
+    public static async Task<ConsoleHub> StartAsync(bool withAdmin = true, bool withDevices = false, IDictionary<string, string>? settings = null, bool fixedClock = false,
+        Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? customize = null)
     {
         var commune = CommuneHarness.Prepare();
         commune.Secrets["cam-khoi-1"] = commune.Dir.Devices.Add(new NewDevice("cam-khoi-1", DeviceKind.Camera, ["khoi-1"], "Camera ngã ba chợ Khối 1"));
@@ -62,7 +63,7 @@ public sealed class ConsoleHub : IAsyncDisposable
 
         // Noon of the registration day, running at real speed from there: a browser session against a
         // frozen clock timed out at login now and then (2 of ~39 runs).
-        await commune.StartHubAsync(settings, clock: fixedClock ? new RunningClock(commune.Dir.Time.GetUtcNow().AddHours(6)) : null);
+        await commune.StartHubAsync(settings, clock: fixedClock ? new RunningClock(commune.Dir.Time.GetUtcNow().AddHours(6)) : null, customize: customize);
         var hub = new ConsoleHub(commune);
         if (withAdmin)
         {

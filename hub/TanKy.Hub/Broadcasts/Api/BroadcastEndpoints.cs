@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using TanKy.Hub.Accounts;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Accounts.Http;
+using TanKy.Hub.Broadcasts.Relay;
 using TanKy.Protocol;
 using TanKy.Hub.Shared.Text;
 using TanKy.Hub.Shared.Web;
@@ -26,9 +27,10 @@ public static class BroadcastEndpoints
     public static void MapBroadcastEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/broadcasts").RequireAuthorization(Policies.Read);
-        api.MapPost("", PlayAsync).WithName("PlayBroadcast").WithSummary("Play a stored clip to zones (202: on the air or queued)");
+        api.MapPost("", PlayAsync).WithName("PlayBroadcast").WithSummary("Play a stored clip, or relay a registered source, to zones (202: on the air or queued)");
         api.MapGet("", List).WithName("ListBroadcasts").WithSummary("Broadcasts, newest first");
         api.MapGet("/{id}", Get).WithName("GetBroadcast").WithSummary("One broadcast with its decisions and delivery report");
+        api.MapGet("/{id}/relay-status", RelayApi.Status).WithName("GetRelayStatus").WithSummary("A relay's live status: receiving, level, dropouts");
         api.MapDelete("/{id}", StopAsync).WithName("StopBroadcast").WithSummary("Stop a broadcast everywhere");
     }
 
@@ -83,7 +85,7 @@ public static class BroadcastEndpoints
 
         var cls = body.Class is null ? BulletinClass.Normal : EnumWire.TryParse<BulletinClass>(body.Class, out var c) ? c.Value : BulletinClass.Normal;
         PreemptionPolicy? policy = body.Policy is not null && EnumWire.TryParse<PreemptionPolicy>(body.Policy, out var p) ? p : null;
-        return new BroadcastRequest(body.Media ?? "", cls, body.Zones ?? [], user.Name, body.Source ?? "api", body.Volume, policy);
+        return new BroadcastRequest(body.Media ?? "", cls, body.Zones ?? [], user.Name, body.Source ?? "api", body.Volume, policy, Relay: RelayApi.Read(body).Relay);
     }
 
     private static TextMessage? ReadError(PlayBroadcastBody? body, ZoneRegistry zones)
@@ -108,6 +110,11 @@ public static class BroadcastEndpoints
             return new TextMessage("api2.bc.bad-source", body.Source);
         }
 
+        if (RelayApi.Read(body).Error is { } relayError)
+        {
+            return relayError;
+        }
+
         var unknown = (body.Zones ?? []).Where(z => z is null || !zones.Exists(z)).ToList();
         return unknown.Count > 0 ? new TextMessage("api2.bc.unknown-zones", string.Join(", ", unknown)) : null;
     }
@@ -125,7 +132,7 @@ public static class BroadcastEndpoints
         return Results.Ok(service.List(count, user.Role.IsZoneScoped() ? user.Zones : null).Select(r => Shown(r, language)));
     }
 
-    private static IResult Get(string id, HttpContext http, ClaimsPrincipal principal, IBroadcastService service)
+    private static IResult Get(string id, HttpContext http, ClaimsPrincipal principal, IBroadcastService service, [FromServices] RelayBroadcasts relays)
     {
         var record = service.Get(id);
         if (record is null)
@@ -140,7 +147,8 @@ public static class BroadcastEndpoints
 
         var language = HubText.LanguageOf(http);
         var decisions = service.Decisions(id).Select(d => BroadcastDecisionDto.From(d, language)).ToList();
-        return Results.Ok(new BroadcastDetailDto(Shown(record, language), decisions, service.GetDeliveryReport(id)));
+        var relay = relays.Find(id) is { } r ? RelayStatusDto.Of(id, r.Relay, r.Running) : null;
+        return Results.Ok(new BroadcastDetailDto(Shown(record, language), decisions, service.GetDeliveryReport(id), relay));
     }
 
     private static async Task<IResult> StopAsync(string id, HttpContext http, IBroadcastService service, [FromServices] IBroadcastAudit? audit, CancellationToken ct)
@@ -185,7 +193,8 @@ public static class BroadcastEndpoints
         // A class the hub knows is shown as its word (class.* keys); an unreadable one as it was sent.
         var wire = body?.Class ?? "normal";
         var cls = EnumWire.TryParse<BulletinClass>(wire, out _) ? "class." + wire : wire;
-        return (body?.Media is { } media ? new TextMessage("api2.what.media", cls, media) : new TextMessage("api2.what.none", cls)).Encode();
+        return (body?.Relay?.Source is { } relay ? new TextMessage("relayair.what", cls, relay)
+            : body?.Media is { } media ? new TextMessage("api2.what.media", cls, media) : new TextMessage("api2.what.none", cls)).Encode();
     }
 
     // The end reason is stored as a text key and its arguments ("stopped by" a person or a CAP

@@ -7,7 +7,7 @@ using TanKy.Hub.Shared;
 namespace TanKy.Hub.Broadcasts.Cli;
 
 /// <summary>
-/// <c>tanky-hub broadcast play|stop|list|report</c>: works against a running hub through its
+/// <c>tanky-hub broadcast play|relay|stop|list|report</c>: works against a running hub through its
 /// HTTP API, so the same roles, zone rules and validation apply as for any other client.
 /// </summary>
 public static class BroadcastCommands
@@ -24,6 +24,7 @@ public static class BroadcastCommands
     {
         var command = new Command("broadcast", CliText.T("cli2.bc")) { Hub, Token };
         command.Subcommands.Add(Play());
+        command.Subcommands.Add(RelayCommand.Build());
         command.Subcommands.Add(Stop());
         command.Subcommands.Add(List());
         command.Subcommands.Add(Report());

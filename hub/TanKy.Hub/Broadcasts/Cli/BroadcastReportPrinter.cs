@@ -50,6 +50,12 @@ internal static class BroadcastReportPrinter
         output.WriteLine(CliText.T("cli2.bc.report-counts", T(d, "started"), T(d, "targeted"), Finished(d), T(d, "stopped"), T(d, "failed"), T(d, "offlineAtStart"), T(d, "pending")));
         output.WriteLine(CliText.T("cli2.bc.report-timing", BroadcastCommands.Micros(d, "startErrorP50Us"), BroadcastCommands.Micros(d, "startErrorMaxAbsUs"),
             BroadcastCommands.Micros(d, "triggerToSoundP50Us"), BroadcastCommands.Micros(d, "triggerToSoundMaxUs")));
+        if (detail.TryGetProperty("relay", out var relay) && relay.ValueKind == JsonValueKind.Object && relay.GetProperty("counts") is var c)
+        {
+            output.WriteLine(CliText.T("relayair.cli.report", T(relay, "source"), SpokenDuration.Format(TimeSpan.FromSeconds(c.GetProperty("relayedSeconds").GetDouble()), Word),
+                T(c, "dropouts"), T(c, "fallbackSwitches")));
+        }
+
         var rows = d.GetProperty("nodes").EnumerateArray().Select(n => (IReadOnlyList<string>)
         [
             Named(n, "deviceName", "deviceId"), Named(n, "zoneName", "zone"), Outcome(n), BroadcastCommands.Micros(n, "startErrorUs"), BroadcastCommands.Micros(n, "triggerToSoundUs"),

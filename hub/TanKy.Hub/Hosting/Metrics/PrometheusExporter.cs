@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Prometheus;
 using TanKy.Hub.Availability;
 using TanKy.Hub.Availability.OfflineAlerts;
+using TanKy.Hub.Broadcasts.Relay;
 using TanKy.Hub.Broker;
 using TanKy.Hub.Devices;
 using TanKy.Protocol;
@@ -28,6 +29,9 @@ internal sealed class PrometheusExporter
     private readonly Counter _deviceDrops;
     private readonly Counter _hubQueueDrops;
     private readonly Gauge _floodAlerts;
+    private readonly Counter _relayDropouts;
+    private readonly Counter _relayFallbacks;
+    private readonly Counter _relaySeconds;
 
     public PrometheusExporter(IServiceProvider services)
     {
@@ -45,6 +49,9 @@ internal sealed class PrometheusExporter
         _deviceDrops = f.CreateCounter("tanky_device_messages_dropped_total", "Device messages dropped for flooding: rate_limit (over the device's token bucket) or inbound_queue (its own queue in the hub was full)", "device", "reason");
         _hubQueueDrops = f.CreateCounter("tanky_broker_hub_queue_dropped_total", "Messages for the hub's own connection dropped by the embedded broker's session queue");
         _floodAlerts = f.CreateGauge("tanky_device_flood_alerts_open", "Devices with an open flood alert (messages dropped within the last minute)");
+        _relayDropouts = f.CreateCounter("tanky_relay_dropouts_total", "Relay dropouts: gaps of at least Relay:DropoutMinimum in a relayed source (all relays)");
+        _relayFallbacks = f.CreateCounter("tanky_relay_fallback_switches_total", "Times a relay switched to its fallback clip after the source stayed down for Relay:FallbackAfter");
+        _relaySeconds = f.CreateCounter("tanky_relay_seconds_total", "Seconds of source audio relayed to speakers (all relays)");
         Registry.AddBeforeCollectCallback(Refresh);
     }
 
@@ -80,5 +87,11 @@ internal sealed class PrometheusExporter
         }
 
         _openAlerts.Set(_services.GetService<AlertStore>()?.List(open: true).Count ?? 0);
+        if (_services.GetService<RelayTotals>() is { } relays)
+        {
+            _relayDropouts.IncTo(relays.Dropouts);
+            _relayFallbacks.IncTo(relays.FallbackSwitches);
+            _relaySeconds.IncTo(relays.RelayedSeconds);
+        }
     }
 }

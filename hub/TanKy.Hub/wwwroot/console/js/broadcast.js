@@ -2,8 +2,11 @@
 // confirmation for emergencies, then the delivery report updating live.
 //  - emergency → POST /api/v1/emergency (audited like every emergency trigger);
 //  - normal / priority → POST /api/v1/broadcasts; text becomes a clip first through
-//    POST /api/v1/media/speech, a recording through POST /api/v1/media (WAV).
+//    POST /api/v1/media/speech, a recording through POST /api/v1/media (WAV);
+//  - "Tiếp sóng" → POST /api/v1/broadcasts with a relay body (normal or priority only), then its
+//    live status (relay-status.js).
 import { postJson, upload, problemText, strings, csrfHeaders } from './api.js';
+import { watchRelay } from './relay-status.js';
 import { openMicrophone, microphoneProblem, wavBlob, RATE } from './mic.js';
 import { watchReport } from './report.js';
 import { zonePicker } from './zone-picker.js';
@@ -16,6 +19,7 @@ const report = document.getElementById('report');
 const stop = document.getElementById('broadcast-stop');
 let recording = null;
 let current = null;
+let stopRelayWatch = () => {};
 
 const value = (name) => (form.querySelector(`[name=${name}]:checked`) || form.elements[name] || {}).value;
 const zones = () => [...form.querySelectorAll('[name=zones]:checked')].map((z) => z.value);
@@ -58,6 +62,10 @@ document.getElementById('rec-stop').addEventListener('click', async () => {
 form.addEventListener('submit', (e) => {
   e.preventDefault();
   error.textContent = '';
+  if (value('content') === 'relay' && value('class') === 'emergency') {
+    error.textContent = t.relayNoEmergency;
+    return;
+  }
   if (value('class') === 'emergency') {
     confirmBox.hidden = false;
     confirmBox.querySelector('button').focus();
@@ -84,6 +92,10 @@ async function send() {
   }
   form.querySelector('button[type=submit]').disabled = true;
   try {
+    if (value('content') === 'relay') {
+      await sendRelay(body, cls);
+      return;
+    }
     const media = await content(cls);
     if (media === null) return;
     const res = cls === 'emergency'
@@ -99,6 +111,24 @@ async function send() {
   } finally {
     form.querySelector('button[type=submit]').disabled = false;
   }
+}
+
+async function sendRelay(body, cls) {
+  const source = form.elements.relaySource;
+  if (!source) return;
+  const relay = { source: source.value };
+  if (form.elements.relayDuration.value) relay.duration = form.elements.relayDuration.value;
+  if (form.elements.relayFallback.value) relay.fallback = form.elements.relayFallback.value;
+  const res = await postJson('/api/v1/broadcasts', { ...body, relay, class: cls, source: 'console' });
+  if (!res.ok) {
+    error.textContent = problemText(res.body, res.status);
+    return;
+  }
+  current = { id: res.body.id, emergency: false };
+  stop.hidden = false;
+  stopRelayWatch();
+  stopRelayWatch = watchRelay(res.body.id, t);
+  watchReport(res.body.id, report, t, () => { stop.hidden = true; });
 }
 
 // {media} or, for an emergency, {text} (the emergency API speaks it itself); null after an error.
