@@ -1,3 +1,4 @@
+using TanKy.Hub.Broadcasts.Relay;
 using TanKy.Protocol;
 
 namespace TanKy.Hub.Broadcasts;
@@ -26,4 +27,5 @@ public sealed record BroadcastRequest(
     TimeSpan RepeatGap = default,
     string? Title = null,
     string? StreamId = null,
-    DateTimeOffset? FirstSoundAt = null);
+    DateTimeOffset? FirstSoundAt = null,
+    RelayContent? Relay = null);

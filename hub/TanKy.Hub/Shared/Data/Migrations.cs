@@ -30,5 +30,6 @@ internal static class Migrations
         Schema.V17CapWhy.Sql,
         Schema.V18CameraSnapshots.Sql,
         Schema.V19MediaImportJobs.Sql,
+        Schema.V21RelayProgramme.Sql,
     ];
 }
