@@ -26,9 +26,23 @@ internal sealed class SourceHealthCheck(
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 
     private readonly HashSet<string> _checked = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _pass = new(1, 1);
 
     /// <summary>One pass: probes the sources of relays and recordings starting within the lead. Returns how many alerts it raised.</summary>
     public async Task<int> CheckAsync(CancellationToken ct = default)
+    {
+        await _pass.WaitAsync(ct);
+        try
+        {
+            return await PassAsync(ct);
+        }
+        finally
+        {
+            _pass.Release();
+        }
+    }
+
+    private async Task<int> PassAsync(CancellationToken ct)
     {
         if (store.Current is not { } set)
         {
@@ -77,6 +91,12 @@ internal sealed class SourceHealthCheck(
             log.LogWarning(ex, "Probing relay source {Source} failed", sourceId);
             return false;
         }
+    }
+
+    public override void Dispose()
+    {
+        _pass.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
