@@ -56,7 +56,6 @@ public static class SchedulesRegistration
         services.AddSingleton<CacheStateReader>();
         services.AddSingleton<AgendaService>();
         services.AddSingleton<Editing.ProgrammeEditor>();
-        services.AddSchedulesRelays();
         services.AddQuartz(q =>
         {
             if (quartzTime is not null)
@@ -86,6 +85,7 @@ public static class SchedulesRegistration
         services.AddHostedService(sp => sp.GetRequiredService<ProgrammeScheduler>());
         services.AddSingleton<PrecachePublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<PrecachePublisher>());
+        services.AddSchedulesRelays();
         return services;
     }
 

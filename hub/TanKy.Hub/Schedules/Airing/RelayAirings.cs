@@ -45,6 +45,11 @@ internal sealed class RelayAirings(IBroadcastService broadcasts, ProgrammeHistor
         var end = airing.Start + airing.Duration;
         var now = time.GetUtcNow();
         var from = now > airing.Start ? now : airing.Start;
+        if (end - from < MinRemaining)
+        {
+            throw new RelaySlotOverException(airing.Title);
+        }
+
         var request = BroadcastProgrammePlayer.ToRelayRequest(airing, end - from) with { FirstSoundAt = now < airing.Start ? airing.Start : null };
         var ticket = await broadcasts.PlayAsync(request, ct);
         log.LogInformation("Relay {AiringId} of {Source} is broadcast {BroadcastId} for {Remaining}", airing.AiringId, airing.Relay!.SourceId, ticket.BroadcastId, end - from);
@@ -217,4 +222,10 @@ internal sealed class RelayAirings(IBroadcastService broadcasts, ProgrammeHistor
 
         public bool Done { get; set; }
     }
+}
+
+/// <summary>A relay started (late, after a restart) when less than <see cref="RelayAirings.MinRemaining"/> of its slot is left.</summary>
+internal sealed class RelaySlotOverException(string title) : InvalidOperationException($"the slot of relay '{title}' is over"), Shared.Text.ILocalizedError
+{
+    public Shared.Text.TextMessage Text { get; } = new("relayprog.reason.slot-over", title);
 }

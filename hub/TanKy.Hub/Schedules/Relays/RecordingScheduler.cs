@@ -59,12 +59,17 @@ internal sealed class RecordingScheduler(
             {
                 StartDue(stoppingToken);
                 var now = time.GetUtcNow();
-                var next = RecordingOccurrences.Expand(store.Current?.Recordings ?? [], now, now + MaxSleep).FirstOrDefault(o => !_started.Contains(o.Key));
+                var recordingsPlanned = store.Current?.Recordings ?? [];
+                var next = RecordingOccurrences.Expand(recordingsPlanned, now, now + MaxSleep).FirstOrDefault(o => !_started.Contains(o.Key));
                 var wait = next is null ? MaxSleep : next.Start - now;
                 using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, _changed.Token);
                 try
                 {
-                    await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time, wake.Token);
+                    // Without recordings no timer is armed at all (only a programme change wakes us):
+                    // a hub that records nothing keeps no pending wait on its clock.
+                    await (recordingsPlanned.Count == 0
+                        ? Task.Delay(Timeout.Infinite, wake.Token)
+                        : Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time, wake.Token));
                 }
                 catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
                 {

@@ -101,24 +101,54 @@ internal sealed class SourceHealthCheck(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, time);
+        using var changed = new SemaphoreSlim(0);
+        void OnChanged(object? sender, Model.ProgrammeSet set) => changed.Release();
+        store.Changed += OnChanged;
         try
         {
-            do
+            while (!stoppingToken.IsCancellationRequested)
             {
-                try
+                // No relay and no recording: no timer on the hub clock, only a programme change wakes the check.
+                if (!HasSources(store.Current))
                 {
-                    await CheckAsync(stoppingToken);
+                    await changed.WaitAsync(stoppingToken);
+                    continue;
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    log.LogError(ex, "Relay source health check failed; retrying");
-                }
+
+                await RunWhileNeededAsync(changed, stoppingToken);
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+        finally
+        {
+            store.Changed -= OnChanged;
+        }
     }
+
+    private async Task RunWhileNeededAsync(SemaphoreSlim changed, CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        do
+        {
+            try
+            {
+                await CheckAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                log.LogError(ex, "Relay source health check failed; retrying");
+            }
+
+            while (changed.CurrentCount > 0)
+            {
+                await changed.WaitAsync(stoppingToken);
+            }
+        }
+        while (HasSources(store.Current) && await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private static bool HasSources(Model.ProgrammeSet? set) =>
+        set is not null && (set.Recordings.Count > 0 || set.Programmes.Any(p => p.Content.Relay is not null));
 }
