@@ -46,6 +46,7 @@ internal sealed class RecordingScheduler(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        recorder.CleanSpool();
         var interrupted = recordings.FailInterrupted(new TextMessage("relayprog.reason.hub-stopped").Encode());
         if (interrupted > 0)
         {

@@ -4,6 +4,7 @@ using TanKy.Hub.Broadcasts.Relay;
 using TanKy.Hub.Media;
 using TanKy.Hub.Schedules.Planning;
 using TanKy.Hub.Shared;
+using TanKy.Hub.Shared.Data;
 using TanKy.Hub.Shared.Text;
 
 namespace TanKy.Hub.Schedules.Relays;
@@ -11,12 +12,13 @@ namespace TanKy.Hub.Schedules.Relays;
 /// <summary>
 /// Records one occurrence of a <c>recordings:</c> entry: reads the source's feed (48 kHz mono, 20 ms
 /// frames) for the rest of the slot into a temporary WAV file, then imports it through the media
-/// library (loudness, Opus) as "{title} – dd/MM/yyyy". Gaps are written as silence so the clip keeps
+/// library (loudness, Opus) as "{title} – dd/MM/yyyy". The WAV is spooled in the data directory. Gaps are written as silence so the clip keeps
 /// the programme's timing; a recording with less than <see cref="MinCoverage"/> of its slot in real
 /// source audio failed (source down, too short): no clip, the row says why and an alert is raised.
 /// The two newest clips of a name are kept, older ones are deleted from the library.
 /// </summary>
 internal sealed class SourceRecorder(
+    Database db,
     MediaLibrary library,
     RecordingStore recordings,
     ProgrammeAlerts alerts,
@@ -31,6 +33,29 @@ internal sealed class SourceRecorder(
     private const int FrameSamples = 960;
     private static readonly TimeSpan Frame = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>
+    /// Where recordings are written before import: in the data directory, not /tmp, which is often
+    /// RAM on a gateway (30 minutes of 48 kHz WAV is 170 MB).
+    /// </summary>
+    public string Spool => Path.Combine(db.DataDir, "recordings");
+
+    /// <summary>Deletes WAV files a stopped run left in <see cref="Spool"/>; returns how many.</summary>
+    public int CleanSpool()
+    {
+        if (!Directory.Exists(Spool))
+        {
+            return 0;
+        }
+
+        var files = Directory.GetFiles(Spool, "*.wav");
+        foreach (var f in files)
+        {
+            File.Delete(f);
+        }
+
+        return files.Length;
+    }
+
     /// <summary>Records the occurrence unless it was already claimed; returns the row as it ended (null when already claimed).</summary>
     public async Task<RecordingRow?> RecordAsync(RecordingOccurrence occurrence, CancellationToken ct)
     {
@@ -42,7 +67,7 @@ internal sealed class SourceRecorder(
 
         var now = time.GetUtcNow();
         var frames = (int)((occurrence.End - (now > occurrence.Start ? now : occurrence.Start)).Ticks / Frame.Ticks);
-        var path = Path.Combine(Path.GetTempPath(), $"tanky-rec-{def.Name}-{Guid.NewGuid():N}.wav");
+        var path = Path.Combine(Directory.CreateDirectory(Spool).FullName, $"{def.Name}-{Guid.NewGuid():N}.wav");
         var received = TimeSpan.Zero;
         try
         {

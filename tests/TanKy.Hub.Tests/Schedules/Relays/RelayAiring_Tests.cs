@@ -128,4 +128,15 @@ public sealed class RelayAiring_Tests : IDisposable
         _relay.Broadcasts.Requests.Single().Relay.Should().Be(new RelayContent("vov1", TimeSpan.FromMinutes(23), "m-xinloimats"));
         _relay.Broadcasts.Requests.Single().FirstSoundAt.Should().BeNull();
     }
+
+    [Fact]
+    public async Task A_relay_whose_slot_is_over_is_not_started()
+    {
+        var start = _relay.Bed.Time.GetUtcNow() - TimeSpan.FromMinutes(29) - TimeSpan.FromSeconds(45);
+
+        var thrown = await FluentActions.Awaiting(() => StartAsync(start)).Should().ThrowAsync<RelaySlotOverException>();
+
+        thrown.Which.Text.Key.Should().Be("relayprog.reason.slot-over");
+        _relay.Broadcasts.Requests.Should().BeEmpty();
+    }
 }
