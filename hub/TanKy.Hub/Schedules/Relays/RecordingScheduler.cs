@@ -74,7 +74,8 @@ internal sealed class RecordingScheduler(
                 }
                 catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
                 {
-                    Interlocked.Exchange(ref _changed, new CancellationTokenSource()).Dispose();
+                    // The old source is not disposed: a change raised meanwhile may still cancel it, harmlessly.
+                    Interlocked.Exchange(ref _changed, new CancellationTokenSource());
                 }
             }
         }
@@ -99,7 +100,15 @@ internal sealed class RecordingScheduler(
         var row = await recorder.RecordAsync(o, ct);
         if (row?.State == RecordingStore.Done)
         {
-            await precache.PublishAsync(ct);
+            try
+            {
+                await precache.PublishAsync(ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The regular refresh orders it later.
+                log.LogWarning(ex, "Could not refresh the pre-cache after recording {Name}", o.Definition.Name);
+            }
         }
 
         return row;
