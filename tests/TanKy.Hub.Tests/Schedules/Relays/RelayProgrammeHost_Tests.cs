@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using TanKy.Hub.Broadcasts.Relay;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Schedules;
+using TanKy.Hub.Schedules.Model;
 using TanKy.Hub.Schedules.Parsing;
 using TanKy.Hub.Schedules.Relays;
 
@@ -82,6 +83,8 @@ public sealed class RelayProgrammeHost_Tests : IDisposable
         dto.Relay!.Text.Should().Be("Tiếp sóng VOV1 – Thời sự – 30 phút");
         dto.Warning.Should().Be("nguồn vov1 không kết nối được, Thời sự VOV1 lúc 06:00");
         AgendaDto.From(entry, "en").Relay!.Text.Should().Be("Relay of VOV1 – Thời sự – 30 min");
+        var card = Hub.Web.Console.Week.WeekView.Build([entry], DateOnly.FromDateTime(Monday.DateTime)).SelectMany(d => d.Cards).Single();
+        card.Should().BeEquivalentTo(new { Relay = new ProgrammeRelay("vov1", TimeSpan.FromMinutes(30)), SourceName = "VOV1 – Thời sự", Warning = entry.Warning });
     }
 
     [Fact]
