@@ -1,3 +1,4 @@
+using TanKy.Hub.Broadcasts.Relay;
 using TanKy.Protocol;
 
 namespace TanKy.Hub.Broadcasts;
@@ -29,4 +30,4 @@ public sealed record BroadcastRequest(
     string? Title = null,
     string? StreamId = null,
     DateTimeOffset? FirstSoundAt = null,
-    Relay.RelayContent? Relay = null);
+    RelayContent? Relay = null);

@@ -56,7 +56,7 @@ public static class HubCli
         root.Subcommands.Add(Availability.Maintenance.MaintenanceCommands.Build());
         root.Subcommands.Add(Availability.OfflineAlerts.AlertCommands.Build());
         // Schedules' words (sched.*) in the command line's language, looked up when a message is printed.
-        root.Subcommands.Add(Schedules.ScheduleCommands.Build(key => Shared.Text.HubText.Default.Get(key, Shared.Cli.CliText.Language)));
+        root.Subcommands.Add(Schedules.ScheduleCommands.Build(key => Shared.Text.HubText.Default.Get(key, Shared.Cli.CliText.Language), ctx => new Broadcasts.Relay.Sources.RelaySourceStore(ctx.Db, TimeProvider.System)));
         root.Subcommands.Add(Emergency.Cap.CapCommands.Build());
         root.Subcommands.Add(Conformance.Cli.ConformanceCommands.Build());
         root.Subcommands.Add(Broadcast());

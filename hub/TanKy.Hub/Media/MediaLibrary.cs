@@ -56,7 +56,19 @@ public sealed class MediaLibrary
 
     /// <summary><paramref name="started"/> runs once the lane's slot is held (a background job turns "running").</summary>
     internal Task<MediaImportResult> ImportAsync(Stream content, string fileName, string title, string uploadedBy, ImportLane lane, Func<CancellationToken, Task>? started, CancellationToken ct) =>
-        ImportAsync(content, fileName, title, uploadedBy, lane, MediaKind.Clip, started, ct);
+        ImportAsync(content, fileName, title, uploadedBy, lane, MediaKind.Clip, started, _options, ct);
+
+    /// <summary>
+    /// A recording the hub made of a relay source (a WAV file of at most <paramref name="maxDuration"/>),
+    /// imported like an upload (loudness, Opus) but past the upload size cap, which is meant for
+    /// people's files: the programme bounded its length.
+    /// </summary>
+    public async Task<MediaImportResult> ImportRecordingAsync(string wavPath, string title, string recordedBy, TimeSpan maxDuration, CancellationToken ct)
+    {
+        await using var file = File.OpenRead(wavPath);
+        var options = _options.ForRecording(file.Length, maxDuration);
+        return await ImportAsync(file, Path.GetFileName(wavPath), title, recordedBy, ImportLane.Normal, MediaKind.Clip, null, options, ct);
+    }
 
     /// <summary>
     /// Text-to-speech audio: kept apart from uploads (<see cref="MediaKind.Speech"/>) and titled by
@@ -64,9 +76,9 @@ public sealed class MediaLibrary
     /// "Thông báo họp dân khối 3… – 07/12/2026" (see <see cref="SpeechTitle"/>).
     /// </summary>
     public Task<MediaImportResult> ImportSpeechAsync(Stream wav, string title, string requestedBy, ImportLane lane, CancellationToken ct) =>
-        ImportAsync(wav, "speech.wav", SpeechTitle.From(title, _time.GetUtcNow()), requestedBy, lane, MediaKind.Speech, null, ct);
+        ImportAsync(wav, "speech.wav", SpeechTitle.From(title, _time.GetUtcNow()), requestedBy, lane, MediaKind.Speech, null, _options, ct);
 
-    private async Task<MediaImportResult> ImportAsync(Stream content, string fileName, string title, string uploadedBy, ImportLane lane, MediaKind kind, Func<CancellationToken, Task>? started, CancellationToken ct)
+    private async Task<MediaImportResult> ImportAsync(Stream content, string fileName, string title, string uploadedBy, ImportLane lane, MediaKind kind, Func<CancellationToken, Task>? started, MediaOptions options, CancellationToken ct)
     {
         var (cleanTitle, titleRejection) = MediaText.Title(title);
         if (cleanTitle is null)
@@ -85,10 +97,10 @@ public sealed class MediaLibrary
             }
 
             var dir = staging = _store.NewStagingDirectory();
-            var upload = await UploadedFile.CopyAsync(content, Path.Combine(dir, "upload.bin"), _options.MaxUploadBytes, ct);
+            var upload = await UploadedFile.CopyAsync(content, Path.Combine(dir, "upload.bin"), options.MaxUploadBytes, ct);
             if (upload is null)
             {
-                return Refused(fileName, MediaRejection.TooLarge(_options.MaxUploadBytes));
+                return Refused(fileName, MediaRejection.TooLarge(options.MaxUploadBytes));
             }
 
             if (_repository.GetBySha256(upload.Sha256) is { } existing)
@@ -97,13 +109,13 @@ public sealed class MediaLibrary
                 return MediaImportResult.Existing(existing);
             }
 
-            var (staged, rejection) = await Task.Run(() => MediaImporter.Process(upload, dir, _options, ct), ct);
+            var (staged, rejection) = await Task.Run(() => MediaImporter.Process(upload, dir, options, ct), ct);
             if (staged is null)
             {
                 return Refused(fileName, rejection!);
             }
 
-            var item = MediaImporter.ToItem(MediaIds.New(), cleanTitle, MediaText.OriginalName(fileName), MediaText.Uploader(uploadedBy), _time.GetUtcNow(), _options.OpusBitrate, upload, staged) with { Kind = kind };
+            var item = MediaImporter.ToItem(MediaIds.New(), cleanTitle, MediaText.OriginalName(fileName), MediaText.Uploader(uploadedBy), _time.GetUtcNow(), options.OpusBitrate, upload, staged) with { Kind = kind };
             return Commit(dir, item, staged);
         }
         finally

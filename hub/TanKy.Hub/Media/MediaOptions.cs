@@ -66,6 +66,19 @@ public sealed class MediaOptions
     public long BackgroundImportBytes { get; set; } = 4L * 1024 * 1024;
 
     /// <summary>Settings this build cannot honour, checked at start (a bad value must not surface as a 500 on the first upload).</summary>
+    /// <summary>
+    /// These settings with the size and length caps raised for a recording the hub made itself
+    /// (record now, air later): its length was validated by the programme, and a 30-minute WAV is
+    /// larger than an officer's upload may be.
+    /// </summary>
+    internal MediaOptions ForRecording(long bytes, TimeSpan duration)
+    {
+        var copy = (MediaOptions)MemberwiseClone();
+        copy.MaxUploadBytes = Math.Max(MaxUploadBytes, bytes);
+        copy.MaxDurationSeconds = Math.Max(MaxDurationSeconds, (int)Math.Ceiling(duration.TotalSeconds) + 1);
+        return copy;
+    }
+
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();

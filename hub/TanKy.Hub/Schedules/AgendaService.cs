@@ -1,4 +1,6 @@
+using TanKy.Hub.Broadcasts.Relay;
 using TanKy.Hub.Devices;
+using TanKy.Hub.Schedules.Relays;
 using TanKy.Hub.Schedules.Model;
 using TanKy.Hub.Schedules.Planning;
 using TanKy.Hub.Schedules.Precache;
@@ -11,13 +13,26 @@ namespace TanKy.Hub.Schedules;
 /// scheduler's own source), resolved by <see cref="AgendaPlanner"/>, with each zone's speakers'
 /// pre-cache state when they have reported one.
 /// </summary>
-public sealed class AgendaService(ProgrammeStore store, DeviceRegistry devices, CacheStateReader cache, TimeProvider time)
+public sealed class AgendaService(ProgrammeStore store, DeviceRegistry devices, CacheStateReader cache, ProgrammeAlerts alerts, TimeProvider time, IRelaySources? sources = null)
 {
     public const int MaxDays = 31;
 
     public IReadOnlyList<AgendaEntry> Build(int days, string? zone) => Build(store.Current ?? ProgrammeSet.Empty, time.GetUtcNow(), days, zone);
 
-    public IReadOnlyList<AgendaEntry> Build(ProgrammeSet set, DateTimeOffset from, int days, string? zone) => Compose(set, from, days, zone, devices, cache);
+    public IReadOnlyList<AgendaEntry> Build(ProgrammeSet set, DateTimeOffset from, int days, string? zone) =>
+        Annotate(Compose(set, from, days, zone, devices, cache), from, days, alerts, sources);
+
+    /// <summary>Relay source names, and the programme alerts about each airing (a warning beside it).</summary>
+    public static IReadOnlyList<AgendaEntry> Annotate(IReadOnlyList<AgendaEntry> entries, DateTimeOffset from, int days, ProgrammeAlerts? alerts, IRelaySources? sources)
+    {
+        var warnings = (alerts?.Between(from, from + TimeSpan.FromDays(Math.Clamp(days, 1, MaxDays))) ?? [])
+            .GroupBy(a => (a.Subject, a.OccurrenceAt)).ToDictionary(g => g.Key, g => g.Last().Message);
+        return entries.Select(e => e with
+        {
+            SourceName = e.Relay is { } r ? sources?.Find(r.SourceId)?.Name : null,
+            Warning = warnings.GetValueOrDefault((e.ProgrammeId, e.Start)),
+        }).ToList();
+    }
 
     /// <summary>The agenda of <paramref name="set"/> with the speakers' cache states (also used by the CLI, which has no store).</summary>
     public static IReadOnlyList<AgendaEntry> Compose(ProgrammeSet set, DateTimeOffset from, int days, string? zone, DeviceRegistry devices, CacheStateReader cache)

@@ -8,6 +8,8 @@ namespace TanKy.Hub.Schedules;
 /// played after a restart even if the files changed meanwhile.
 /// <see cref="AiringId"/> (<c>p-{programme}-{yyMMddHHmm}</c>) is a protocol identifier: the
 /// stream id the player should use, which pre-cached nodes also know (protocol.md §4.11).
+/// <see cref="Relay"/> is set for a relay (no clips then); <see cref="Media"/> may name recordings,
+/// resolved at airtime; <see cref="Fallback"/> airs when the source stays down or a recording failed.
 /// </summary>
 internal sealed record ScheduledAiring(
     string ProgrammeId,
@@ -22,7 +24,9 @@ internal sealed record ScheduledAiring(
     int? Volume,
     PreemptionPolicy OnPreempt,
     TimeSpan Duration,
-    MisfireInfo Misfire)
+    MisfireInfo Misfire,
+    ProgrammeRelay? Relay = null,
+    string? Fallback = null)
 {
     /// <summary>Chime, clips and closing chime in play order.</summary>
     public IReadOnlyList<string> Sequence() => new ProgrammeContent(ChimeBefore, Media, ChimeAfter).Sequence();

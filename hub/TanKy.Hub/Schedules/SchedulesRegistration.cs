@@ -85,7 +85,28 @@ public static class SchedulesRegistration
         services.AddHostedService(sp => sp.GetRequiredService<ProgrammeScheduler>());
         services.AddSingleton<PrecachePublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<PrecachePublisher>());
+        services.AddSchedulesRelays();
         return services;
+    }
+
+    /// <summary>
+    /// Relays and recordings in the programme (issue #18): relay airings followed after preemptions,
+    /// recordings resolved for airings and pre-cache, the recorder and its scheduler, the health check
+    /// ahead of airtime and the programme's alerts. The relay sources and feeds (IRelaySources,
+    /// IPcmFeedFactory) are the broadcasts feature's; without them recordings fail and probes say unreachable.
+    /// </summary>
+    private static void AddSchedulesRelays(this IServiceCollection services)
+    {
+        services.AddSingleton<Relays.RecordingStore>();
+        services.AddSingleton<Relays.ProgrammeAlerts>();
+        services.AddSingleton<Relays.RecordedClips>();
+        services.AddSingleton<Airing.RelayAirings>();
+        services.AddSingleton<Relays.SourceRecorder>();
+        services.TryAddSingleton<Relays.ISourceProbe, Relays.FeedSourceProbe>();
+        services.AddSingleton<Relays.RecordingScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<Relays.RecordingScheduler>());
+        services.AddSingleton<Relays.SourceHealthCheck>();
+        services.AddHostedService(sp => sp.GetRequiredService<Relays.SourceHealthCheck>());
     }
 
     /// <summary>The name Quartz's data source options are registered under (the hub's database).</summary>

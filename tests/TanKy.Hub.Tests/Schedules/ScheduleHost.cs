@@ -26,7 +26,7 @@ internal sealed class ScheduleHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();
 
-    public static async Task<ScheduleHost> StartAsync(ScheduleTestBed bed, RecordingPlayer player, RecordingMqtt? mqtt = null, TimeSpan? ahead = null)
+    public static async Task<ScheduleHost> StartAsync(ScheduleTestBed bed, RecordingPlayer player, RecordingMqtt? mqtt = null, TimeSpan? ahead = null, Action<IServiceCollection>? configure = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Warning);
@@ -42,6 +42,7 @@ internal sealed class ScheduleHost : IAsyncDisposable
         s.AddSingleton<DesiredStateService>();
         s.AddSingleton<IScheduleReferenceSource>(new RegistryReferenceSource(bed.Dir.Zones, bed.Dir.Devices, bed.Library));
         s.AddSingleton<IProgrammePlayer>(player);
+        configure?.Invoke(s);
         s.AddSchedulesCore(bed.Time);
         var host = builder.Build();
 

@@ -52,7 +52,7 @@ internal sealed class AiringOutcomeReconciler(
             // decision still "aired": the broadcast's own end settles it then.
             var decisions = Decisions(p.BroadcastId, p.Zone);
             var outcome = AiringOutcomeRules.Decide(decisions, p.Reason) ?? (FailedReason(p.BroadcastId) is { } failed ? (HistoryOutcome.Failed, failed) : null);
-            if (outcome is { } o && history.RecordOutcome(p.AiringId, p.Zone, o.Item1, o.Item2))
+            if (outcome is { } o && history.RecordOutcome(p.AiringId, p.Zone, o.Item1, o.Item2, p.BroadcastId))
             {
                 log.LogInformation("Airing {AiringId} in {Zone}: {Outcome} ({Reason})", p.AiringId, p.Zone, o.Item1, o.Item2);
                 settled++;

@@ -41,6 +41,18 @@ public sealed class ProgrammeDraft
 
     public string? ChimeAfter { get; set; }
 
+    /// <summary>A registered source to relay instead of clips (tiếp sóng); empty: the programme plays clips.</summary>
+    public string? Relay { get; set; }
+
+    /// <summary>The relay's slot in whole minutes.</summary>
+    public string? RelayMinutes { get; set; }
+
+    /// <summary>The clip aired while the relayed source stays down (or instead of a failed recording).</summary>
+    public string? Fallback { get; set; }
+
+    /// <summary>True when the draft relays a source.</summary>
+    public bool IsRelay => !string.IsNullOrWhiteSpace(Relay);
+
     /// <summary>Airing times, e.g. <c>06:00, 17:30</c> or <c>7h30</c>.</summary>
     public string Times { get; set; } = "";
 
@@ -92,6 +104,12 @@ public sealed class ProgrammeDraft
     {
         var r = p.Recurrence;
         CronRule? cron = null;
+        // Recordings are named in files only: the form's pickers list the library's clips.
+        if (p.Content.Items.Any(i => !TanKy.Hub.Media.MediaIds.IsValid(i)))
+        {
+            return null;
+        }
+
         if (r.Cron is not null && !CronRule.TryRead(r.Cron, out cron))
         {
             return null;
@@ -112,6 +130,9 @@ public sealed class ProgrammeDraft
             ChimeBefore = p.Content.ChimeBefore,
             Playlist = string.Join(", ", p.Content.Items),
             ChimeAfter = p.Content.ChimeAfter,
+            Relay = p.Content.Relay?.SourceId,
+            RelayMinutes = p.Content.Relay is { } relay ? ((int)relay.Duration.TotalMinutes).ToString(CultureInfo.InvariantCulture) : null,
+            Fallback = p.Content.Fallback,
             Times = string.Join(", ", r.Times.Select(t => t.ToString("HH:mm", CultureInfo.InvariantCulture))),
             Days = days,
             Every = r.Every > 0 ? $"{r.Every} {(r.Unit == RecurrenceUnit.Weeks ? "weeks" : "days")}" : null,

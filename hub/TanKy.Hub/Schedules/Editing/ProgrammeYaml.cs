@@ -44,10 +44,7 @@ internal sealed class ProgrammeYaml
         y.Line("class", "  class: " + Quote(draft.Class));
         y.Line("zones", "  zones: " + (draft.AllZones ? "all" : List(draft.Zones)));
         y.Optional("volume", "  volume: ", draft.Volume);
-        y.Line("playlist", "  content:");
-        y.Optional("chime_before", "    chime_before: ", draft.ChimeBefore);
-        y.Line("playlist", "    playlist: " + List(ProgrammeDraft.Items(draft.Playlist)));
-        y.Optional("chime_after", "    chime_after: ", draft.ChimeAfter);
+        Content(y, draft);
         y.Line("times", "  recurrence:");
         var plan = RepeatChoice.Plan(draft).Plan ?? new RepeatPlan(draft.Days, draft.Every, ProgrammeDraft.Items(draft.Dates), null);
         var times = ProgrammeDraft.Items(draft.Times).Select(t => TimeText.TryParse(t, out var v) ? TimeText.Format(v) : t).ToList();
@@ -74,6 +71,27 @@ internal sealed class ProgrammeYaml
         y.Line("on_preempt", "  on_preempt: " + Quote(draft.OnPreempt));
         y.Optional("play_late_within", "  play_late_within: ", draft.PlayLateWithin);
         return y;
+    }
+
+    /// <summary>Clips (chimes, playlist) or a relay (source, minutes); the fallback clip either way.</summary>
+    private static void Content(ProgrammeYaml y, ProgrammeDraft draft)
+    {
+        if (draft.IsRelay)
+        {
+            y.Line("relay", "  content:");
+            y.Line("relay", "    relay: " + Quote(draft.Relay));
+            // Minutes as typed: a number becomes "30m"; anything else is left for the validator to refuse at this line.
+            var minutes = draft.RelayMinutes?.Trim() ?? "";
+            y.Line("relay_minutes", "    duration: " + Quote(int.TryParse(minutes, NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? $"{m}m" : minutes));
+            y.Optional("fallback", "    fallback: ", draft.Fallback);
+            return;
+        }
+
+        y.Line("playlist", "  content:");
+        y.Optional("chime_before", "    chime_before: ", draft.ChimeBefore);
+        y.Line("playlist", "    playlist: " + List(ProgrammeDraft.Items(draft.Playlist)));
+        y.Optional("chime_after", "    chime_after: ", draft.ChimeAfter);
+        y.Optional("fallback", "    fallback: ", draft.Fallback);
     }
 
     private static void Days(ProgrammeYaml y, RepeatPlan plan)

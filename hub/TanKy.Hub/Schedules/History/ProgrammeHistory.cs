@@ -70,13 +70,35 @@ internal sealed class ProgrammeHistory(Database db, TimeProvider time)
         tx.Commit();
     }
 
-    /// <summary>For the broadcasts side: what finally happened in one zone (<c>aired</c>, <c>preempted</c>…). Returns false for an unknown airing.</summary>
-    public bool RecordOutcome(string airingId, string zone, string outcome, string? reason)
+    /// <summary>
+    /// For the broadcasts side: what finally happened in one zone (<c>aired</c>, <c>preempted</c>…).
+    /// Returns false for an unknown airing, or when <paramref name="broadcastId"/> is given and the
+    /// zone has moved on to another broadcast meanwhile (a relay continued live after a preemption).
+    /// </summary>
+    public bool RecordOutcome(string airingId, string zone, string outcome, string? reason, string? broadcastId = null)
     {
         using var c = db.Open();
         return c.Execute(
-            "UPDATE programme_history SET outcome = @outcome, reason = @reason, updated_at = @now WHERE airing_id = @airingId AND zone = @zone",
-            new { airingId, zone, outcome, reason, now = Now() }) > 0;
+            "UPDATE programme_history SET outcome = @outcome, reason = @reason, updated_at = @now WHERE airing_id = @airingId AND zone = @zone AND (@broadcastId IS NULL OR broadcast_id = @broadcastId)",
+            new { airingId, zone, outcome, reason, broadcastId, now = Now() }) > 0;
+    }
+
+    /// <summary>A relay cut in <paramref name="zone"/> goes on live as <paramref name="broadcastId"/>: the zone is <c>fired</c> again, with why.</summary>
+    public void Continued(string airingId, string zone, string broadcastId, string? reason)
+    {
+        using var c = db.Open();
+        c.Execute(
+            "UPDATE programme_history SET outcome = 'fired', broadcast_id = @broadcastId, reason = @reason, updated_at = @now WHERE airing_id = @airingId AND zone = @zone",
+            new { airingId, zone, broadcastId, reason, now = Now() });
+    }
+
+    /// <summary>How long a relay has actually relayed in <paramref name="zone"/> so far (all its parts).</summary>
+    public void Relayed(string airingId, string zone, TimeSpan relayed)
+    {
+        using var c = db.Open();
+        c.Execute(
+            "UPDATE programme_history SET relayed_ms = @ms, updated_at = @now WHERE airing_id = @airingId AND zone = @zone",
+            new { airingId, zone, ms = (long)relayed.TotalMilliseconds, now = Now() });
     }
 
     public IReadOnlyList<HistoryRow> Between(DateTimeOffset from, DateTimeOffset to, string? zone = null)
@@ -85,7 +107,7 @@ internal sealed class ProgrammeHistory(Database db, TimeProvider time)
         return c.Query<HistoryRow>(
             """
             SELECT programme_id AS ProgrammeId, occurrence_at AS OccurrenceAt, zone, title, class, planned_at AS PlannedAt, fired_at AS FiredAt,
-                   outcome, reason, airing_id AS AiringId, broadcast_id AS BroadcastId
+                   outcome, reason, airing_id AS AiringId, broadcast_id AS BroadcastId, relayed_ms AS RelayedMs
             FROM programme_history WHERE occurrence_at >= @from AND occurrence_at < @to AND (@zone IS NULL OR zone = @zone)
             ORDER BY occurrence_at, zone, programme_id
             """,

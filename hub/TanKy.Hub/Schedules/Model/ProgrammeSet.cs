@@ -13,9 +13,14 @@ public sealed record ProgrammeSet(
     IReadOnlyList<string> KnownZones,
     string Fingerprint)
 {
+    /// <summary>The recordings (<c>recordings:</c>) whose names programmes may play.</summary>
+    public IReadOnlyList<RecordingDefinition> Recordings { get; init; } = [];
+
     public static ProgrammeSet Empty { get; } = new([], new Dictionary<string, HolidayCalendar>(), [], new Dictionary<string, TimeSpan>(), [], "");
 
     public IReadOnlyList<string> ZonesOf(Programme p) => p.AllZones ? KnownZones : p.Zones;
+
+    public RecordingDefinition? RecordingNamed(string name) => Recordings.FirstOrDefault(r => r.Name == name);
 
     public TimeSpan DurationOf(Programme p) => Durations.TryGetValue(p.Id, out var d) ? d : TimeSpan.Zero;
 }

@@ -1,3 +1,4 @@
+using TanKy.Hub.Broadcasts.Relay;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Media;
 
@@ -10,7 +11,7 @@ public interface IScheduleReferenceSource
 }
 
 /// <summary>The registry and the media library of this hub's database.</summary>
-internal sealed class RegistryReferenceSource(ZoneRegistry zones, DeviceRegistry devices, MediaLibrary media) : IScheduleReferenceSource
+internal sealed class RegistryReferenceSource(ZoneRegistry zones, DeviceRegistry devices, MediaLibrary media, IRelaySources? sources = null) : IScheduleReferenceSource
 {
-    public ScheduleReferences Read() => ScheduleReferences.From(zones, devices, media);
+    public ScheduleReferences Read() => ScheduleReferences.From(zones, devices, media, sources);
 }

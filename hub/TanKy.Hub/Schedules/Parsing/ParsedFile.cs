@@ -11,4 +11,7 @@ internal sealed record ParsedFile(List<Programme> Programmes, List<HolidayCalend
     /// an unknown hamlet of the same programme instead of the first error only.
     /// </summary>
     public List<IReadOnlyDictionary<string, SourceLocation>> Refused { get; } = [];
+
+    /// <summary>The <c>recordings:</c> entries.</summary>
+    public List<RecordingDefinition> Recordings { get; } = [];
 }

@@ -25,7 +25,7 @@ internal static class ProgrammeParser
         var e = ctx.Entries(map, "programme", Keys);
         var id = Id(ctx, map, e, parts, "programme");
         var title = Required(ctx, map, e, "title") is { } tn ? ctx.Scalar(tn, "title") : null;
-        var content = Required(ctx, map, e, "content") is { } cn ? Content(ctx, cn, parts) : null;
+        var content = Required(ctx, map, e, "content") is { } cn ? ContentParser.Parse(ctx, cn, parts) : null;
         var (zones, all) = Required(ctx, map, e, "zones") is { } zn ? Zones(ctx, zn, parts) : ([], false);
         var cls = e.TryGetValue("class", out var cl) ? Class(ctx, cl) : BulletinClass.Normal;
         int? volume = e.TryGetValue("volume", out var vn) ? ctx.Int(vn, "volume", 0, 100) : null;
@@ -123,50 +123,6 @@ internal static class ProgrammeParser
         }
 
         return ids;
-    }
-
-    private static ProgrammeContent? Content(ParseContext ctx, YamlNode node, Dictionary<string, SourceLocation> parts)
-    {
-        if (node is YamlMappingNode map)
-        {
-            var e = ctx.Entries(map, "content", "chime_before", "playlist", "chime_after");
-            var before = e.TryGetValue("chime_before", out var bn) ? Media(ctx, bn, parts) : null;
-            var after = e.TryGetValue("chime_after", out var an) ? Media(ctx, an, parts) : null;
-            var items = Required(ctx, map, e, "playlist") is { } pn ? Playlist(ctx, pn, parts) : null;
-            return items is null ? null : new ProgrammeContent(before, items, after);
-        }
-
-        return Playlist(ctx, node, parts) is { } list ? new ProgrammeContent(null, list, null) : null;
-    }
-
-    private static List<string>? Playlist(ParseContext ctx, YamlNode node, Dictionary<string, SourceLocation> parts)
-    {
-        var items = ctx.List(node, "playlist").Select(x => Media(ctx, x.Node, parts)).ToList();
-        if (items.Count == 0)
-        {
-            ctx.Error(node, "sched.err.noContent");
-            return null;
-        }
-
-        return items.Contains(null) ? null : items.OfType<string>().ToList();
-    }
-
-    private static string? Media(ParseContext ctx, YamlNode node, Dictionary<string, SourceLocation> parts)
-    {
-        var id = ctx.Scalar(node, "sched2.what.media-id");
-        if (id is null)
-        {
-            return null;
-        }
-
-        if (!MediaIds.IsValid(id))
-        {
-            ctx.Error(node, "sched.err.mediaId", id);
-            return null;
-        }
-
-        parts.TryAdd("media:" + id, ctx.At(node));
-        return id;
     }
 
     private static BulletinClass Class(ParseContext ctx, YamlNode node)

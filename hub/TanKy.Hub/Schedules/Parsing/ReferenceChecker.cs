@@ -2,7 +2,7 @@ using TanKy.Hub.Schedules.Model;
 
 namespace TanKy.Hub.Schedules.Parsing;
 
-/// <summary>Cross-file checks: duplicate ids, and every zone, clip, calendar and device referred to exists.</summary>
+/// <summary>Cross-file checks: duplicate ids and recording names, and every zone, clip (or recording), calendar, device and relay source referred to exists.</summary>
 internal static class ReferenceChecker
 {
     public static void Check(ParsedFile all, ScheduleReferences refs, IDeviceActionValueValidator? values, List<ScheduleError> errors)
@@ -10,6 +10,9 @@ internal static class ReferenceChecker
         Duplicates(all.Programmes.Select(p => (p.Id, p.Source.Of("id"))), "sched.err.duplicateProgramme", errors);
         Duplicates(all.Calendars.Select(c => (c.Id, c.Location)), "sched.err.duplicateCalendar", errors);
         Duplicates(all.Actions.Select(a => (a.Id, a.Source.Of("id"))), "sched.err.duplicateAction", errors);
+        Duplicates(all.Recordings.Select(r => (r.Name, r.Source.Of(RecordingParser.NamePart))), "sched.err.duplicateRecording", errors);
+        var recordings = all.Recordings.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        bool Known(string m) => refs.Media.ContainsKey(m) || recordings.Contains(m);
         var zones = refs.Zones.ToHashSet(StringComparer.Ordinal);
         var calendars = all.Calendars.Select(c => c.Id)
             .Concat(all.Refused.SelectMany(r => r.Keys).Where(k => k.StartsWith(CalendarParser.DeclaredCalendar, StringComparison.Ordinal)).Select(k => k[CalendarParser.DeclaredCalendar.Length..]))
@@ -18,13 +21,23 @@ internal static class ReferenceChecker
         {
             Zones(p.Zones, zones, p.Source, errors);
             Calendars(p.SkipOn, calendars, p.Source, errors);
-            foreach (var m in p.Content.Sequence().Distinct(StringComparer.Ordinal).Where(m => !refs.Media.ContainsKey(m)))
+            foreach (var m in p.Content.References().Distinct(StringComparer.Ordinal).Where(m => !Known(m)))
             {
                 errors.Add(At(p.Source.Of("media:" + m), NoMedia(m)));
             }
+
+            if (p.Content.Relay is { } relay && !refs.Sources.Contains(relay.SourceId))
+            {
+                errors.Add(At(p.Source.Of("source:" + relay.SourceId), NoSource(relay.SourceId)));
+            }
         }
 
-        Refused(all.Refused, refs, zones, calendars, errors);
+        foreach (var r in all.Recordings.Where(r => !refs.Sources.Contains(r.SourceId)))
+        {
+            errors.Add(At(r.Source.Of("source:" + r.SourceId), NoSource(r.SourceId)));
+        }
+
+        Refused(all.Refused, refs, Known, zones, calendars, errors);
 
         foreach (var a in all.Actions)
         {
@@ -43,7 +56,7 @@ internal static class ReferenceChecker
     }
 
     /// <summary>References of entries refused for other reasons, so every error shows in one run.</summary>
-    private static void Refused(List<IReadOnlyDictionary<string, SourceLocation>> refused, ScheduleReferences refs, HashSet<string> zones, HashSet<string> calendars, List<ScheduleError> errors)
+    private static void Refused(List<IReadOnlyDictionary<string, SourceLocation>> refused, ScheduleReferences refs, Func<string, bool> knownMedia, HashSet<string> zones, HashSet<string> calendars, List<ScheduleError> errors)
     {
         foreach (var (key, at) in refused.SelectMany(parts => parts))
         {
@@ -52,7 +65,8 @@ internal static class ReferenceChecker
             (string Key, string Id)? reason = kind switch
             {
                 "zone" when !zones.Contains(id) => NoZone(id),
-                "media" when !refs.Media.ContainsKey(id) => NoMedia(id),
+                "media" when !knownMedia(id) => NoMedia(id),
+                "source" when !refs.Sources.Contains(id) => NoSource(id),
                 "calendar" when !calendars.Contains(id) => NoCalendar(id),
                 _ => null,
             };
@@ -66,6 +80,8 @@ internal static class ReferenceChecker
     private static (string Key, string Id) NoZone(string z) => ("sched.err.noZone", z);
 
     private static (string Key, string Id) NoMedia(string m) => ("sched.err.noMedia", m);
+
+    private static (string Key, string Id) NoSource(string s) => ("sched.err.noSource", s);
 
     private static (string Key, string Id) NoCalendar(string c) => ("sched.err.noCalendar", c);
 

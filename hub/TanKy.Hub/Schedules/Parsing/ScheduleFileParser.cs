@@ -58,10 +58,11 @@ internal static class ScheduleFileParser
             return result;
         }
 
-        var e = ctx.Entries(root, "schedule file", "programmes", "calendars", "actions");
+        var e = ctx.Entries(root, "schedule file", "programmes", "calendars", "actions", "recordings");
         Each(ctx, e, "programmes", n => ProgrammeParser.Parse(ctx, n), result.Programmes);
         Each(ctx, e, "calendars", n => CalendarParser.Parse(ctx, n), result.Calendars);
         Each(ctx, e, "actions", n => DeviceActionParser.Parse(ctx, n), result.Actions);
+        Each(ctx, e, "recordings", n => RecordingParser.Parse(ctx, n), result.Recordings);
         result.Refused.AddRange(ctx.Refused);
         return result;
     }

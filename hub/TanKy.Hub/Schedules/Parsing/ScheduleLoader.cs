@@ -23,6 +23,7 @@ internal static class ScheduleLoader
             all.Calendars.AddRange(file.Calendars);
             all.Actions.AddRange(file.Actions);
             all.Refused.AddRange(file.Refused);
+            all.Recordings.AddRange(file.Recordings);
         }
 
         ReferenceChecker.Check(all, refs, values, errors);
@@ -30,6 +31,7 @@ internal static class ScheduleLoader
         if (errors.Count == 0)
         {
             OverlapChecker.Check(set, now, overlapHorizon, errors);
+            RecordingChecker.Check(set, now, errors);
         }
 
         var sorted = errors.Distinct()
@@ -48,10 +50,19 @@ internal static class ScheduleLoader
 
         var durations = all.Programmes.GroupBy(p => p.Id, StringComparer.Ordinal).Select(g => g.First()).ToDictionary(
             p => p.Id,
-            p => p.Content.Sequence().Aggregate(TimeSpan.Zero, (sum, m) => sum + refs.Media.GetValueOrDefault(m)),
+            p => Duration(p, refs, all.Recordings),
             StringComparer.Ordinal);
-        return new ProgrammeSet(all.Programmes, calendars, all.Actions, durations, refs.Zones, Fingerprint(sources, refs, durations));
+        return new ProgrammeSet(all.Programmes, calendars, all.Actions, durations, refs.Zones, Fingerprint(sources, refs, durations))
+        {
+            Recordings = all.Recordings.GroupBy(r => r.Name, StringComparer.Ordinal).Select(g => g.First()).ToList(),
+        };
     }
+
+    /// <summary>A relay lasts its <c>duration</c>; clips their library duration; a recording its planned duration.</summary>
+    private static TimeSpan Duration(Model.Programme p, ScheduleReferences refs, List<RecordingDefinition> recordings) =>
+        p.Content.Relay is { } relay
+            ? relay.Duration
+            : p.Content.Sequence().Aggregate(TimeSpan.Zero, (sum, m) => sum + (refs.Media.TryGetValue(m, out var d) ? d : recordings.FirstOrDefault(r => r.Name == m)?.Duration ?? TimeSpan.Zero));
 
     /// <summary>Changes when a file, the zone list or a duration changes: what the scheduler's plan depends on.</summary>
     private static string Fingerprint(IReadOnlyList<ScheduleSource> sources, ScheduleReferences refs, Dictionary<string, TimeSpan> durations)

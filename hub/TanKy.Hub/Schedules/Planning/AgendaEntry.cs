@@ -23,6 +23,15 @@ public sealed record AgendaEntry(
 {
     public IReadOnlyList<NodeCacheState> Nodes { get; init; } = [];
 
+    /// <summary>The relayed source and slot when the programme is a relay (tiếp sóng).</summary>
+    public ProgrammeRelay? Relay { get; init; }
+
+    /// <summary>The relay source's registered name ("VOV1 – Thời sự") when known.</summary>
+    public string? SourceName { get; init; }
+
+    /// <summary>A programme alert about this airing (source unreachable ahead of airtime, recording failed), as a stored text message.</summary>
+    public string? Warning { get; init; }
+
     /// <summary>When the zone is released: the end of the last segment (the planned start when nothing plays).</summary>
     public DateTimeOffset End => Segments.Count > 0 ? Segments[^1].End : Start;
 }

@@ -104,5 +104,8 @@ internal static class AgendaPlanner
     private static string Preempted(string programmes) => new TextMessage("sched2.agenda.preempted-by", programmes).Encode();
 
     private static AgendaEntry Entry(Occurrence o, string zone, AgendaStatus status, List<AgendaSegment> segments, List<string> by, string? reason) =>
-        new(o.Programme.Id, o.Programme.Title, zone, o.Programme.Class, o.Start, o.Duration, status, segments, by, reason, o.Programme.Content.Sequence());
+        new(o.Programme.Id, o.Programme.Title, zone, o.Programme.Class, o.Start, o.Duration, status, segments, by, reason, o.Programme.Content.Sequence())
+        {
+            Relay = o.Programme.Content.Relay,
+        };
 }

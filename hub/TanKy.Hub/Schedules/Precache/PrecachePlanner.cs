@@ -19,12 +19,13 @@ internal static class PrecachePlanner
         TimeSpan lead,
         IReadOnlyDictionary<string, IReadOnlyList<string>> speakersByZone,
         Describe describe,
-        Func<string, string, string> url)
+        Func<string, string, string> url,
+        Func<Programme, DateTimeOffset, IReadOnlyList<string>>? sequence = null)
     {
         var result = new Dictionary<string, List<PrecacheItem>>(StringComparer.Ordinal);
         foreach (var o in OccurrenceExpander.Expand(set, now, now + lead).Where(o => o.SkippedBy is null))
         {
-            var items = Items(o, describe);
+            var items = Items(o, describe, sequence);
             foreach (var device in o.Zones.SelectMany(z => speakersByZone.GetValueOrDefault(z) ?? []).Distinct(StringComparer.Ordinal))
             {
                 if (!result.TryGetValue(device, out var list))
@@ -39,12 +40,14 @@ internal static class PrecachePlanner
         return result;
     }
 
-    private static List<PrecacheItem> Items(Occurrence o, Describe describe)
+    /// <param name="sequence">What the airing plays (recordings resolved to their clips); the programme's own sequence when null.</param>
+    private static List<PrecacheItem> Items(Occurrence o, Describe describe, Func<Programme, DateTimeOffset, IReadOnlyList<string>>? sequence)
     {
         var items = new List<PrecacheItem>();
         var stream = OccurrenceKeys.AiringId(o.Programme.Id, o.Start);
         var at = o.Start;
-        foreach (var media in o.Programme.Content.Sequence())
+        // A recording not made yet has no clip: it is left out now and ordered at a refresh once it exists.
+        foreach (var media in sequence?.Invoke(o.Programme, o.Start) ?? o.Programme.Content.Sequence())
         {
             if (describe(media) is not { } d)
             {

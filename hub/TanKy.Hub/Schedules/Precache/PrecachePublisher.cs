@@ -25,6 +25,7 @@ internal sealed class PrecachePublisher(
     MediaLibrary media,
     StreamFileInfo files,
     PrecacheGrants grants,
+    Relays.RecordedClips recorded,
     IOptions<ScheduleOptions> options,
     IConfiguration config,
     IServiceProvider services,
@@ -83,7 +84,8 @@ internal sealed class PrecachePublisher(
             var speakers = devices.List(kind: DeviceKind.Speaker);
             var byZone = speakers.SelectMany(d => d.Zones.Select(z => (z, d.Id))).GroupBy(x => x.z, x => x.Id, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.ToList(), StringComparer.Ordinal);
-            var plan = PrecachePlanner.Plan(set, time.GetUtcNow(), options.Value.PrecacheLead, byZone, Describe, (device, media) => Url(baseUrl, device, media));
+            var plan = PrecachePlanner.Plan(set, time.GetUtcNow(), options.Value.PrecacheLead, byZone, Describe, (device, media) => Url(baseUrl, device, media),
+                (p, start) => recorded.ForPrecache(p.Content, start));
             var count = 0;
             foreach (var device in speakers)
             {

@@ -23,7 +23,7 @@ internal sealed record OccurrenceTicket(string Group, string Key, DateTimeOffset
         var p = o.Programme;
         var airing = new ScheduledAiring(
             p.Id, p.Title, OccurrenceKeys.AiringId(p.Id, o.Start), o.Start, o.Zones, p.Class, p.Content.ChimeBefore, p.Content.Items, p.Content.ChimeAfter,
-            p.Volume, p.OnPreempt, o.Duration, new MisfireInfo(TimeSpan.Zero, p.PlayLateWithin));
+            p.Volume, p.OnPreempt, o.Duration, new MisfireInfo(TimeSpan.Zero, p.PlayLateWithin), p.Content.Relay, p.Content.Fallback);
         return new OccurrenceTicket(ProgrammeGroup, o.Key, o.Start, Hash(airing), airing, null);
     }
 

@@ -31,5 +31,6 @@ internal static class Migrations
         Schema.V18CameraSnapshots.Sql,
         Schema.V19MediaImportJobs.Sql,
         Schema.V20RelaySources.Sql,
+        Schema.V21RelayProgramme.Sql,
     ];
 }

@@ -1,11 +1,13 @@
 using TanKy.Hub.Schedules;
+using TanKy.Hub.Schedules.Model;
 using TanKy.Hub.Schedules.Planning;
 using TanKy.Hub.Shared;
 
 namespace TanKy.Hub.Web.Console.Week;
 
 /// <summary>One airing on the week grid: a programme at one start, with every zone it reaches in the same way.</summary>
-public sealed record WeekCard(string ProgrammeId, string Title, string Class, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<string> Zones, string Status, string? Reason);
+public sealed record WeekCard(string ProgrammeId, string Title, string Class, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<string> Zones, string Status, string? Reason,
+    ProgrammeRelay? Relay = null, string? SourceName = null, string? Warning = null);
 
 /// <summary>One local day of the week grid, its airings in start order.</summary>
 public sealed record WeekDay(DateOnly Date, IReadOnlyList<WeekCard> Cards);
@@ -27,7 +29,8 @@ internal static class WeekView
             {
                 var first = g.First();
                 return new WeekCard(first.ProgrammeId, first.Title, first.Class.ToString().ToLowerInvariant(), CommuneTime.ToLocal(first.Start), CommuneTime.ToLocal(first.End),
-                    g.Select(e => e.Zone).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(), AgendaDto.StatusName(first.Status), first.Reason);
+                    g.Select(e => e.Zone).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(), AgendaDto.StatusName(first.Status), first.Reason,
+                    first.Relay, first.SourceName, first.Warning);
             })
             .ToLookup(c => DateOnly.FromDateTime(c.Start.DateTime));
         return Enumerable.Range(0, 7)

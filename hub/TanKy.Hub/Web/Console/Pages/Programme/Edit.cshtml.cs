@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using TanKy.Hub.Broadcasts.Relay;
 using TanKy.Hub.Devices;
 using TanKy.Hub.Media;
 using TanKy.Hub.Schedules;
@@ -14,7 +15,7 @@ namespace TanKy.Hub.Web.Console.Pages.Programme;
 /// nothing written when refused.
 /// </summary>
 [Authorize(Roles = "admin,officer")]
-public sealed class EditModel(ProgrammeEditor editor, ProgrammeStore store, ZoneRegistry zoneRegistry, MediaLibrary media) : PageModel
+public sealed class EditModel(ProgrammeEditor editor, ProgrammeStore store, ZoneRegistry zoneRegistry, MediaLibrary media, IEnumerable<IRelaySources> relaySources) : PageModel
 {
     [BindProperty]
     public ProgrammeDraft Draft { get; set; } = new();
@@ -29,6 +30,9 @@ public sealed class EditModel(ProgrammeEditor editor, ProgrammeStore store, Zone
     public IReadOnlyList<Zone> Zones { get; private set; } = [];
 
     public IReadOnlyList<MediaItem> Clips { get; private set; } = [];
+
+    /// <summary>The registered relay sources (tiếp sóng) a programme may relay; none before the sources registry exists.</summary>
+    public IReadOnlyList<RelaySource> Sources { get; private set; } = [];
 
     /// <summary>Calendars by their Vietnamese titles ("Nghỉ lễ, Tết 2026–2027"), not their ids.</summary>
     public IReadOnlyList<(string Id, string Title)> Calendars { get; private set; } = [];
@@ -77,6 +81,7 @@ public sealed class EditModel(ProgrammeEditor editor, ProgrammeStore store, Zone
     private PageResult Fill()
     {
         Zones = zoneRegistry.List();
+        Sources = relaySources.SelectMany(r => r.List()).OrderBy(r => r.Name, StringComparer.CurrentCulture).ToList();
         Clips = media.List();
         Calendars = store.Current?.Calendars.Values.Select(c => (c.Id, c.Title)).OrderBy(c => c.Title, StringComparer.CurrentCulture).ToList() ?? [];
         // Newest clips first: what an officer just uploaded is what they want to schedule.
