@@ -86,7 +86,7 @@ internal sealed class RelayCounters(RelayTotals totals)
 /// <summary>A relay broadcast's counts; <see cref="RelayedSeconds"/> is the source audio actually aired.</summary>
 public sealed record RelayCounts(int Dropouts, int FallbackSwitches, long SourceFrames, long SilentFrames, long FallbackFrames)
 {
-    public double RelayedSeconds => SourceFrames * Sources.AudioSourceFormat.FrameDuration.TotalSeconds;
+    public double RelayedSeconds => SourceFrames * global::TanKy.Hub.Broadcasts.Sources.AudioSourceFormat.FrameDuration.TotalSeconds;
 }
 
 /// <summary>Hub-wide relay counters since start, for <c>/metrics</c> (<c>tanky_relay_dropouts_total</c> …).</summary>
@@ -101,7 +101,7 @@ public sealed class RelayTotals
     public long FallbackSwitches => Interlocked.Read(ref _switches);
 
     /// <summary>Seconds of source audio relayed (all relays).</summary>
-    public double RelayedSeconds => Interlocked.Read(ref _sourceFrames) * Sources.AudioSourceFormat.FrameDuration.TotalSeconds;
+    public double RelayedSeconds => Interlocked.Read(ref _sourceFrames) * global::TanKy.Hub.Broadcasts.Sources.AudioSourceFormat.FrameDuration.TotalSeconds;
 
     internal void Dropout() => Interlocked.Increment(ref _dropouts);
 

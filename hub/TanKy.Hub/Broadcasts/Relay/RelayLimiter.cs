@@ -29,7 +29,7 @@ internal sealed class RelayLimiter
     {
         _window = lookaheadSamples;
         _ceiling = ceiling;
-        _release = 1 - Math.Exp(-1.0 / (releaseSeconds * Sources.AudioSourceFormat.SampleRate));
+        _release = 1 - Math.Exp(-1.0 / (releaseSeconds * global::TanKy.Hub.Broadcasts.Sources.AudioSourceFormat.SampleRate));
         _delay = new float[lookaheadSamples];
         _envelopes = new double[lookaheadSamples];
         _minValues = new double[lookaheadSamples];

@@ -41,5 +41,5 @@ public sealed class RelayOptions
     /// <summary>Ended relays whose counts stay readable (relay-status, broadcast detail) after the end.</summary>
     public int KeepEnded { get; set; } = 100;
 
-    internal int Frames(TimeSpan span) => (int)Math.Ceiling(span.TotalMilliseconds / Sources.AudioSourceFormat.FrameDuration.TotalMilliseconds);
+    internal int Frames(TimeSpan span) => (int)Math.Ceiling(span.TotalMilliseconds / global::TanKy.Hub.Broadcasts.Sources.AudioSourceFormat.FrameDuration.TotalMilliseconds);
 }
