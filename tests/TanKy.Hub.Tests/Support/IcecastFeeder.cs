@@ -66,21 +66,7 @@ public sealed class IcecastFeeder : IAsyncDisposable
             return;
         }
 
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-
-            await _process.WaitForExitAsync();
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-
-        _process.Dispose();
+        await _process.KillAndWaitAsync();
         _process = null;
     }
 

@@ -168,21 +168,7 @@ public sealed class IcecastServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-
-            await _process.WaitForExitAsync();
-        }
-        catch (InvalidOperationException)
-        {
-            // Never started or already reaped.
-        }
-
-        _process.Dispose();
+        await _process.KillAndWaitAsync();
         try
         {
             Directory.Delete(Folder, recursive: true);
