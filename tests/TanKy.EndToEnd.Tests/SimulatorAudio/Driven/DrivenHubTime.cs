@@ -39,8 +39,17 @@ internal sealed class DrivenHubTime(FakeTimeProvider fake) : TimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var oneShot = period == Timeout.InfiniteTimeSpan || period == TimeSpan.Zero;
-        var tracked = new TrackedTimer(this, oneShot && dueTime != Timeout.InfiniteTimeSpan);
+        var tracked = new TrackedTimer(this);
         tracked.Inner = fake.CreateTimer(s => { tracked.Settle(); callback(s); }, state, dueTime, period);
+
+        // Counted only once armed: counted before, a driver could see the task "parked" and move the
+        // clock while the timer was not yet booked, and the timer would then be booked from the later
+        // time (a stream message up to 1.2 s late, or a wake the clock had already passed, under load).
+        if (oneShot && dueTime != Timeout.InfiniteTimeSpan)
+        {
+            tracked.Count();
+        }
+
         return tracked;
     }
 
@@ -79,29 +88,28 @@ internal sealed class DrivenHubTime(FakeTimeProvider fake) : TimeProvider
         }
     }
 
-    private sealed class TrackedTimer : ITimer
+    private sealed class TrackedTimer(DrivenHubTime owner) : ITimer
     {
-        private readonly DrivenHubTime _owner;
-        private int _counted;
+        private const int Pending = 0, Counted = 1, Settled = 2;
+        private int _state;
 
-        public TrackedTimer(DrivenHubTime owner, bool counted)
+        public ITimer Inner { get; set; } = null!;
+
+        /// <summary>Armed and not yet fired: parked work (unless it already fired while being armed).</summary>
+        public void Count()
         {
-            _owner = owner;
-            if (counted)
+            if (Interlocked.CompareExchange(ref _state, Counted, Pending) == Pending)
             {
-                _counted = 1;
                 owner.Change(+1);
             }
         }
 
-        public ITimer Inner { get; set; } = null!;
-
         /// <summary>Fired or disposed: no longer parked work.</summary>
         public void Settle()
         {
-            if (Interlocked.Exchange(ref _counted, 0) == 1)
+            if (Interlocked.Exchange(ref _state, Settled) == Counted)
             {
-                _owner.Change(-1);
+                owner.Change(-1);
             }
         }
 
