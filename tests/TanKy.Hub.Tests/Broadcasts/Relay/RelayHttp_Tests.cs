@@ -206,16 +206,7 @@ public sealed partial class RelayHttp_Tests : IAsyncLifetime
         }
     }
 
-    private async Task<(int Code, string Output, string Error)> CliAsync(params string[] args)
-    {
-        var root = new RootCommand { CliOptions.DataDir };
-        root.Subcommands.Add(TanKy.Hub.Cli.HubCli.Broadcast());
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var withHub = args.Concat(["--hub", _hub.Http.BaseAddress!.ToString()]).ToArray();
-        var code = await root.Parse(withHub).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-        return (code, output.ToString(), error.ToString());
-    }
+    private Task<(int Code, string Output, string Error)> CliAsync(params string[] args) => BroadcastCli.RunAsync(_hub.Http.BaseAddress!, args);
 
     [GeneratedRegex("bc-[0-9a-f]{12}")]
     private static partial Regex BroadcastId();
